@@ -18,6 +18,8 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -118,6 +120,21 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topics", e);
+        }
+    }
+
+    /** The number of records written to {@code topic} so far (sum of its partitions' end offsets); 0 if absent. */
+    public long endOffset(String topic) {
+        try (Admin admin = admin()) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+            description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        } catch (ExecutionException e) {
+            return 0L;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read offsets of " + topic, e);
         }
     }
 

@@ -1,0 +1,164 @@
+package org.cems.core.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** Reads a registry YAML file and checks it whole, reporting every problem with its place. */
+public final class RegistryLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private RegistryLoader() {}
+
+    public static Registry load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (IOException e) {
+            throw new RegistryException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    public static Registry parse(InputStream in, String name) {
+        Registry registry;
+        try {
+            registry = YAML.readValue(in, Registry.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new RegistryException(name, List.of(e.getPathReference().replace("org.cems.core.registry.", "")
+                    + ": unknown key \"" + e.getPropertyName() + "\""));
+        } catch (JsonMappingException e) {
+            throw new RegistryException(name, List.of(e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
+        } catch (IOException e) {
+            throw new RegistryException(name, List.of("not valid YAML: " + e.getMessage()));
+        }
+        if (registry == null) {
+            throw new RegistryException(name, List.of("the file is empty"));
+        }
+        List<String> problems = validate(registry);
+        if (!problems.isEmpty()) {
+            throw new RegistryException(name, problems);
+        }
+        return registry;
+    }
+
+    static List<String> validate(Registry r) {
+        List<String> problems = new ArrayList<>();
+        try {
+            ZoneId.of(r.timezone);
+        } catch (DateTimeException | NullPointerException e) {
+            problems.add("timezone: unknown zone \"" + r.timezone + "\"");
+        }
+        if (r.enterprises.isEmpty()) {
+            problems.add("enterprises: none defined");
+        }
+        Map<String, String> mnAt = new HashMap<>();
+        Set<String> enterpriseIds = new HashSet<>();
+        for (int i = 0; i < r.enterprises.size(); i++) {
+            Enterprise e = r.enterprises.get(i);
+            String at = "enterprises[" + i + "]";
+            if (blank(e.id)) {
+                problems.add(at + ": missing id");
+            } else if (!enterpriseIds.add(e.id)) {
+                problems.add(at + ": duplicate enterprise id \"" + e.id + "\"");
+            }
+            Set<String> sourceIds = new HashSet<>();
+            for (int j = 0; j < e.sources.size(); j++) {
+                validateSource(e.sources.get(j), at + ".sources[" + j + "]", sourceIds, mnAt, problems);
+            }
+            Set<String> deviceIds = new HashSet<>();
+            for (int j = 0; j < e.devices.size(); j++) {
+                validateDevice(e.devices.get(j), at + ".devices[" + j + "]", sourceIds, deviceIds, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void validateSource(Source s, String at, Set<String> ids, Map<String, String> mnAt, List<String> problems) {
+        if (blank(s.id)) {
+            problems.add(at + ": missing id");
+        } else if (!ids.add(s.id)) {
+            problems.add(at + ": duplicate source id \"" + s.id + "\"");
+        }
+        if (blank(s.mn)) {
+            problems.add(at + ": missing mn");
+        } else {
+            String first = mnAt.putIfAbsent(s.mn, at);
+            if (first != null) {
+                problems.add(at + ": duplicate mn \"" + s.mn + "\" (also at " + first + ")");
+            }
+        }
+        try {
+            s.sourceKind();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(at + ": unknown kind \"" + s.kind + "\" (one of " + lower(SourceKind.values()) + ")");
+        }
+        if (!Source.ROLE_STACK.equals(s.role) && !Source.ROLE_INLET.equals(s.role)) {
+            problems.add(at + ": unknown role \"" + s.role + "\" (stack or inlet)");
+        }
+        if (s.referenceO2Pct != null && (s.referenceO2Pct < 0 || s.referenceO2Pct >= 21)) {
+            problems.add(at + ": reference_o2_pct must be in [0, 21)");
+        }
+        s.units.forEach((code, unit) -> {
+            if (!Units.isKnown(code, unit)) {
+                problems.add(at + ".units." + code + ": unit \"" + unit + "\" is not one of " + Units.allowedFor(code));
+            }
+        });
+        s.limitsMgM3.forEach((code, limit) -> {
+            if (limit == null || !(limit > 0)) {
+                problems.add(at + ".limits_mg_m3." + code + ": a limit must be a positive number");
+            }
+        });
+    }
+
+    private static void validateDevice(Device d, String at, Set<String> sourceIds, Set<String> ids, List<String> problems) {
+        if (blank(d.id)) {
+            problems.add(at + ": missing id");
+        } else if (!ids.add(d.id)) {
+            problems.add(at + ": duplicate device id \"" + d.id + "\"");
+        }
+        try {
+            d.deviceType();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(at + ": unknown type \"" + d.type + "\" (one of " + lower(DeviceType.values()) + ")");
+        }
+        if (blank(d.pollutant)) {
+            problems.add(at + ": missing pollutant");
+        }
+        if (blank(d.inlet) || !sourceIds.contains(d.inlet)) {
+            problems.add(at + ": inlet \"" + d.inlet + "\" is not a source of this enterprise");
+        }
+        if (blank(d.outlet) || !sourceIds.contains(d.outlet)) {
+            problems.add(at + ": outlet \"" + d.outlet + "\" is not a source of this enterprise");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String lower(Enum<?>[] values) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> v : values) {
+            names.add(v.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,41 @@
+package org.cems.core.registry;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A monitoring point (a stack, or a control device's inlet) and what its numbers need. */
+public class Source implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final String ROLE_STACK = "stack";
+    public static final String ROLE_INLET = "inlet";
+
+    public String id;
+    public String mn;
+    public String kind = "other";
+    /** {@code stack} (emits to air; counts in totals) or {@code inlet} (before a control device). */
+    public String role = ROLE_STACK;
+    public Double capacityMw;
+    /** Overrides the reference O2 of the kind. */
+    public Double referenceO2Pct;
+    /** Unit overrides by parameter code, e.g. {@code a00000: m3/h}, {@code a21026: ppm}. */
+    public Map<String, String> units = new LinkedHashMap<>();
+    public Map<String, Double> limitsMgM3 = new LinkedHashMap<>();
+    /** True when the analysers report wet concentrations; eq. (19) then needs moisture a01014. */
+    public boolean wet;
+    /** HJ 212 access password (PW) the gateway must present; none when absent. */
+    public String password;
+
+    public SourceKind sourceKind() {
+        return SourceKind.parse(kind);
+    }
+
+    /** The reference O2 (%) for eq. (28), or null when the source has none. */
+    public Double effectiveReferenceO2Pct() {
+        return referenceO2Pct != null ? referenceO2Pct : sourceKind().referenceO2Pct();
+    }
+
+    public boolean isStack() {
+        return ROLE_STACK.equals(role);
+    }
+}

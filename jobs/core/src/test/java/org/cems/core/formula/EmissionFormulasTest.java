@@ -1,0 +1,54 @@
+package org.cems.core.formula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** Each equation against values worked by hand (HJ 212-2017 Appendix D.2). */
+class EmissionFormulasTest {
+    private static final double EXACT = 1e-12;
+
+    @Test
+    void ppmToMgM3_eq20() {
+        // SO2: 100 ppm × 64.06 / 22.4 = 285.98214285714286 mg/m3
+        assertThat(EmissionFormulas.ppmToMgM3(100, 64.06)).isCloseTo(285.98214285714286, within(EXACT));
+    }
+
+    @Test
+    void pctToMgM3_eq20_co2() {
+        // CO2: 12 % = 120 000 ppm × 44.01 / 22.4 = 235 767.857142857 mg/m3
+        assertThat(EmissionFormulas.pctToMgM3(12, 44.01)).isCloseTo(235767.85714285713, within(1e-8));
+    }
+
+    @Test
+    void wetToDry_eq19() {
+        // 20 mg/m3 wet at 10 % moisture: 20 / 0.9 = 22.2222...
+        assertThat(EmissionFormulas.wetToDry(20, 10)).isCloseTo(22.222222222222222, within(EXACT));
+    }
+
+    @Test
+    void referenceO2_eq28() {
+        // 30 mg/m3 at 8 % O2 to 6 %: 30 × 15 / 13 = 34.61538461538461
+        assertThat(EmissionFormulas.referenceO2(30, 8.0, 6.0)).isCloseTo(34.61538461538461, within(EXACT));
+    }
+
+    @Test
+    void referenceO2_withoutReference_isTheDryValue_d23_4() {
+        assertThat(EmissionFormulas.referenceO2(30, 8.0, null)).isEqualTo(30.0);
+    }
+
+    @Test
+    void referenceO2_undefinedAtAirOxygen() {
+        assertThat(EmissionFormulas.referenceO2(30, 21.0, 6.0)).isNull();
+        assertThat(EmissionFormulas.referenceO2(30, null, 6.0)).isNull();
+    }
+
+    @Test
+    void rateAndMass_eq33() {
+        // 30 mg/m3 × 2 000 000 m3/h × 1e-6 = 60 kg/h; one minute: 1 kg
+        double rate = EmissionFormulas.rateKgPerHour(30, 2_000_000);
+        assertThat(rate).isCloseTo(60.0, within(EXACT));
+        assertThat(EmissionFormulas.massKg(rate, 1.0 / 60)).isCloseTo(1.0, within(EXACT));
+    }
+}

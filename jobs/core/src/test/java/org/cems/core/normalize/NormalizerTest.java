@@ -1,0 +1,81 @@
+package org.cems.core.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cems.core.reading.Reading;
+import org.cems.core.reading.ReadingValue;
+import org.cems.core.registry.Enterprise;
+import org.cems.core.registry.Source;
+import org.cems.core.registry.SourceRef;
+import org.junit.jupiter.api.Test;
+
+class NormalizerTest {
+    private final Normalizer normalizer = new Normalizer();
+
+    private static ReadingValue v(double rtd, String flag) {
+        ReadingValue v = new ReadingValue();
+        v.rtd = rtd;
+        v.flag = flag;
+        return v;
+    }
+
+    private static SourceRef coalStack(Map<String, String> units, boolean wet) {
+        Enterprise e = new Enterprise();
+        e.id = "dlt-power";
+        e.park = "dalate";
+        e.industry = "thermal_power";
+        Source s = new Source();
+        s.id = "u1-stack";
+        s.mn = "MN1";
+        s.kind = "coal_boiler";
+        s.units.putAll(units);
+        s.wet = wet;
+        return new SourceRef(e, s);
+    }
+
+    private SourceReading normalize(SourceRef ref, Map<String, ReadingValue> values) {
+        return normalizer.normalize(new Reading("MN1", "2011", 0L, new LinkedHashMap<>(values)), ref);
+    }
+
+    @Test
+    void unitsAndReferenceO2() {
+        SourceReading r = normalize(coalStack(Map.of("a21026", "ppm"), false), Map.of(
+                "a21026", v(10, "N"),        // 10 ppm SO2 = 10 × 64.06 / 22.4 mg/m3 (eq. 20)
+                "a19001", v(8, "N"),
+                "a00000", v(500, "N")));     // m3/s by default (Table B.2) = 1 800 000 m3/h
+        double so2 = 10 * 64.06 / 22.4;
+        assertThat(r.measures.get("a21026").value).isCloseTo(so2, within(1e-12));
+        assertThat(r.measures.get("a21026").refMgM3).isCloseTo(so2 * 15 / 13, within(1e-12)); // eq. 28, 6 % ref
+        assertThat(r.measures.get("a00000").value).isEqualTo(1_800_000.0);
+        assertThat(r.reported.get("a21026").value).isEqualTo(10.0);
+        assertThat(r.enterprise).isEqualTo("dlt-power");
+    }
+
+    @Test
+    void noxFromNoAndNo2_eq21() {
+        SourceReading r = normalize(coalStack(Map.of(), false), Map.of("a21003", v(100, "N"), "a21004", v(5, "N")));
+        assertThat(r.measures.get("a21002").value).isCloseTo(100 * 46.005 / 30.006 + 5, within(1e-12));
+    }
+
+    @Test
+    void wetToDryNeedsMoisture_eq19() {
+        SourceReading withMoisture = normalize(coalStack(Map.of(), true), Map.of("a21026", v(18, "N"), "a01014", v(10, "N")));
+        assertThat(withMoisture.measures.get("a21026").value).isCloseTo(20.0, within(1e-12));
+        SourceReading without = normalize(coalStack(Map.of(), true), Map.of("a21026", v(18, "N")));
+        assertThat(without.measures.get("a21026").valid).isFalse();
+    }
+
+    @Test
+    void gatewayZsValueStandsInWithoutO2_andFlagsOtherThanNAreInvalid() {
+        ReadingValue so2 = v(20, "C");
+        so2.zsRtd = 25.0;
+        SourceReading r = normalize(coalStack(Map.of(), false), Map.of("a21026", so2));
+        assertThat(r.measures.get("a21026").refMgM3).isEqualTo(25.0);
+        assertThat(r.measures.get("a21026").valid).isFalse();
+        assertThat(r.measures.get("a21026").flag).isEqualTo("C");
+    }
+}

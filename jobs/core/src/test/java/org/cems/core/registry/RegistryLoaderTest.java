@@ -1,0 +1,81 @@
+package org.cems.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class RegistryLoaderTest {
+    static final String CONTRACT_EXAMPLE = """
+            city: Ordos
+            timezone: Asia/Shanghai
+            baseline_year: 2023
+            targets: {nox_reduction_t: 923, vocs_reduction_t: 553, equipment_efficiency_gain_pct: 10}
+            enterprises:
+              - id: dlt-power
+                name: 达拉特电厂
+                park: dalate
+                industry: thermal_power
+                baseline_t: {a21002: 4200, a24088: 0}
+                sources:
+                  - id: u1-stack
+                    mn: "010000A8900016F000169DC0"
+                    kind: coal_boiler
+                    capacity_mw: 600
+                    units: {a00000: m3/h}
+                    limits_mg_m3: {a34013: 10, a21026: 35, a21002: 50}
+                  - id: u1-scr-in
+                    mn: "010000A8900016F000169DC1"
+                    role: inlet
+                devices:
+                  - id: u1-scr
+                    type: scr
+                    pollutant: a21002
+                    inlet: u1-scr-in
+                    outlet: u1-stack
+                    baseline_efficiency_pct: 85.0
+                    alert: {min_efficiency_pct: 80, max_drop_pct_points: 5}
+            """;
+
+    static Registry parse(String yaml) {
+        return RegistryLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    }
+
+    @Test
+    void loadsTheContractExample() {
+        Registry r = parse(CONTRACT_EXAMPLE);
+        assertThat(r.targets.noxReductionT).isEqualTo(923);
+        SourceRef stack = r.byMn("010000A8900016F000169DC0");
+        assertThat(stack.enterprise().id).isEqualTo("dlt-power");
+        assertThat(stack.source().effectiveReferenceO2Pct()).isEqualTo(6.0);
+        assertThat(stack.source().limitsMgM3).containsEntry("a21026", 35.0);
+        assertThat(r.byMn("010000A8900016F000169DC1").source().isStack()).isFalse();
+        assertThat(r.enterprises.get(0).devices.get(0).deviceType()).isEqualTo(DeviceType.SCR);
+        assertThat(r.byMn("nope")).isNull();
+    }
+
+    @Test
+    void reportsEveryProblemWithItsPlace() {
+        String bad = CONTRACT_EXAMPLE
+                .replace("mn: \"010000A8900016F000169DC1\"", "mn: \"010000A8900016F000169DC0\"")
+                .replace("kind: coal_boiler", "kind: steam_engine")
+                .replace("inlet: u1-scr-in", "inlet: u9-scr-in")
+                .replace("a00000: m3/h", "a00000: l/min");
+        assertThatThrownBy(() -> parse(bad))
+                .isInstanceOf(RegistryException.class)
+                .satisfies(e -> assertThat(((RegistryException) e).problems()).containsExactlyInAnyOrder(
+                        "enterprises[0].sources[1]: duplicate mn \"010000A8900016F000169DC0\" (also at enterprises[0].sources[0])",
+                        "enterprises[0].sources[0]: unknown kind \"steam_engine\" (one of coal_boiler, gas_turbine, oil_boiler, gas_boiler, process_heater, coke_oven, process_vent, other)",
+                        "enterprises[0].sources[0].units.a00000: unit \"l/min\" is not one of [m3/s, m3/h]",
+                        "enterprises[0].devices[0]: inlet \"u9-scr-in\" is not a source of this enterprise"));
+    }
+
+    @Test
+    void unknownKeysAreNamed() {
+        assertThatThrownBy(() -> parse(CONTRACT_EXAMPLE.replace("capacity_mw: 600", "capacity_mvv: 600")))
+                .hasMessageContaining("unknown key \"capacity_mvv\"");
+    }
+}
