@@ -15,6 +15,8 @@ public class SourceReading {
     public String mn;
     public String cn;
     public long timeMillis;
+    /** Where the payload came from (Kafka topic/partition@offset, MQTT topic), for dead letters. */
+    public String origin;
     /** The raw reported value and flag per code, for the {@code reading} measurement. */
     public Map<String, Measure> reported = new LinkedHashMap<>();
     /** Normalised measures per code (dry, standard state, mg/m3; flow m3/h). */

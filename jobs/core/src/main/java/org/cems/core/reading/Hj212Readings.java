@@ -1,17 +1,136 @@
 package org.cems.core.reading;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 
-/** HJ 212 payloads to readings (filled in with the HJ 212 codec). */
+import org.cems.hj212.DecodeResult;
+import org.cems.hj212.Hj212Decoder;
+import org.cems.hj212.Hj212Item;
+import org.cems.hj212.Hj212Packet;
+import org.cems.hj212.Hj212PacketKind;
+import org.cems.hj212.SplitPacketAssembler;
+
+/**
+ * HJ 212 payloads (one or more frames) to readings. Data uploads (CN 2011/2051/2061/2031) become
+ * readings, with DataTime read in the configured zone; replies, commands and restarts are
+ * recognised and rejected as {@code not_a_reading}, so they are counted, never taken for data.
+ * Split uploads are reassembled when all their parts travel in the same payload.
+ */
 final class Hj212Readings {
+    private static final String[] NUMERIC_SUFFIXES = {
+        Hj212Item.RTD, Hj212Item.MIN, Hj212Item.AVG, Hj212Item.MAX,
+        Hj212Item.ZS_RTD, Hj212Item.ZS_MIN, Hj212Item.ZS_AVG, Hj212Item.ZS_MAX, Hj212Item.COU};
+    /** Facility status items (SBxxx-RS/RT) describe equipment, not flue gas: not reading values. */
+    private static final String FACILITY_PREFIX = "SB";
+
     private final ZoneId zone;
+    private final Hj212Decoder decoder = Hj212Decoder.builder().build();
 
     Hj212Readings(ZoneId zone) {
         this.zone = zone;
     }
 
     DecodedPayload decode(byte[] payload) {
-        return new DecodedPayload(List.of(), List.of(new Rejection("hj212_unsupported", "HJ 212 decoding arrives with the codec; zone " + zone)));
+        List<Reading> readings = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        // parts of a split upload must all be in this payload: nothing waits across messages here
+        SplitPacketAssembler splits = new SplitPacketAssembler(16, Duration.ofMinutes(1), 64);
+        for (DecodeResult result : decoder.decode(payload)) {
+            if (result instanceof DecodeResult.Rejected r) {
+                rejections.add(new Rejection(r.reason().code(), r.detail()));
+            } else if (result instanceof DecodeResult.Decoded d) {
+                Hj212Packet packet = d.packet();
+                if (!packet.isSplit()) {
+                    accept(packet, readings, rejections);
+                    continue;
+                }
+                for (SplitPacketAssembler.Outcome outcome : splits.offer(packet, 0L)) {
+                    collect(outcome, readings, rejections);
+                }
+            }
+        }
+        for (SplitPacketAssembler.Outcome outcome : splits.expire(Long.MAX_VALUE)) {
+            collect(outcome, readings, rejections);
+        }
+        return new DecodedPayload(readings, rejections);
+    }
+
+    private void collect(SplitPacketAssembler.Outcome outcome, List<Reading> readings, List<Rejection> rejections) {
+        if (outcome instanceof SplitPacketAssembler.Complete c) {
+            accept(c.packet(), readings, rejections);
+        } else if (outcome instanceof SplitPacketAssembler.Expired e) {
+            rejections.add(new Rejection("incomplete_split", e.detail()));
+        }
+    }
+
+    private void accept(Hj212Packet packet, List<Reading> readings, List<Rejection> rejections) {
+        if (packet.kind() != Hj212PacketKind.DATA_UPLOAD) {
+            rejections.add(new Rejection("not_a_reading", "CN " + packet.cn() + " (" + packet.kind().name().toLowerCase(Locale.ROOT)
+                    + ") from MN " + packet.mn() + " carries no readings"));
+            return;
+        }
+        if (packet.dataTime().isEmpty()) {
+            rejections.add(new Rejection("bad_datatime", "data upload from MN " + packet.mn() + " has no DataTime"));
+            return;
+        }
+        Reading reading = new Reading();
+        reading.mn = packet.mn();
+        reading.cn = packet.cn();
+        reading.timeMillis = packet.dataTime().get().atZone(zone).toInstant().toEpochMilli();
+        for (Map.Entry<String, Hj212Item> e : packet.items().entrySet()) {
+            if (e.getKey().startsWith(FACILITY_PREFIX)) {
+                continue;
+            }
+            Hj212Item item = e.getValue();
+            String bad = firstNonNumeric(item);
+            if (bad != null) {
+                rejections.add(new Rejection("bad_value", e.getKey() + "-" + bad + " is not a number in a reading from MN " + packet.mn()));
+                return;
+            }
+            ReadingValue v = toValue(item);
+            if (v.primary() != null || v.cou != null) {
+                reading.values.put(e.getKey(), v);
+            }
+        }
+        if (reading.values.isEmpty()) {
+            rejections.add(new Rejection("missing_values", "data upload from MN " + packet.mn() + " has no values"));
+            return;
+        }
+        readings.add(reading);
+    }
+
+    private static String firstNonNumeric(Hj212Item item) {
+        for (String suffix : NUMERIC_SUFFIXES) {
+            if (item.value(suffix).isPresent() && item.number(suffix).isEmpty()) {
+                return suffix;
+            }
+        }
+        return null;
+    }
+
+    private static ReadingValue toValue(Hj212Item item) {
+        ReadingValue v = new ReadingValue();
+        v.rtd = number(item, Hj212Item.RTD);
+        v.min = number(item, Hj212Item.MIN);
+        v.avg = number(item, Hj212Item.AVG);
+        v.max = number(item, Hj212Item.MAX);
+        v.zsRtd = number(item, Hj212Item.ZS_RTD);
+        v.zsMin = number(item, Hj212Item.ZS_MIN);
+        v.zsAvg = number(item, Hj212Item.ZS_AVG);
+        v.zsMax = number(item, Hj212Item.ZS_MAX);
+        v.cou = number(item, Hj212Item.COU);
+        v.flag = item.value(Hj212Item.FLAG).map(f -> f.toUpperCase(Locale.ROOT)).orElse(null);
+        v.eflag = item.value(Hj212Item.EFLAG).orElse(null);
+        return v;
+    }
+
+    private static Double number(Hj212Item item, String suffix) {
+        OptionalDouble d = item.number(suffix);
+        return d.isPresent() ? d.getAsDouble() : null;
     }
 }
