@@ -1,0 +1,19 @@
+package org.cems.connector.influxdb;
+
+import org.apache.flink.annotation.PublicEvolving;
+
+import java.io.IOException;
+
+/** A write that cannot succeed by waiting: it fails the job, which restarts from its checkpoint. */
+@PublicEvolving
+public final class InfluxDbWriteException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public InfluxDbWriteException(String message) {
+        super(message);
+    }
+
+    public InfluxDbWriteException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
