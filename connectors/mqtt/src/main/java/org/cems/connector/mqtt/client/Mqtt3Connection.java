@@ -1,0 +1,127 @@
+package org.cems.connector.mqtt.client;
+
+import org.apache.flink.annotation.Internal;
+import org.cems.connector.mqtt.MqttSourceOptions;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * MQTT 3.1.1 through Paho v3, for brokers without MQTT 5: cleanSession=false gives the same
+ * persistent session; the broker's in-flight limit replaces the receive maximum. Messages come
+ * through the global callback, because Paho v3 does not route {@code $share/...} filters to
+ * per-subscription listeners.
+ */
+@Internal
+final class Mqtt3Connection implements BrokerConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(Mqtt3Connection.class);
+    private static final int SUBSCRIPTION_FAILURE = 0x80;
+
+    private final MqttSourceOptions options;
+    private final String clientId;
+    private final MqttAsyncClient client;
+
+    Mqtt3Connection(MqttSourceOptions options, String clientId, BrokerListener listener) throws MqttException {
+        this.options = options;
+        this.clientId = clientId;
+        this.client = new MqttAsyncClient(options.brokerUris().get(0), clientId, new MemoryPersistence());
+        client.setManualAcks(true);
+        client.setCallback(new Callback(listener));
+    }
+
+    @Override
+    public boolean connect() throws Exception {
+        MqttConnectOptions connect = new MqttConnectOptions();
+        connect.setServerURIs(options.brokerUris().toArray(new String[0]));
+        connect.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        connect.setCleanSession(false);
+        connect.setKeepAliveInterval((int) options.keepAlive().getSeconds());
+        connect.setConnectionTimeout((int) options.connectTimeout().getSeconds());
+        connect.setAutomaticReconnect(false);
+        if (options.username() != null) {
+            connect.setUserName(options.username());
+        }
+        if (options.passwordEnv() != null) {
+            connect.setPassword(EnvironmentSecrets.require(options.passwordEnv(), "MQTT password"));
+        }
+        if (options.tls() != null) {
+            connect.setSocketFactory(TlsSocketFactories.create(options.tls()));
+        }
+        IMqttToken token = client.connect(connect);
+        token.waitForCompletion(options.connectTimeout().toMillis());
+        return token.getSessionPresent();
+    }
+
+    @Override
+    public void subscribe(List<String> filters, int qos) throws Exception {
+        int[] qosPerFilter = new int[filters.size()];
+        Arrays.fill(qosPerFilter, qos);
+        IMqttToken token = client.subscribe(filters.toArray(new String[0]), qosPerFilter);
+        token.waitForCompletion(options.connectTimeout().toMillis());
+        int[] granted = token.getGrantedQos();
+        for (int i = 0; i < granted.length && i < filters.size(); i++) {
+            if (granted[i] >= SUBSCRIPTION_FAILURE) {
+                throw new SubscriptionRejectedException(filters.get(i), granted[i]);
+            }
+        }
+    }
+
+    @Override
+    public void ack(int packetId, int qos) throws MqttException {
+        client.messageArrivedComplete(packetId, qos);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(options.connectTimeout().toMillis());
+            }
+        } catch (MqttException e) {
+            LOG.debug("{}: disconnect failed, closing anyway", clientId, e);
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("{}: close failed", clientId, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MQTT 3.1.1 connection " + clientId;
+    }
+
+    private final class Callback implements MqttCallback {
+        private final BrokerListener listener;
+
+        Callback(BrokerListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            listener.messageArrived(Mqtt3Connection.this, topic, message.getPayload(), message.getQos(),
+                    message.isRetained(), message.getId());
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            // MQTT 3.1.1 has no reason codes: a takeover looks like any other dropped connection
+            listener.connectionLost(Mqtt3Connection.this, cause, false);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {}
+    }
+}

@@ -1,0 +1,151 @@
+package org.cems.connector.mqtt.client;
+
+import org.apache.flink.annotation.Internal;
+import org.cems.connector.mqtt.MqttSourceOptions;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** MQTT 5 through Paho: clean start off, session expiry and receive maximum in CONNECT. */
+@Internal
+final class Mqtt5Connection implements BrokerConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(Mqtt5Connection.class);
+    private static final int SESSION_TAKEN_OVER = 0x8E;
+    /** Retained messages only when the subscription is new, not again on every reconnect. */
+    private static final int RETAIN_HANDLING_IF_NEW = 1;
+
+    private final MqttSourceOptions options;
+    private final String clientId;
+    private final MqttAsyncClient client;
+
+    Mqtt5Connection(MqttSourceOptions options, String clientId, BrokerListener listener) throws MqttException {
+        this.options = options;
+        this.clientId = clientId;
+        // in-memory persistence: the broker's session, not a local file, holds un-acked messages
+        this.client = new MqttAsyncClient(options.brokerUris().get(0), clientId, new MemoryPersistence());
+        client.setManualAcks(true);
+        client.setCallback(new Callback(listener));
+    }
+
+    @Override
+    public boolean connect() throws Exception {
+        MqttConnectionOptions connect = new MqttConnectionOptions();
+        connect.setServerURIs(options.brokerUris().toArray(new String[0]));
+        connect.setCleanStart(false);
+        connect.setSessionExpiryInterval(options.sessionExpiry().getSeconds());
+        connect.setReceiveMaximum(options.receiveMaximum());
+        connect.setKeepAliveInterval((int) options.keepAlive().getSeconds());
+        connect.setConnectionTimeout((int) options.connectTimeout().getSeconds());
+        connect.setAutomaticReconnect(false);
+        if (options.username() != null) {
+            connect.setUserName(options.username());
+        }
+        if (options.passwordEnv() != null) {
+            char[] password = EnvironmentSecrets.require(options.passwordEnv(), "MQTT password");
+            connect.setPassword(new String(password).getBytes(StandardCharsets.UTF_8));
+        }
+        if (options.tls() != null) {
+            connect.setSocketFactory(TlsSocketFactories.create(options.tls()));
+        }
+        IMqttToken token = client.connect(connect);
+        token.waitForCompletion(options.connectTimeout().toMillis());
+        return token.getSessionPresent();
+    }
+
+    @Override
+    public void subscribe(List<String> filters, int qos) throws Exception {
+        MqttSubscription[] subscriptions = new MqttSubscription[filters.size()];
+        for (int i = 0; i < subscriptions.length; i++) {
+            subscriptions[i] = new MqttSubscription(filters.get(i), qos);
+            subscriptions[i].setRetainHandling(RETAIN_HANDLING_IF_NEW);
+        }
+        IMqttToken token = client.subscribe(subscriptions, null, null, new MqttProperties());
+        token.waitForCompletion(options.connectTimeout().toMillis());
+        int[] codes = token.getReasonCodes();
+        for (int i = 0; i < codes.length && i < filters.size(); i++) {
+            if (codes[i] >= 0x80) {
+                throw new SubscriptionRejectedException(filters.get(i), codes[i]);
+            }
+            if (codes[i] < qos) {
+                LOG.warn("{}: broker granted QoS {} instead of {} for {}", clientId, codes[i], qos, filters.get(i));
+            }
+        }
+    }
+
+    @Override
+    public void ack(int packetId, int qos) throws MqttException {
+        client.messageArrivedComplete(packetId, qos);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(options.connectTimeout().toMillis());
+            }
+        } catch (MqttException e) {
+            LOG.debug("{}: disconnect failed, closing anyway", clientId, e);
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("{}: close failed", clientId, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MQTT 5 connection " + clientId;
+    }
+
+    private final class Callback implements MqttCallback {
+        private final BrokerListener listener;
+
+        Callback(BrokerListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            listener.messageArrived(Mqtt5Connection.this, topic, message.getPayload(), message.getQos(),
+                    message.isRetained(), message.getId());
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            boolean takenOver = response.getReturnCode() == SESSION_TAKEN_OVER
+                    || (response.getException() != null
+                            && response.getException().getReasonCode() == SESSION_TAKEN_OVER);
+            Throwable cause = response.getException() != null
+                    ? response.getException()
+                    : new MqttException(response.getReturnCode());
+            listener.connectionLost(Mqtt5Connection.this, cause, takenOver);
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("{}: MQTT protocol error", clientId, exception);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {}
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {}
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    }
+}

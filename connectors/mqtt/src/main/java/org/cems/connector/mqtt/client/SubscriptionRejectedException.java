@@ -1,0 +1,14 @@
+package org.cems.connector.mqtt.client;
+
+import org.apache.flink.annotation.Internal;
+
+/** The broker refused a subscription: a configuration error that retrying will not fix. */
+@Internal
+public final class SubscriptionRejectedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public SubscriptionRejectedException(String filter, int reasonCode) {
+        super("broker refused subscription to " + filter + " with reason code 0x" + Integer.toHexString(reasonCode)
+                + " (0x87 not authorized, 0x8F invalid filter, 0x9E shared subscriptions not supported)");
+    }
+}
