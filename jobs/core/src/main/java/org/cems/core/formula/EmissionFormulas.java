@@ -12,6 +12,36 @@ public final class EmissionFormulas {
 
     private EmissionFormulas() {}
 
+    /** Standard state of HJ 212-2017 eq. (18)/(31): 273 K (as printed) and 101 325 Pa. */
+    public static final double STANDARD_TEMPERATURE_K = 273.0;
+    public static final double STANDARD_PRESSURE_PA = 101_325.0;
+    private static final double SECONDS_PER_HOUR = 3600.0;
+
+    /**
+     * Eq. (18): working-state to standard-state concentration (same wet/dry basis),
+     * Csn = Cs × 101325 / (Ba + Ps) × (273 + ts) / 273.
+     *
+     * @param ambientPa Ba, ambient pressure at the CEMS, Pa
+     * @param staticPa Ps, flue static pressure, Pa
+     * @param flueTempC ts, flue temperature, °C
+     */
+    public static double toStandardState(double working, double ambientPa, double staticPa, double flueTempC) {
+        return working * STANDARD_PRESSURE_PA / (ambientPa + staticPa) * (STANDARD_TEMPERATURE_K + flueTempC) / STANDARD_TEMPERATURE_K;
+    }
+
+    /**
+     * Eq. (30) and (31): standard-dry flow from the flue-gas velocity,
+     * Qsh = 3600 × F × Vs (working, wet), Qsnh = Qsh × 273/(273 + ts) × (Ba + Ps)/101325 × (1 − Xsw).
+     *
+     * @return the standard-dry flow, m3/h
+     */
+    public static double standardDryFlowM3PerHour(double velocityMPerS, double areaM2, double flueTempC, double ambientPa,
+            double staticPa, double moisturePct) {
+        double workingM3PerHour = SECONDS_PER_HOUR * areaM2 * velocityMPerS;
+        return workingM3PerHour * STANDARD_TEMPERATURE_K / (STANDARD_TEMPERATURE_K + flueTempC)
+                * (ambientPa + staticPa) / STANDARD_PRESSURE_PA * (1.0 - moisturePct / 100.0);
+    }
+
     /** Eq. (20): C(mg/m3) = M / 22.4 × C(ppm), at standard state. */
     public static double ppmToMgM3(double ppm, double molarMassGPerMol) {
         return molarMassGPerMol / MOLAR_VOLUME_L_PER_MOL * ppm;
@@ -45,6 +75,20 @@ public final class EmissionFormulas {
     /** Eq. (33): G (kg/h) = C (mg/m3, measured dry standard, not 折算) × Q (m3/h, standard dry) × 10^-6. */
     public static double rateKgPerHour(double measuredDryMgM3, double flowStdDryM3PerHour) {
         return measuredDryMgM3 * flowStdDryM3PerHour * 1.0e-6;
+    }
+
+    /** Standard coal (标准煤): 29.3076 MJ/kg (7000 kcal/kg). */
+    public static final double STANDARD_COAL_MJ_PER_KG = 29.3076;
+
+    /**
+     * Coal rate in gce/kWh: coal burnt, as standard coal, per kWh delivered. b = B × NCV / 29.3076
+     * / W; with the auxiliary share ξ, W is the supply W_gen × (1 − ξ) and b the net (供电) rate
+     * (emission-formulas.md 2.3: b_s = b_g / (1 − ξ_aux)).
+     */
+    public static double coalRateGcePerKwh(double coalTPerHour, double ncvMjPerKg, double loadMw, double auxPowerPct) {
+        double standardCoalGPerHour = coalTPerHour * 1.0e6 * ncvMjPerKg / STANDARD_COAL_MJ_PER_KG;
+        double suppliedKwhPerHour = loadMw * 1000.0 * (1.0 - auxPowerPct / 100.0);
+        return standardCoalGPerHour / suppliedKwhPerHour;
     }
 
     /** Mass emitted over a window at a constant rate: kg/h × hours. */

@@ -20,6 +20,11 @@ public final class Normalizer implements Serializable {
     static final String NO = "a21003";
     static final String NO2 = "a21004";
     static final String MOISTURE = "a01014";
+    static final String VELOCITY = "a01011";
+    static final String TEMPERATURE = "a01012";
+    static final String STATIC_PRESSURE = "a01013";
+    static final String DUCT_AREA = "a01016";
+    private static final double PA_PER_KPA = 1000.0;
     private static final double SECONDS_PER_HOUR = 3600.0;
 
     public SourceReading normalize(Reading reading, SourceRef ref) {
@@ -33,7 +38,8 @@ public final class Normalizer implements Serializable {
         out.cn = reading.cn;
         out.timeMillis = reading.timeMillis;
 
-        Double moisturePct = validPrimary(reading.values.get(MOISTURE));
+        FlueState flue = new FlueState(validPrimary(reading.values.get(MOISTURE)), validPrimary(reading.values.get(TEMPERATURE)),
+                source.ambientPressureKpa * PA_PER_KPA, staticPressurePa(reading));
         for (Map.Entry<String, ReadingValue> e : reading.values.entrySet()) {
             ReadingValue v = e.getValue();
             Double primary = v.primary();
@@ -41,16 +47,26 @@ public final class Normalizer implements Serializable {
                 continue;
             }
             out.reported.put(e.getKey(), new Measure(primary, v.primaryZs(), v.isValid(), flagOf(v)));
-            out.measures.put(e.getKey(), toStandardDry(e.getKey(), primary, v, source, moisturePct));
+            out.measures.put(e.getKey(), toStandardDry(e.getKey(), primary, v, source, flue));
         }
+        addFlowFromVelocity(out.measures, reading, source, flue);
         addNoxFromNoAndNo2(out.measures);
         addReferenceO2(out.measures, reading, source);
         return out;
     }
 
-    private static Measure toStandardDry(String code, double value, ReadingValue v, Source source, Double moisturePct) {
+    /** The flue-gas conditions of one reading: what eq. (18), (19) and (31) need. */
+    private record FlueState(Double moisturePct, Double temperatureC, double ambientPa, double staticPa) {}
+
+    private static double staticPressurePa(Reading reading) {
+        Double kpa = validPrimary(reading.values.get(STATIC_PRESSURE));
+        return kpa == null ? 0.0 : kpa * PA_PER_KPA;
+    }
+
+    private static Measure toStandardDry(String code, double value, ReadingValue v, Source source, FlueState flue) {
         String unit = source.units.getOrDefault(code, Units.defaultUnit(code));
         boolean valid = v.isValid();
+        Double moisturePct = flue.moisturePct();
         double converted = switch (unit) {
             case Units.M3_PER_S -> value * SECONDS_PER_HOUR;
             case Units.PPM -> EmissionFormulas.ppmToMgM3(value, Units.molarMass(code));
@@ -58,6 +74,14 @@ public final class Normalizer implements Serializable {
             case Units.PCT -> EmissionFormulas.pctToMgM3(value, Units.molarMass(code));
             default -> value;
         };
+        // ppm and % are volume ratios: eq. (20) already gives standard state; mg/m3 may be at working state
+        if (source.workingState && Units.MG_PER_M3.equals(unit) && isMassConcentration(code)) {
+            if (flue.temperatureC() == null) {
+                valid = false;
+            } else {
+                converted = EmissionFormulas.toStandardState(converted, flue.ambientPa(), flue.staticPa(), flue.temperatureC());
+            }
+        }
         if (source.wet && isDryBasisQuantity(code)) {
             if (moisturePct == null) {
                 // without moisture the dry value cannot be known: keep it, but not as valid data
@@ -67,6 +91,32 @@ public final class Normalizer implements Serializable {
             }
         }
         return new Measure(converted, null, valid, flagOf(v));
+    }
+
+    private static boolean isMassConcentration(String code) {
+        return code.startsWith("a2") || code.startsWith("a3") || code.equals(Units.CO2);
+    }
+
+    /**
+     * Eq. (30)/(31): the standard-dry flow from velocity when the gateway sends no flow; needs
+     * temperature and moisture, the duct area from a01016 or the registry.
+     */
+    private static void addFlowFromVelocity(Map<String, Measure> measures, Reading reading, Source source, FlueState flue) {
+        ReadingValue velocity = reading.values.get(VELOCITY);
+        if (measures.containsKey(Units.FLOW) || velocity == null || velocity.primary() == null) {
+            return;
+        }
+        Double area = validPrimary(reading.values.get(DUCT_AREA));
+        if (area == null) {
+            area = source.ductAreaM2;
+        }
+        if (area == null) {
+            return;
+        }
+        boolean valid = velocity.isValid() && flue.temperatureC() != null && flue.moisturePct() != null;
+        double flow = valid ? EmissionFormulas.standardDryFlowM3PerHour(velocity.primary(), area, flue.temperatureC(),
+                flue.ambientPa(), flue.staticPa(), flue.moisturePct()) : 0.0;
+        measures.put(Units.FLOW, new Measure(flow, null, valid, valid ? "N" : flagOf(velocity)));
     }
 
     /** Gas concentrations and O2 are reported dry (eq. 19); flow, temperature etc. are not converted here. */

@@ -16,6 +16,8 @@ public class Source implements Serializable {
     /** {@code stack} (emits to air; counts in totals) or {@code inlet} (before a control device). */
     public String role = ROLE_STACK;
     public Double capacityMw;
+    /** Auxiliary power share, % (厂用电率): supply = generation × (1 − aux); gives the net (供电) coal rate. */
+    public Double auxPowerPct;
     /** Overrides the reference O2 of the kind. */
     public Double referenceO2Pct;
     /** Unit overrides by parameter code, e.g. {@code a00000: m3/h}, {@code a21026: ppm}. */
@@ -23,6 +25,15 @@ public class Source implements Serializable {
     public Map<String, Double> limitsMgM3 = new LinkedHashMap<>();
     /** True when the analysers report wet concentrations; eq. (19) then needs moisture a01014. */
     public boolean wet;
+    /**
+     * True when concentrations are at working (flue) conditions rather than standard state: eq. (18)
+     * then needs flue temperature a01012 and uses static pressure a01013 (0 when absent).
+     */
+    public boolean workingState;
+    /** Ambient pressure at the CEMS, kPa (Ba of eq. 18/31); the standard atmosphere when unset. */
+    public double ambientPressureKpa = 101.325;
+    /** Duct cross-section, m2, for flow from velocity (eq. 30) when the gateway sends no a01016. */
+    public Double ductAreaM2;
     /** HJ 212 access password (PW) the gateway must present; none when absent. */
     public String password;
 

@@ -51,4 +51,28 @@ class EmissionFormulasTest {
         assertThat(rate).isCloseTo(60.0, within(EXACT));
         assertThat(EmissionFormulas.massKg(rate, 1.0 / 60)).isCloseTo(1.0, within(EXACT));
     }
+
+    @Test
+    void coalRate() {
+        // 250 t/h at 20.9 MJ/kg = 250 × 20.9 / 29.3076 = 178.2800... t/h standard coal; 600 MW: 297.13 gce/kWh
+        assertThat(EmissionFormulas.coalRateGcePerKwh(250, 20.9, 600, 0)).isCloseTo(250e6 * 20.9 / 29.3076 / 600e3, within(1e-9));
+        // net (供电) with 5 % auxiliary power: the same over 0.95
+        assertThat(EmissionFormulas.coalRateGcePerKwh(250, 20.9, 600, 5)).isCloseTo(250e6 * 20.9 / 29.3076 / 600e3 / 0.95, within(1e-9));
+    }
+
+    @Test
+    void workingToStandardState_eq18() {
+        // 20 mg/m3 at 120 °C, Ba 90 000 Pa (Ordos is at ~1 300 m), Ps -500 Pa:
+        // 20 × 101325 / 89500 × 393 / 273 = 32.5951...
+        assertThat(EmissionFormulas.toStandardState(20, 90_000, -500, 120))
+                .isCloseTo(20 * 101325.0 / 89500 * 393 / 273, within(EXACT));
+    }
+
+    @Test
+    void standardDryFlowFromVelocity_eq30_31() {
+        // 15 m/s in a 30 m2 duct = 1 620 000 m3/h working; at 120 °C, 89 500 Pa, 10 % moisture:
+        // × 273/393 × 89500/101325 × 0.9
+        assertThat(EmissionFormulas.standardDryFlowM3PerHour(15, 30, 120, 90_000, -500, 10))
+                .isCloseTo(1_620_000.0 * 273 / 393 * 89500 / 101325 * 0.9, within(1e-6));
+    }
 }

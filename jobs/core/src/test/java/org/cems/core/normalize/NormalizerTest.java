@@ -78,4 +78,27 @@ class NormalizerTest {
         assertThat(r.measures.get("a21026").valid).isFalse();
         assertThat(r.measures.get("a21026").flag).isEqualTo("C");
     }
+
+    @Test
+    void workingStateAndFlowFromVelocity_eq18_eq31() {
+        SourceRef ref = coalStack(Map.of(), false);
+        ref.source().workingState = true;
+        ref.source().ambientPressureKpa = 90.0;
+        ref.source().ductAreaM2 = 30.0;
+        SourceReading r = normalize(ref, Map.of(
+                "a21026", v(20, "N"),
+                "a01012", v(120, "N"),    // °C
+                "a01013", v(-0.5, "N"),   // kPa static
+                "a01014", v(10, "N"),     // % moisture
+                "a01011", v(15, "N"),     // m/s
+                "a19001", v(6, "N")));
+        assertThat(r.measures.get("a21026").value).isCloseTo(20 * 101325.0 / 89500 * 393 / 273, within(1e-9));
+        assertThat(r.measures.get("a00000").value).isCloseTo(1_620_000.0 * 273 / 393 * 89500 / 101325 * 0.9, within(1e-6));
+        assertThat(r.measures.get("a00000").valid).isTrue();
+        assertThat(r.measures.get("a19001").value).isEqualTo(6.0); // O2 is a volume fraction: no eq. (18)
+
+        SourceReading noTemperature = normalize(ref, Map.of("a21026", v(20, "N"), "a01011", v(15, "N"), "a01014", v(10, "N")));
+        assertThat(noTemperature.measures.get("a21026").valid).isFalse();
+        assertThat(noTemperature.measures.get("a00000").valid).isFalse();
+    }
 }
