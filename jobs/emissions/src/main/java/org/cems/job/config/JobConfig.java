@@ -1,0 +1,78 @@
+package org.cems.job.config;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The job's configuration file (YAML, snake_case keys). Secrets are never in it: it names the
+ * environment variables that hold them ({@code password_env}, {@code token_env}).
+ */
+public class JobConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Path of the source registry YAML (contract section 3), relative to the config file. */
+    public String registry;
+    /** Zone of HJ 212 local DataTimes and of day boundaries; unset: the registry's timezone. */
+    public String timezone;
+    public int parallelism = 2;
+    /** How far readings may arrive out of order before the watermark passes them. */
+    public String maxOutOfOrderness = "30s";
+    /** Readings later than the out-of-orderness but within this correct their closed windows. */
+    public String allowedLateness = "2h";
+    /** A source silent this long has its last minute closed and its open hour and day emitted. */
+    public String idleTimeout = "1m";
+    /** Valid real-time samples a minute needs to be valid (HJ 212 eq. 23 asks 12 at 5 s sampling). */
+    public int minSamplesPerMinute = 1;
+    public int maxPayloadBytes = 1 << 20;
+    public Checkpoint checkpoint = new Checkpoint();
+    public Kafka kafka = new Kafka();
+    public Mqtt mqtt = new Mqtt();
+    public Influx influxdb = new Influx();
+
+    public static class Checkpoint implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public String interval = "5s";
+        /** Checkpoint storage URI: file:///..., s3://..., hdfs://...; none keeps them in memory. */
+        public String storage;
+    }
+
+    public static class Kafka implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public boolean enabled = true;
+        public String bootstrapServers = "localhost:9092";
+        public String readingsTopic = "cems.readings";
+        public String deadletterTopic = "cems.deadletter";
+        public String groupId = "cems-emissions";
+        /** earliest or latest: where a new consumer group starts. */
+        public String startingOffsets = "earliest";
+    }
+
+    public static class Mqtt implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public boolean enabled = true;
+        public List<String> brokerUris = new ArrayList<>(List.of("tcp://localhost:1883"));
+        public List<String> topicFilters = new ArrayList<>(List.of("cems/+/up"));
+        public int qos = 1;
+        public String clientIdPrefix = "cems-emissions";
+        public String sharedGroup = "cems";
+        public String username;
+        public String passwordEnv;
+    }
+
+    public static class Influx implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public String url = "http://localhost:8086";
+        /** v1 (/write?db=) or v2 (/api/v2/write?org=&bucket=). */
+        public String api = "v1";
+        public String database = "cems";
+        public String retentionPolicy;
+        public String org;
+        public String bucket;
+        public String username;
+        public String passwordEnv;
+        public String tokenEnv;
+        public int batchPoints = 5000;
+        public String flushInterval = "1s";
+    }
+}

@@ -1,0 +1,102 @@
+package org.cems.job.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** Reads and checks the job configuration, naming the key to fix in every error. */
+public final class JobConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private JobConfigLoader() {}
+
+    public static JobConfig load(Path file) {
+        JobConfig config;
+        try {
+            config = YAML.readValue(file.toFile(), JobConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\" at "
+                    + e.getPathReference().replace("org.cems.job.config.", ""));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+        if (config == null) {
+            throw new IllegalArgumentException(file + ": the file is empty");
+        }
+        if (config.registry != null && !Path.of(config.registry).isAbsolute()) {
+            Path parent = file.toAbsolutePath().getParent();
+            config.registry = parent.resolve(config.registry).normalize().toString();
+        }
+        validate(config, file.toString());
+        return config;
+    }
+
+    public static void validate(JobConfig c, String name) {
+        List<String> problems = new ArrayList<>();
+        if (c.registry == null || !Files.isReadable(Path.of(c.registry))) {
+            problems.add("registry: \"" + c.registry + "\" is not a readable file");
+        }
+        if (c.timezone != null) {
+            try {
+                ZoneId.of(c.timezone);
+            } catch (DateTimeException e) {
+                problems.add("timezone: unknown zone \"" + c.timezone + "\"");
+            }
+        }
+        if (c.parallelism < 1) {
+            problems.add("parallelism: must be at least 1");
+        }
+        duration(problems, "max_out_of_orderness", c.maxOutOfOrderness);
+        duration(problems, "idle_timeout", c.idleTimeout);
+        duration(problems, "allowed_lateness", c.allowedLateness);
+        if (c.minSamplesPerMinute < 1) {
+            problems.add("min_samples_per_minute: must be at least 1");
+        }
+        duration(problems, "checkpoint.interval", c.checkpoint.interval);
+        duration(problems, "influxdb.flush_interval", c.influxdb.flushInterval);
+        if (!c.kafka.enabled && !c.mqtt.enabled) {
+            problems.add("kafka.enabled, mqtt.enabled: at least one input must be enabled");
+        }
+        if (c.mqtt.qos < 0 || c.mqtt.qos > 1) {
+            problems.add("mqtt.qos: 0 or 1 (QoS 2 brings nothing over at-least-once with idempotent points)");
+        }
+        if (!"v1".equals(c.influxdb.api) && !"v2".equals(c.influxdb.api)) {
+            problems.add("influxdb.api: v1 or v2");
+        }
+        if ("v2".equals(c.influxdb.api) && (c.influxdb.org == null || c.influxdb.bucket == null)) {
+            problems.add("influxdb.org, influxdb.bucket: both are needed with api v2");
+        }
+        envSet(problems, "mqtt.password_env", c.mqtt.passwordEnv);
+        envSet(problems, "influxdb.password_env", c.influxdb.passwordEnv);
+        envSet(problems, "influxdb.token_env", c.influxdb.tokenEnv);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(name + " has " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    private static void duration(List<String> problems, String key, String value) {
+        try {
+            Durations.parse(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(key + ": \"" + value + "\" is not a duration like 30s, 5m or 2h");
+        }
+    }
+
+    private static void envSet(List<String> problems, String key, String envName) {
+        if (envName != null && System.getenv(envName) == null) {
+            problems.add(key + ": environment variable " + envName + " is not set");
+        }
+    }
+}

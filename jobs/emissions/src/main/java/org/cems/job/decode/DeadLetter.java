@@ -1,0 +1,39 @@
+package org.cems.job.decode;
+
+/**
+ * Input the job could not use, with why (contract section 2, {@code cems.deadletter}). A Flink
+ * POJO. The payload is kept as text, cut to {@link #MAX_PAYLOAD_CHARS} so a hostile
+ * multi-megabyte message cannot blow up the dead-letter topic; {@code payloadBytes} tells its size.
+ */
+public class DeadLetter {
+    public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+    public static final String UNKNOWN = "unknown";
+
+    public String reason;
+    public String detail;
+    public String origin;
+    public String payload;
+    public int payloadBytes;
+    public boolean payloadTruncated;
+    public long receivedMillis;
+    /** Known when the payload was readable far enough to name its source; else {@link #UNKNOWN}. */
+    public String enterprise = UNKNOWN;
+    public String source = UNKNOWN;
+    public String mn;
+
+    public DeadLetter() {}
+
+    public static DeadLetter of(String reason, String detail, String origin, byte[] payload, long receivedMillis) {
+        DeadLetter d = new DeadLetter();
+        d.reason = reason;
+        d.detail = detail;
+        d.origin = origin;
+        d.receivedMillis = receivedMillis;
+        d.payloadBytes = payload == null ? 0 : payload.length;
+        String text = payload == null ? "" : new String(payload, 0, Math.min(payload.length, MAX_PAYLOAD_CHARS * 4),
+                java.nio.charset.StandardCharsets.UTF_8);
+        d.payloadTruncated = text.length() > MAX_PAYLOAD_CHARS || d.payloadBytes > MAX_PAYLOAD_CHARS * 4;
+        d.payload = text.length() > MAX_PAYLOAD_CHARS ? text.substring(0, MAX_PAYLOAD_CHARS) : text;
+        return d;
+    }
+}

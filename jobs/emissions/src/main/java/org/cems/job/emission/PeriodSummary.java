@@ -1,0 +1,18 @@
+package org.cems.job.emission;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** A source over one period: a summary per parameter code. A Flink POJO. */
+public class PeriodSummary {
+    public Map<String, CodeSummary> byCode = new HashMap<>();
+    /** True when the data logger sent this period's values itself (CN 2051/2061/2031). */
+    public boolean fromLogger;
+
+    public PeriodSummary() {}
+
+    public Double mean(String code) {
+        CodeSummary s = byCode.get(code);
+        return s == null ? null : s.mean;
+    }
+}

@@ -1,0 +1,26 @@
+package org.cems.job.points;
+
+import org.apache.flink.api.common.functions.MapFunction;
+import org.cems.connector.influxdb.InfluxPoint;
+import org.cems.job.carbon.CarbonRecord;
+
+/** Carbon records as {@code carbon} points (contract section 2); absent values are left out. */
+public class CarbonPoints implements MapFunction<CarbonRecord, InfluxPoint> {
+    @Override
+    public InfluxPoint map(CarbonRecord c) {
+        InfluxPoint.Builder p = InfluxPoint.measurement("carbon")
+                .tag("enterprise", c.enterprise)
+                .tag("park", c.park)
+                .tag("industry", c.industry)
+                .tag("source", c.source)
+                .tag("window", c.window)
+                .timeMillis(c.windowStartMillis);
+        Fields.optional(p, "co2_t", c.co2T);
+        Fields.optional(p, "co2_rate_t_h", c.co2RateTH);
+        Fields.optional(p, "load_mw", c.loadMw);
+        Fields.optional(p, "energy_mwh", c.energyMwh);
+        Fields.optional(p, "intensity_t_mwh", c.intensityTMwh);
+        Fields.optional(p, "coal_gce_kwh", c.coalGceKwh);
+        return p.build();
+    }
+}

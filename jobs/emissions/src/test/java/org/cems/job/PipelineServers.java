@@ -1,0 +1,167 @@
+package org.cems.job;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.cems.job.config.JobConfig;
+import org.cems.testkit.EmbeddedKafka;
+import org.cems.testkit.InfluxDbServer;
+import org.cems.testkit.MosquittoServer;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Kafka, Mosquitto and InfluxDB for one test class of the job, with the ways tests publish
+ * readings and read results back.
+ */
+final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
+    static final String DB = "cems";
+
+    EmbeddedKafka kafka;
+    MosquittoServer mosquitto;
+    InfluxDbServer influx;
+    private KafkaProducer<String, String> producer;
+    private MqttClient gateway;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        kafka = EmbeddedKafka.start();
+        kafka.createTopics(2, "cems.readings");
+        kafka.createTopics(1, "cems.deadletter");
+        mosquitto = MosquittoServer.start();
+        influx = InfluxDbServer.start();
+        influx.createDatabase(DB);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (producer != null) {
+            producer.close();
+        }
+        if (gateway != null) {
+            gateway.disconnect();
+            gateway.close();
+        }
+        if (influx != null) {
+            influx.close();
+        }
+        if (mosquitto != null) {
+            mosquitto.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /** A job configuration against these servers, with the registry from a test resource. */
+    JobConfig config(String registryResource) throws Exception {
+        JobConfig c = new JobConfig();
+        c.registry = Path.of(getClass().getResource(registryResource).toURI()).toString();
+        c.parallelism = 2;
+        c.maxOutOfOrderness = "0s";
+        c.checkpoint.interval = "1s";
+        c.kafka.bootstrapServers = kafka.bootstrapServers();
+        c.mqtt.brokerUris = List.of(mosquitto.uri());
+        c.influxdb.url = influx.url();
+        c.influxdb.database = DB;
+        c.influxdb.flushInterval = "200ms";
+        return c;
+    }
+
+    /** Publishes to cems.readings, each payload keyed by its MN as gateways do. */
+    void publishToKafka(List<Map.Entry<String, String>> mnAndPayload) {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(p);
+        }
+        for (Map.Entry<String, String> e : mnAndPayload) {
+            producer.send(new ProducerRecord<>("cems.readings", e.getKey(), e.getValue()));
+        }
+        producer.flush();
+    }
+
+    /** Publishes to cems/{mn}/up at QoS 1, once the job's readers have subscribed. */
+    void publishToMqtt(List<Map.Entry<String, String>> mnAndPayload) throws Exception {
+        if (gateway == null) {
+            mosquitto.awaitSubscriptions(1, Duration.ofSeconds(60));
+            gateway = new MqttClient(mosquitto.uri(), "test-gateway", new MemoryPersistence());
+            gateway.connect();
+        }
+        for (Map.Entry<String, String> e : mnAndPayload) {
+            publishWhenWindowAllows("cems/" + e.getKey() + "/up", e.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Paho's synchronous publish can still hit the broker's receive maximum: wait for acks and go on. */
+    private void publishWhenWindowAllows(String topic, byte[] payload) throws Exception {
+        while (true) {
+            try {
+                gateway.publish(topic, payload, 1, false);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                    throw e;
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    List<Map<String, JsonNode>> rows(String influxQl) {
+        return InfluxQuery.rows(influx, DB, influxQl);
+    }
+
+    /** The first row of a query, once there is one. */
+    Map<String, JsonNode> awaitRow(String influxQl) throws Exception {
+        return await(() -> {
+            List<Map<String, JsonNode>> rows = rows(influxQl);
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+    }
+
+    /** Runs {@code assertions} until they pass; after 90 s their last failure is the test's. */
+    void awaitAsserted(Runnable assertions) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            try {
+                assertions.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    <T> T await(Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.call();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not seen within 90 s; InfluxDB holds " + rows("SELECT count(*) FROM /.*/"));
+    }
+}
