@@ -1,0 +1,129 @@
+package org.cems.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+
+import org.cems.hj212.CrcVariant;
+import org.cems.hj212.DecodeResult;
+import org.cems.hj212.Hj212Decoder;
+import org.cems.hj212.Hj212Encoder;
+import org.cems.hj212.Hj212Packet;
+import org.cems.hj212.Hj212PacketKind;
+import org.cems.hj212.Hj212Replies;
+
+/**
+ * What happens to each framed input (HJ 212-2017 §6.6, notes §1.3): data uploads go to Kafka and
+ * are answered 9014 once Kafka has them; notifies get 9013; restarts and facility status get 9014
+ * at once (they carry no readings, nothing is stored); replies and commands are only counted;
+ * bad frames and wrong passwords become dead letters and get the 9011 QnRtn the standard gives.
+ * Called on the event loop thread.
+ */
+final class FrameRouter {
+    static final String BAD_PASSWORD = "bad_password";
+
+    private final Hj212Decoder decoder;
+    private final Passwords passwords;
+    private final KafkaPublisher publisher;
+    private final GatewayCounters counters;
+    private final Executor eventLoop;
+
+    FrameRouter(Hj212Decoder decoder, Passwords passwords, KafkaPublisher publisher, GatewayCounters counters,
+                Executor eventLoop) {
+        this.decoder = decoder;
+        this.passwords = passwords;
+        this.publisher = publisher;
+        this.counters = counters;
+        this.eventLoop = eventLoop;
+    }
+
+    /** A frame whose CRC matched, as the framer cut it out of the stream. */
+    void onFrame(Connection c, byte[] segment, CrcVariant crc, Instant receivedAt) {
+        counters.framesIn.incrementAndGet();
+        if (crc != CrcVariant.STANDARD) {
+            counters.modbusCrcAccepted.incrementAndGet();
+        }
+        // The frame is passed on with its data segment byte for byte, and with the Appendix A CRC:
+        // the job checks the CRC again and by default accepts only that one.
+        byte[] frame = Hj212Encoder.frame(segment);
+        for (DecodeResult result : decoder.decode(frame)) {
+            if (result instanceof DecodeResult.Decoded decoded) {
+                onPacket(c, decoded.packet(), frame, receivedAt);
+            } else {
+                reject(c, (DecodeResult.Rejected) result, new String(frame, StandardCharsets.UTF_8), frame.length,
+                        false, receivedAt);
+            }
+        }
+    }
+
+    /** Bytes the framer could not make a frame of (bad CRC, bad length, truncated, garbage ...). */
+    void onRejected(Connection c, DecodeResult.Rejected rejected, Instant receivedAt) {
+        counters.framesIn.incrementAndGet();
+        String excerpt = rejected.rawExcerpt();
+        reject(c, rejected, excerpt, excerpt.getBytes(StandardCharsets.UTF_8).length, excerpt.endsWith("\u2026"),
+                receivedAt);
+    }
+
+    private void onPacket(Connection c, Hj212Packet p, byte[] frame, Instant receivedAt) {
+        if (!passwords.accepts(p.mn(), p.pw())) {
+            rejectPassword(c, p, frame, receivedAt);
+            return;
+        }
+        switch (p.kind()) {
+            case DATA_UPLOAD -> publish(c, p, frame);
+            case NOTIFY -> {
+                counters.notReadings.incrementAndGet();
+                if (p.needsAck()) {
+                    c.reply(Hj212Encoder.encode(Hj212Replies.notifyAck(p)));
+                }
+            }
+            case RESTART, FACILITY_STATUS -> {
+                counters.notReadings.incrementAndGet();
+                if (p.needsAck()) {
+                    c.reply(Hj212Encoder.encode(Hj212Replies.dataAck(p)));
+                }
+            }
+            // replies, commands, heartbeats and CNs this codec does not know are never answered
+            default -> counters.notReadings.incrementAndGet();
+        }
+    }
+
+    private void publish(Connection c, Hj212Packet p, byte[] frame) {
+        c.publishStarted();
+        publisher.publishReading(p.mn(), frame, error -> eventLoop.execute(() -> onPublished(c, p, error)));
+    }
+
+    private void onPublished(Connection c, Hj212Packet p, Exception error) {
+        c.publishFinished();
+        if (error != null) {
+            counters.publishFailures.incrementAndGet();
+            publisher.logFailure("a frame from " + c.origin() + " (MN " + p.mn() + ")", error);
+            return; // no answer: the logger sends the frame again
+        }
+        counters.published.incrementAndGet();
+        if (p.needsAck()) {
+            c.reply(Hj212Encoder.encode(Hj212Replies.dataAck(p)));
+        }
+    }
+
+    private void rejectPassword(Connection c, Hj212Packet p, byte[] frame, Instant receivedAt) {
+        counters.rejected.incrementAndGet();
+        String detail = p.pw().isPresent() ? "PW does not match the registry's password for this MN"
+                : "no PW, and the registry sets a password for this MN";
+        publisher.publishDeadLetter(new DeadLetter(BAD_PASSWORD, detail, c.origin(), receivedAt, p.mn(),
+                FrameText.hidePassword(new String(frame, StandardCharsets.UTF_8)), frame.length, false));
+        if (p.kind() != Hj212PacketKind.REPLY) {
+            c.reply(Hj212Encoder.encode(Hj212Replies.requestAnswer(p, Hj212Replies.QN_PW_ERROR)));
+        }
+    }
+
+    private void reject(Connection c, DecodeResult.Rejected rejected, String payload, int payloadBytes,
+                        boolean payloadTruncated, Instant receivedAt) {
+        counters.rejected.incrementAndGet();
+        publisher.publishDeadLetter(new DeadLetter(rejected.reason().code(), rejected.detail(), c.origin(), receivedAt,
+                FrameText.mn(payload).orElse(null), FrameText.hidePassword(payload), payloadBytes, payloadTruncated));
+        if (FrameText.headerComplete(rejected.rawExcerpt())) {
+            Hj212Replies.rejection(rejected).ifPresent(answer -> c.reply(Hj212Encoder.encode(answer)));
+        }
+    }
+}

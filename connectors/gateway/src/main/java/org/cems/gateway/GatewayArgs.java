@@ -1,0 +1,132 @@
+package org.cems.gateway;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.cems.hj212.CrcPolicy;
+
+/** The command line of {@code bin/cems gateway}, read into a builder; every mistake names its option. */
+final class GatewayArgs {
+    static final String USAGE = """
+            usage: cems gateway --listen HOST:PORT --kafka BOOTSTRAP [options]
+              HJ 212 data loggers connect over TCP; each good data frame goes to Kafka keyed by MN and
+              is answered 9014 (when its Flag asks) only after Kafka acknowledged it.
+
+              --listen HOST:PORT          where loggers connect, e.g. 0.0.0.0:9212 (required)
+              --kafka BOOTSTRAP           Kafka bootstrap servers, host:port[,host:port] (required)
+              --topic NAME                readings topic (default cems.readings)
+              --deadletter-topic NAME     rejected frames as JSON (default cems.deadletter)
+              --registry FILE             source registry YAML: MNs with a password must send it as PW
+              --idle-timeout D            close connections silent for D (default 5m; 500ms, 30s, 5m, 2h)
+              --max-connections N         refuse connections beyond N (default 2000)
+              --max-segment-bytes N       largest data segment accepted, 1-9999 (default 4096)
+              --crc strict|lenient        lenient also takes the CRC-16/MODBUS variants (default strict)
+              --help                      this text
+            """;
+    private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+    /** What the command line asked for: a gateway, or the usage text. */
+    record Parsed(Hj212Gateway.Builder builder, Path registry, boolean help) {}
+
+    private GatewayArgs() {}
+
+    /** @throws IllegalArgumentException with a message fit for the user */
+    static Parsed parse(String[] args) {
+        Hj212Gateway.Builder b = Hj212Gateway.builder();
+        Path registry = null;
+        boolean listenGiven = false;
+        boolean kafkaGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                return new Parsed(b, null, true);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unexpected argument " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--listen" -> {
+                    b.listen(hostPort(value));
+                    listenGiven = true;
+                }
+                case "--kafka" -> {
+                    b.kafkaBootstrap(value);
+                    kafkaGiven = true;
+                }
+                case "--topic" -> b.readingsTopic(value);
+                case "--deadletter-topic" -> b.deadLetterTopic(value);
+                case "--registry" -> {
+                    registry = Path.of(value);
+                    if (!Files.isReadable(registry)) {
+                        throw new IllegalArgumentException("--registry: cannot read " + value);
+                    }
+                }
+                case "--idle-timeout" -> b.idleTimeout(duration(option, value));
+                case "--max-connections" -> b.maxConnections(positiveInt(option, value));
+                case "--max-segment-bytes" -> b.maxSegmentBytes(positiveInt(option, value));
+                case "--crc" -> b.crcPolicy(crcPolicy(value));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (!listenGiven) {
+            throw new IllegalArgumentException("--listen HOST:PORT is required");
+        }
+        if (!kafkaGiven) {
+            throw new IllegalArgumentException("--kafka BOOTSTRAP is required");
+        }
+        b.options(); // range checks now, before anything is started
+        return new Parsed(b, registry, false);
+    }
+
+    static InetSocketAddress hostPort(String text) {
+        Matcher m = HOST_PORT.matcher(text);
+        int port = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--listen: write HOST:PORT, e.g. 0.0.0.0:9212, not \"" + text + "\"");
+        }
+        String host = m.group(1).isEmpty() ? "0.0.0.0" : m.group(1).replaceAll("^\\[(.*)]$", "$1");
+        return new InetSocketAddress(host, port);
+    }
+
+    static Duration duration(String option, String text) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + ": write a duration like 500ms, 30s, 5m, 2h or 1d, not \"" + text + "\"");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    private static int positiveInt(String option, String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + ": write a positive whole number, not \"" + text + "\"");
+    }
+
+    private static CrcPolicy crcPolicy(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "strict" -> CrcPolicy.STRICT;
+            case "lenient" -> CrcPolicy.ACCEPT_MODBUS_VARIANTS;
+            default -> throw new IllegalArgumentException("--crc: write strict or lenient, not \"" + text + "\"");
+        };
+    }
+}

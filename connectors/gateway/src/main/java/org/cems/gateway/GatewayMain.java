@@ -1,0 +1,75 @@
+package org.cems.gateway;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.cems.core.registry.RegistryLoader;
+import org.cems.hj212.CrcPolicy;
+
+/**
+ * {@code bin/cems gateway}: runs an {@link Hj212Gateway} until Ctrl-C, with a progress line every
+ * 10 s. See {@link GatewayArgs#USAGE}.
+ */
+public final class GatewayMain {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    private GatewayMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args));
+    }
+
+    /** Runs until the JVM is asked to stop; returns the exit code (2 for a bad command line, 1 when it cannot start). */
+    public static int run(String[] args) throws InterruptedException {
+        return run(args, System.out, System.err, new CountDownLatch(1), true);
+    }
+
+    /** Runs until {@code stop} opens (or Ctrl-C when {@code stopOnShutdown}). */
+    static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop, boolean stopOnShutdown)
+            throws InterruptedException {
+        GatewayArgs.Parsed parsed;
+        try {
+            parsed = GatewayArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("cems gateway: " + e.getMessage());
+            err.print(GatewayArgs.USAGE);
+            return 2;
+        }
+        if (parsed.help()) {
+            out.print(GatewayArgs.USAGE);
+            return 0;
+        }
+        Hj212Gateway gateway;
+        try {
+            if (parsed.registry() != null) {
+                parsed.builder().passwords(Passwords.from(RegistryLoader.load(parsed.registry())));
+            }
+            AtomicReference<GatewayStats> previous = new AtomicReference<>();
+            gateway = parsed.builder().onStatus(PROGRESS_EVERY, stats ->
+                    out.println(stats.statusLine(previous.getAndSet(stats), PROGRESS_EVERY.toSeconds()))).start();
+        } catch (Exception e) {
+            // a registry with problems lists them all; Kafka or the port name what failed
+            err.println("cems gateway: " + e.getMessage());
+            return 1;
+        }
+        GatewayOptions o = gateway.options();
+        out.printf("[gateway] listening on %s -> Kafka %s, topic %s, dead letters %s | %d MNs with a password"
+                        + " | idle timeout %s | at most %,d connections | segments up to %,d bytes | CRC %s%n",
+                gateway.localAddress(), o.kafkaBootstrap(), o.readingsTopic(), o.deadLetterTopic(),
+                o.passwords().count(), o.idleTimeout().toSeconds() + "s", o.maxConnections(), o.maxSegmentBytes(),
+                o.crcPolicy() == CrcPolicy.STRICT ? "strict" : "lenient (MODBUS variants counted)");
+        Thread hook = new Thread(() -> {
+            gateway.close();
+            stop.countDown();
+        }, "cems-gateway-stop");
+        if (stopOnShutdown) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        stop.await();
+        gateway.close();
+        out.println(gateway.stats().statusLine(null, 0));
+        return 0;
+    }
+}

@@ -1,0 +1,227 @@
+package org.cems.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.cems.hj212.CrcPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP server for HJ 212 data loggers that hands their frames to Kafka.
+ *
+ * <ul>
+ *   <li>Each good data upload (CN 2011/2051/2061/2031) goes to the readings topic keyed by MN, its
+ *       value the frame's bytes; when its Flag asks for an answer, the 9014 is sent only after
+ *       Kafka acknowledged the write (acks=all). No 9014, no promise: the logger sends it again.
+ *   <li>Bad frames and wrong passwords go to the dead-letter topic with their reason, answered with
+ *       9011 and the QnRtn of HJ 212-2017 Table 7 where the frame can still be read.
+ *   <li>Notifies, restarts, replies and commands are recognised and not published as readings.
+ * </ul>
+ *
+ * <p>Threads: one event loop for every connection, Kafka's producer thread, and one for the status
+ * callback. {@link #close()} stops gracefully: no new connections or reads, the producer flushed,
+ * the answers for what Kafka took written, then every connection closed.
+ */
+public final class Hj212Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Hj212Gateway.class);
+    private static final Duration REPLY_DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private final GatewayOptions options;
+    private final GatewayCounters counters;
+    private final KafkaPublisher publisher;
+    private final EventLoop loop;
+    private final Thread loopThread;
+    private final ScheduledExecutorService statusTicker;
+    private boolean closed;
+
+    private Hj212Gateway(GatewayOptions options, GatewayCounters counters, KafkaPublisher publisher, EventLoop loop,
+                         ScheduledExecutorService statusTicker) {
+        this.options = options;
+        this.counters = counters;
+        this.publisher = publisher;
+        this.loop = loop;
+        this.statusTicker = statusTicker;
+        this.loopThread = new Thread(loop, "cems-gateway-loop");
+        this.loopThread.setDaemon(true);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Connects to Kafka, binds the port and starts serving.
+     *
+     * @param onStatus gets the counters every {@code statusEvery}; null for none
+     * @throws IllegalStateException when Kafka cannot be reached
+     * @throws IOException           when the address cannot be bound
+     */
+    public static Hj212Gateway start(GatewayOptions options, Duration statusEvery, Consumer<GatewayStats> onStatus)
+            throws IOException {
+        GatewayCounters counters = new GatewayCounters();
+        KafkaPublisher publisher = KafkaPublisher.connect(options);
+        EventLoop loop;
+        try {
+            loop = EventLoop.open(options, counters, publisher);
+        } catch (IOException | RuntimeException e) {
+            publisher.close();
+            throw e;
+        }
+        ScheduledExecutorService ticker = null;
+        if (onStatus != null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cems-gateway-status");
+                t.setDaemon(true);
+                return t;
+            });
+            long periodMillis = statusEvery.toMillis();
+            ticker.scheduleAtFixedRate(() -> onStatus.accept(counters.snapshot()), periodMillis, periodMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+        Hj212Gateway gateway = new Hj212Gateway(options, counters, publisher, loop, ticker);
+        gateway.loopThread.start();
+        LOG.info("HJ 212 gateway listening on {}, frames to Kafka {} topic {} (dead letters {}), {}, idle timeout {},"
+                        + " at most {} connections, CRC {}", gateway.localAddress(), options.kafkaBootstrap(),
+                options.readingsTopic(), options.deadLetterTopic(), options.passwords(), options.idleTimeout(),
+                options.maxConnections(), options.crcPolicy());
+        return gateway;
+    }
+
+    /** The bound address (the real port when 0 was asked for). */
+    public InetSocketAddress localAddress() {
+        return loop.localAddress();
+    }
+
+    public GatewayOptions options() {
+        return options;
+    }
+
+    public GatewayStats stats() {
+        return counters.snapshot();
+    }
+
+    /** Stops gracefully; see the class comment. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            loop.stopReading().get(REPLY_DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            // every acknowledgement callback has queued its answer on the loop once flush returns
+            publisher.flush();
+            loop.closeAfterReplies(System.nanoTime() + REPLY_DRAIN_TIMEOUT.toNanos());
+            loopThread.join(2 * REPLY_DRAIN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("the gateway did not stop cleanly: {}", e.toString());
+        } finally {
+            if (statusTicker != null) {
+                statusTicker.shutdownNow();
+            }
+            publisher.close();
+        }
+        LOG.info("HJ 212 gateway stopped: {}", stats());
+    }
+
+    /** Builds {@link GatewayOptions} and starts a gateway; defaults as in {@link GatewayOptions}. */
+    public static final class Builder {
+        private InetSocketAddress listen = new InetSocketAddress("0.0.0.0", 0);
+        private String kafkaBootstrap;
+        private String readingsTopic = GatewayOptions.DEFAULT_READINGS_TOPIC;
+        private String deadLetterTopic = GatewayOptions.DEFAULT_DEADLETTER_TOPIC;
+        private Passwords passwords = Passwords.none();
+        private Duration idleTimeout = GatewayOptions.DEFAULT_IDLE_TIMEOUT;
+        private int maxConnections = GatewayOptions.DEFAULT_MAX_CONNECTIONS;
+        private int maxSegmentBytes = GatewayOptions.DEFAULT_MAX_SEGMENT_BYTES;
+        private CrcPolicy crcPolicy = CrcPolicy.STRICT;
+        private int maxInFlightPerConnection = GatewayOptions.DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION;
+        private Duration statusEvery = Duration.ofSeconds(10);
+        private Consumer<GatewayStats> onStatus;
+
+        private Builder() {}
+
+        public Builder listen(InetSocketAddress listen) {
+            this.listen = listen;
+            return this;
+        }
+
+        public Builder listen(String host, int port) {
+            return listen(new InetSocketAddress(host, port));
+        }
+
+        public Builder kafkaBootstrap(String kafkaBootstrap) {
+            this.kafkaBootstrap = kafkaBootstrap;
+            return this;
+        }
+
+        public Builder readingsTopic(String readingsTopic) {
+            this.readingsTopic = readingsTopic;
+            return this;
+        }
+
+        public Builder deadLetterTopic(String deadLetterTopic) {
+            this.deadLetterTopic = deadLetterTopic;
+            return this;
+        }
+
+        public Builder passwords(Passwords passwords) {
+            this.passwords = passwords;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder maxSegmentBytes(int maxSegmentBytes) {
+            this.maxSegmentBytes = maxSegmentBytes;
+            return this;
+        }
+
+        public Builder crcPolicy(CrcPolicy crcPolicy) {
+            this.crcPolicy = crcPolicy;
+            return this;
+        }
+
+        public Builder maxInFlightPerConnection(int maxInFlightPerConnection) {
+            this.maxInFlightPerConnection = maxInFlightPerConnection;
+            return this;
+        }
+
+        /** Calls {@code onStatus} with the counters every {@code every}. */
+        public Builder onStatus(Duration every, Consumer<GatewayStats> onStatus) {
+            if (every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("status interval must be positive, was " + every);
+            }
+            this.statusEvery = every;
+            this.onStatus = Objects.requireNonNull(onStatus, "onStatus");
+            return this;
+        }
+
+        /** The options as set; validated. */
+        public GatewayOptions options() {
+            return new GatewayOptions(listen, kafkaBootstrap, readingsTopic, deadLetterTopic, passwords, idleTimeout,
+                    maxConnections, maxSegmentBytes, crcPolicy, maxInFlightPerConnection);
+        }
+
+        public Hj212Gateway start() throws IOException {
+            return Hj212Gateway.start(options(), statusEvery, onStatus);
+        }
+    }
+}
