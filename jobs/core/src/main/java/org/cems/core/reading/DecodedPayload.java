@@ -2,5 +2,12 @@ package org.cems.core.reading;
 
 import java.util.List;
 
-/** The readings a payload held, and the rejections for what it held that was not readable. */
-public record DecodedPayload(List<Reading> readings, List<Rejection> rejections) {}
+/**
+ * What a payload held: readings, rejections for what was not readable, and parts of split HJ 212
+ * uploads still to be joined with parts from other messages.
+ */
+public record DecodedPayload(List<Reading> readings, List<Rejection> rejections, List<SplitPart> splitParts) {
+    public DecodedPayload(List<Reading> readings, List<Rejection> rejections) {
+        this(readings, rejections, List.of());
+    }
+}

@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
+import org.cems.hj212.Hj212Encoder;
 import org.cems.hj212.Hj212Item;
 import org.cems.hj212.Hj212Packet;
 import org.cems.hj212.Hj212PacketKind;
@@ -19,7 +20,7 @@ import org.cems.hj212.SplitPacketAssembler;
  * HJ 212 payloads (one or more frames) to readings. Data uploads (CN 2011/2051/2061/2031) become
  * readings, with DataTime read in the configured zone; replies, commands and restarts are
  * recognised and rejected as {@code not_a_reading}, so they are counted, never taken for data.
- * Split uploads are reassembled when all their parts travel in the same payload.
+ * Parts of split uploads come back as {@link SplitPart}s, to be joined by {@link #assemble}.
  */
 final class Hj212Readings {
     private static final String[] NUMERIC_SUFFIXES = {
@@ -27,6 +28,10 @@ final class Hj212Readings {
         Hj212Item.ZS_RTD, Hj212Item.ZS_MIN, Hj212Item.ZS_AVG, Hj212Item.ZS_MAX, Hj212Item.COU};
     /** Facility status items (SBxxx-RS/RT) describe equipment, not flue gas: not reading values. */
     private static final String FACILITY_PREFIX = "SB";
+
+    /** A split upload's parts may arrive minutes apart: the caller decides when to give up. */
+    private static final Duration NO_TIMEOUT = Duration.ofDays(365);
+    private static final int MAX_PARTS = 64;
 
     private final ZoneId zone;
     private final Hj212Decoder decoder = Hj212Decoder.builder().build();
@@ -38,34 +43,43 @@ final class Hj212Readings {
     DecodedPayload decode(byte[] payload) {
         List<Reading> readings = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        // parts of a split upload must all be in this payload: nothing waits across messages here
-        SplitPacketAssembler splits = new SplitPacketAssembler(16, Duration.ofMinutes(1), 64);
+        List<SplitPart> parts = new ArrayList<>();
         for (DecodeResult result : decoder.decode(payload)) {
             if (result instanceof DecodeResult.Rejected r) {
                 rejections.add(new Rejection(r.reason().code(), r.detail()));
             } else if (result instanceof DecodeResult.Decoded d) {
                 Hj212Packet packet = d.packet();
-                if (!packet.isSplit()) {
+                if (packet.isSplit() && packet.pnum() > 1) {
+                    parts.add(new SplitPart(packet.mn(), packet.cn() + "|" + packet.dataTime().map(Object::toString).orElse(""),
+                            packet.pno(), packet.pnum(), Hj212Encoder.encode(packet)));
+                } else {
                     accept(packet, readings, rejections);
-                    continue;
-                }
-                for (SplitPacketAssembler.Outcome outcome : splits.offer(packet, 0L)) {
-                    collect(outcome, readings, rejections);
                 }
             }
         }
-        for (SplitPacketAssembler.Outcome outcome : splits.expire(Long.MAX_VALUE)) {
-            collect(outcome, readings, rejections);
-        }
-        return new DecodedPayload(readings, rejections);
+        return new DecodedPayload(readings, rejections, parts);
     }
 
-    private void collect(SplitPacketAssembler.Outcome outcome, List<Reading> readings, List<Rejection> rejections) {
-        if (outcome instanceof SplitPacketAssembler.Complete c) {
-            accept(c.packet(), readings, rejections);
-        } else if (outcome instanceof SplitPacketAssembler.Expired e) {
-            rejections.add(new Rejection("incomplete_split", e.detail()));
+    /** Joins all parts of one split upload (same MN, CN and DataTime) into its readings. */
+    DecodedPayload assemble(List<SplitPart> group) {
+        List<Reading> readings = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        SplitPacketAssembler assembler = new SplitPacketAssembler(1, NO_TIMEOUT, MAX_PARTS);
+        for (SplitPart part : group) {
+            for (DecodeResult result : decoder.decode(part.frame)) {
+                if (result instanceof DecodeResult.Decoded d) {
+                    for (SplitPacketAssembler.Outcome outcome : assembler.offer(d.packet(), 0L)) {
+                        if (outcome instanceof SplitPacketAssembler.Complete c) {
+                            accept(c.packet(), readings, rejections);
+                        }
+                    }
+                }
+            }
         }
+        if (readings.isEmpty() && rejections.isEmpty()) {
+            rejections.add(new Rejection("incomplete_split", "the parts of a split upload do not join up"));
+        }
+        return new DecodedPayload(readings, rejections);
     }
 
     private void accept(Hj212Packet packet, List<Reading> readings, List<Rejection> rejections) {

@@ -32,6 +32,15 @@ public final class PayloadDecoder {
         }
     }
 
+    /** Joins all parts of one split HJ 212 upload into its readings; never throws. */
+    public DecodedPayload assembleSplit(List<SplitPart> parts) {
+        try {
+            return hj212.assemble(parts);
+        } catch (RuntimeException unexpected) {
+            return rejected("decoder_error", unexpected.toString());
+        }
+    }
+
     private DecodedPayload decodeChecked(byte[] payload) {
         if (payload == null || payload.length == 0) {
             return rejected("empty_payload", "the payload is empty");

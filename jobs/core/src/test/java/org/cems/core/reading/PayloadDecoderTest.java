@@ -89,4 +89,32 @@ class PayloadDecoderTest {
     private List<String> reasons(String text) {
         return decode(text).rejections().stream().map(Rejection::reason).toList();
     }
+
+    static byte[] splitPart(int pno, String code, double value) {
+        org.cems.hj212.Hj212Packet p = org.cems.hj212.Hj212Packet.builder()
+                .qn("2026112610150000" + pno).st("31").cn("2011").pw("123456").mn("SPLITMN")
+                .split(2, pno).flag(org.cems.hj212.Hj212Edition.HJ212_2017, false)
+                .dataTime(java.time.LocalDateTime.parse("2026-11-26T10:15:00"))
+                .item(code, "Rtd", String.valueOf(value)).item(code, "Flag", "N")
+                .build();
+        return org.cems.hj212.Hj212Encoder.encode(p);
+    }
+
+    @Test
+    void splitUploadsComeBackAsPartsAndJoin() {
+        DecodedPayload first = decoder.decode(splitPart(1, "a21026", 23.5));
+        DecodedPayload second = decoder.decode(splitPart(2, "a19001", 6.2));
+        assertThat(first.readings()).isEmpty();
+        assertThat(first.rejections()).isEmpty();
+        assertThat(first.splitParts()).extracting(p -> p.pno).containsExactly(1);
+        assertThat(second.splitParts().get(0).groupKey).isEqualTo(first.splitParts().get(0).groupKey);
+
+        DecodedPayload joined = decoder.assembleSplit(List.of(first.splitParts().get(0), second.splitParts().get(0)));
+        assertThat(joined.rejections()).isEmpty();
+        Reading r = joined.readings().get(0);
+        assertThat(r.mn).isEqualTo("SPLITMN");
+        assertThat(r.values.get("a21026").rtd).isEqualTo(23.5);
+        assertThat(r.values.get("a19001").rtd).isEqualTo(6.2);
+        assertThat(r.timeMillis).isEqualTo(OffsetDateTime.parse("2026-11-26T10:15:00+08:00").toInstant().toEpochMilli());
+    }
 }
