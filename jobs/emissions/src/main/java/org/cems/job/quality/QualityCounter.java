@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.job.decode.DeadLetter;
@@ -19,7 +20,7 @@ import org.cems.job.decode.DeadLetter;
  * shortly after they change, as the minute's running total: the same point is rewritten, so
  * Grafana always reads the latest total without waiting for the minute to end.
  */
-public class QualityCounter extends KeyedProcessFunction<String, DeadLetter, QualityRecord> {
+public class QualityCounter extends KeyedProcessFunction<Tuple3<String, String, String>, DeadLetter, QualityRecord> {
     private static final long MINUTE_MS = 60_000L;
     /** Emit at most once a second per key, so a burst of bad input writes few points. */
     private static final long EMIT_DELAY_MS = 1_000L;
@@ -53,12 +54,12 @@ public class QualityCounter extends KeyedProcessFunction<String, DeadLetter, Qua
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<QualityRecord> out) throws Exception {
         pendingTimer.clear();
-        String[] key = QualityKey.split(ctx.getCurrentKey());
+        Tuple3<String, String, String> key = ctx.getCurrentKey();
         List<Long> done = new ArrayList<>();
         for (Iterator<Map.Entry<Long, Long>> it = countByMinute.iterator(); it.hasNext(); ) {
             Map.Entry<Long, Long> e = it.next();
             if (!e.getValue().equals(emittedByMinute.get(e.getKey()))) {
-                out.collect(new QualityRecord(key[0], key[1], key[2], e.getKey(), e.getValue()));
+                out.collect(new QualityRecord(key.f0, key.f1, key.f2, e.getKey(), e.getValue()));
                 emittedByMinute.put(e.getKey(), e.getValue());
             }
             if (e.getKey() < timestamp - KEEP_MS) {

@@ -1,18 +1,16 @@
 package org.cems.job.quality;
 
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.cems.job.decode.DeadLetter;
 
-/** The key of quality counts: enterprise, source and reason, joined by a character no id holds. */
-public final class QualityKey implements KeySelector<DeadLetter, String> {
-    private static final String SEPARATOR = "\u0001";
-
+/**
+ * The key of quality counts: enterprise, source and reason as a tuple, so no character in an
+ * unknown MN (which may hold anything) can shift one part into another.
+ */
+public final class QualityKey implements KeySelector<DeadLetter, Tuple3<String, String, String>> {
     @Override
-    public String getKey(DeadLetter d) {
-        return d.enterprise + SEPARATOR + d.source + SEPARATOR + d.reason;
-    }
-
-    static String[] split(String key) {
-        return key.split(SEPARATOR, 3);
+    public Tuple3<String, String, String> getKey(DeadLetter d) {
+        return Tuple3.of(d.enterprise, d.source, d.reason);
     }
 }
