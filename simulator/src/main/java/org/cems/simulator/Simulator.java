@@ -30,6 +30,8 @@ public final class Simulator implements AutoCloseable {
 
     private final SimulatorOptions options;
     private final PlantModel model;
+    private final Registry registry;
+    private Scenarios scenarios = Scenarios.none();
     private final List<PayloadSink> sinks = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
     private final SendCounters counters = new SendCounters();
@@ -45,6 +47,7 @@ public final class Simulator implements AutoCloseable {
     public Simulator(SimulatorOptions options, Registry registry) {
         this.options = options;
         this.model = new PlantModel(registry, options.seed());
+        this.registry = registry;
         try {
             connect();
         } catch (RuntimeException e) {
@@ -96,6 +99,7 @@ public final class Simulator implements AutoCloseable {
             long intervalMillis = options.interval().toMillis();
             long startMillis = options.start().map(Instant::toEpochMilli).orElseGet(System::currentTimeMillis);
             long liveStartMillis = Math.floorDiv(startMillis, intervalMillis) * intervalMillis;
+            scenarios = Scenarios.place(options.scenarios(), registry, liveStartMillis);
             long backfillTicks = options.backfill().toMillis() / intervalMillis;
             long ticksLeft = options.countPerPoint().orElse(Long.MAX_VALUE);
             Deadline deadline = new Deadline(wallStartNanos, options.duration().map(d -> d.toNanos()).orElse(null));
@@ -166,9 +170,14 @@ public final class Simulator implements AutoCloseable {
             for (Route route : routes) {
                 List<Reading> readings = new ArrayList<>(batch);
                 for (int i = 0; i < batch; i++) {
-                    readings.add(route.point().readingAt(firstMillis + (done + i) * intervalMillis));
+                    Reading r = scenarios.readingAt(route.point(), firstMillis + (done + i) * intervalMillis);
+                    if (r != null) {
+                        readings.add(r);
+                    }
                 }
-                route.send(readings, counters);
+                if (!readings.isEmpty()) {
+                    route.send(readings, counters);
+                }
             }
             done += batch;
         }
@@ -185,7 +194,10 @@ public final class Simulator implements AutoCloseable {
                 return;
             }
             for (Route route : routes) {
-                route.send(List.of(route.point().readingAt(liveStartMillis + eventOffsetMillis)), counters);
+                Reading r = scenarios.readingAt(route.point(), liveStartMillis + eventOffsetMillis);
+                if (r != null) {
+                    route.send(List.of(r), counters);
+                }
             }
         }
     }

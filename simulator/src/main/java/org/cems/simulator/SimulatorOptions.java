@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -28,6 +30,7 @@ import java.util.OptionalLong;
  * @param countPerPoint readings per point after which to stop (backfill included); empty: no limit
  * @param seed the seed of the plant model; the same seed gives the same readings
  * @param start the event time of the first live reading; empty: now
+ * @param scenarios incidents to play ({@code --scenario}, repeatable)
  */
 public record SimulatorOptions(
         Path registry,
@@ -45,7 +48,8 @@ public record SimulatorOptions(
         Optional<Duration> duration,
         OptionalLong countPerPoint,
         long seed,
-        Optional<Instant> start) {
+        Optional<Instant> start,
+        List<ScenarioSpec> scenarios) {
 
     public static final Path DEFAULT_REGISTRY = Path.of("docker", "config", "registry.yaml");
     public static final String DEFAULT_MQTT_TOPIC = "cems/{mn}/up";
@@ -86,6 +90,7 @@ public record SimulatorOptions(
         if (countPerPoint.isPresent() && countPerPoint.getAsLong() < 1) {
             throw new IllegalArgumentException("--count must be at least 1");
         }
+        scenarios = List.copyOf(scenarios);
     }
 
     /** Reads command-line arguments; throws IllegalArgumentException with a message meant for the user. */
@@ -106,6 +111,7 @@ public record SimulatorOptions(
         OptionalLong count = OptionalLong.empty();
         long seed = DEFAULT_SEED;
         Optional<Instant> start = Optional.empty();
+        List<ScenarioSpec> scenarios = new ArrayList<>();
 
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -126,11 +132,12 @@ public record SimulatorOptions(
                 case "--count" -> count = OptionalLong.of(wholeNumber(value(args, ++i, option), option));
                 case "--seed" -> seed = wholeNumber(value(args, ++i, option), option);
                 case "--start" -> start = Optional.of(instant(value(args, ++i, option)));
+                case "--scenario" -> scenarios.add(ScenarioSpec.parse(value(args, ++i, option)));
                 default -> throw new IllegalArgumentException("unknown option " + option + " (--help lists them)");
             }
         }
         return new SimulatorOptions(registry, mqtt, kafka, split, stdout, format, qos, mqttTopic, kafkaTopic,
-                interval, speed, backfill, duration, count, seed, start);
+                interval, speed, backfill, duration, count, seed, start, scenarios);
     }
 
     public static String usage() {
@@ -166,6 +173,16 @@ public record SimulatorOptions(
                                         (default now, rounded down to the interval)
                   --duration D          stop after D of wall time (default: run until stopped)
                   --count N             stop after N readings per point, backfill included
+
+                incidents (repeatable; deterministic for a seed)
+                  --scenario NAME[@START][:TARGET]
+                                        scr-fouling     SCR outlet NOx rises to 4x over 1 h, stays 30 min,
+                                                        then back to normal (catalyst changed)
+                                        fgd-pump-trip   FGD outlet SO2 12x for 30 min
+                                        analyser-fault  a point's gas values flagged D for 20 min
+                                        gateway-silent  a point sends nothing for 15 min
+                                        START: event time after --start (default 10m) or ISO-8601;
+                                        TARGET: device id (scr-, fgd-) or source id (default: the first)
 
                 Durations are written 60s, 5m, 2h or 1d.
                 """;
