@@ -1,6 +1,7 @@
 package org.cems.job;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -15,6 +16,25 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.cems.connector.influxdb.InfluxPoint;
+import org.cems.connector.mqtt.sink.MqttSink;
+import org.cems.connector.mqtt.sink.MqttSinkOptions;
+import org.cems.job.alert.AlertEvent;
+import org.cems.job.alert.AlertKafkaSerializer;
+import org.cems.job.alert.AlertMqttMessages;
+import org.cems.job.alert.AlertSettings;
+import org.cems.job.alert.EfficiencyDropAlerts;
+import org.cems.job.alert.ExceedanceAlerts;
+import org.cems.job.alert.InstrumentAlerts;
+import org.cems.job.alert.NoDataAlerts;
+import org.cems.job.efficiency.DeviceEfficiency;
+import org.cems.job.efficiency.DeviceSide;
+import org.cems.job.efficiency.DeviceSides;
+import org.cems.job.efficiency.EfficiencyGain;
+import org.cems.job.efficiency.EfficiencyGainKpi;
+import org.cems.job.efficiency.EfficiencyGains;
+import org.cems.job.efficiency.EfficiencyRecord;
+import org.cems.job.points.AlertPoints;
+import org.cems.job.points.EfficiencyPoints;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.RawMessage;
 import org.cems.core.registry.Registry;
@@ -25,6 +45,7 @@ import org.cems.job.config.JobConfigLoader;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.DeadLetterSerializer;
 import org.cems.job.decode.DecodePayloads;
+import org.cems.job.decode.SplitUploads;
 import org.cems.job.emission.EmissionRecord;
 import org.cems.job.emission.SourceWindows;
 import org.cems.job.emission.WindowSettings;
@@ -47,11 +68,14 @@ import org.cems.job.quality.QualityKey;
 
 /**
  * The emissions job: readings from Kafka and MQTT, decoded and normalised, to InfluxDB as
- * {@code reading}, {@code emission} and {@code quality} points; bad input to {@code cems.deadletter}.
+ * {@code reading}, {@code emission}, {@code efficiency}, {@code kpi}, {@code alert} and {@code quality} points;
+ * alert events also to Kafka {@code cems.alerts} and MQTT; bad input to {@code cems.deadletter}.
  * Runs on any Flink 2.2 cluster ({@code flink run cems-emissions.jar --config FILE}) or embedded.
  */
 public final class EmissionsJob {
     public static final String JOB_NAME = "cems-emissions";
+    /** Parts of a split HJ 212 upload not all in within this are a dead letter (incomplete_split). */
+    static final long SPLIT_UPLOAD_TIMEOUT_MS = 10 * 60_000L;
 
     private EmissionsJob() {}
 
@@ -84,9 +108,13 @@ public final class EmissionsJob {
         env.setParallelism(config.parallelism);
         env.enableCheckpointing(Durations.parse(config.checkpoint.interval).toMillis());
 
-        SingleOutputStreamOperator<SourceReading> readings = rawMessages(env, config)
+        SingleOutputStreamOperator<SourceReading> decoded = rawMessages(env, config)
                 .process(new DecodePayloads(registry, zone, config.maxPayloadBytes))
                 .name("decode-payloads").uid("decode-payloads");
+        SingleOutputStreamOperator<SourceReading> joinedSplits = decoded.getSideOutput(DecodePayloads.SPLIT_PARTS)
+                .keyBy(p -> p.mn)
+                .process(new SplitUploads(registry, zone, SPLIT_UPLOAD_TIMEOUT_MS)).name("split-uploads").uid("split-uploads");
+        DataStream<SourceReading> readings = decoded.union(joinedSplits);
         DataStream<InfluxPoint> readingPoints = readings.flatMap(new ReadingPoints()).name("reading-points").uid("reading-points");
         SingleOutputStreamOperator<EmissionRecord> emissions = readings
                 .keyBy(r -> r.mn)
@@ -105,7 +133,20 @@ public final class EmissionsJob {
                 .keyBy(t -> t.scope + ":" + t.id)
                 .process(new YearToDateKpi(registry)).name("ytd-kpis").uid("ytd-kpis")
                 .map(new KpiPoints()).name("kpi-points").uid("kpi-points");
-        DataStream<DeadLetter> deadLetters = readings.getSideOutput(DecodePayloads.DEAD_LETTERS)
+        SingleOutputStreamOperator<EfficiencyRecord> efficiencies = emissions
+                .flatMap(new DeviceSides(registry)).name("device-sides").uid("device-sides")
+                .keyBy(DeviceSide::deviceKey)
+                .process(new DeviceEfficiency(registry, zone)).name("device-efficiency").uid("device-efficiency");
+        DataStream<InfluxPoint> efficiencyPoints = efficiencies.map(new EfficiencyPoints()).name("efficiency-points").uid("efficiency-points");
+        DataStream<InfluxPoint> gainPoints = efficiencies
+                .flatMap(new EfficiencyGains(registry)).name("efficiency-gains").uid("efficiency-gains")
+                .keyBy(EfficiencyGain::scopeKey)
+                .process(new EfficiencyGainKpi(registry)).name("efficiency-gain-kpi").uid("efficiency-gain-kpi")
+                .map(new KpiPoints()).name("efficiency-kpi-points").uid("efficiency-kpi-points");
+        DataStream<AlertEvent> alerts = alerts(registry, config, zone, readings, emissions, efficiencies);
+
+        DataStream<DeadLetter> deadLetters = decoded.getSideOutput(DecodePayloads.DEAD_LETTERS)
+                .union(joinedSplits.getSideOutput(DecodePayloads.DEAD_LETTERS))
                 .union(emissions.getSideOutput(DecodePayloads.DEAD_LETTERS));
 
         DataStream<InfluxPoint> qualityPoints = deadLetters
@@ -113,7 +154,8 @@ public final class EmissionsJob {
                 .process(new QualityCounter()).name("quality-counts").uid("quality-counts")
                 .map(new QualityPoints()).name("quality-points").uid("quality-points");
 
-        readingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints)
+        DataStream<InfluxPoint> alertPoints = alerts.map(new AlertPoints()).name("alert-points").uid("alert-points");
+        readingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints, efficiencyPoints, gainPoints, alertPoints)
                 .sinkTo(InfluxSinks.create(config.influxdb, config.kafka)).name("influxdb").uid("influxdb");
         deadLetters.sinkTo(KafkaSink.<DeadLetter>builder()
                         .setBootstrapServers(config.kafka.bootstrapServers)
@@ -121,6 +163,42 @@ public final class EmissionsJob {
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build())
                 .name("deadletter-kafka").uid("deadletter-kafka");
+        alerts.sinkTo(KafkaSink.<AlertEvent>builder()
+                        .setBootstrapServers(config.kafka.bootstrapServers)
+                        .setRecordSerializer(new AlertKafkaSerializer(config.alerts.kafkaTopic))
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                        .build())
+                .name("alerts-kafka").uid("alerts-kafka");
+        if (config.alerts.mqttEnabled) {
+            MqttSinkOptions mqtt = new MqttSinkOptions(config.mqtt.brokerUris, config.mqtt.clientIdPrefix + "-alerts",
+                    config.mqtt.username, config.mqtt.passwordEnv, 1, Duration.ofSeconds(30));
+            alerts.sinkTo(new MqttSink<>(mqtt, new AlertMqttMessages(config.alerts.mqttTopic))).name("alerts-mqtt").uid("alerts-mqtt");
+        }
+    }
+
+    /**
+     * The alert engine: exceedances from hourly emissions (keyed by source and pollutant),
+     * efficiency drops from minute efficiencies (keyed by device), no data and instrument state
+     * from readings (keyed by MN).
+     */
+    private static DataStream<AlertEvent> alerts(Registry registry, JobConfig config, String zone, DataStream<SourceReading> readings,
+            DataStream<EmissionRecord> emissions, DataStream<EfficiencyRecord> efficiencies) {
+        AlertSettings settings = AlertSettings.of(config.alerts, zone);
+        DataStream<AlertEvent> exceedances = emissions
+                .filter(ExceedanceAlerts::isInput).name("hourly-limits").uid("hourly-limits")
+                .keyBy(ExceedanceAlerts::key)
+                .process(new ExceedanceAlerts(registry, settings)).name("exceedance-alerts").uid("exceedance-alerts");
+        DataStream<AlertEvent> drops = efficiencies
+                .filter(EfficiencyDropAlerts::isInput).name("minute-efficiencies").uid("minute-efficiencies")
+                .keyBy(EfficiencyDropAlerts::key)
+                .process(new EfficiencyDropAlerts(registry, settings)).name("efficiency-drop-alerts").uid("efficiency-drop-alerts");
+        DataStream<AlertEvent> silences = readings
+                .keyBy(r -> r.mn)
+                .process(new NoDataAlerts(registry, settings)).name("no-data-alerts").uid("no-data-alerts");
+        DataStream<AlertEvent> instruments = readings
+                .keyBy(r -> r.mn)
+                .process(new InstrumentAlerts(registry, settings)).name("instrument-alerts").uid("instrument-alerts");
+        return exceedances.union(drops, silences, instruments);
     }
 
     static WindowSettings windowSettings(JobConfig config, String zone) {

@@ -9,6 +9,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,6 +45,7 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
         kafka = EmbeddedKafka.start();
         kafka.createTopics(2, "cems.readings");
         kafka.createTopics(1, "cems.deadletter");
+        kafka.createTopics(1, "cems.alerts");
         mosquitto = MosquittoServer.start();
         influx = InfluxDbServer.start();
         influx.createDatabase(DB);
@@ -66,6 +69,12 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
         if (kafka != null) {
             kafka.close();
         }
+    }
+
+    /** A Flink MiniCluster with the two slots the job's default parallelism needs. */
+    static MiniClusterExtension flink() {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
     }
 
     /** A job configuration against these servers, with the registry from a test resource. */

@@ -13,7 +13,6 @@ import java.util.function.IntToDoubleFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.core.reading.Reading;
@@ -43,8 +42,7 @@ class ScriptedDayTest {
     static final double REL = 1e-9;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = PipelineServers.flink();
 
     @RegisterExtension
     static final PipelineServers SERVERS = new PipelineServers();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -83,9 +84,11 @@ public final class RegistryLoader {
             for (int j = 0; j < e.sources.size(); j++) {
                 validateSource(e.sources.get(j), at + ".sources[" + j + "]", sourceIds, mnAt, problems);
             }
+            Map<String, Source> sourcesById = new HashMap<>();
+            e.sources.forEach(s -> sourcesById.putIfAbsent(s.id, s));
             Set<String> deviceIds = new HashSet<>();
             for (int j = 0; j < e.devices.size(); j++) {
-                validateDevice(e.devices.get(j), at + ".devices[" + j + "]", sourceIds, deviceIds, problems);
+                validateDevice(e.devices.get(j), at + ".devices[" + j + "]", sourcesById, deviceIds, problems);
             }
         }
         return problems;
@@ -128,7 +131,8 @@ public final class RegistryLoader {
         });
     }
 
-    private static void validateDevice(Device d, String at, Set<String> sourceIds, Set<String> ids, List<String> problems) {
+    private static void validateDevice(Device d, String at, Map<String, Source> sources, Set<String> ids, List<String> problems) {
+        Set<String> sourceIds = sources.keySet();
         if (blank(d.id)) {
             problems.add(at + ": missing id");
         } else if (!ids.add(d.id)) {
@@ -148,6 +152,33 @@ public final class RegistryLoader {
         if (blank(d.outlet) || !sourceIds.contains(d.outlet)) {
             problems.add(at + ": outlet \"" + d.outlet + "\" is not a source of this enterprise");
         }
+        if (sourceIds.contains(d.inlet) && sourceIds.contains(d.outlet)) {
+            sameReferenceO2(d, at, sources.get(d.inlet), sources.get(d.outlet), problems);
+        }
+    }
+
+    /**
+     * Efficiency compares inlet and outlet concentrations on one basis: dry, standard state and the
+     * same reference O2 (emission-formulas.md section 4). Different reference O2s would count the
+     * dilution by leaked air as removal, so both points of a device must have the same one.
+     */
+    private static void sameReferenceO2(Device d, String at, Source inlet, Source outlet, List<String> problems) {
+        Double in;
+        Double out;
+        try {
+            in = inlet.effectiveReferenceO2Pct();
+            out = outlet.effectiveReferenceO2Pct();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return; // an unknown kind is reported at its source
+        }
+        if (!Objects.equals(in, out)) {
+            problems.add(at + ": inlet \"" + inlet.id + "\" has reference O2 " + pct(in) + " but outlet \"" + outlet.id
+                    + "\" has " + pct(out) + "; efficiency needs both on one basis: give the inlet the outlet's kind or reference_o2_pct");
+        }
+    }
+
+    private static String pct(Double o2) {
+        return o2 == null ? "none" : o2 + " %";
     }
 
     private static boolean blank(String s) {

@@ -29,6 +29,7 @@ class RegistryLoaderTest {
                     limits_mg_m3: {a34013: 10, a21026: 35, a21002: 50}
                   - id: u1-scr-in
                     mn: "010000A8900016F000169DC1"
+                    kind: coal_boiler
                     role: inlet
                 devices:
                   - id: u1-scr
@@ -61,7 +62,7 @@ class RegistryLoaderTest {
     void reportsEveryProblemWithItsPlace() {
         String bad = CONTRACT_EXAMPLE
                 .replace("mn: \"010000A8900016F000169DC1\"", "mn: \"010000A8900016F000169DC0\"")
-                .replace("kind: coal_boiler", "kind: steam_engine")
+                .replace("kind: coal_boiler\n        capacity_mw", "kind: steam_engine\n        capacity_mw")
                 .replace("inlet: u1-scr-in", "inlet: u9-scr-in")
                 .replace("a00000: m3/h", "a00000: l/min");
         assertThatThrownBy(() -> parse(bad))
@@ -77,5 +78,16 @@ class RegistryLoaderTest {
     void unknownKeysAreNamed() {
         assertThatThrownBy(() -> parse(CONTRACT_EXAMPLE.replace("capacity_mw: 600", "capacity_mvv: 600")))
                 .hasMessageContaining("unknown key \"capacity_mvv\"");
+    }
+
+    @Test
+    void aDevicesInletAndOutletNeedOneReferenceO2() {
+        String ventInlet = CONTRACT_EXAMPLE.replace("kind: coal_boiler\n        role: inlet", "kind: process_vent\n        role: inlet");
+        assertThatThrownBy(() -> parse(ventInlet))
+                .satisfies(e -> assertThat(((RegistryException) e).problems()).containsExactly(
+                        "enterprises[0].devices[0]: inlet \"u1-scr-in\" has reference O2 none but outlet \"u1-stack\" has 6.0 %;"
+                                + " efficiency needs both on one basis: give the inlet the outlet's kind or reference_o2_pct"));
+        String overridden = ventInlet.replace("kind: process_vent", "kind: process_vent\n        reference_o2_pct: 6");
+        assertThat(parse(overridden).enterprises.get(0).devices).hasSize(1);
     }
 }

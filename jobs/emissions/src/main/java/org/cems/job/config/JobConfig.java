@@ -29,6 +29,7 @@ public class JobConfig implements Serializable {
     public Kafka kafka = new Kafka();
     public Mqtt mqtt = new Mqtt();
     public Influx influxdb = new Influx();
+    public Alerts alerts = new Alerts();
 
     public static class Checkpoint implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -74,5 +75,53 @@ public class JobConfig implements Serializable {
         public String tokenEnv;
         public int batchPoints = 5000;
         public String flushInterval = "1s";
+    }
+
+    /** The alert engine: where alerts go and how long conditions must last before they fire or resolve. */
+    public static class Alerts implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** zh (default) or en: the language of alert messages. */
+        public String language = "zh";
+        public String kafkaTopic = "cems.alerts";
+        /** Alerts are also published to the brokers of {@code mqtt.broker_uris} when true. */
+        public boolean mqttEnabled = true;
+        /** {enterprise} and {source} are replaced by the alert's. */
+        public String mqttTopic = "cems/alerts/{enterprise}/{source}";
+        public Exceedance exceedance = new Exceedance();
+        public EfficiencyDrop efficiencyDrop = new EfficiencyDrop();
+        public NoData noData = new NoData();
+        public Instrument instrument = new Instrument();
+    }
+
+    public static class Exceedance implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Valid hours within the limit (as a duration, whole hours) before an exceedance resolves. */
+        public String hold = "1h";
+    }
+
+    public static class EfficiencyDrop implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Minutes of low efficiency (as a duration) before the alert fires. */
+        public String sustain = "15m";
+        /** Minutes of normal efficiency (as a duration) before it resolves. */
+        public String hold = "15m";
+        /** Percentage points under the baseline that count as a drop, where the device sets none. */
+        public double maxDropPctPoints = 5.0;
+    }
+
+    public static class NoData implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** A running point silent this long (processing time) fires. */
+        public String silentFor = "10m";
+    }
+
+    public static class Instrument implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** How long each flag may last before it fires (event time). */
+        public String fault = "10m";
+        public String calibration = "60m";
+        public String maintenance = "240m";
+        /** How long flags must be back to normal before the alert resolves. */
+        public String hold = "10m";
     }
 }

@@ -78,11 +78,57 @@ public final class JobConfigLoader {
         if ("v2".equals(c.influxdb.api) && (c.influxdb.org == null || c.influxdb.bucket == null)) {
             problems.add("influxdb.org, influxdb.bucket: both are needed with api v2");
         }
+        validateAlerts(problems, c.alerts);
         envSet(problems, "mqtt.password_env", c.mqtt.passwordEnv);
         envSet(problems, "influxdb.password_env", c.influxdb.passwordEnv);
         envSet(problems, "influxdb.token_env", c.influxdb.tokenEnv);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(name + " has " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    private static void validateAlerts(List<String> problems, JobConfig.Alerts a) {
+        if (!"zh".equals(a.language) && !"en".equals(a.language)) {
+            problems.add("alerts.language: zh or en, not \"" + a.language + "\"");
+        }
+        if (a.kafkaTopic == null || a.kafkaTopic.isBlank()) {
+            problems.add("alerts.kafka_topic: must be set");
+        }
+        if (a.mqttTopic == null || !a.mqttTopic.contains("{source}") || a.mqttTopic.contains("+") || a.mqttTopic.contains("#")) {
+            problems.add("alerts.mqtt_topic: a topic with {source} (and usually {enterprise}), no wildcards, e.g. cems/alerts/{enterprise}/{source}");
+        }
+        wholeMultiple(problems, "alerts.exceedance.hold", a.exceedance.hold, java.time.Duration.ofHours(1), "1h");
+        wholeMultiple(problems, "alerts.efficiency_drop.sustain", a.efficiencyDrop.sustain, java.time.Duration.ofMinutes(1), "1m");
+        wholeMultiple(problems, "alerts.efficiency_drop.hold", a.efficiencyDrop.hold, java.time.Duration.ofMinutes(1), "1m");
+        if (!(a.efficiencyDrop.maxDropPctPoints > 0)) {
+            problems.add("alerts.efficiency_drop.max_drop_pct_points: must be above 0");
+        }
+        positive(problems, "alerts.no_data.silent_for", a.noData.silentFor);
+        positive(problems, "alerts.instrument.fault", a.instrument.fault);
+        positive(problems, "alerts.instrument.calibration", a.instrument.calibration);
+        positive(problems, "alerts.instrument.maintenance", a.instrument.maintenance);
+        duration(problems, "alerts.instrument.hold", a.instrument.hold);
+    }
+
+    /** Sustain and hold times count whole sub-periods (minutes, hours): say so rather than round. */
+    private static void wholeMultiple(List<String> problems, String key, String value, java.time.Duration unit, String unitText) {
+        try {
+            java.time.Duration d = Durations.parse(value);
+            if (d.isZero() || d.toMillis() % unit.toMillis() != 0) {
+                problems.add(key + ": \"" + value + "\" must be a whole number of " + unitText + " periods, at least one");
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(key + ": \"" + value + "\" is not a duration like 30s, 5m or 2h");
+        }
+    }
+
+    private static void positive(List<String> problems, String key, String value) {
+        try {
+            if (Durations.parse(value).isZero()) {
+                problems.add(key + ": must be longer than 0");
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(key + ": \"" + value + "\" is not a duration like 30s, 5m or 2h");
         }
     }
 

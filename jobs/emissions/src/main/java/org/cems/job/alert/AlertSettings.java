@@ -1,0 +1,37 @@
+package org.cems.job.alert;
+
+import java.io.Serializable;
+
+import org.cems.job.config.Durations;
+import org.cems.job.config.JobConfig;
+
+/**
+ * The alert engine's thresholds, from the job config's {@code alerts} section.
+ *
+ * @param english messages in English instead of Chinese
+ * @param zoneId zone of the local times in messages
+ * @param exceedanceHoldHours valid hours within the limit before an exceedance resolves
+ * @param dropSustainMinutes low-efficiency minutes before an efficiency drop fires
+ * @param dropHoldMinutes normal minutes before it resolves
+ * @param defaultMaxDropPctPoints drop under baseline that counts, where the device sets none
+ * @param silentForMs processing time a running point may be silent
+ * @param faultMs how long flag D may last (event time); likewise C and M
+ * @param instrumentHoldMs how long flags must be back to normal before an instrument alert resolves
+ */
+public record AlertSettings(boolean english, String zoneId, int exceedanceHoldHours, int dropSustainMinutes,
+        int dropHoldMinutes, double defaultMaxDropPctPoints, long silentForMs, long faultMs, long calibrationMs,
+        long maintenanceMs, long instrumentHoldMs) implements Serializable {
+
+    public static AlertSettings of(JobConfig.Alerts a, String zoneId) {
+        return new AlertSettings("en".equals(a.language), zoneId,
+                (int) Durations.parse(a.exceedance.hold).toHours(),
+                (int) Durations.parse(a.efficiencyDrop.sustain).toMinutes(),
+                (int) Durations.parse(a.efficiencyDrop.hold).toMinutes(),
+                a.efficiencyDrop.maxDropPctPoints,
+                Durations.parse(a.noData.silentFor).toMillis(),
+                Durations.parse(a.instrument.fault).toMillis(),
+                Durations.parse(a.instrument.calibration).toMillis(),
+                Durations.parse(a.instrument.maintenance).toMillis(),
+                Durations.parse(a.instrument.hold).toMillis());
+    }
+}

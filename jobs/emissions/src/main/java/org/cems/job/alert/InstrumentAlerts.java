@@ -1,0 +1,122 @@
+package org.cems.job.alert;
+
+import java.util.Map;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.cems.core.normalize.SourceReading;
+import org.cems.core.registry.Registry;
+
+/**
+ * Instrument-state alerts of one monitoring point (keyed by MN), on the point's event time: a
+ * flag D (fault), C (calibration) or M (maintenance, HJ 212-2017 Table 8) on any of its values,
+ * in every reading from the first flagged one for longer than allowed, fires; the flag absent
+ * from every reading for {@code hold} resolves. A daily zero/span check of a few minutes stays
+ * quiet. Readings older than the newest one seen are passed over.
+ */
+public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
+    private static final Map<String, AlertType> FLAGS = Map.of(
+            "D", AlertType.INSTRUMENT_FAULT, "C", AlertType.INSTRUMENT_CALIBRATION, "M", AlertType.INSTRUMENT_MAINTENANCE);
+
+    private final AlertSettings settings;
+    private final AlertMessages messages;
+    private transient MapState<String, FlagRun> runs;
+    private transient ValueState<Long> newest;
+
+    public InstrumentAlerts(Registry registry, AlertSettings settings) {
+        this.settings = settings;
+        this.messages = new AlertMessages(registry, settings);
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        runs = getRuntimeContext().getMapState(new MapStateDescriptor<>("flagRuns", String.class, FlagRun.class));
+        newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Long.class));
+    }
+
+    @Override
+    public void processElement(SourceReading r, Context ctx, Collector<AlertEvent> out) throws Exception {
+        Long seen = newest.value();
+        if (seen != null && r.timeMillis <= seen) {
+            return;
+        }
+        newest.update(r.timeMillis);
+        for (Map.Entry<String, AlertType> f : FLAGS.entrySet()) {
+            boolean flagged = r.reported.values().stream().anyMatch(m -> f.getKey().equals(m.flag));
+            FlagRun run = runs.get(f.getKey());
+            if (run == null && !flagged) {
+                continue;
+            }
+            run = run == null ? new FlagRun() : run;
+            AlertEvent a = flagged ? flagged(run, f.getValue(), r) : clear(run, f.getValue(), r);
+            if (!run.firing && run.flaggedSinceMillis == null) {
+                runs.remove(f.getKey());
+            } else {
+                runs.put(f.getKey(), run);
+            }
+            if (a != null) {
+                out.collect(a);
+            }
+        }
+    }
+
+    private AlertEvent flagged(FlagRun run, AlertType type, SourceReading r) {
+        run.clearSinceMillis = null;
+        if (run.flaggedSinceMillis == null) {
+            run.flaggedSinceMillis = r.timeMillis;
+        }
+        long allowed = allowedMs(type);
+        if (run.firing || r.timeMillis - run.flaggedSinceMillis < allowed) {
+            return null;
+        }
+        run.firing = true;
+        run.incidentStartMillis = run.flaggedSinceMillis;
+        AlertEvent a = event(type, AlertEvent.FIRING, run, r);
+        a.value = (r.timeMillis - run.flaggedSinceMillis) / 60_000.0;
+        a.message = messages.instrument(a, type);
+        return a;
+    }
+
+    private AlertEvent clear(FlagRun run, AlertType type, SourceReading r) {
+        run.flaggedSinceMillis = null;
+        if (!run.firing) {
+            return null;
+        }
+        if (run.clearSinceMillis == null) {
+            run.clearSinceMillis = r.timeMillis;
+        }
+        if (r.timeMillis - run.clearSinceMillis < settings.instrumentHoldMs()) {
+            return null;
+        }
+        run.firing = false;
+        AlertEvent a = event(type, AlertEvent.RESOLVED, run, r);
+        a.timeMillis = run.clearSinceMillis;
+        a.value = (run.clearSinceMillis - run.incidentStartMillis) / 60_000.0;
+        a.message = messages.instrument(a, type);
+        run.clearSinceMillis = null;
+        return a;
+    }
+
+    private AlertEvent event(AlertType type, String state, FlagRun run, SourceReading r) {
+        AlertEvent a = AlertEvents.of(type, state, r.enterprise + "/" + r.source, run.incidentStartMillis, r.timeMillis);
+        a.enterprise = r.enterprise;
+        a.source = r.source;
+        a.mn = r.mn;
+        a.threshold = allowedMs(type) / 60_000.0;
+        a.unit = "min";
+        return a;
+    }
+
+    private long allowedMs(AlertType type) {
+        return switch (type) {
+            case INSTRUMENT_FAULT -> settings.faultMs();
+            case INSTRUMENT_CALIBRATION -> settings.calibrationMs();
+            default -> settings.maintenanceMs();
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package org.cems.job.alert;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.cems.core.normalize.Measure;
+import org.cems.core.normalize.SourceReading;
+import org.cems.core.registry.Registry;
+
+/**
+ * No-data alerts of one monitoring point (keyed by MN). Silence has no event time, so this one
+ * runs on processing time: a point whose unit was running (its last reading was not flagged F
+ * throughout) and that has sent nothing for {@code silent_for} fires; its next reading resolves.
+ * A unit that stopped (flags F) may fall silent without an alert.
+ */
+public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
+    private static final String STOPPED = "F";
+
+    private final AlertSettings settings;
+    private final AlertMessages messages;
+    private transient ValueState<SourceReading> last;
+    private transient ValueState<Long> lastArrival;
+    private transient ValueState<Long> timer;
+    private transient ValueState<AlertEvent> firing;
+
+    public NoDataAlerts(Registry registry, AlertSettings settings) {
+        this.settings = settings;
+        this.messages = new AlertMessages(registry, settings);
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        last = getRuntimeContext().getState(new ValueStateDescriptor<>("lastReading", SourceReading.class));
+        lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("lastArrival", Long.class));
+        timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Long.class));
+        firing = getRuntimeContext().getState(new ValueStateDescriptor<>("firing", AlertEvent.class));
+    }
+
+    @Override
+    public void processElement(SourceReading r, Context ctx, Collector<AlertEvent> out) throws Exception {
+        AlertEvent fired = firing.value();
+        if (fired != null) {
+            long silentMs = ctx.timerService().currentProcessingTime() - lastArrival.value();
+            AlertEvent resolved = event(fired.startMillis, AlertEvent.RESOLVED, r, silentMs);
+            resolved.timeMillis = r.timeMillis;
+            resolved.message = messages.noData(resolved, silentMinutes());
+            out.collect(resolved);
+            firing.clear();
+        }
+        SourceReading previous = last.value();
+        if (previous == null || r.timeMillis >= previous.timeMillis) {
+            last.update(withoutValues(r));
+        }
+        long now = ctx.timerService().currentProcessingTime();
+        lastArrival.update(now);
+        if (timer.value() == null) {
+            ctx.timerService().registerProcessingTimeTimer(now + settings.silentForMs());
+            timer.update(now + settings.silentForMs());
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+        long due = lastArrival.value() + settings.silentForMs();
+        if (timestamp < due) {
+            ctx.timerService().registerProcessingTimeTimer(due);
+            timer.update(due);
+            return;
+        }
+        timer.clear();
+        SourceReading r = last.value();
+        if (firing.value() != null || !wasRunning(r)) {
+            return;
+        }
+        AlertEvent a = event(r.timeMillis, AlertEvent.FIRING, r, timestamp - lastArrival.value());
+        a.message = messages.noData(a, silentMinutes());
+        firing.update(a);
+        out.collect(a);
+    }
+
+    /** {@code silentMs}: how long the point had been silent (processing time), the alert's value in minutes. */
+    private AlertEvent event(long startMillis, String state, SourceReading r, long silentMs) {
+        AlertEvent a = AlertEvents.of(AlertType.NO_DATA, state, r.enterprise + "/" + r.source, startMillis, startMillis);
+        a.enterprise = r.enterprise;
+        a.source = r.source;
+        a.mn = r.mn;
+        a.value = silentMs / 60_000.0;
+        a.threshold = settings.silentForMs() / 60_000.0;
+        a.unit = "min";
+        return a;
+    }
+
+    /** The flags only: what the last reading says about the unit running. */
+    private static SourceReading withoutValues(SourceReading r) {
+        SourceReading copy = new SourceReading();
+        copy.enterprise = r.enterprise;
+        copy.source = r.source;
+        copy.mn = r.mn;
+        copy.timeMillis = r.timeMillis;
+        r.reported.forEach((code, m) -> copy.reported.put(code, new Measure(0, null, m.valid, m.flag)));
+        return copy;
+    }
+
+    /** Running unless every value was flagged F (HJ 212-2017 Table 8: 停运). */
+    private static boolean wasRunning(SourceReading r) {
+        return r.reported.values().stream().anyMatch(m -> !STOPPED.equals(m.flag));
+    }
+
+    private long silentMinutes() {
+        return Math.max(1, settings.silentForMs() / 60_000L);
+    }
+}

@@ -1,0 +1,53 @@
+package org.cems.job.efficiency;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.util.Collector;
+import org.cems.core.registry.Device;
+import org.cems.core.registry.Enterprise;
+import org.cems.core.registry.Registry;
+import org.cems.job.emission.EmissionRecord;
+
+/**
+ * Addresses the emission records of a device's inlet and outlet, for the device's pollutant, to
+ * that device. One point may serve several devices (a stack after an FGD and an SCR; one inlet in
+ * front of two devices), so one record may go to several.
+ */
+public class DeviceSides implements FlatMapFunction<EmissionRecord, DeviceSide> {
+    private final Registry registry;
+    private transient Map<String, List<String[]>> devicesByPoint;
+
+    public DeviceSides(Registry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void flatMap(EmissionRecord r, Collector<DeviceSide> out) {
+        for (String[] deviceAndSide : index().getOrDefault(r.enterprise + "/" + r.source + "/" + r.pollutant, List.of())) {
+            DeviceSide s = new DeviceSide();
+            s.enterprise = r.enterprise;
+            s.device = deviceAndSide[0];
+            s.side = deviceAndSide[1];
+            s.record = r;
+            out.collect(s);
+        }
+    }
+
+    private Map<String, List<String[]>> index() {
+        if (devicesByPoint == null) {
+            Map<String, List<String[]>> map = new HashMap<>();
+            for (Enterprise e : registry.enterprises) {
+                for (Device d : e.devices) {
+                    map.computeIfAbsent(e.id + "/" + d.inlet + "/" + d.pollutant, k -> new ArrayList<>()).add(new String[] {d.id, DeviceSide.INLET});
+                    map.computeIfAbsent(e.id + "/" + d.outlet + "/" + d.pollutant, k -> new ArrayList<>()).add(new String[] {d.id, DeviceSide.OUTLET});
+                }
+            }
+            devicesByPoint = map;
+        }
+        return devicesByPoint;
+    }
+}

@@ -1,0 +1,37 @@
+package org.cems.job.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/** The example configuration loads, and the alert settings are checked with the key to fix. */
+class JobConfigLoaderTest {
+    static final Path EXAMPLE = Path.of(System.getProperty("user.dir")).resolve("../../docker/config/cems.yaml").normalize();
+
+    @Test
+    void theExampleConfigHasTheAlertDefaults() {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        assertThat(c.alerts.language).isEqualTo("zh");
+        assertThat(c.alerts.efficiencyDrop.sustain).isEqualTo("15m");
+        assertThat(c.alerts.instrument.maintenance).isEqualTo("240m");
+    }
+
+    @Test
+    void badAlertSettingsAreNamed() {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        c.alerts.language = "fr";
+        c.alerts.exceedance.hold = "90m";
+        c.alerts.efficiencyDrop.sustain = "30s";
+        c.alerts.noData.silentFor = "soon";
+        c.alerts.mqttTopic = "cems/alerts/#";
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("alerts.language: zh or en, not \"fr\"")
+                .hasMessageContaining("alerts.exceedance.hold: \"90m\" must be a whole number of 1h periods, at least one")
+                .hasMessageContaining("alerts.efficiency_drop.sustain: \"30s\" must be a whole number of 1m periods, at least one")
+                .hasMessageContaining("alerts.no_data.silent_for: \"soon\" is not a duration")
+                .hasMessageContaining("alerts.mqtt_topic:");
+    }
+}
