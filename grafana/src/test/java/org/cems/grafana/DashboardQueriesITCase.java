@@ -51,10 +51,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DashboardQueriesITCase {
     static final String DB = "cems";
-    /** 09:00 in Ordos: 400 readings at 10 s close the 09:00 hour; the day is emitted when the sources fall idle. */
-    static final Instant START = Instant.parse("2026-11-26T01:00:00Z");
-    static final int READINGS_PER_POINT = 400;
-    static final long TEN_SECONDS = 10_000L;
+    /**
+     * Midnight in Ordos: a reading a minute for 25.5 h closes a whole local day (daily KPIs, the
+     * equipment efficiency gain) and the hours after it.
+     */
+    static final Instant START = Instant.parse("2026-11-25T16:00:00Z");
+    static final int READINGS_PER_POINT = 1530;
+    static final long INTERVAL_MS = 60_000L;
     static final long FROM = START.minus(Duration.ofDays(1)).toEpochMilli();
     static final long TO = START.plus(Duration.ofDays(1)).toEpochMilli();
     static final Pattern FROM_MEASUREMENT = Pattern.compile("\\bFROM\\s+\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
@@ -86,19 +89,24 @@ class DashboardQueriesITCase {
             mosquitto.awaitSubscriptions(2, Duration.ofSeconds(60));
             try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
                     "--registry", RepoFiles.REGISTRY.toString(), "--mqtt", mosquitto.uri(), "--kafka", kafka.bootstrapServers(),
-                    "--split", "--format", "mixed", "--speed", "max", "--count", String.valueOf(READINGS_PER_POINT),
-                    "--start", START.toString()}))) {
+                    "--split", "--format", "mixed", "--speed", "max", "--interval", "60s", "--count", String.valueOf(READINGS_PER_POINT),
+                    "--start", START.toString(),
+                    // incidents that fire and resolve within the run: an analyser fault of 20 min
+                    // (instrument alert) and an FGD pump trip of 30 min (efficiency-drop alert)
+                    "--scenario", "analyser-fault@0m", "--scenario", "fgd-pump-trip@5m:u1-fgd"}))) {
                 sim.run();
             }
             sendPlantComputerFeed(gateway);
             sendBadPayloads(gateway);
             awaitRows("SELECT count(\"coal_gce_kwh\") FROM \"carbon\" WHERE \"window\" = '1d'",
                     "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'vocs_reduction_t'",
-                    "SELECT count(\"conc_ref_mg_m3\") FROM \"emission\" WHERE \"window\" = '1h' AND \"exceeded\" = true");
+                    "SELECT count(\"conc_ref_mg_m3\") FROM \"emission\" WHERE \"window\" = '1h' AND \"exceeded\" = true",
+                    "SELECT count(\"value\") FROM \"alert\" WHERE \"state\" = 'resolved' AND \"type\" = 'efficiency_drop'",
+                    "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'equipment_efficiency_gain_pct'");
             // a retransmission and a reading from long before the closed windows: duplicate and late
             String mn = largeUnitMns().get(0);
             send(gateway, mn, "[" + plantComputerReading(mn, START.toEpochMilli() + 5_000, true) + "]");
-            send(gateway, mn, "[" + plantComputerReading(mn, START.minus(Duration.ofHours(3)).toEpochMilli(), false) + "]");
+            send(gateway, mn, "[" + plantComputerReading(mn, START.minus(Duration.ofDays(3)).toEpochMilli(), false) + "]");
             awaitRows("SELECT count(\"count\") FROM \"quality\" WHERE \"reason\" = 'late'",
                     "SELECT count(\"count\") FROM \"quality\" WHERE \"reason\" = 'duplicate'");
         } finally {
@@ -126,6 +134,8 @@ class DashboardQueriesITCase {
         c.parallelism = 2;
         c.maxOutOfOrderness = "0s";
         c.idleTimeout = "3s";
+        // the plant-computer feed follows the simulator's whole day: it corrects closed windows
+        c.allowedLateness = "2d";
         c.checkpoint.interval = "1s";
         c.kafka.bootstrapServers = kafka.bootstrapServers();
         c.mqtt.brokerUris = List.of(mosquitto.uri());
@@ -166,8 +176,8 @@ class DashboardQueriesITCase {
             for (int i = 0; i < READINGS_PER_POINT; i += 40) {
                 List<String> batch = new ArrayList<>();
                 for (int j = i; j < Math.min(i + 40, READINGS_PER_POINT); j++) {
-                    long time = START.toEpochMilli() + j * TEN_SECONDS + 5_000;
-                    batch.add(plantComputerReading(mn, time, exceeding && j < 360));
+                    long time = START.toEpochMilli() + j * INTERVAL_MS + 5_000;
+                    batch.add(plantComputerReading(mn, time, exceeding && j < 60));
                 }
                 send(gateway, mn, "[" + String.join(",", batch) + "]");
             }
