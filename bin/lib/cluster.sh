@@ -116,7 +116,9 @@ cluster_start() {
   done
   local deadline=$((SECONDS + 90)) registered=0
   while [ $SECONDS -lt $deadline ]; do
-    registered=$(cluster_rest /overview | sed -n 's/.*"taskmanagers":\([0-9]*\).*/\1/p')
+    # the REST endpoint refuses connections until the JobManager is up: under set -e and pipefail
+    # that failure must not end the script
+    registered=$(cluster_rest /overview | sed -n 's/.*"taskmanagers":\([0-9]*\).*/\1/p' || true)
     [ "${registered:-0}" -ge "$taskmanagers" ] && break
     sleep 1
   done

@@ -98,6 +98,40 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Stops the broker, keeping its ports and log folder, as a broker going down in production would. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the broker again after {@link #stop()}: same ports, same (already formatted) log folder. */
+    public synchronized void startAgain() {
+        if (server != null) {
+            throw new IllegalStateException("the broker is running");
+        }
+        Properties props = new Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("server.properties"))) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+        try (Admin admin = admin()) {
+            admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not come back", e);
+        }
+    }
+
+    public void restart() {
+        stop();
+        startAgain();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
     }
