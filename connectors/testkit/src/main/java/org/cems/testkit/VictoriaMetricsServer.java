@@ -1,12 +1,9 @@
 package org.cems.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,18 +62,7 @@ public final class VictoriaMetricsServer implements AutoCloseable {
     private String get(String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + pathAndQuery))
                 .timeout(Duration.ofSeconds(30)).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpBodies.ok(http, request, pathAndQuery);
     }
 
     @Override
