@@ -25,6 +25,7 @@ import org.cems.core.registry.Registry;
 import org.cems.core.registry.SourceRef;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.DecodePayloads;
+import org.cems.job.decode.ReadingPayload;
 
 /**
  * Minute, hour and day emissions of one monitoring point (keyed by MN), in event time with the
@@ -352,7 +353,7 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
     }
 
     private DeadLetter deadLetter(String reason, String detail, SourceReading r, Context ctx) {
-        DeadLetter d = DeadLetter.of(reason, detail, r.origin, null, ctx.timerService().currentProcessingTime());
+        DeadLetter d = DeadLetter.of(reason, detail, r.origin, ReadingPayload.of(r), ctx.timerService().currentProcessingTime());
         d.enterprise = r.enterprise;
         d.source = r.source;
         d.mn = r.mn;

@@ -166,6 +166,12 @@ class SourceWindowsTest {
         // closed up to 13:00; 10:59 is more than 2 h behind it
         send(reading(MN1, "2011", HOUR10 + 59 * MINUTE, 10, "N", 1_000_000));
         assertThat(deadLetterReasons()).containsExactly("duplicate", "late");
+        // the dead letter carries the reading as reported, in the contract's JSON
+        DeadLetter duplicate = (DeadLetter) harness.getSideOutput(DecodePayloads.DEAD_LETTERS).peek().getValue();
+        var replayed = new org.cems.core.reading.ReadingJson(java.time.ZoneOffset.UTC).decode(duplicate.payload).readings();
+        assertThat(replayed).hasSize(1);
+        assertThat(replayed.get(0).timeMillis).isEqualTo(HOUR10);
+        assertThat(replayed.get(0).values.get("a21026").rtd).isEqualTo(10.0);
     }
 
     @Test
