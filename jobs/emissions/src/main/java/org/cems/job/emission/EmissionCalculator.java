@@ -1,6 +1,5 @@
 package org.cems.job.emission;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,7 @@ import org.cems.core.registry.SourceRef;
 import org.cems.core.registry.Units;
 
 /** Turns a period's summary into emission records, one per pollutant that had data. */
-public final class EmissionCalculator implements Serializable {
-    private static final long serialVersionUID = 1L;
+public final class EmissionCalculator {
     public static final String HOUR = "1h";
 
     private EmissionCalculator() {}
