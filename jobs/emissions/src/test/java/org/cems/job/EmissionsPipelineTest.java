@@ -81,9 +81,12 @@ class EmissionsPipelineTest {
             assertThat(u2.get("mass_kg").asDouble()).isCloseTo(0.25, within(1e-9));
             assertThat(u2.get("valid_count").asLong()).isEqualTo(2);
 
-            List<Map<String, JsonNode>> so2Readings = SERVERS.rows(
-                    "SELECT value, flag, valid FROM reading WHERE source = 'u2-stack' AND code = 'a21026' AND time < '"
+            // the reading points travel apart from the emission: wait until all three are written
+            List<Map<String, JsonNode>> so2Readings = SERVERS.await(() -> {
+                List<Map<String, JsonNode>> rows = SERVERS.rows("SELECT value, flag, valid FROM reading WHERE source = 'u2-stack' AND code = 'a21026' AND time < '"
                             + OffsetDateTime.parse("2026-11-26T10:01:00+08:00").toInstant() + "'");
+                return rows.size() == 3 ? rows : null;
+            });
             assertThat(so2Readings).extracting(r -> r.get("value").asDouble()).containsExactly(12.0, 99.0, 18.0);
             assertThat(so2Readings).extracting(r -> r.get("flag").asText()).containsExactly("N", "C", "N");
             assertThat(so2Readings).extracting(r -> r.get("valid").asBoolean()).containsExactly(true, false, true);

@@ -70,7 +70,7 @@ class GatewayToInfluxTest {
                 .kafkaBootstrap(SERVERS.kafka.bootstrapServers()).start()) {
             byte[] corrupted = upload(MN1, TEN.plusSeconds(50), 99, 8, 2_000_000);
             corrupted[corrupted.length - 3] ^= 0x01; // a CRC digit
-            List<Hj212Packet> answers1 = sendAndAwaitAnswers(gateway, 4,
+            List<Hj212Packet> answers1 = sendAndAwaitAnswers(gateway, 5,
                     upload(MN1, TEN, 20, 8, 2_000_000),
                     upload(MN1, TEN.plusSeconds(20), 30, 8, 2_000_000),
                     corrupted,
