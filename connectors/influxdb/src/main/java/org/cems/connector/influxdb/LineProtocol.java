@@ -78,6 +78,11 @@ public final class LineProtocol {
 
     private static void appendName(
             StringBuilder out, String raw, String specials, String measurement, EncodingListener listener) {
+        if (isPlain(raw)) {
+            // nearly every name: nothing to escape, so no walk char by char (a tenth of the job's time)
+            out.append(raw);
+            return;
+        }
         String name = replaceLineBreaks(raw, measurement, listener);
         int i = 0;
         while (i < name.length()) {
@@ -107,6 +112,22 @@ public final class LineProtocol {
         }
     }
 
+    /**
+     * Nothing that any part of a line escapes (backslash, line break, comma, space, equals, quote):
+     * the text goes on the wire as it is. Text with one of them takes the escaping path.
+     */
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '\\', '\n', '\r', ',', ' ', '=', '"' -> {
+                    return false;
+                }
+                default -> { }
+            }
+        }
+        return true;
+    }
+
     private static void appendValue(StringBuilder out, Object value, String measurement, EncodingListener listener) {
         if (value instanceof Double) {
             out.append(((Double) value).doubleValue());
@@ -115,7 +136,12 @@ public final class LineProtocol {
         } else if (value instanceof Boolean) {
             out.append(((Boolean) value).booleanValue());
         } else {
-            String text = replaceLineBreaks((String) value, measurement, listener);
+            String text = (String) value;
+            if (isPlain(text)) {
+                out.append('"').append(text).append('"');
+                return;
+            }
+            text = replaceLineBreaks(text, measurement, listener);
             out.append('"');
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
