@@ -60,6 +60,7 @@ import org.cems.job.rollup.Contributions;
 import org.cems.job.rollup.Rollup;
 import org.cems.job.rollup.TotalRecord;
 import org.cems.job.rollup.YearToDateKpi;
+import org.cems.job.types.SerializerTypeInfo;
 import org.cems.job.points.EmissionPoints;
 import org.cems.job.points.QualityPoints;
 import org.cems.job.points.ReadingPoints;
@@ -109,13 +110,20 @@ public final class EmissionsJob {
         env.enableCheckpointing(Durations.parse(config.checkpoint.interval).toMillis());
 
         SingleOutputStreamOperator<SourceReading> decoded = rawMessages(env, config)
-                .process(new DecodePayloads(registry, zone, config.maxPayloadBytes))
+                .process(new DecodePayloads(registry, zone, config.maxPayloadBytes)).returns(SerializerTypeInfo.SOURCE_READING)
                 .name("decode-payloads").uid("decode-payloads");
         SingleOutputStreamOperator<SourceReading> joinedSplits = decoded.getSideOutput(DecodePayloads.SPLIT_PARTS)
                 .keyBy(p -> p.mn)
-                .process(new SplitUploads(registry, zone, SPLIT_UPLOAD_TIMEOUT_MS)).name("split-uploads").uid("split-uploads");
+                .process(new SplitUploads(registry, zone, SPLIT_UPLOAD_TIMEOUT_MS)).returns(SerializerTypeInfo.SOURCE_READING)
+                .name("split-uploads").uid("split-uploads");
         DataStream<SourceReading> readings = decoded.union(joinedSplits);
-        DataStream<InfluxPoint> readingPoints = readings.flatMap(new ReadingPoints()).name("reading-points").uid("reading-points");
+        // Reading points are most of the volume: the decoder's go to a sink of their own, in the same
+        // chain, so they never cross the network between tasks (an operator with several inputs, as
+        // after a union, cannot be chained).
+        decoded.flatMap(new ReadingPoints()).name("reading-points").uid("reading-points")
+                .sinkTo(InfluxSinks.create(config.influxdb, config.kafka)).name("influxdb-readings").uid("influxdb-readings");
+        DataStream<InfluxPoint> splitReadingPoints = joinedSplits.flatMap(new ReadingPoints())
+                .name("split-reading-points").uid("split-reading-points");
         SingleOutputStreamOperator<EmissionRecord> emissions = readings
                 .keyBy(r -> r.mn)
                 .process(new SourceWindows(registry, windowSettings(config, zone)))
@@ -155,7 +163,7 @@ public final class EmissionsJob {
                 .map(new QualityPoints()).name("quality-points").uid("quality-points");
 
         DataStream<InfluxPoint> alertPoints = alerts.map(new AlertPoints()).name("alert-points").uid("alert-points");
-        readingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints, efficiencyPoints, gainPoints, alertPoints)
+        splitReadingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints, efficiencyPoints, gainPoints, alertPoints)
                 .sinkTo(InfluxSinks.create(config.influxdb, config.kafka)).name("influxdb").uid("influxdb");
         deadLetters.sinkTo(KafkaSink.<DeadLetter>builder()
                         .setBootstrapServers(config.kafka.bootstrapServers)

@@ -1,0 +1,78 @@
+package org.cems.job.types;
+
+import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.cems.core.normalize.SourceReading;
+
+/** Type information that is just "this class, with this hand-written serializer". */
+public final class SerializerTypeInfo<T> extends TypeInformation<T> {
+    private static final long serialVersionUID = 1L;
+
+    /** Readings between the job's operators. */
+    public static final SerializerTypeInfo<SourceReading> SOURCE_READING =
+            new SerializerTypeInfo<>(SourceReading.class, SourceReadingSerializer.INSTANCE);
+
+    private final Class<T> type;
+    private final TypeSerializer<T> serializer;
+
+    private SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
+        this.type = type;
+        this.serializer = serializer;
+    }
+
+    @Override
+    public boolean isBasicType() {
+        return false;
+    }
+
+    @Override
+    public boolean isTupleType() {
+        return false;
+    }
+
+    @Override
+    public int getArity() {
+        return 1;
+    }
+
+    @Override
+    public int getTotalFields() {
+        return 1;
+    }
+
+    @Override
+    public Class<T> getTypeClass() {
+        return type;
+    }
+
+    @Override
+    public boolean isKeyType() {
+        return false;
+    }
+
+    @Override
+    public TypeSerializer<T> createSerializer(SerializerConfig config) {
+        return serializer;
+    }
+
+    @Override
+    public String toString() {
+        return type.getSimpleName() + "(" + serializer.getClass().getSimpleName() + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SerializerTypeInfo<?> other && other.type == type && other.serializer.equals(serializer);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode();
+    }
+
+    @Override
+    public boolean canEqual(Object o) {
+        return o instanceof SerializerTypeInfo;
+    }
+}
