@@ -68,6 +68,9 @@ public final class Bench {
     private static final String DB = "bench";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PARALLELISM = 2;
+    /** Records whose reading points are written to InfluxDB alone, for the sink's ceiling. */
+    private static final int CEILING_RECORDS = 100_000;
+    private static final int BATCH_POINTS = new JobConfig().influxdb.batchPoints;
     /** The job config's default checkpoint interval (5 s). */
     private static final long CHECKPOINT_MS = 5000;
     /** How often the REST API refreshes metrics (10 s by default: too coarse to time a run). */
@@ -97,7 +100,9 @@ public final class Bench {
         long bytes;
         int intervalSeconds;
         double preloadSeconds;
+        long startMillis;
         double consumerRate;
+        InfluxCeiling.Result influxCeiling;
         double jobRate;
         double jobSteadyRate;
         double jobSeconds;
@@ -110,6 +115,7 @@ public final class Bench {
         long checkpointFullBytes = -1;
         long checkpointMillis = -1;
         long checkpointMaxMillis = -1;
+        String stateByOperator = "";
         long heapBaseline;
         long heapWithJob;
         final Map<Integer, Latency> latencies = new LinkedHashMap<>();
@@ -270,6 +276,8 @@ public final class Bench {
         createTopic(topic);
         preload(r, payloads, topic);
         r.consumerRate = plainConsumer(topic, r.messages);
+        r.influxCeiling = InfluxCeiling.measure(influx, "ceiling_" + s, payloads, registry, r.startMillis, r.intervalSeconds,
+                (int) Math.min(r.messages, CEILING_RECORDS), BATCH_POINTS, this::say);
 
         System.gc();
         Thread.sleep(500);
@@ -368,6 +376,7 @@ public final class Bench {
         r.intervalSeconds = (int) Math.max(30, (long) Math.ceil(3600.0 * s / maxMessages));
         long end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toEpochMilli();
         long start = end - 3_600_000L;
+        r.startMillis = start;
         int steps = 3600 / r.intervalSeconds;
         long total = (long) steps * s;
         say(String.format("preloading %,d readings: %,d sources every %d s over one hour of event time (JSON and HJ 212, half each)",
@@ -516,11 +525,31 @@ public final class Bench {
                 say(String.format("checkpoint %d after the backlog: state %,d B (%.0f B per source), checkpointed %,d B, %d ms (max so far %d ms); %d completed, %d failed",
                         latest.path("id").asLong(), r.checkpointFullBytes, (double) r.checkpointFullBytes / r.sources, r.checkpointBytes,
                         r.checkpointMillis, r.checkpointMaxMillis, cp.path("counts").path("completed").asLong(), cp.path("counts").path("failed").asLong()));
+                r.stateByOperator = stateByOperator(base, jobId, latest.path("id").asLong(), r.sources);
+                say("state per source by operator: " + r.stateByOperator);
                 return;
             }
             Thread.sleep(500);
         }
         say("no checkpoint completed within 60 s after the backlog");
+    }
+
+    /** The operators holding the most state in one checkpoint, in bytes per source, largest first. */
+    private String stateByOperator(String base, String jobId, long checkpointId, int sources) throws Exception {
+        Map<String, String> names = new HashMap<>();
+        for (JsonNode v : getJson(base + "/jobs/" + jobId).path("vertices")) {
+            names.put(v.path("id").asText(), v.path("name").asText());
+        }
+        List<Map.Entry<String, Long>> sizes = new ArrayList<>();
+        getJson(base + "/jobs/" + jobId + "/checkpoints/details/" + checkpointId).path("tasks").fields()
+                .forEachRemaining(t -> sizes.add(Map.entry(names.getOrDefault(t.getKey(), t.getKey()), t.getValue().path("state_size").asLong())));
+        sizes.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Long> e : sizes.subList(0, Math.min(4, sizes.size()))) {
+            String name = e.getKey().length() > 40 ? e.getKey().substring(0, 40) + "…" : e.getKey();
+            b.append(b.length() == 0 ? "" : ", ").append(String.format("%s %,.0f B", name, (double) e.getValue() / sources));
+        }
+        return b.toString();
     }
 
     private JsonNode getJson(String url) throws Exception {
@@ -711,15 +740,18 @@ public final class Bench {
                 .append("Run ").append(Instant.now()).append(".\n\n");
         md.append(String.format("Decoding alone, one thread: JSON %,.0f records/s per core (%.0f B each), HJ 212 %,.0f records/s per core (%.0f B each).%n%n",
                 decode[0], decode[2], decode[1], decode[3]));
-        md.append("| S sources | readings (interval) | plain consumer rec/s | full job rec/s (10–90 %) | SQL job rec/s (10–90 %) | job / consumer | job / SQL "
+        md.append("| S sources | readings (interval) | plain consumer rec/s | InfluxDB alone rec/s (points/s) | full job rec/s (10–90 %) "
+                + "| SQL job rec/s (10–90 %) | job / consumer | job / InfluxDB alone | job / SQL "
                 + "| checkpoint size (per source) | checkpoint duration (max) | heap after GC: before → with job |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Run r : runs) {
-            md.append(String.format("| %,d | %,d (%d s) | %,.0f | %s | %s | %s | %s | %s | %s | %,d → %,d MB |%n",
+            double influxRate = r.influxCeiling == null ? Double.NaN : r.influxCeiling.recordsPerSecond();
+            md.append(String.format("| %,d | %,d (%d s) | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %,d → %,d MB |%n",
                     r.sources, r.messages, r.intervalSeconds, r.consumerRate,
+                    r.influxCeiling == null ? "—" : String.format("%,.0f (%,.0f)", influxRate, r.influxCeiling.pointsPerSecond()),
                     rate(r.jobRate, r.jobSteadyRate, r.jobComplete),
                     r.sqlError != null ? "failed" : rate(r.sqlRate, r.sqlSteadyRate, r.sqlComplete),
-                    ratio(r.jobRate, r.consumerRate), ratio(r.jobRate, r.sqlRate),
+                    ratio(r.jobRate, r.consumerRate), ratio(r.jobRate, influxRate), ratio(r.jobRate, r.sqlRate),
                     r.checkpointFullBytes < 0 ? "—" : String.format("%,d KB (%,.0f B)", r.checkpointFullBytes >> 10, (double) r.checkpointFullBytes / r.sources),
                     r.checkpointMillis < 0 ? "—" : String.format("%,d ms (%,d ms)", r.checkpointMillis, r.checkpointMaxMillis),
                     mb(r.heapBaseline), mb(r.heapWithJob)));
@@ -748,6 +780,7 @@ public final class Bench {
         double[] x = done.stream().mapToDouble(r -> r.sources).toArray();
         Plot t = new Plot("Throughput against number of sources", "sources S (log scale)", "records/s", true);
         t.add("plain KafkaConsumer", x, done.stream().mapToDouble(r -> r.consumerRate).toArray());
+        t.add("InfluxDB alone (reading points)", x, done.stream().mapToDouble(r -> r.influxCeiling == null ? Double.NaN : r.influxCeiling.recordsPerSecond()).toArray());
         t.add("full job", x, done.stream().mapToDouble(r -> r.jobRate).toArray());
         List<Run> sql = done.stream().filter(r -> !Double.isNaN(r.sqlRate)).toList();
         t.add("Flink SQL job", sql.stream().mapToDouble(r -> r.sources).toArray(), sql.stream().mapToDouble(r -> r.sqlRate).toArray());
