@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What a source sent for one minute: real-time samples (CN 2011) summed, and the data logger's
- * own minute record (CN 2051) if it sent one. A Flink POJO.
+ * own minute record (CN 2051) if it sent one. In state with {@link MinuteBucketSerializer}.
  */
 public class MinuteBucket {
     public WindowStats realtime = new WindowStats();

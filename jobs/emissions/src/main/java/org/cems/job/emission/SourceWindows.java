@@ -13,6 +13,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -26,6 +27,7 @@ import org.cems.core.registry.SourceRef;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.DecodePayloads;
 import org.cems.job.decode.ReadingPayload;
+import org.cems.job.types.SerializerTypeInfo;
 
 /**
  * Minute, hour and day emissions of one monitoring point (keyed by MN), in event time with the
@@ -74,7 +76,8 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         closedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("closedUpTo", Long.class));
         lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("lastArrival", Long.class));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idleTimer", Long.class));
-        minutes = getRuntimeContext().getMapState(new MapStateDescriptor<>("minutes", Long.class, MinuteBucket.class));
+        minutes = getRuntimeContext().getMapState(new MapStateDescriptor<>("minutes", Types.LONG,
+                SerializerTypeInfo.of(MinuteBucket.class, MinuteBucketSerializer.INSTANCE)));
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours", Long.class, PeriodSummary.class));
         loggerHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerHours", Long.class, WindowStats.class));
         loggerDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerDays", Long.class, WindowStats.class));

@@ -10,8 +10,7 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
 
     /** Readings between the job's operators. */
-    public static final SerializerTypeInfo<SourceReading> SOURCE_READING =
-            new SerializerTypeInfo<>(SourceReading.class, SourceReadingSerializer.INSTANCE);
+    public static final SerializerTypeInfo<SourceReading> SOURCE_READING = of(SourceReading.class, SourceReadingSerializer.INSTANCE);
 
     private final Class<T> type;
     private final TypeSerializer<T> serializer;
@@ -19,6 +18,10 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
     private SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
         this.type = type;
         this.serializer = serializer;
+    }
+
+    public static <T> SerializerTypeInfo<T> of(Class<T> type, TypeSerializer<T> serializer) {
+        return new SerializerTypeInfo<>(type, serializer);
     }
 
     @Override
