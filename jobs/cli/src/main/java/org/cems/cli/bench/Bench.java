@@ -74,7 +74,7 @@ public final class Bench {
     /** The job config's default checkpoint interval (5 s). */
     private static final long CHECKPOINT_MS = 5000;
     /** How often the REST API refreshes metrics (10 s by default: too coarse to time a run). */
-    private static final Duration METRICS_EVERY = Duration.ofMillis(500);
+    private static final Duration METRICS_EVERY = Duration.ofSeconds(1);
     private static final Duration CONSUME_CAP = Duration.ofSeconds(120);
     private static final Duration JOB_CAP = Duration.ofSeconds(360);
     private static final int LATENCY_SECONDS = 25;
@@ -107,10 +107,9 @@ public final class Bench {
         double jobSteadyRate;
         double jobSeconds;
         boolean jobComplete;
-        double sqlRate = Double.NaN;
-        double sqlSteadyRate = Double.NaN;
-        boolean sqlComplete;
-        String sqlError;
+        /** The SQL job with minute windows only, and with the reading points too. */
+        SqlRate sql = SqlRate.NOT_RUN;
+        SqlRate sqlWithReadings = SqlRate.NOT_RUN;
         long checkpointBytes = -1;
         long checkpointFullBytes = -1;
         long checkpointMillis = -1;
@@ -119,6 +118,18 @@ public final class Bench {
         long heapBaseline;
         long heapWithJob;
         final Map<Integer, Latency> latencies = new LinkedHashMap<>();
+    }
+
+    record SqlRate(double rate, double steadyRate, boolean complete, String error) {
+        static final SqlRate NOT_RUN = new SqlRate(Double.NaN, Double.NaN, false, null);
+
+        static SqlRate failed(Exception e) {
+            return new SqlRate(Double.NaN, Double.NaN, false, e.toString());
+        }
+
+        String show() {
+            return error != null ? "failed" : Bench.rate(rate, steadyRate, complete);
+        }
     }
 
     record Latency(int rate, double achievedRate, long[] sortedMillis, int probes, int lost) {
@@ -316,13 +327,8 @@ public final class Bench {
             cancel(job);
         }
         if (runSql) {
-            try {
-                sqlJob(r, registryFile, topic);
-            } catch (Exception e) {
-                r.sqlError = e.toString();
-                say("SQL job failed: " + e);
-                e.printStackTrace();
-            }
+            r.sql = sqlJob(r, registryFile, topic, false);
+            r.sqlWithReadings = sqlJob(r, registryFile, topic, true);
         }
     }
 
@@ -671,8 +677,19 @@ public final class Bench {
 
     // ---------------------------------------------------------------- SQL
 
-    private void sqlJob(Run r, Path registryFile, String topic) throws Exception {
-        String group = "bench-sql-" + r.sources;
+    private SqlRate sqlJob(Run r, Path registryFile, String topic, boolean withReadings) {
+        try {
+            return runSqlJob(r, registryFile, topic, withReadings);
+        } catch (Exception e) {
+            say("SQL job failed: " + e);
+            e.printStackTrace();
+            return SqlRate.failed(e);
+        }
+    }
+
+    private SqlRate runSqlJob(Run r, Path registryFile, String topic, boolean withReadings) throws Exception {
+        String name = withReadings ? "SQL job + readings" : "SQL job";
+        String group = "bench-sql-" + (withReadings ? "readings-" : "") + r.sources;
         JobConfig config = jobConfig(registryFile, topic, group);
         Configuration conf = new Configuration();
         int port = FreePorts.next();
@@ -680,25 +697,24 @@ public final class Bench {
         conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, METRICS_EVERY);
         // as for the job: in-memory checkpoint storage refuses state over 5 MB
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, out.resolve("checkpoints-sql-" + r.sources).toUri().toString());
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, out.resolve("checkpoints-" + group).toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(CHECKPOINT_MS);
-        SqlJob.build(env, config, topic, group);
-        say("SQL job: minute TUMBLE window TVF over the same topic, the same decoder as a table function, to InfluxDB");
+        SqlJob.build(env, config, topic, group, withReadings);
+        say(name + ": minute TUMBLE window TVF over the same topic, the same decoder as a table function, to InfluxDB"
+                + (withReadings ? ", and every decoded value as a point like the job's reading points" : ""));
         long submitted = System.nanoTime();
-        JobClient job = env.executeAsync("cems-bench-sql-" + r.sources);
+        JobClient job = env.executeAsync("cems-bench-" + group);
         try {
             // the whole topic: the preload plus what the latency phase published
             long total = endOffsets(topic);
-            Consumed c = awaitConsumed("SQL job", "http://localhost:" + port, job.getJobID().toString(), total, submitted, JOB_CAP);
-            r.sqlRate = c.rate;
-            r.sqlSteadyRate = c.steadyRate;
-            r.sqlComplete = c.complete;
+            Consumed c = awaitConsumed(name, "http://localhost:" + port, job.getJobID().toString(), total, submitted, JOB_CAP);
             if (total != r.messages) {
                 // compare like with like: the job read only the preload; scale to records/s anyway
                 say(String.format("  (the topic holds %,d records with the latency phase's; SQL rates are over all of them)", total));
             }
+            return new SqlRate(c.rate, c.steadyRate, c.complete, null);
         } finally {
             cancel(job);
         }
@@ -741,17 +757,19 @@ public final class Bench {
         md.append(String.format("Decoding alone, one thread: JSON %,.0f records/s per core (%.0f B each), HJ 212 %,.0f records/s per core (%.0f B each).%n%n",
                 decode[0], decode[2], decode[1], decode[3]));
         md.append("| S sources | readings (interval) | plain consumer rec/s | InfluxDB alone rec/s (points/s) | full job rec/s (10–90 %) "
-                + "| SQL job rec/s (10–90 %) | job / consumer | job / InfluxDB alone | job / SQL "
+                + "| SQL windows rec/s (10–90 %) | SQL windows + readings rec/s (10–90 %) | job / consumer | job / InfluxDB alone "
+                + "| job / SQL windows | job / SQL + readings "
                 + "| checkpoint size (per source) | checkpoint duration (max) | heap after GC: before → with job |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Run r : runs) {
             double influxRate = r.influxCeiling == null ? Double.NaN : r.influxCeiling.recordsPerSecond();
-            md.append(String.format("| %,d | %,d (%d s) | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %,d → %,d MB |%n",
+            md.append(String.format("| %,d | %,d (%d s) | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %,d → %,d MB |%n",
                     r.sources, r.messages, r.intervalSeconds, r.consumerRate,
                     r.influxCeiling == null ? "—" : String.format("%,.0f (%,.0f)", influxRate, r.influxCeiling.pointsPerSecond()),
                     rate(r.jobRate, r.jobSteadyRate, r.jobComplete),
-                    r.sqlError != null ? "failed" : rate(r.sqlRate, r.sqlSteadyRate, r.sqlComplete),
-                    ratio(r.jobRate, r.consumerRate), ratio(r.jobRate, influxRate), ratio(r.jobRate, r.sqlRate),
+                    r.sql.show(), r.sqlWithReadings.show(),
+                    ratio(r.jobRate, r.consumerRate), ratio(r.jobRate, influxRate), ratio(r.jobRate, r.sql.rate()),
+                    ratio(r.jobRate, r.sqlWithReadings.rate()),
                     r.checkpointFullBytes < 0 ? "—" : String.format("%,d KB (%,.0f B)", r.checkpointFullBytes >> 10, (double) r.checkpointFullBytes / r.sources),
                     r.checkpointMillis < 0 ? "—" : String.format("%,d ms (%,d ms)", r.checkpointMillis, r.checkpointMaxMillis),
                     mb(r.heapBaseline), mb(r.heapWithJob)));
@@ -769,7 +787,10 @@ public final class Bench {
                 + "records over the time from submission until the source operator's numRecordsIn (REST API, summed over subtasks) reaches them "
                 + "(so it includes start-up); the 10–90 % figure leaves start-up out. The SQL job decodes with the same "
                 + "decoder in a table function and computes per-MN, per-parameter minute windows (TUMBLE TVF: avg, min, max, count, value × flow) into "
-                + "InfluxDB; it does not normalise, run hourly/daily windows, efficiency, roll-ups or alerts. Its topic also holds the latency phase's records.\n");
+                + "InfluxDB; it does not normalise, run hourly/daily windows, efficiency, roll-ups or alerts. \"SQL windows + readings\" also writes every decoded value as a point, "
+                + "as the job writes its contract's `reading` points (one per parameter): the same volume into InfluxDB. The SQL jobs' topic also holds the latency "
+                + "phase's records. \"InfluxDB alone\" writes the reading points of the first " + String.format("%,d", CEILING_RECORDS)
+                + " records, encoded beforehand, with two threads and no job running: the sink's ceiling on this machine.\n");
         Files.writeString(out.resolve("report.md"), md);
         Files.writeString(out.resolve("bench.log"), log);
         plots(runs);
@@ -782,8 +803,11 @@ public final class Bench {
         t.add("plain KafkaConsumer", x, done.stream().mapToDouble(r -> r.consumerRate).toArray());
         t.add("InfluxDB alone (reading points)", x, done.stream().mapToDouble(r -> r.influxCeiling == null ? Double.NaN : r.influxCeiling.recordsPerSecond()).toArray());
         t.add("full job", x, done.stream().mapToDouble(r -> r.jobRate).toArray());
-        List<Run> sql = done.stream().filter(r -> !Double.isNaN(r.sqlRate)).toList();
-        t.add("Flink SQL job", sql.stream().mapToDouble(r -> r.sources).toArray(), sql.stream().mapToDouble(r -> r.sqlRate).toArray());
+        List<Run> sql = done.stream().filter(r -> !Double.isNaN(r.sql.rate())).toList();
+        t.add("Flink SQL: minute windows", sql.stream().mapToDouble(r -> r.sources).toArray(), sql.stream().mapToDouble(r -> r.sql.rate()).toArray());
+        List<Run> sqlR = done.stream().filter(r -> !Double.isNaN(r.sqlWithReadings.rate())).toList();
+        t.add("Flink SQL: windows + reading points", sqlR.stream().mapToDouble(r -> r.sources).toArray(),
+                sqlR.stream().mapToDouble(r -> r.sqlWithReadings.rate()).toArray());
         t.save(out.resolve("throughput.png"));
         Plot c = new Plot("Latency CDF: published -> visible in InfluxDB", "latency (ms)", "fraction of probes", false).yMax(1.0);
         for (Run r : done) {

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
+import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.functions.FunctionContext;
@@ -31,7 +32,11 @@ import org.cems.job.io.InfluxSinks;
 final class SqlJob {
     private SqlJob() {}
 
-    static void build(StreamExecutionEnvironment env, JobConfig config, String topic, String groupId) {
+    /**
+     * @param withReadings also write each decoded value as a point, as the job writes its
+     *     {@code reading} points: the same output volume, for a like-with-like comparison
+     */
+    static void build(StreamExecutionEnvironment env, JobConfig config, String topic, String groupId, boolean withReadings) {
         StreamTableEnvironment t = StreamTableEnvironment.create(env);
         t.createTemporarySystemFunction("DECODE_READINGS", DecodeReadings.class);
         t.executeSql("CREATE TABLE raw_readings (payload BYTES, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', "
@@ -40,19 +45,40 @@ final class SqlJob {
                 + "'scan.startup.mode' = 'earliest-offset', 'format' = 'raw')");
         t.executeSql("CREATE TEMPORARY VIEW decoded AS SELECT r.mn, r.code, r.v, r.flow, ts FROM raw_readings, "
                 + "LATERAL TABLE(DECODE_READINGS(payload)) AS r(mn, code, v, flow)");
+        String windowed = "decoded";
+        if (withReadings) {
+            // one Kafka source for both: the decoded rows as a stream to the reading points, and back to a table for the windows
+            DataStream<Row> decoded = t.toDataStream(t.from("decoded"));
+            decoded.map(new ToReadingPoint()).name("sql-reading-points")
+                    .sinkTo(InfluxSinks.create(config.influxdb, config.kafka)).name("influxdb-readings");
+            t.createTemporaryView("decoded_stream", t.fromDataStream(decoded, Schema.newBuilder()
+                    .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)").watermark("rowtime", "SOURCE_WATERMARK()").build()));
+            windowed = "decoded_stream";
+        }
         Table minutes = t.sqlQuery("SELECT mn, code, window_time, AVG(v) AS avg_v, MIN(v) AS min_v, MAX(v) AS max_v, COUNT(*) AS n, "
-                + "SUM(v * flow) / 1e9 AS mass FROM TABLE(TUMBLE(TABLE decoded, DESCRIPTOR(ts), INTERVAL '1' MINUTES)) "
-                + "GROUP BY mn, code, window_start, window_end, window_time");
+                + "SUM(v * flow) / 1e9 AS mass FROM TABLE(TUMBLE(TABLE " + windowed + ", DESCRIPTOR(" + (withReadings ? "rowtime" : "ts")
+                + "), INTERVAL '1' MINUTES)) GROUP BY mn, code, window_start, window_end, window_time");
         DataStream<Row> rows = t.toDataStream(minutes);
         rows.map(new ToPoint()).name("sql-minute-points")
                 .sinkTo(InfluxSinks.create(config.influxdb, config.kafka)).name("influxdb");
     }
 
+    private static long millis(Object time) {
+        return time instanceof Instant i ? i.toEpochMilli() : ((java.time.LocalDateTime) time).atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
+    }
+
+    static final class ToReadingPoint implements MapFunction<Row, InfluxPoint> {
+        @Override
+        public InfluxPoint map(Row r) {
+            return InfluxPoint.measurement("sql_reading").tag("mn", (String) r.getField("mn")).tag("code", (String) r.getField("code"))
+                    .field("value", ((Number) r.getField("v")).doubleValue()).timeMillis(millis(r.getField("ts"))).build();
+        }
+    }
+
     static final class ToPoint implements MapFunction<Row, InfluxPoint> {
         @Override
         public InfluxPoint map(Row r) {
-            Object time = r.getField("window_time");
-            long millis = time instanceof Instant i ? i.toEpochMilli() : ((java.time.LocalDateTime) time).atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
+            long millis = millis(r.getField("window_time"));
             InfluxPoint.Builder p = InfluxPoint.measurement("sql_minute").tag("mn", (String) r.getField("mn")).tag("code", (String) r.getField("code"))
                     .field("count", ((Number) r.getField("n")).longValue()).timeMillis(millis);
             putIfSet(p, "avg", r.getField("avg_v"));
