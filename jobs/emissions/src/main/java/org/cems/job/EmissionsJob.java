@@ -144,7 +144,7 @@ public final class EmissionsJob {
         SingleOutputStreamOperator<EfficiencyRecord> efficiencies = emissions
                 .flatMap(new DeviceSides(registry)).name("device-sides").uid("device-sides")
                 .keyBy(DeviceSide::deviceKey)
-                .process(new DeviceEfficiency(registry, zone)).name("device-efficiency").uid("device-efficiency");
+                .process(new DeviceEfficiency(registry, zone, windowSettings(config, zone).allowedLatenessMs())).name("device-efficiency").uid("device-efficiency");
         DataStream<InfluxPoint> efficiencyPoints = efficiencies.map(new EfficiencyPoints()).name("efficiency-points").uid("efficiency-points");
         DataStream<InfluxPoint> gainPoints = efficiencies
                 .flatMap(new EfficiencyGains(registry)).name("efficiency-gains").uid("efficiency-gains")

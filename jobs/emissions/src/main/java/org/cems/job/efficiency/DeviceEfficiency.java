@@ -20,8 +20,13 @@ import org.cems.core.registry.Registry;
 
 /**
  * Efficiency of one control device (keyed by enterprise/device) per minute, hour and day. Per
- * window it keeps the latest inlet and outlet records; a later version of either (a window
+ * window it keeps the latest inlet and outlet figures; a later version of either (a window
  * re-emitted after late data) replaces the earlier, and the window's efficiency is emitted again.
+ *
+ * <p>State follows the device's own clock, the newest minute of its slower side: windows that no
+ * late reading can re-emit any more (older than the allowed lateness, plus the hour or day an
+ * operating rate needs) leave the state. A side more than a day behind the other is taken as
+ * dead, so one broken analyser does not keep the other side's windows forever.
  *
  * <p>Operating rate (投运率, emission-formulas.md section 4: device hours over unit hours): of an
  * hour, its minutes in service over its minutes the unit ran; of a day, likewise its hours. The
@@ -31,21 +36,30 @@ import org.cems.core.registry.Registry;
  * not used: the HJ 212 reader does not pass them on yet.
  */
 public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, EfficiencyRecord> {
-    /** Windows not updated for this long can no longer change (lateness is hours): their state goes. */
+    /** A device not heard from for this long (processing time) is dropped whole. */
     private static final long KEEP_MS = 3L * 24 * 3600 * 1000;
+    /** A side further behind the other than this no longer holds the state back. */
+    private static final long DEAD_SIDE_MS = 24 * 3_600_000L;
     private static final long MINUTE_MS = 60_000L;
     private static final long HOUR_MS = 3_600_000L;
+    private static final long NONE = Long.MIN_VALUE;
 
     private final Registry registry;
     private final String zoneId;
+    private final long allowedLatenessMs;
     private transient Map<String, Device> devices;
     private transient ZoneId zone;
     private transient MapState<String, DeviceWindow> windows;
+    /** Newest minute-window start of the inlet and of the outlet. */
+    private transient ValueState<Long> newestInletMinute;
+    private transient ValueState<Long> newestOutletMinute;
+    private transient ValueState<Long> lastUpdate;
     private transient ValueState<Long> cleanupTimer;
 
-    public DeviceEfficiency(Registry registry, String zoneId) {
+    public DeviceEfficiency(Registry registry, String zoneId, long allowedLatenessMs) {
         this.registry = registry;
         this.zoneId = zoneId;
+        this.allowedLatenessMs = allowedLatenessMs;
     }
 
     @Override
@@ -56,39 +70,42 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
         }
         zone = ZoneId.of(zoneId);
         windows = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", String.class, DeviceWindow.class));
+        newestInletMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("newestInletMinute", Long.class));
+        newestOutletMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("newestOutletMinute", Long.class));
+        lastUpdate = getRuntimeContext().getState(new ValueStateDescriptor<>("lastUpdate", Long.class));
         cleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanupTimer", Long.class));
     }
 
     @Override
     public void processElement(DeviceSide s, Context ctx, Collector<EfficiencyRecord> out) throws Exception {
-        String key = windowKey(s.record.window, s.record.windowStartMillis);
+        String window = s.record.window;
+        long start = s.record.windowStartMillis;
+        String key = windowKey(window, start);
         DeviceWindow w = windows.get(key);
         if (w == null) {
             w = new DeviceWindow();
         }
-        if (DeviceSide.INLET.equals(s.side)) {
-            w.inlet = s.record;
+        boolean inlet = DeviceSide.INLET.equals(s.side);
+        if (inlet) {
+            w.inlet = SideFigures.of(s.record);
         } else {
-            w.outlet = s.record;
+            w.outlet = SideFigures.of(s.record);
         }
-        long now = ctx.timerService().currentProcessingTime();
-        w.updatedMillis = now;
         windows.put(key, w);
-        if (cleanupTimer.value() == null) {
-            ctx.timerService().registerProcessingTimeTimer(now + KEEP_MS);
-            cleanupTimer.update(now + KEEP_MS);
-        }
+        armCleanup(ctx);
         Device device = devices.get(ctx.getCurrentKey());
-        EfficiencyRecord e = EfficiencyCalculator.of(s.enterprise, device, w);
-        if (e == null) {
-            return;
+        EfficiencyRecord e = EfficiencyCalculator.of(s.enterprise, device, window, start, w);
+        if (e != null) {
+            switch (window) {
+                case "1h" -> e.operatingRatePct = operatingRate(s.enterprise, device, "1m", start, start + HOUR_MS);
+                case "1d" -> e.operatingRatePct = operatingRate(s.enterprise, device, "1h", start, nextDayStart(start));
+                default -> { }
+            }
+            out.collect(e);
         }
-        switch (e.window) {
-            case "1h" -> e.operatingRatePct = operatingRate(s.enterprise, device, "1m", e.windowStartMillis, e.windowStartMillis + HOUR_MS);
-            case "1d" -> e.operatingRatePct = operatingRate(s.enterprise, device, "1h", e.windowStartMillis, nextDayStart(e.windowStartMillis));
-            default -> { }
+        if ("1m".equals(window)) {
+            advance(inlet ? newestInletMinute : newestOutletMinute, start);
         }
-        out.collect(e);
     }
 
     /** Sub-periods in service / sub-periods the unit ran × 100; null when it never ran. */
@@ -100,7 +117,7 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             DeviceWindow sub = windows.get(windowKey(subWindow, t));
             if (sub != null && sub.running()) {
                 running++;
-                if (EfficiencyCalculator.inService(EfficiencyCalculator.of(enterprise, device, sub))) {
+                if (EfficiencyCalculator.inService(EfficiencyCalculator.of(enterprise, device, subWindow, t, sub))) {
                     inService++;
                 }
             }
@@ -108,29 +125,89 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
         return running == 0 ? null : inService * 100.0 / running;
     }
 
-    private long nextDayStart(long dayStart) {
-        return Instant.ofEpochMilli(dayStart).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    /** Moves one side's clock; when the device's clock enters a new hour, drops what can no longer change. */
+    private void advance(ValueState<Long> side, long minuteStart) throws Exception {
+        long before = clock();
+        if (minuteStart <= orNone(side.value())) {
+            return;
+        }
+        side.update(minuteStart);
+        long now = clock();
+        if (now == NONE || (before != NONE && floor(now, HOUR_MS) == floor(before, HOUR_MS))) {
+            return;
+        }
+        long horizon = now - allowedLatenessMs;
+        long minutesFrom = floor(horizon, HOUR_MS);
+        long hoursFrom = dayStart(horizon);
+        List<String> gone = new ArrayList<>();
+        for (String key : windows.keys()) {
+            int bar = key.indexOf('|');
+            long start = Long.parseLong(key.substring(bar + 1));
+            long keepFrom = switch (key.substring(0, bar)) {
+                case "1m" -> minutesFrom;
+                case "1h" -> hoursFrom;
+                default -> hoursFrom - DEAD_SIDE_MS;
+            };
+            if (start < keepFrom) {
+                gone.add(key);
+            }
+        }
+        for (String key : gone) {
+            windows.remove(key);
+        }
     }
 
-    private static String windowKey(String window, long start) {
-        return window + "|" + start;
+    /** The device's clock: its slower side's newest minute, unless that side is dead; NONE until both spoke. */
+    private long clock() throws Exception {
+        long in = orNone(newestInletMinute.value());
+        long out = orNone(newestOutletMinute.value());
+        if (in == NONE || out == NONE) {
+            return NONE;
+        }
+        return Math.abs(in - out) > DEAD_SIDE_MS ? Math.max(in, out) : Math.min(in, out);
+    }
+
+    private void armCleanup(Context ctx) throws Exception {
+        long now = ctx.timerService().currentProcessingTime();
+        lastUpdate.update(now);
+        if (cleanupTimer.value() == null) {
+            ctx.timerService().registerProcessingTimeTimer(now + KEEP_MS);
+            cleanupTimer.update(now + KEEP_MS);
+        }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EfficiencyRecord> out) throws Exception {
         cleanupTimer.clear();
-        List<String> old = new ArrayList<>();
-        for (Map.Entry<String, DeviceWindow> e : windows.entries()) {
-            if (e.getValue().updatedMillis < timestamp - KEEP_MS) {
-                old.add(e.getKey());
-            }
+        long last = orNone(lastUpdate.value());
+        if (timestamp - last >= KEEP_MS) {
+            windows.clear();
+            newestInletMinute.clear();
+            newestOutletMinute.clear();
+            lastUpdate.clear();
+        } else {
+            ctx.timerService().registerProcessingTimeTimer(last + KEEP_MS);
+            cleanupTimer.update(last + KEEP_MS);
         }
-        for (String key : old) {
-            windows.remove(key);
-        }
-        if (!windows.isEmpty()) {
-            ctx.timerService().registerProcessingTimeTimer(timestamp + KEEP_MS);
-            cleanupTimer.update(timestamp + KEEP_MS);
-        }
+    }
+
+    private long dayStart(long t) {
+        return Instant.ofEpochMilli(t).atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
+    private long nextDayStart(long dayStart) {
+        return Instant.ofEpochMilli(dayStart).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
+    private static long floor(long t, long unit) {
+        return t - Math.floorMod(t, unit);
+    }
+
+    private static long orNone(Long v) {
+        return v == null ? NONE : v;
+    }
+
+    private static String windowKey(String window, long start) {
+        return window + "|" + start;
     }
 }

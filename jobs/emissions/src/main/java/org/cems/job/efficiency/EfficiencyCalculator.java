@@ -7,7 +7,7 @@ final class EfficiencyCalculator {
     private EfficiencyCalculator() {}
 
     /** Null until both sides are there. */
-    static EfficiencyRecord of(String enterprise, Device device, DeviceWindow w) {
+    static EfficiencyRecord of(String enterprise, Device device, String window, long windowStartMillis, DeviceWindow w) {
         if (w.inlet == null || w.outlet == null) {
             return null;
         }
@@ -18,8 +18,8 @@ final class EfficiencyCalculator {
         e.device = device.id;
         e.deviceType = device.deviceType().code();
         e.pollutant = device.pollutant;
-        e.window = w.outlet.window;
-        e.windowStartMillis = w.outlet.windowStartMillis;
+        e.window = window;
+        e.windowStartMillis = windowStartMillis;
         e.running = w.running();
         e.inletRefMgM3 = w.inlet.concRefMgM3;
         e.outletRefMgM3 = w.outlet.concRefMgM3;

@@ -27,7 +27,7 @@ class DeviceEfficiencyTest {
     @BeforeEach
     void open() throws Exception {
         Registry registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeviceEfficiency(registry, "Asia/Shanghai")),
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeviceEfficiency(registry, "Asia/Shanghai", 2 * 3_600_000L)),
                 DeviceSide::deviceKey, Types.STRING);
         harness.open();
     }
@@ -106,5 +106,24 @@ class DeviceEfficiencyTest {
         assertThat(hour.window).isEqualTo("1h");
         assertThat(hour.efficiencyPct).isCloseTo(85.0, within(1e-9));
         assertThat(hour.operatingRatePct).isCloseTo(80.0, within(1e-9));
+    }
+
+    /**
+     * Five hours of minutes, lateness 2 h: at 14:59 the horizon is 12:59, so the minutes of hours
+     * before 12:00 are gone (a re-emitted 10:30 outlet finds no inlet) and those after are kept.
+     */
+    @Test
+    void windowsNoLateReadingCanChangeLeaveTheState() throws Exception {
+        for (int m = 0; m < 300; m++) {
+            long t = HOUR10 + m * MINUTE;
+            send(DeviceSide.INLET, record("u1-fgd-in", "1m", t, 2000, 3000, 50.0, true, false));
+            send(DeviceSide.OUTLET, record("u1-stack", "1m", t, 30, 54, 0.9, true, false));
+        }
+        int before = out().size();
+        send(DeviceSide.OUTLET, record("u1-stack", "1m", HOUR10 + 30 * MINUTE, 40, 60, 1.0, true, false));
+        assertThat(out()).hasSize(before);
+        send(DeviceSide.OUTLET, record("u1-stack", "1m", HOUR10 + 150 * MINUTE, 40, 60, 1.0, true, false));
+        assertThat(out()).hasSize(before + 1);
+        assertThat(out().get(before).efficiencyPct).isCloseTo(98.0, within(1e-9));    // (2000 − 40) / 2000
     }
 }
