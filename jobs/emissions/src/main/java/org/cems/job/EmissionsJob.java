@@ -151,7 +151,12 @@ public final class EmissionsJob {
                 .keyBy(EfficiencyGain::scopeKey)
                 .process(new EfficiencyGainKpi(registry)).name("efficiency-gain-kpi").uid("efficiency-gain-kpi")
                 .map(new KpiPoints()).name("efficiency-kpi-points").uid("efficiency-kpi-points");
-        DataStream<AlertEvent> alerts = alerts(registry, config, zone, readings, emissions, efficiencies);
+        // the alerts on readings need their flags only: slimmed in each reader's own chain, before the network
+        DataStream<SourceReading> readingFlags = decoded.map(NoDataAlerts::withoutValues).returns(SerializerTypeInfo.SOURCE_READING)
+                .name("reading-flags").uid("reading-flags")
+                .union(joinedSplits.map(NoDataAlerts::withoutValues).returns(SerializerTypeInfo.SOURCE_READING)
+                        .name("split-reading-flags").uid("split-reading-flags"));
+        DataStream<AlertEvent> alerts = alerts(registry, config, zone, readingFlags, emissions, efficiencies);
 
         DataStream<DeadLetter> deadLetters = decoded.getSideOutput(DecodePayloads.DEAD_LETTERS)
                 .union(joinedSplits.getSideOutput(DecodePayloads.DEAD_LETTERS))
@@ -189,7 +194,7 @@ public final class EmissionsJob {
      * efficiency drops from minute efficiencies (keyed by device), no data and instrument state
      * from readings (keyed by MN).
      */
-    private static DataStream<AlertEvent> alerts(Registry registry, JobConfig config, String zone, DataStream<SourceReading> readings,
+    private static DataStream<AlertEvent> alerts(Registry registry, JobConfig config, String zone, DataStream<SourceReading> readingFlags,
             DataStream<EmissionRecord> emissions, DataStream<EfficiencyRecord> efficiencies) {
         AlertSettings settings = AlertSettings.of(config.alerts, zone);
         DataStream<AlertEvent> exceedances = emissions
@@ -200,10 +205,10 @@ public final class EmissionsJob {
                 .filter(EfficiencyDropAlerts::isInput).name("minute-efficiencies").uid("minute-efficiencies")
                 .keyBy(EfficiencyDropAlerts::key)
                 .process(new EfficiencyDropAlerts(registry, settings)).name("efficiency-drop-alerts").uid("efficiency-drop-alerts");
-        DataStream<AlertEvent> silences = readings
+        DataStream<AlertEvent> silences = readingFlags
                 .keyBy(r -> r.mn)
                 .process(new NoDataAlerts(registry, settings)).name("no-data-alerts").uid("no-data-alerts");
-        DataStream<AlertEvent> instruments = readings
+        DataStream<AlertEvent> instruments = readingFlags
                 .keyBy(r -> r.mn)
                 .process(new InstrumentAlerts(registry, settings)).name("instrument-alerts").uid("instrument-alerts");
         return exceedances.union(drops, silences, instruments);

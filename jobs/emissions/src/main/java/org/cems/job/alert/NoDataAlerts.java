@@ -92,8 +92,11 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
         return a;
     }
 
-    /** The flags only: what the last reading says about the unit running. */
-    private static SourceReading withoutValues(SourceReading r) {
+    /**
+     * The flags only: all that the no-data and instrument alerts read of a reading (what it says
+     * about the unit running and the analysers), so it is also what the job sends them.
+     */
+    public static SourceReading withoutValues(SourceReading r) {
         SourceReading copy = new SourceReading();
         copy.enterprise = r.enterprise;
         copy.source = r.source;

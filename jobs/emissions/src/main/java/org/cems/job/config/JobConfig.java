@@ -74,7 +74,8 @@ public class JobConfig implements Serializable {
         public String passwordEnv;
         public String tokenEnv;
         public int batchPoints = 5000;
-        public String flushInterval = "1s";
+        /** Longest a point waits for its batch: at low rates this is most of the end-to-end latency. */
+        public String flushInterval = "200ms";
     }
 
     /** The alert engine: where alerts go and how long conditions must last before they fire or resolve. */
