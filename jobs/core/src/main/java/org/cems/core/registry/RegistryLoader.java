@@ -20,14 +20,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /** Reads a registry YAML file and checks it whole, reporting every problem with its place. */
 public final class RegistryLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /**
+     * SnakeYAML stops at 3 MB by default; a province's registry (100,000 sources is about 17 MB)
+     * is larger. The file is the operator's own, so the limit guards against mistakes only.
+     */
+    static final int MAX_REGISTRY_CHARS = 256 << 20;
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private RegistryLoader() {}
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_REGISTRY_CHARS);
+        return options;
+    }
 
     public static Registry load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -90,4 +90,19 @@ class RegistryLoaderTest {
         String overridden = ventInlet.replace("kind: process_vent", "kind: process_vent\n        reference_o2_pct: 6");
         assertThat(parse(overridden).enterprises.get(0).devices).hasSize(1);
     }
+
+    /** SnakeYAML's default limit is 3 MB; a province's registry is larger (100,000 sources: about 17 MB). */
+    @Test
+    void registriesLargerThanSnakeYamlsDefaultLimitLoad() {
+        StringBuilder y = new StringBuilder("city: Big\ntimezone: Asia/Shanghai\nenterprises:\n");
+        int sources = 0;
+        for (int e = 0; y.length() < 4 << 20; e++) {
+            y.append("  - id: e").append(e).append("\n    park: p\n    industry: thermal_power\n    sources:\n");
+            for (int k = 0; k < 4; k++, sources++) {
+                y.append("      - {id: e").append(e).append('-').append(k).append(", mn: \"MN").append(sources)
+                        .append("\", kind: coal_boiler, units: {a00000: m3/h}, limits_mg_m3: {a21026: 35}}\n");
+            }
+        }
+        assertThat(parse(y.toString()).allSources()).hasSize(sources);
+    }
 }
