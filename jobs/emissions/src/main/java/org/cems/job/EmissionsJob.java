@@ -2,8 +2,10 @@ package org.cems.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -104,6 +106,14 @@ public final class EmissionsJob {
 
     /** Adds the whole pipeline to {@code env}. */
     public static void build(StreamExecutionEnvironment env, JobConfig config) {
+        build(env, config, () -> InfluxSinks.create(config.influxdb, config.kafka));
+    }
+
+    /**
+     * The pipeline with its points going to sinks from {@code pointSinks} (one per call) instead of
+     * InfluxDB: the benchmark measures the processing apart from the server with a discarding sink.
+     */
+    public static void build(StreamExecutionEnvironment env, JobConfig config, Supplier<Sink<InfluxPoint>> pointSinks) {
         Registry registry = RegistryLoader.load(Path.of(config.registry));
         String zone = config.timezone != null ? config.timezone : registry.timezone;
         env.setParallelism(config.parallelism);
@@ -121,7 +131,7 @@ public final class EmissionsJob {
         // chain, so they never cross the network between tasks (an operator with several inputs, as
         // after a union, cannot be chained).
         decoded.flatMap(new ReadingPoints()).name("reading-points").uid("reading-points")
-                .sinkTo(InfluxSinks.create(config.influxdb, config.kafka)).name("influxdb-readings").uid("influxdb-readings");
+                .sinkTo(pointSinks.get()).name("influxdb-readings").uid("influxdb-readings");
         DataStream<InfluxPoint> splitReadingPoints = joinedSplits.flatMap(new ReadingPoints())
                 .name("split-reading-points").uid("split-reading-points");
         SingleOutputStreamOperator<EmissionRecord> emissions = readings
@@ -169,7 +179,7 @@ public final class EmissionsJob {
 
         DataStream<InfluxPoint> alertPoints = alerts.map(new AlertPoints()).name("alert-points").uid("alert-points");
         splitReadingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints, efficiencyPoints, gainPoints, alertPoints)
-                .sinkTo(InfluxSinks.create(config.influxdb, config.kafka)).name("influxdb").uid("influxdb");
+                .sinkTo(pointSinks.get()).name("influxdb").uid("influxdb");
         deadLetters.sinkTo(KafkaSink.<DeadLetter>builder()
                         .setBootstrapServers(config.kafka.bootstrapServers)
                         .setRecordSerializer(new DeadLetterSerializer(config.kafka.deadletterTopic))

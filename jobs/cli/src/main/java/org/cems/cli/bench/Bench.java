@@ -1,5 +1,11 @@
 package org.cems.cli.bench;
 
+import java.util.function.Supplier;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.cems.connector.influxdb.InfluxPoint;
+import org.cems.job.io.InfluxSinks;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -88,6 +94,7 @@ public final class Bench {
     private final Path out;
     private final long maxMessages;
     private final boolean runSql;
+    private final boolean discard;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final StringBuilder log = new StringBuilder();
     private EmbeddedKafka kafka;
@@ -149,12 +156,18 @@ public final class Bench {
         }
     }
 
-    private Bench(List<Integer> sourceCounts, List<Integer> rates, Path out, long maxMessages, boolean runSql) {
+    private Bench(List<Integer> sourceCounts, List<Integer> rates, Path out, long maxMessages, boolean runSql, boolean discard) {
         this.sourceCounts = sourceCounts;
         this.rates = rates;
         this.out = out;
         this.maxMessages = maxMessages;
         this.runSql = runSql;
+        this.discard = discard;
+    }
+
+    /** Where the jobs' points go: InfluxDB, or (--sink discard) nowhere, to measure the processing alone. */
+    private Supplier<Sink<InfluxPoint>> pointSinks(JobConfig config) {
+        return discard ? DiscardingSink::new : () -> InfluxSinks.create(config.influxdb, config.kafka);
     }
 
     public static int run(String[] args) throws Exception {
@@ -163,6 +176,7 @@ public final class Bench {
         Path out = null;
         long maxMessages = 600_000;
         boolean sql = true;
+        boolean discard = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if ("--sources".equals(a) && i + 1 < args.length) {
@@ -175,8 +189,11 @@ public final class Bench {
                 maxMessages = Long.parseLong(args[++i].replace("_", ""));
             } else if ("--no-sql".equals(a)) {
                 sql = false;
+            } else if ("--sink".equals(a) && i + 1 < args.length && List.of("influxdb", "discard").contains(args[i + 1])) {
+                discard = "discard".equals(args[++i]);
             } else {
-                System.err.println("usage: cems bench [--sources 1000,10000,100000] [--rate 1000,10000] [--out DIR] [--max-messages N] [--no-sql]");
+                System.err.println("usage: cems bench [--sources 1000,10000,100000] [--rate 1000,10000] [--out DIR] [--max-messages N] [--no-sql]"
+                        + " [--sink influxdb|discard]");
                 return 2;
             }
         }
@@ -185,7 +202,7 @@ public final class Bench {
                     DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atZone(ZoneOffset.UTC)));
         }
         Files.createDirectories(out);
-        return new Bench(sources, rates, out, maxMessages, sql).run();
+        return new Bench(sources, rates, out, maxMessages, sql, discard).run();
     }
 
     private static List<Integer> ints(String csv) {
@@ -287,8 +304,10 @@ public final class Bench {
         createTopic(topic);
         preload(r, payloads, topic);
         r.consumerRate = plainConsumer(topic, r.messages);
-        r.influxCeiling = InfluxCeiling.measure(influx, "ceiling_" + s, payloads, registry, r.startMillis, r.intervalSeconds,
-                (int) Math.min(r.messages, CEILING_RECORDS), BATCH_POINTS, this::say);
+        if (!discard) {
+            r.influxCeiling = InfluxCeiling.measure(influx, "ceiling_" + s, payloads, registry, r.startMillis, r.intervalSeconds,
+                    (int) Math.min(r.messages, CEILING_RECORDS), BATCH_POINTS, this::say);
+        }
 
         System.gc();
         Thread.sleep(500);
@@ -300,7 +319,7 @@ public final class Bench {
         conf.set(RestOptions.PORT, port);
         conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, METRICS_EVERY);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        EmissionsJob.build(env, config);
+        EmissionsJob.build(env, config, pointSinks(config));
         say("full job: starting EmissionsJob (parallelism " + PARALLELISM + ", checkpoints every " + CHECKPOINT_MS + " ms) on an embedded cluster");
         long submitted = System.nanoTime();
         JobClient job = env.executeAsync(EmissionsJob.JOB_NAME + "-bench-" + s);
@@ -316,7 +335,7 @@ public final class Bench {
             Thread.sleep(500);
             r.heapWithJob = heapUsed();
             say(String.format("heap after GC: %,d MB before the job, %,d MB with the job and its state", mb(r.heapBaseline), mb(r.heapWithJob)));
-            for (int rate : rates) {
+            for (int rate : discard ? List.<Integer>of() : rates) {
                 if (rate > s) {
                     say("latency at " + rate + " readings/s needs at least " + rate + " sources (each sends once a second): skipped for S=" + s);
                     continue;
@@ -701,7 +720,7 @@ public final class Bench {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(CHECKPOINT_MS);
-        SqlJob.build(env, config, topic, group, withReadings);
+        SqlJob.build(env, config, topic, group, withReadings, pointSinks(config));
         say(name + ": minute TUMBLE window TVF over the same topic, the same decoder as a table function, to InfluxDB"
                 + (withReadings ? ", and every decoded value as a point like the job's reading points" : ""));
         long submitted = System.nanoTime();
@@ -753,6 +772,8 @@ public final class Bench {
                 .append(totalMemGb()).append(" GB RAM, ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append(", max heap ").append(mb(rt.maxMemory())).append(" MB; ")
                 .append("Kafka (embedded), the Flink MiniCluster and the load generator share one JVM; InfluxDB is a local process. ")
+                .append(discard ? "**Sink: discarding** (`--sink discard`): the jobs' points go nowhere, so this measures the processing alone; "
+                        + "no InfluxDB-alone or latency phase. " : "")
                 .append("Run ").append(Instant.now()).append(".\n\n");
         md.append(String.format("Decoding alone, one thread: JSON %,.0f records/s per core (%.0f B each), HJ 212 %,.0f records/s per core (%.0f B each).%n%n",
                 decode[0], decode[2], decode[1], decode[3]));
@@ -801,7 +822,11 @@ public final class Bench {
         double[] x = done.stream().mapToDouble(r -> r.sources).toArray();
         Plot t = new Plot("Throughput against number of sources", "sources S (log scale)", "records/s", true);
         t.add("plain KafkaConsumer", x, done.stream().mapToDouble(r -> r.consumerRate).toArray());
-        t.add("InfluxDB alone (reading points)", x, done.stream().mapToDouble(r -> r.influxCeiling == null ? Double.NaN : r.influxCeiling.recordsPerSecond()).toArray());
+        List<Run> ceiling = done.stream().filter(r -> r.influxCeiling != null).toList();
+        if (!ceiling.isEmpty()) {
+            t.add("InfluxDB alone (reading points)", ceiling.stream().mapToDouble(r -> r.sources).toArray(),
+                    ceiling.stream().mapToDouble(r -> r.influxCeiling.recordsPerSecond()).toArray());
+        }
         t.add("full job", x, done.stream().mapToDouble(r -> r.jobRate).toArray());
         List<Run> sql = done.stream().filter(r -> !Double.isNaN(r.sql.rate())).toList();
         t.add("Flink SQL: minute windows", sql.stream().mapToDouble(r -> r.sources).toArray(), sql.stream().mapToDouble(r -> r.sql.rate()).toArray());

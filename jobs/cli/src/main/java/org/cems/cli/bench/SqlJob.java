@@ -3,8 +3,10 @@ package org.cems.cli.bench;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.annotation.DataTypeHint;
@@ -21,7 +23,6 @@ import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.job.config.JobConfig;
-import org.cems.job.io.InfluxSinks;
 
 /**
  * The minute-window part of the job as Flink SQL: the same topic read with the Kafka table
@@ -36,7 +37,8 @@ final class SqlJob {
      * @param withReadings also write each decoded value as a point, as the job writes its
      *     {@code reading} points: the same output volume, for a like-with-like comparison
      */
-    static void build(StreamExecutionEnvironment env, JobConfig config, String topic, String groupId, boolean withReadings) {
+    static void build(StreamExecutionEnvironment env, JobConfig config, String topic, String groupId, boolean withReadings,
+            Supplier<Sink<InfluxPoint>> pointSinks) {
         StreamTableEnvironment t = StreamTableEnvironment.create(env);
         t.createTemporarySystemFunction("DECODE_READINGS", DecodeReadings.class);
         t.executeSql("CREATE TABLE raw_readings (payload BYTES, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', "
@@ -50,7 +52,7 @@ final class SqlJob {
             // one Kafka source for both: the decoded rows as a stream to the reading points, and back to a table for the windows
             DataStream<Row> decoded = t.toDataStream(t.from("decoded"));
             decoded.map(new ToReadingPoint()).name("sql-reading-points")
-                    .sinkTo(InfluxSinks.create(config.influxdb, config.kafka)).name("influxdb-readings");
+                    .sinkTo(pointSinks.get()).name("influxdb-readings");
             t.createTemporaryView("decoded_stream", t.fromDataStream(decoded, Schema.newBuilder()
                     .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)").watermark("rowtime", "SOURCE_WATERMARK()").build()));
             windowed = "decoded_stream";
@@ -60,7 +62,7 @@ final class SqlJob {
                 + "), INTERVAL '1' MINUTES)) GROUP BY mn, code, window_start, window_end, window_time");
         DataStream<Row> rows = t.toDataStream(minutes);
         rows.map(new ToPoint()).name("sql-minute-points")
-                .sinkTo(InfluxSinks.create(config.influxdb, config.kafka)).name("influxdb");
+                .sinkTo(pointSinks.get()).name("influxdb");
     }
 
     private static long millis(Object time) {
