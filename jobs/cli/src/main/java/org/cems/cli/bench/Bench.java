@@ -808,8 +808,9 @@ public final class Bench {
                 + "records over the time from submission until the source operator's numRecordsIn (REST API, summed over subtasks) reaches them "
                 + "(so it includes start-up); the 10–90 % figure leaves start-up out. The SQL job decodes with the same "
                 + "decoder in a table function and computes per-MN, per-parameter minute windows (TUMBLE TVF: avg, min, max, count, value × flow) into "
-                + "InfluxDB; it does not normalise, run hourly/daily windows, efficiency, roll-ups or alerts. \"SQL windows + readings\" also writes every decoded value as a point, "
-                + "as the job writes its contract's `reading` points (one per parameter): the same volume into InfluxDB. The SQL jobs' topic also holds the latency "
+                + "InfluxDB; it does not normalise, run hourly/daily windows, efficiency, roll-ups or alerts. \"SQL windows + readings\" also writes every decoded value as a point "
+                + "with the tags and fields of the job's `reading` points (one per parameter; enterprise and source from the registry): "
+                + "the same volume into InfluxDB. The SQL jobs' topic also holds the latency "
                 + "phase's records. \"InfluxDB alone\" writes the reading points of the first " + String.format("%,d", CEILING_RECORDS)
                 + " records, encoded beforehand, with two threads and no job running: the sink's ceiling on this machine.\n");
         Files.writeString(out.resolve("report.md"), md);

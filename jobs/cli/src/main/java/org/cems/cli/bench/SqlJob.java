@@ -1,5 +1,6 @@
 package org.cems.cli.bench;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -22,6 +23,9 @@ import org.cems.core.reading.DecodedPayload;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
+import org.cems.core.registry.Registry;
+import org.cems.core.registry.RegistryLoader;
+import org.cems.core.registry.SourceRef;
 import org.cems.job.config.JobConfig;
 
 /**
@@ -40,13 +44,13 @@ final class SqlJob {
     static void build(StreamExecutionEnvironment env, JobConfig config, String topic, String groupId, boolean withReadings,
             Supplier<Sink<InfluxPoint>> pointSinks) {
         StreamTableEnvironment t = StreamTableEnvironment.create(env);
-        t.createTemporarySystemFunction("DECODE_READINGS", DecodeReadings.class);
+        t.createTemporarySystemFunction("DECODE_READINGS", new DecodeReadings(config.registry));
         t.executeSql("CREATE TABLE raw_readings (payload BYTES, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', "
                 + "WATERMARK FOR ts AS ts - INTERVAL '30' SECOND) WITH ('connector' = 'kafka', 'topic' = '" + topic + "', "
                 + "'properties.bootstrap.servers' = '" + config.kafka.bootstrapServers + "', 'properties.group.id' = '" + groupId + "', "
                 + "'scan.startup.mode' = 'earliest-offset', 'format' = 'raw')");
-        t.executeSql("CREATE TEMPORARY VIEW decoded AS SELECT r.mn, r.code, r.v, r.flow, ts FROM raw_readings, "
-                + "LATERAL TABLE(DECODE_READINGS(payload)) AS r(mn, code, v, flow)");
+        t.executeSql("CREATE TEMPORARY VIEW decoded AS SELECT r.mn, r.code, r.v, r.flow, r.zs, r.flag, r.cn, r.enterprise, r.source, ts "
+                + "FROM raw_readings, LATERAL TABLE(DECODE_READINGS(payload)) AS r(mn, code, v, flow, zs, flag, cn, enterprise, source)");
         String windowed = "decoded";
         if (withReadings) {
             // one Kafka source for both: the decoded rows as a stream to the reading points, and back to a table for the windows
@@ -69,11 +73,20 @@ final class SqlJob {
         return time instanceof Instant i ? i.toEpochMilli() : ((java.time.LocalDateTime) time).atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
     }
 
+    /** The contract's {@code reading} point, tags and fields as the job writes them (ReadingPoints). */
     static final class ToReadingPoint implements MapFunction<Row, InfluxPoint> {
         @Override
         public InfluxPoint map(Row r) {
-            return InfluxPoint.measurement("sql_reading").tag("mn", (String) r.getField("mn")).tag("code", (String) r.getField("code"))
-                    .field("value", ((Number) r.getField("v")).doubleValue()).timeMillis(millis(r.getField("ts"))).build();
+            String flag = (String) r.getField("flag");
+            InfluxPoint.Builder p = InfluxPoint.measurement("sql_reading")
+                    .tag("enterprise", (String) r.getField("enterprise")).tag("source", (String) r.getField("source"))
+                    .tag("mn", (String) r.getField("mn")).tag("code", (String) r.getField("code")).tag("cn", (String) r.getField("cn"))
+                    .field("value", ((Number) r.getField("v")).doubleValue()).field("flag", flag).field("valid", "N".equals(flag))
+                    .timeMillis(millis(r.getField("ts")));
+            if (r.getField("zs") instanceof Number zs) {
+                p.field("zs", zs.doubleValue());
+            }
+            return p.build();
         }
     }
 
@@ -97,31 +110,45 @@ final class SqlJob {
         }
     }
 
-    /** One row per parameter of each reading in a payload: MN, code, value and the reading's flow. */
-    @FunctionHint(output = @DataTypeHint("ROW<mn STRING, code STRING, v DOUBLE, flow DOUBLE>"))
+    /**
+     * One row per parameter of each reading in a payload: MN, code, value, the reading's flow, and
+     * what a reading point carries besides (gateway 折算 value, flag, CN, enterprise and source from the registry).
+     */
+    @FunctionHint(output = @DataTypeHint("ROW<mn STRING, code STRING, v DOUBLE, flow DOUBLE, zs DOUBLE, flag STRING, cn STRING, "
+            + "enterprise STRING, source STRING>"))
     public static class DecodeReadings extends TableFunction<Row> {
+        private final String registryFile;
         private transient PayloadDecoder decoder;
+        private transient Registry registry;
+
+        public DecodeReadings(String registryFile) {
+            this.registryFile = registryFile;
+        }
 
         @Override
         public void open(FunctionContext context) {
             decoder = new PayloadDecoder(ZoneId.of("Asia/Shanghai"), 1 << 20);
+            registry = RegistryLoader.load(Path.of(registryFile));
         }
 
         public void eval(byte[] payload) {
             if (payload == null) {
                 return;
             }
-            if (decoder == null) {
-                decoder = new PayloadDecoder(ZoneId.of("Asia/Shanghai"), 1 << 20);
-            }
             DecodedPayload decoded = decoder.decode(payload);
             for (Reading reading : decoded.readings()) {
+                SourceRef ref = registry.byMn(reading.mn);
+                if (ref == null) {
+                    continue;
+                }
                 ReadingValue flowValue = reading.values.get("a00000");
                 Double flow = flowValue == null ? null : flowValue.primary();
                 for (Map.Entry<String, ReadingValue> e : reading.values.entrySet()) {
-                    Double v = e.getValue().primary();
+                    ReadingValue value = e.getValue();
+                    Double v = value.primary();
                     if (v != null) {
-                        collect(Row.of(reading.mn, e.getKey(), v, flow));
+                        collect(Row.of(reading.mn, e.getKey(), v, flow, value.primaryZs(), value.flag == null ? "N" : value.flag, reading.cn,
+                                ref.enterprise().id, ref.source().id));
                     }
                 }
             }
