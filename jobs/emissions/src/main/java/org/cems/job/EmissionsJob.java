@@ -116,6 +116,7 @@ public final class EmissionsJob {
     public static void build(StreamExecutionEnvironment env, JobConfig config, Supplier<Sink<InfluxPoint>> pointSinks) {
         Registry registry = RegistryLoader.load(Path.of(config.registry));
         String zone = config.timezone != null ? config.timezone : registry.timezone;
+        WindowSettings windows = windowSettings(config, zone);
         env.setParallelism(config.parallelism);
         env.enableCheckpointing(Durations.parse(config.checkpoint.interval).toMillis());
 
@@ -136,7 +137,7 @@ public final class EmissionsJob {
                 .name("split-reading-points").uid("split-reading-points");
         SingleOutputStreamOperator<EmissionRecord> emissions = readings
                 .keyBy(r -> r.mn)
-                .process(new SourceWindows(registry, windowSettings(config, zone)))
+                .process(new SourceWindows(registry, windows))
                 .name("source-windows").uid("source-windows");
         DataStream<InfluxPoint> emissionPoints = emissions.map(new EmissionPoints()).name("emission-points").uid("emission-points");
         DataStream<InfluxPoint> carbonPoints = emissions.getSideOutput(SourceWindows.CARBON)
@@ -154,7 +155,7 @@ public final class EmissionsJob {
         SingleOutputStreamOperator<EfficiencyRecord> efficiencies = emissions
                 .flatMap(new DeviceSides(registry)).name("device-sides").uid("device-sides")
                 .keyBy(DeviceSide::deviceKey)
-                .process(new DeviceEfficiency(registry, zone, windowSettings(config, zone).allowedLatenessMs())).name("device-efficiency").uid("device-efficiency");
+                .process(new DeviceEfficiency(registry, zone, windows.allowedLatenessMs())).name("device-efficiency").uid("device-efficiency");
         DataStream<InfluxPoint> efficiencyPoints = efficiencies.map(new EfficiencyPoints()).name("efficiency-points").uid("efficiency-points");
         DataStream<InfluxPoint> gainPoints = efficiencies
                 .flatMap(new EfficiencyGains(registry)).name("efficiency-gains").uid("efficiency-gains")

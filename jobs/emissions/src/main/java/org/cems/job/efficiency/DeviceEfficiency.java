@@ -1,6 +1,9 @@
 package org.cems.job.efficiency;
 
-import java.time.Instant;
+import static org.cems.job.emission.WindowTimes.HOUR_MS;
+import static org.cems.job.emission.WindowTimes.MINUTE_MS;
+import static org.cems.job.emission.WindowTimes.floor;
+
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +20,7 @@ import org.apache.flink.util.Collector;
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
+import org.cems.job.emission.WindowTimes;
 
 /**
  * Efficiency of one control device (keyed by enterprise/device) per minute, hour and day. Per
@@ -40,8 +44,6 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     private static final long KEEP_MS = 3L * 24 * 3600 * 1000;
     /** A side further behind the other than this no longer holds the state back. */
     private static final long DEAD_SIDE_MS = 24 * 3_600_000L;
-    private static final long MINUTE_MS = 60_000L;
-    private static final long HOUR_MS = 3_600_000L;
     private static final long NONE = Long.MIN_VALUE;
 
     private final Registry registry;
@@ -192,15 +194,11 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     }
 
     private long dayStart(long t) {
-        return Instant.ofEpochMilli(t).atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli();
+        return WindowTimes.dayStart(t, zone);
     }
 
     private long nextDayStart(long dayStart) {
-        return Instant.ofEpochMilli(dayStart).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-    }
-
-    private static long floor(long t, long unit) {
-        return t - Math.floorMod(t, unit);
+        return WindowTimes.nextDayStart(dayStart, zone);
     }
 
     private static long orNone(Long v) {

@@ -1,5 +1,9 @@
 package org.cems.job.emission;
 
+import static org.cems.job.emission.WindowTimes.HOUR_MS;
+import static org.cems.job.emission.WindowTimes.MINUTE_MS;
+import static org.cems.job.emission.WindowTimes.floor;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,8 +47,6 @@ import org.cems.job.types.SerializerTypeInfo;
 public class SourceWindows extends KeyedProcessFunction<String, SourceReading, EmissionRecord> {
     /** Carbon records (CO2 mass, intensity, coal rate) of the same windows. */
     public static final OutputTag<CarbonRecord> CARBON = new OutputTag<>("carbon") {};
-    static final long MINUTE_MS = 60_000L;
-    static final long HOUR_MS = 3_600_000L;
 
     private final Registry registry;
     private final WindowSettings settings;
@@ -391,15 +393,11 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         return v == null ? Long.MIN_VALUE / 4 : v;
     }
 
-    static long floor(long t, long unit) {
-        return t - Math.floorMod(t, unit);
+    private long dayStart(long t) {
+        return WindowTimes.dayStart(t, zone);
     }
 
-    long dayStart(long t) {
-        return Instant.ofEpochMilli(t).atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli();
-    }
-
-    long nextDayStart(long dayStart) {
-        return Instant.ofEpochMilli(dayStart).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    private long nextDayStart(long dayStart) {
+        return WindowTimes.nextDayStart(dayStart, zone);
     }
 }
