@@ -49,8 +49,8 @@ final class SqlJob {
                 + "WATERMARK FOR ts AS ts - INTERVAL '30' SECOND) WITH ('connector' = 'kafka', 'topic' = '" + topic + "', "
                 + "'properties.bootstrap.servers' = '" + config.kafka.bootstrapServers + "', 'properties.group.id' = '" + groupId + "', "
                 + "'scan.startup.mode' = 'earliest-offset', 'format' = 'raw')");
-        t.executeSql("CREATE TEMPORARY VIEW decoded AS SELECT r.mn, r.code, r.v, r.flow, r.zs, r.flag, r.cn, r.enterprise, r.source, ts "
-                + "FROM raw_readings, LATERAL TABLE(DECODE_READINGS(payload)) AS r(mn, code, v, flow, zs, flag, cn, enterprise, source)");
+        t.executeSql("CREATE TEMPORARY VIEW decoded AS SELECT r.mn, r.code, r.v, r.flow, r.zs, r.flag, r.valid, r.cn, r.enterprise, r.source, ts "
+                + "FROM raw_readings, LATERAL TABLE(DECODE_READINGS(payload)) AS r(mn, code, v, flow, zs, flag, valid, cn, enterprise, source)");
         String windowed = "decoded";
         if (withReadings) {
             // one Kafka source for both: the decoded rows as a stream to the reading points, and back to a table for the windows
@@ -77,11 +77,11 @@ final class SqlJob {
     static final class ToReadingPoint implements MapFunction<Row, InfluxPoint> {
         @Override
         public InfluxPoint map(Row r) {
-            String flag = (String) r.getField("flag");
             InfluxPoint.Builder p = InfluxPoint.measurement("sql_reading")
                     .tag("enterprise", (String) r.getField("enterprise")).tag("source", (String) r.getField("source"))
                     .tag("mn", (String) r.getField("mn")).tag("code", (String) r.getField("code")).tag("cn", (String) r.getField("cn"))
-                    .field("value", ((Number) r.getField("v")).doubleValue()).field("flag", flag).field("valid", "N".equals(flag))
+                    .field("value", ((Number) r.getField("v")).doubleValue()).field("flag", (String) r.getField("flag"))
+                    .field("valid", (Boolean) r.getField("valid"))
                     .timeMillis(millis(r.getField("ts")));
             if (r.getField("zs") instanceof Number zs) {
                 p.field("zs", zs.doubleValue());
@@ -112,9 +112,9 @@ final class SqlJob {
 
     /**
      * One row per parameter of each reading in a payload: MN, code, value, the reading's flow, and
-     * what a reading point carries besides (gateway 折算 value, flag, CN, enterprise and source from the registry).
+     * what a reading point carries besides (gateway 折算 value, flag and validity, CN, enterprise and source from the registry).
      */
-    @FunctionHint(output = @DataTypeHint("ROW<mn STRING, code STRING, v DOUBLE, flow DOUBLE, zs DOUBLE, flag STRING, cn STRING, "
+    @FunctionHint(output = @DataTypeHint("ROW<mn STRING, code STRING, v DOUBLE, flow DOUBLE, zs DOUBLE, flag STRING, valid BOOLEAN, cn STRING, "
             + "enterprise STRING, source STRING>"))
     public static class DecodeReadings extends TableFunction<Row> {
         private final String registryFile;
@@ -147,7 +147,7 @@ final class SqlJob {
                     ReadingValue value = e.getValue();
                     Double v = value.primary();
                     if (v != null) {
-                        collect(Row.of(reading.mn, e.getKey(), v, flow, value.primaryZs(), value.flag == null ? "N" : value.flag, reading.cn,
+                        collect(Row.of(reading.mn, e.getKey(), v, flow, value.primaryZs(), value.flagOrNormal(), value.isValid(), reading.cn,
                                 ref.enterprise().id, ref.source().id));
                     }
                 }

@@ -46,7 +46,7 @@ public final class Normalizer implements Serializable {
             if (primary == null) {
                 continue;
             }
-            out.reported.put(e.getKey(), new Measure(primary, v.primaryZs(), v.isValid(), flagOf(v)));
+            out.reported.put(e.getKey(), new Measure(primary, v.primaryZs(), v.isValid(), v.flagOrNormal()));
             out.measures.put(e.getKey(), toStandardDry(e.getKey(), primary, v, source, flue));
         }
         addFlowFromVelocity(out.measures, reading, source, flue);
@@ -90,7 +90,7 @@ public final class Normalizer implements Serializable {
                 converted = EmissionFormulas.wetToDry(converted, moisturePct);
             }
         }
-        return new Measure(converted, null, valid, flagOf(v));
+        return new Measure(converted, null, valid, v.flagOrNormal());
     }
 
     private static boolean isMassConcentration(String code) {
@@ -116,7 +116,7 @@ public final class Normalizer implements Serializable {
         boolean valid = velocity.isValid() && flue.temperatureC() != null && flue.moisturePct() != null;
         double flow = valid ? EmissionFormulas.standardDryFlowM3PerHour(velocity.primary(), area, flue.temperatureC(),
                 flue.ambientPa(), flue.staticPa(), flue.moisturePct()) : 0.0;
-        measures.put(Units.FLOW, new Measure(flow, null, valid, valid ? "N" : flagOf(velocity)));
+        measures.put(Units.FLOW, new Measure(flow, null, valid, valid ? "N" : velocity.flagOrNormal()));
     }
 
     /** Gas concentrations and O2 are reported dry (eq. 19); flow, temperature etc. are not converted here. */
@@ -161,9 +161,5 @@ public final class Normalizer implements Serializable {
 
     private static Double validPrimary(ReadingValue v) {
         return v == null || !v.isValid() ? null : v.primary();
-    }
-
-    private static String flagOf(ReadingValue v) {
-        return v.flag == null ? "N" : v.flag;
     }
 }

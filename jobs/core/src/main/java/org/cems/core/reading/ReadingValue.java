@@ -34,7 +34,12 @@ public class ReadingValue {
 
     /** Only flag N (instrument normal) counts as valid data; a missing flag is taken as N. */
     public boolean isValid() {
-        return flag == null || "N".equals(flag);
+        return "N".equals(flagOrNormal());
+    }
+
+    /** The data flag as it is stored and shown: N when the gateway sent none. */
+    public String flagOrNormal() {
+        return flag == null ? "N" : flag;
     }
 
     @Override
