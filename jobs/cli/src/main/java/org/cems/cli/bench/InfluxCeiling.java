@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.connector.influxdb.LineProtocol;
 import org.cems.connector.influxdb.WritePrecision;
@@ -41,15 +41,7 @@ final class InfluxCeiling {
         Normalizer normalizer = new Normalizer();
         ReadingPoints readingPoints = new ReadingPoints();
         List<InfluxPoint> buffer = new ArrayList<>();
-        Collector<InfluxPoint> collect = new Collector<>() {
-            @Override
-            public void collect(InfluxPoint p) {
-                buffer.add(p);
-            }
-
-            @Override
-            public void close() {}
-        };
+        ListCollector<InfluxPoint> collect = new ListCollector<>(buffer);
         for (int k = 0; k < records; k++) {
             int i = k % payloads.size();
             long time = startMillis + (long) (k / payloads.size()) * intervalSeconds * 1000L;
