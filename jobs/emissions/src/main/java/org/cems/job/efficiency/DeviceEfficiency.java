@@ -42,8 +42,9 @@ import org.cems.job.emission.WindowTimes;
 public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, EfficiencyRecord> {
     /** A device not heard from for this long (processing time) is dropped whole. */
     private static final long KEEP_MS = 3L * 24 * 3600 * 1000;
+    private static final long DAY_MS = 24 * HOUR_MS;
     /** A side further behind the other than this no longer holds the state back. */
-    private static final long DEAD_SIDE_MS = 24 * 3_600_000L;
+    private static final long DEAD_SIDE_MS = DAY_MS;
     private static final long NONE = Long.MIN_VALUE;
 
     private final Registry registry;
@@ -148,7 +149,7 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             long keepFrom = switch (key.substring(0, bar)) {
                 case "1m" -> minutesFrom;
                 case "1h" -> hoursFrom;
-                default -> hoursFrom - DEAD_SIDE_MS;
+                default -> hoursFrom - DAY_MS;  // the day before too, as a margin
             };
             if (start < keepFrom) {
                 gone.add(key);
