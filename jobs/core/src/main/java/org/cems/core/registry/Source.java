@@ -9,6 +9,7 @@ public class Source implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final String ROLE_STACK = "stack";
     public static final String ROLE_INLET = "inlet";
+    public static final String FACILITY_PRODUCTION = "production";
 
     public String id;
     public String mn;
@@ -34,6 +35,12 @@ public class Source implements Serializable {
     public double ambientPressureKpa = 101.325;
     /** Duct cross-section, m2, for flow from velocity (eq. 30) when the gateway sends no a01016. */
     public Double ductAreaM2;
+    /**
+     * What each facility number in the station's status uploads (CN 2021 {@code SBxxx-RS}) is:
+     * {@value #FACILITY_PRODUCTION} (the boiler or unit this point measures: off means the source
+     * stopped) or the id of one of the enterprise's control devices.
+     */
+    public Map<String, String> facilities = new LinkedHashMap<>();
     /** HJ 212 access password (PW) the gateway must present; none when absent. */
     public String password;
 
