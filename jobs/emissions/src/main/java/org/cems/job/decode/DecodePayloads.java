@@ -9,6 +9,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.DecodedPayload;
+import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.RawMessage;
 import org.cems.core.reading.SplitPart;
@@ -22,6 +23,8 @@ import org.cems.core.registry.Registry;
 public class DecodePayloads extends ProcessFunction<RawMessage, SourceReading> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
     public static final OutputTag<SplitPart> SPLIT_PARTS = new OutputTag<>("split-parts") {};
+    /** Facility running status from station uploads (CN 2021), keyed downstream by MN like readings. */
+    public static final OutputTag<FacilityStatus> FACILITY = new OutputTag<>("facility") {};
 
     private final String zoneId;
     private final int maxPayloadBytes;
