@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import org.cems.core.time.Durations;
+
 /**
  * One {@code --scenario NAME[@START][:TARGET]} option. START is a duration after {@code --start}
  * (e.g. {@code 20m}) or an ISO-8601 time with offset; TARGET a device id (scr-fouling,
@@ -34,14 +36,14 @@ public record ScenarioSpec(ScenarioKind kind, Duration after, Optional<Instant> 
         if (atSign >= 0) {
             String start = rest.substring(atSign + 1);
             rest = rest.substring(0, atSign);
-            if (start.contains("T")) {
+            if (start.contains("T") && !start.regionMatches(true, 0, "P", 0, 1)) {
                 try {
                     at = Optional.of(OffsetDateTime.parse(start).toInstant());
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("--scenario " + text + ": START must be a duration like 20m or an ISO-8601 time with offset");
+                    throw new IllegalArgumentException("--scenario " + text + ": START must be a duration like 20m or PT20M, or an ISO-8601 time with offset");
                 }
             } else {
-                after = DurationText.parse(start);
+                after = Durations.parse(start);
             }
         }
         return new ScenarioSpec(ScenarioKind.parse(rest), after, at, target);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryException;
 import org.cems.core.registry.RegistryLoader;
+import org.cems.core.time.Durations;
 
 /** {@code bin/cems simulate ...}: runs the simulator in the foreground with a progress line every 5 s. */
 public final class SimulatorMain {
@@ -48,8 +49,8 @@ public final class SimulatorMain {
         try (Simulator simulator = new Simulator(options, registry)) {
             progress.println("[simulate] " + simulator.model().points().size() + " monitoring points from " + options.registry()
                     + ", " + options.format().name().toLowerCase(java.util.Locale.ROOT) + " payloads, a reading every "
-                    + DurationText.format(options.interval()) + " of event time at speed " + speedText(options.speed())
-                    + (options.backfill().isZero() ? "" : ", after a backfill of " + DurationText.format(options.backfill())));
+                    + Durations.format(options.interval()) + " of event time at speed " + speedText(options.speed())
+                    + (options.backfill().isZero() ? "" : ", after a backfill of " + Durations.format(options.backfill())));
             simulator.describeRoutes(progress);
             Thread shutdownHook = new Thread(simulator::close, "cems-simulator-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);

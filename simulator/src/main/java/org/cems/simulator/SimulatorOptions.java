@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.cems.core.time.Durations;
+
 /**
  * What {@code bin/cems simulate} was asked to do. Build it with {@link #parse(String[])}, which
  * explains every mistake; {@link #usage()} describes the options.
@@ -213,7 +215,7 @@ public record SimulatorOptions(
 
     private static Duration duration(String text, String option) {
         try {
-            return DurationText.parse(text);
+            return Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage());
         }

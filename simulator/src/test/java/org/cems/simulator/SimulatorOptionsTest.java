@@ -50,13 +50,11 @@ class SimulatorOptionsTest {
     }
 
     @Test
-    void durationsInSecondsMinutesHoursAndDays() {
-        assertThat(DurationText.parse("60s")).isEqualTo(Duration.ofSeconds(60));
-        assertThat(DurationText.parse("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(DurationText.parse("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(DurationText.parse("1d")).isEqualTo(Duration.ofDays(1));
-        assertThat(DurationText.parse("10")).isEqualTo(Duration.ofSeconds(10));
-        assertThat(DurationText.format(Duration.ofMinutes(90))).isEqualTo("90m");
+    void durationsAreWrittenAsEverywhereElse() {
+        SimulatorOptions o = parse("--stdout", "--interval", "PT30S", "--backfill", "90m");
+        assertThat(o.interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.backfill()).isEqualTo(Duration.ofMinutes(90));
+        assertError("--interval: \"10\" is not a duration like 500ms", "--stdout", "--interval", "10");
     }
 
     @Test
@@ -71,7 +69,7 @@ class SimulatorOptionsTest {
         assertError("--split needs both", "--mqtt", "tcp://h:1", "--split");
         assertError("unknown option --colour", "--stdout", "--colour");
         assertError("--interval needs a value", "--stdout", "--interval");
-        assertError("--backfill: cannot read duration \"5x\"", "--stdout", "--backfill", "5x");
+        assertError("--backfill: \"5x\" is not a duration", "--stdout", "--backfill", "5x");
         assertError("--format must be json, hj212 or mixed", "--stdout", "--format", "xml");
         assertError("--qos must be 0, 1 or 2", "--stdout", "--qos", "3");
         assertError("--speed must be a number above 0", "--stdout", "--speed", "0");

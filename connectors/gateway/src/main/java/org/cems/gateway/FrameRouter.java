@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 
+import org.cems.core.deadletter.DeadLetterMessage;
+import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.hj212.CrcVariant;
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
@@ -20,8 +22,6 @@ import org.cems.hj212.Hj212Replies;
  * Called on the event loop thread.
  */
 final class FrameRouter {
-    static final String BAD_PASSWORD = "bad_password";
-
     private final Hj212Decoder decoder;
     private final Passwords passwords;
     private final KafkaPublisher publisher;
@@ -110,7 +110,7 @@ final class FrameRouter {
         counters.rejected.incrementAndGet();
         String detail = p.pw().isPresent() ? "PW does not match the registry's password for this MN"
                 : "no PW, and the registry sets a password for this MN";
-        publisher.publishDeadLetter(new DeadLetter(BAD_PASSWORD, detail, c.origin(), receivedAt, p.mn(),
+        publisher.publishDeadLetter(new DeadLetterMessage(DeadLetterReason.BAD_PASSWORD, detail, c.origin(), receivedAt, p.mn(),
                 FrameText.hidePassword(new String(frame, StandardCharsets.UTF_8)), frame.length, false));
         if (p.kind() != Hj212PacketKind.REPLY) {
             c.reply(Hj212Encoder.encode(Hj212Replies.requestAnswer(p, Hj212Replies.QN_PW_ERROR)));
@@ -120,7 +120,7 @@ final class FrameRouter {
     private void reject(Connection c, DecodeResult.Rejected rejected, String payload, int payloadBytes,
                         boolean payloadTruncated, Instant receivedAt) {
         counters.rejected.incrementAndGet();
-        publisher.publishDeadLetter(new DeadLetter(rejected.reason().code(), rejected.detail(), c.origin(), receivedAt,
+        publisher.publishDeadLetter(new DeadLetterMessage(DeadLetterReason.of(rejected.reason()), rejected.detail(), c.origin(), receivedAt,
                 FrameText.mn(payload).orElse(null), FrameText.hidePassword(payload), payloadBytes, payloadTruncated));
         if (FrameText.headerComplete(rejected.rawExcerpt())) {
             Hj212Replies.rejection(rejected).ifPresent(answer -> c.reply(Hj212Encoder.encode(answer)));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cems.core.time.Durations;
 import org.cems.hj212.CrcPolicy;
 
 /** The command line of {@code bin/cems gateway}, read into a builder; every mistake names its option. */
@@ -29,7 +30,6 @@ final class GatewayArgs {
               --help                      this text
             """;
     private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     /** What the command line asked for: a gateway, or the usage text. */
     record Parsed(Hj212Gateway.Builder builder, Path registry, boolean help) {}
@@ -96,18 +96,11 @@ final class GatewayArgs {
     }
 
     static Duration duration(String option, String text) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(option + ": write a duration like 500ms, 30s, 5m, 2h or 1d, not \"" + text + "\"");
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 
     private static int positiveInt(String option, String text) {

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.cems.core.deadletter.DeadLetterMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,7 @@ final class KafkaPublisher implements AutoCloseable {
     }
 
     /** Sends a dead letter; a failure is logged, since nobody waits for it. */
-    void publishDeadLetter(DeadLetter deadLetter) {
+    void publishDeadLetter(DeadLetterMessage deadLetter) {
         try {
             producer.send(new ProducerRecord<>(deadLetterTopic, deadLetter.key(), deadLetter.json()), (metadata, error) -> {
                 if (error != null) {

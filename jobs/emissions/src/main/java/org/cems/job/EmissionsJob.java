@@ -41,7 +41,7 @@ import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.RawMessage;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
-import org.cems.job.config.Durations;
+import org.cems.core.time.Durations;
 import org.cems.job.config.JobConfig;
 import org.cems.job.config.JobConfigLoader;
 import org.cems.job.decode.DeadLetter;

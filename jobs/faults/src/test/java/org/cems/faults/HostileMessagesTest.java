@@ -9,7 +9,6 @@ import java.util.Set;
 import org.cems.core.reading.DecodedPayload;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.Reading;
-import org.cems.core.reading.Rejection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +34,7 @@ class HostileMessagesTest {
             assertThat(REGISTERED).as(h.id() + " must not yield a reading").doesNotContain(r.mn);
             reasons.add("unknown_mn");
         }
-        decoded.rejections().stream().map(Rejection::reason).forEach(reasons::add);
+        decoded.rejections().stream().map(r -> r.reason().wireName()).forEach(reasons::add);
         assertThat(reasons).as(h.id()).containsExactlyInAnyOrderElementsOf(h.reasons());
     }
 }

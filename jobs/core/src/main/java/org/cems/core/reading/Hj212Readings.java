@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
+import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
 import org.cems.hj212.Hj212Encoder;
@@ -46,7 +47,7 @@ final class Hj212Readings {
         List<SplitPart> parts = new ArrayList<>();
         for (DecodeResult result : decoder.decode(payload)) {
             if (result instanceof DecodeResult.Rejected r) {
-                rejections.add(new Rejection(r.reason().code(), r.detail()));
+                rejections.add(new Rejection(DeadLetterReason.of(r.reason()), r.detail()));
             } else if (result instanceof DecodeResult.Decoded d) {
                 Hj212Packet packet = d.packet();
                 if (packet.isSplit() && packet.pnum() > 1) {
@@ -77,19 +78,19 @@ final class Hj212Readings {
             }
         }
         if (readings.isEmpty() && rejections.isEmpty()) {
-            rejections.add(new Rejection("incomplete_split", "the parts of a split upload do not join up"));
+            rejections.add(new Rejection(DeadLetterReason.INCOMPLETE_SPLIT, "the parts of a split upload do not join up"));
         }
         return new DecodedPayload(readings, rejections);
     }
 
     private void accept(Hj212Packet packet, List<Reading> readings, List<Rejection> rejections) {
         if (packet.kind() != Hj212PacketKind.DATA_UPLOAD) {
-            rejections.add(new Rejection("not_a_reading", "CN " + packet.cn() + " (" + packet.kind().name().toLowerCase(Locale.ROOT)
+            rejections.add(new Rejection(DeadLetterReason.NOT_A_READING, "CN " + packet.cn() + " (" + packet.kind().name().toLowerCase(Locale.ROOT)
                     + ") from MN " + packet.mn() + " carries no readings"));
             return;
         }
         if (packet.dataTime().isEmpty()) {
-            rejections.add(new Rejection("bad_datatime", "data upload from MN " + packet.mn() + " has no DataTime"));
+            rejections.add(new Rejection(DeadLetterReason.BAD_DATATIME, "data upload from MN " + packet.mn() + " has no DataTime"));
             return;
         }
         Reading reading = new Reading();
@@ -103,7 +104,7 @@ final class Hj212Readings {
             Hj212Item item = e.getValue();
             String bad = firstNonNumeric(item);
             if (bad != null) {
-                rejections.add(new Rejection("bad_value", e.getKey() + "-" + bad + " is not a number in a reading from MN " + packet.mn()));
+                rejections.add(new Rejection(DeadLetterReason.BAD_VALUE, e.getKey() + "-" + bad + " is not a number in a reading from MN " + packet.mn()));
                 return;
             }
             ReadingValue v = toValue(item);
@@ -112,7 +113,7 @@ final class Hj212Readings {
             }
         }
         if (reading.values.isEmpty()) {
-            rejections.add(new Rejection("missing_values", "data upload from MN " + packet.mn() + " has no values"));
+            rejections.add(new Rejection(DeadLetterReason.MISSING_VALUES, "data upload from MN " + packet.mn() + " has no values"));
             return;
         }
         readings.add(reading);

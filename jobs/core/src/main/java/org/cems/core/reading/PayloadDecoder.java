@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.cems.core.deadletter.DeadLetterReason;
+
 /**
  * Turns a payload from MQTT or Kafka into readings. The format is detected per message (contract
  * section 1): text starting with {@code ##} is HJ 212, text starting with {@code {} or {@code [}
@@ -28,7 +30,7 @@ public final class PayloadDecoder {
             return decodeChecked(payload);
         } catch (RuntimeException unexpected) {
             // a decoder bug must not stop the job: the payload goes to the dead letters instead
-            return rejected("decoder_error", unexpected.toString());
+            return rejected(DeadLetterReason.DECODER_ERROR, unexpected.toString());
         }
     }
 
@@ -37,27 +39,27 @@ public final class PayloadDecoder {
         try {
             return hj212.assemble(parts);
         } catch (RuntimeException unexpected) {
-            return rejected("decoder_error", unexpected.toString());
+            return rejected(DeadLetterReason.DECODER_ERROR, unexpected.toString());
         }
     }
 
     private DecodedPayload decodeChecked(byte[] payload) {
         if (payload == null || payload.length == 0) {
-            return rejected("empty_payload", "the payload is empty");
+            return rejected(DeadLetterReason.EMPTY_PAYLOAD, "the payload is empty");
         }
         if (payload.length > maxPayloadBytes) {
-            return rejected("payload_too_large", payload.length + " bytes, more than the limit of " + maxPayloadBytes);
+            return rejected(DeadLetterReason.PAYLOAD_TOO_LARGE, payload.length + " bytes, more than the limit of " + maxPayloadBytes);
         }
         int start = firstNonWhitespace(payload);
         if (start == payload.length) {
-            return rejected("empty_payload", "the payload is only white space");
+            return rejected(DeadLetterReason.EMPTY_PAYLOAD, "the payload is only white space");
         }
         byte first = payload[start];
         if (first == '#') {
             return hj212.decode(payload);
         }
         if (first != '{' && first != '[') {
-            return rejected("unknown_format", "a payload must start with ## (HJ 212) or { or [ (JSON)");
+            return rejected(DeadLetterReason.UNKNOWN_FORMAT, "a payload must start with ## (HJ 212) or { or [ (JSON)");
         }
         String text;
         try {
@@ -67,7 +69,7 @@ public final class PayloadDecoder {
                     .decode(ByteBuffer.wrap(payload))
                     .toString();
         } catch (CharacterCodingException e) {
-            return rejected("not_utf8", "the payload is not valid UTF-8");
+            return rejected(DeadLetterReason.NOT_UTF8, "the payload is not valid UTF-8");
         }
         return json.decode(text);
     }
@@ -84,7 +86,7 @@ public final class PayloadDecoder {
         return i;
     }
 
-    private static DecodedPayload rejected(String reason, String detail) {
+    private static DecodedPayload rejected(DeadLetterReason reason, String detail) {
         return new DecodedPayload(List.of(), List.of(new Rejection(reason, detail)));
     }
 }

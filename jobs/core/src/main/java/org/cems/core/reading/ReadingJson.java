@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cems.core.deadletter.DeadLetterReason;
 
 /**
  * The JSON reading format of the contract (section 1): one object or an array of them. Each
@@ -37,7 +38,7 @@ public final class ReadingJson {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return rejected("bad_json", e.getOriginalMessage());
+            return rejected(DeadLetterReason.BAD_JSON, e.getOriginalMessage());
         }
         List<Reading> readings = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
@@ -59,24 +60,24 @@ public final class ReadingJson {
 
     private Reading toReading(JsonNode node) throws BadReading {
         if (!(node instanceof ObjectNode)) {
-            throw new BadReading("bad_json", "a reading must be a JSON object");
+            throw new BadReading(DeadLetterReason.BAD_JSON, "a reading must be a JSON object");
         }
         JsonNode mn = node.get("mn");
         if (mn == null || !mn.isTextual() || mn.asText().isBlank()) {
-            throw new BadReading("missing_mn", "field \"mn\" must be a non-empty string");
+            throw new BadReading(DeadLetterReason.MISSING_MN, "field \"mn\" must be a non-empty string");
         }
         String cn = Reading.CN_REALTIME;
         JsonNode cnNode = node.get("cn");
         if (cnNode != null && !cnNode.isNull()) {
             cn = cnNode.asText();
             if (!DATA_CNS.contains(cn)) {
-                throw new BadReading("unsupported_cn", "cn " + abbreviate(cn) + " is not a data upload (2011, 2051, 2061, 2031)");
+                throw new BadReading(DeadLetterReason.UNSUPPORTED_CN, "cn " + abbreviate(cn) + " is not a data upload (2011, 2051, 2061, 2031)");
             }
         }
         long time = parseTime(node.get("time"));
         JsonNode values = node.get("values");
         if (!(values instanceof ObjectNode) || values.isEmpty()) {
-            throw new BadReading("missing_values", "field \"values\" must be a non-empty object");
+            throw new BadReading(DeadLetterReason.MISSING_VALUES, "field \"values\" must be a non-empty object");
         }
         Map<String, ReadingValue> parsed = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
@@ -88,13 +89,13 @@ public final class ReadingJson {
 
     private long parseTime(JsonNode time) throws BadReading {
         if (time == null || time.isNull()) {
-            throw new BadReading("bad_time", "field \"time\" is missing");
+            throw new BadReading(DeadLetterReason.BAD_TIME, "field \"time\" is missing");
         }
         if (time.isIntegralNumber()) {
             return time.asLong();
         }
         if (!time.isTextual()) {
-            throw new BadReading("bad_time", "field \"time\" must be ISO-8601 text or epoch milliseconds");
+            throw new BadReading(DeadLetterReason.BAD_TIME, "field \"time\" must be ISO-8601 text or epoch milliseconds");
         }
         String text = time.asText();
         try {
@@ -104,14 +105,14 @@ public final class ReadingJson {
                 // a local time, as HJ 212 DataTime is: the configured zone applies (contract section 1)
                 return LocalDateTime.parse(text).atZone(zone).toInstant().toEpochMilli();
             } catch (DateTimeParseException e) {
-                throw new BadReading("bad_time", "cannot read time " + abbreviate(text));
+                throw new BadReading(DeadLetterReason.BAD_TIME, "cannot read time " + abbreviate(text));
             }
         }
     }
 
     private static ReadingValue toValue(String code, JsonNode node) throws BadReading {
         if (!(node instanceof ObjectNode)) {
-            throw new BadReading("bad_value", code + " must be an object of HJ 212 items");
+            throw new BadReading(DeadLetterReason.BAD_VALUE, code + " must be an object of HJ 212 items");
         }
         ReadingValue v = new ReadingValue();
         v.rtd = number(code, node, "rtd");
@@ -129,7 +130,7 @@ public final class ReadingJson {
             v.flag = v.flag.toUpperCase(java.util.Locale.ROOT);
         }
         if (v.primary() == null && v.cou == null) {
-            throw new BadReading("bad_value", code + " has neither rtd, avg nor cou");
+            throw new BadReading(DeadLetterReason.BAD_VALUE, code + " has neither rtd, avg nor cou");
         }
         return v;
     }
@@ -140,11 +141,11 @@ public final class ReadingJson {
             return null;
         }
         if (!n.isNumber()) {
-            throw new BadReading("bad_value", code + "." + item + " must be a number");
+            throw new BadReading(DeadLetterReason.BAD_VALUE, code + "." + item + " must be a number");
         }
         double d = n.asDouble();
         if (!Double.isFinite(d)) {
-            throw new BadReading("bad_value", code + "." + item + " is not finite");
+            throw new BadReading(DeadLetterReason.BAD_VALUE, code + "." + item + " is not finite");
         }
         return d;
     }
@@ -155,7 +156,7 @@ public final class ReadingJson {
             return null;
         }
         if (!n.isTextual() || n.asText().length() > 4) {
-            throw new BadReading("bad_value", code + "." + item + " must be a flag of up to 4 characters");
+            throw new BadReading(DeadLetterReason.BAD_VALUE, code + "." + item + " must be a flag of up to 4 characters");
         }
         return n.asText();
     }
@@ -196,7 +197,7 @@ public final class ReadingJson {
         }
     }
 
-    private static DecodedPayload rejected(String reason, String detail) {
+    private static DecodedPayload rejected(DeadLetterReason reason, String detail) {
         return new DecodedPayload(List.of(), List.of(new Rejection(reason, detail)));
     }
 
@@ -207,7 +208,7 @@ public final class ReadingJson {
     private static final class BadReading extends Exception {
         final Rejection rejection;
 
-        BadReading(String reason, String detail) {
+        BadReading(DeadLetterReason reason, String detail) {
             super(detail, null, false, false);
             this.rejection = new Rejection(reason, detail);
         }

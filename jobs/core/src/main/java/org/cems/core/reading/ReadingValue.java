@@ -2,6 +2,8 @@ package org.cems.core.reading;
 
 import java.util.Objects;
 
+import org.cems.hj212.DataFlag;
+
 /**
  * One parameter of a reading, with the HJ 212 suffixes as fields (Rtd, Min, Avg, Max, ZsRtd, ...).
  * A Flink POJO (public fields, no-arg constructor) so it is serialized without Kryo.
@@ -34,12 +36,12 @@ public class ReadingValue {
 
     /** Only flag N (instrument normal) counts as valid data; a missing flag is taken as N. */
     public boolean isValid() {
-        return "N".equals(flagOrNormal());
+        return DataFlag.N.name().equals(flagOrNormal());
     }
 
     /** The data flag as it is stored and shown: N when the gateway sent none. */
     public String flagOrNormal() {
-        return flag == null ? "N" : flag;
+        return flag == null ? DataFlag.N.name() : flag;
     }
 
     @Override

@@ -1,4 +1,6 @@
 package org.cems.core.reading;
 
-/** Why a payload, or part of it, could not become a reading; {@code reason} is a stable code. */
-public record Rejection(String reason, String detail) {}
+import org.cems.core.deadletter.DeadLetterReason;
+
+/** Why a payload, or part of it, could not become a reading; {@code reason} is from the catalogue. */
+public record Rejection(DeadLetterReason reason, String detail) {}

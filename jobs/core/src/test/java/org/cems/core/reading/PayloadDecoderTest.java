@@ -48,7 +48,7 @@ class PayloadDecoderTest {
         DecodedPayload d = decode("[{\"mn\":\"A\",\"time\":1,\"values\":{\"a21026\":{\"rtd\":1}}},"
                 + "{\"mn\":\"B\",\"time\":1,\"values\":{\"a21026\":{\"rtd\":\"NaN\"}}}]");
         assertThat(d.readings()).extracting(r -> r.mn).containsExactly("A");
-        assertThat(d.rejections()).extracting(Rejection::reason).containsExactly("bad_value");
+        assertThat(d.rejections()).extracting(r -> r.reason().wireName()).containsExactly("bad_value");
     }
 
     @Test
@@ -70,9 +70,9 @@ class PayloadDecoderTest {
     @Test
     void invalidUtf8AndOversizedPayloadsAreRejected() {
         assertThat(decoder.decode(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}).rejections())
-                .extracting(Rejection::reason).containsExactly("not_utf8");
+                .extracting(r -> r.reason().wireName()).containsExactly("not_utf8");
         PayloadDecoder small = new PayloadDecoder(ZoneId.of("UTC"), 10);
-        assertThat(small.decode(new byte[11]).rejections()).extracting(Rejection::reason).containsExactly("payload_too_large");
+        assertThat(small.decode(new byte[11]).rejections()).extracting(r -> r.reason().wireName()).containsExactly("payload_too_large");
     }
 
     @Test
@@ -87,7 +87,7 @@ class PayloadDecoderTest {
     }
 
     private List<String> reasons(String text) {
-        return decode(text).rejections().stream().map(Rejection::reason).toList();
+        return decode(text).rejections().stream().map(r -> r.reason().wireName()).toList();
     }
 
     static byte[] splitPart(int pno, String code, double value) {

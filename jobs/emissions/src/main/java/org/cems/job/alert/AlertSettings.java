@@ -2,7 +2,7 @@ package org.cems.job.alert;
 
 import java.io.Serializable;
 
-import org.cems.job.config.Durations;
+import org.cems.core.time.Durations;
 import org.cems.job.config.JobConfig;
 
 /**

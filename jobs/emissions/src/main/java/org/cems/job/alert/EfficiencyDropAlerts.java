@@ -11,6 +11,8 @@ import org.apache.flink.util.Collector;
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
+import org.cems.core.time.Window;
+import org.cems.job.efficiency.DeviceId;
 import org.cems.job.efficiency.DeviceThresholds;
 import org.cems.job.efficiency.EfficiencyRecord;
 
@@ -26,7 +28,7 @@ public class EfficiencyDropAlerts extends KeyedProcessFunction<String, Efficienc
     private final Registry registry;
     private final AlertSettings settings;
     private final AlertMessages messages;
-    private transient Map<String, Device> devices;
+    private transient Map<DeviceId, Device> devices;
     private transient ValueState<Hysteresis> state;
     private transient ValueState<Long> lastCountedMinute;
 
@@ -37,18 +39,18 @@ public class EfficiencyDropAlerts extends KeyedProcessFunction<String, Efficienc
     }
 
     public static boolean isInput(EfficiencyRecord e) {
-        return "1m".equals(e.window);
+        return Window.MINUTE.is(e.window);
     }
 
     public static String key(EfficiencyRecord e) {
-        return e.enterprise + "/" + e.device;
+        return new DeviceId(e.enterprise, e.device).path();
     }
 
     @Override
     public void open(OpenContext ctx) {
         devices = new HashMap<>();
         for (Enterprise e : registry.enterprises) {
-            e.devices.forEach(d -> devices.put(e.id + "/" + d.id, d));
+            e.devices.forEach(d -> devices.put(new DeviceId(e.id, d.id), d));
         }
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("efficiencyDrop", Hysteresis.class));
         lastCountedMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("lastCountedMinute", Long.class));
@@ -64,7 +66,7 @@ public class EfficiencyDropAlerts extends KeyedProcessFunction<String, Efficienc
             return;
         }
         lastCountedMinute.update(e.windowStartMillis);
-        Device device = devices.get(ctx.getCurrentKey());
+        Device device = devices.get(new DeviceId(e.enterprise, e.device));
         double maxDrop = DeviceThresholds.maxDropPctPoints(device, settings.defaultMaxDropPctPoints());
         double threshold = e.baselinePct == null ? e.minEfficiencyPct : Math.max(e.minEfficiencyPct, e.baselinePct - maxDrop);
         boolean abnormal = e.efficiencyPct < threshold;

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Registry;
+import org.cems.core.time.Window;
 import org.cems.job.emission.EmissionRecord;
 
 /**
@@ -29,7 +30,7 @@ public class ExceedanceAlerts extends KeyedProcessFunction<String, EmissionRecor
 
     /** Hourly records of stacks with a limit for the pollutant: the only ones that can exceed. */
     public static boolean isInput(EmissionRecord r) {
-        return "1h".equals(r.window) && r.stack && r.limitMgM3 != null;
+        return Window.HOUR.is(r.window) && r.stack && r.limitMgM3 != null;
     }
 
     public static String key(EmissionRecord r) {

@@ -11,6 +11,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.Registry;
+import org.cems.hj212.DataFlag;
 
 /**
  * Instrument-state alerts of one monitoring point (keyed by MN), on the point's event time: a
@@ -20,8 +21,8 @@ import org.cems.core.registry.Registry;
  * quiet. Readings older than the newest one seen are passed over.
  */
 public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
-    private static final Map<String, AlertType> FLAGS = Map.of(
-            "D", AlertType.INSTRUMENT_FAULT, "C", AlertType.INSTRUMENT_CALIBRATION, "M", AlertType.INSTRUMENT_MAINTENANCE);
+    private static final Map<String, AlertType> FLAGS = Map.of(DataFlag.D.name(), AlertType.INSTRUMENT_FAULT,
+            DataFlag.C.name(), AlertType.INSTRUMENT_CALIBRATION, DataFlag.M.name(), AlertType.INSTRUMENT_MAINTENANCE);
 
     private final AlertSettings settings;
     private final AlertMessages messages;

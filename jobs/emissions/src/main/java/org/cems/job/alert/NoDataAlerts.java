@@ -8,6 +8,7 @@ import org.apache.flink.util.Collector;
 import org.cems.core.normalize.Measure;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.Registry;
+import org.cems.hj212.DataFlag;
 
 /**
  * No-data alerts of one monitoring point (keyed by MN). Silence has no event time, so this one
@@ -16,7 +17,7 @@ import org.cems.core.registry.Registry;
  * A unit that stopped (flags F) may fall silent without an alert.
  */
 public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
-    private static final String STOPPED = "F";
+    private static final String STOPPED = DataFlag.F.name();
 
     private final AlertSettings settings;
     private final AlertMessages messages;

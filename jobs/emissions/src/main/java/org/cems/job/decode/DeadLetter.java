@@ -1,9 +1,17 @@
 package org.cems.job.decode;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.cems.core.deadletter.DeadLetterMessage;
+import org.cems.core.deadletter.DeadLetterReason;
+
 /**
  * Input the job could not use, with why (contract section 2, {@code cems.deadletter}). A Flink
  * POJO. The payload is kept as text, cut to {@link #MAX_PAYLOAD_CHARS} so a hostile
  * multi-megabyte message cannot blow up the dead-letter topic; {@code payloadBytes} tells its size.
+ * {@code reason} holds the wire name of a {@link DeadLetterReason}: the quality counts are keyed by
+ * it, and a String keys the same in every JVM.
  */
 public class DeadLetter {
     public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
@@ -23,17 +31,25 @@ public class DeadLetter {
 
     public DeadLetter() {}
 
-    public static DeadLetter of(String reason, String detail, String origin, byte[] payload, long receivedMillis) {
+    public static DeadLetter of(DeadLetterReason reason, String detail, String origin, byte[] payload, long receivedMillis) {
         DeadLetter d = new DeadLetter();
-        d.reason = reason;
+        d.reason = reason.wireName();
         d.detail = detail;
         d.origin = origin;
         d.receivedMillis = receivedMillis;
         d.payloadBytes = payload == null ? 0 : payload.length;
         String text = payload == null ? "" : new String(payload, 0, Math.min(payload.length, MAX_PAYLOAD_CHARS * 4),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         d.payloadTruncated = text.length() > MAX_PAYLOAD_CHARS || d.payloadBytes > MAX_PAYLOAD_CHARS * 4;
         d.payload = text.length() > MAX_PAYLOAD_CHARS ? text.substring(0, MAX_PAYLOAD_CHARS) : text;
         return d;
+    }
+
+    /** As written to the dead-letter topic. */
+    public DeadLetterMessage message() {
+        DeadLetterReason r = DeadLetterReason.ofWireName(reason)
+                .orElseThrow(() -> new IllegalStateException("dead-letter reason " + reason + " is not in the catalogue"));
+        return new DeadLetterMessage(r, detail, origin, Instant.ofEpochMilli(receivedMillis), mn, payload, payloadBytes,
+                payloadTruncated);
     }
 }

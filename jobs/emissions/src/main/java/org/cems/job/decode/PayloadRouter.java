@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.function.Consumer;
 
 import org.apache.flink.util.Collector;
+import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.core.normalize.Normalizer;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.DecodedPayload;
@@ -33,7 +34,8 @@ final class PayloadRouter implements Serializable {
         for (Reading r : decoded.readings()) {
             SourceRef ref = registry.byMn(r.mn);
             if (ref == null) {
-                DeadLetter d = DeadLetter.of("unknown_mn", "MN " + r.mn + " is not in the registry", msg.origin, msg.payload, msg.receivedMillis);
+                DeadLetter d = DeadLetter.of(DeadLetterReason.UNKNOWN_MN, "MN " + r.mn + " is not in the registry", msg.origin,
+                        msg.payload, msg.receivedMillis);
                 d.mn = r.mn;
                 d.source = r.mn;
                 deadLetters.accept(d);

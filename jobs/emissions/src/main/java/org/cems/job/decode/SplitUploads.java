@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.RawMessage;
@@ -77,7 +78,7 @@ public class SplitUploads extends KeyedProcessFunction<String, SplitPart, Source
                 expired.add(e.getKey());
                 RawMessage msg = joined(parts, timestamp);
                 deadLetters.inc();
-                ctx.output(DecodePayloads.DEAD_LETTERS, DeadLetter.of("incomplete_split", parts.size() + " of "
+                ctx.output(DecodePayloads.DEAD_LETTERS, DeadLetter.of(DeadLetterReason.INCOMPLETE_SPLIT, parts.size() + " of "
                         + parts.get(0).pnum + " parts of a split upload came within " + timeoutMs + " ms", msg.origin, msg.payload, timestamp));
             }
         }

@@ -20,6 +20,7 @@ import org.apache.flink.util.Collector;
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
+import org.cems.core.time.Window;
 import org.cems.job.emission.WindowTimes;
 
 /**
@@ -50,7 +51,7 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     private final Registry registry;
     private final String zoneId;
     private final long allowedLatenessMs;
-    private transient Map<String, Device> devices;
+    private transient Map<DeviceId, Device> devices;
     private transient ZoneId zone;
     private transient MapState<String, DeviceWindow> windows;
     /** Newest minute-window start of the inlet and of the outlet. */
@@ -69,7 +70,7 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     public void open(OpenContext ctx) {
         devices = new HashMap<>();
         for (Enterprise e : registry.enterprises) {
-            e.devices.forEach(d -> devices.put(e.id + "/" + d.id, d));
+            e.devices.forEach(d -> devices.put(new DeviceId(e.id, d.id), d));
         }
         zone = ZoneId.of(zoneId);
         windows = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", String.class, DeviceWindow.class));
@@ -81,9 +82,10 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
 
     @Override
     public void processElement(DeviceSide s, Context ctx, Collector<EfficiencyRecord> out) throws Exception {
-        String window = s.record.window;
+        Window window = Window.ofLabel(s.record.window)
+                .orElseThrow(() -> new IllegalStateException("no such window: " + s.record.window));
         long start = s.record.windowStartMillis;
-        String key = windowKey(window, start);
+        String key = new WindowKey(window, start).stateKey();
         DeviceWindow w = windows.get(key);
         if (w == null) {
             w = new DeviceWindow();
@@ -96,31 +98,31 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
         }
         windows.put(key, w);
         armCleanup(ctx);
-        Device device = devices.get(ctx.getCurrentKey());
-        EfficiencyRecord e = EfficiencyCalculator.of(s.enterprise, device, window, start, w);
+        Device device = devices.get(new DeviceId(s.enterprise, s.device));
+        EfficiencyRecord e = EfficiencyCalculator.of(s.enterprise, device, s.record.window, start, w);
         if (e != null) {
             switch (window) {
-                case "1h" -> e.operatingRatePct = operatingRate(s.enterprise, device, "1m", start, start + HOUR_MS);
-                case "1d" -> e.operatingRatePct = operatingRate(s.enterprise, device, "1h", start, nextDayStart(start));
-                default -> { }
+                case HOUR -> e.operatingRatePct = operatingRate(s.enterprise, device, Window.MINUTE, start, start + HOUR_MS);
+                case DAY -> e.operatingRatePct = operatingRate(s.enterprise, device, Window.HOUR, start, nextDayStart(start));
+                case MINUTE -> { }
             }
             out.collect(e);
         }
-        if ("1m".equals(window)) {
+        if (window == Window.MINUTE) {
             advance(inlet ? newestInletMinute : newestOutletMinute, start);
         }
     }
 
     /** Sub-periods in service / sub-periods the unit ran × 100; null when it never ran. */
-    private Double operatingRate(String enterprise, Device device, String subWindow, long from, long to) throws Exception {
+    private Double operatingRate(String enterprise, Device device, Window subWindow, long from, long to) throws Exception {
         int running = 0;
         int inService = 0;
-        long step = "1m".equals(subWindow) ? MINUTE_MS : HOUR_MS;
+        long step = subWindow == Window.MINUTE ? MINUTE_MS : HOUR_MS;
         for (long t = from; t < to; t += step) {
-            DeviceWindow sub = windows.get(windowKey(subWindow, t));
+            DeviceWindow sub = windows.get(new WindowKey(subWindow, t).stateKey());
             if (sub != null && sub.running()) {
                 running++;
-                if (EfficiencyCalculator.inService(EfficiencyCalculator.of(enterprise, device, subWindow, t, sub))) {
+                if (EfficiencyCalculator.inService(EfficiencyCalculator.of(enterprise, device, subWindow.label(), t, sub))) {
                     inService++;
                 }
             }
@@ -144,14 +146,13 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
         long hoursFrom = dayStart(horizon);
         List<String> gone = new ArrayList<>();
         for (String key : windows.keys()) {
-            int bar = key.indexOf('|');
-            long start = Long.parseLong(key.substring(bar + 1));
-            long keepFrom = switch (key.substring(0, bar)) {
-                case "1m" -> minutesFrom;
-                case "1h" -> hoursFrom;
-                default -> hoursFrom - DAY_MS;  // the day before too, as a margin
+            WindowKey k = WindowKey.ofStateKey(key);
+            long keepFrom = switch (k.window()) {
+                case MINUTE -> minutesFrom;
+                case HOUR -> hoursFrom;
+                case DAY -> hoursFrom - DAY_MS;  // the day before too, as a margin
             };
-            if (start < keepFrom) {
+            if (k.startMillis() < keepFrom) {
                 gone.add(key);
             }
         }
@@ -204,9 +205,5 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
 
     private static long orNone(Long v) {
         return v == null ? NONE : v;
-    }
-
-    private static String windowKey(String window, long start) {
-        return window + "|" + start;
     }
 }

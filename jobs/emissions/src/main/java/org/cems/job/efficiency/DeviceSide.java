@@ -16,6 +16,6 @@ public class DeviceSide {
     public DeviceSide() {}
 
     public String deviceKey() {
-        return enterprise + "/" + device;
+        return new DeviceId(enterprise, device).path();
     }
 }

@@ -19,7 +19,7 @@ import org.cems.job.emission.EmissionRecord;
  */
 public class DeviceSides implements FlatMapFunction<EmissionRecord, DeviceSide> {
     private final Registry registry;
-    private transient Map<String, List<String[]>> devicesByPoint;
+    private transient Map<Point, List<Addressee>> devicesByPoint;
 
     public DeviceSides(Registry registry) {
         this.registry = registry;
@@ -27,27 +27,33 @@ public class DeviceSides implements FlatMapFunction<EmissionRecord, DeviceSide> 
 
     @Override
     public void flatMap(EmissionRecord r, Collector<DeviceSide> out) {
-        for (String[] deviceAndSide : index().getOrDefault(r.enterprise + "/" + r.source + "/" + r.pollutant, List.of())) {
+        for (Addressee a : index().getOrDefault(new Point(r.enterprise, r.source, r.pollutant), List.of())) {
             DeviceSide s = new DeviceSide();
             s.enterprise = r.enterprise;
-            s.device = deviceAndSide[0];
-            s.side = deviceAndSide[1];
+            s.device = a.device();
+            s.side = a.side();
             s.record = r;
             out.collect(s);
         }
     }
 
-    private Map<String, List<String[]>> index() {
+    private Map<Point, List<Addressee>> index() {
         if (devicesByPoint == null) {
-            Map<String, List<String[]>> map = new HashMap<>();
+            Map<Point, List<Addressee>> map = new HashMap<>();
             for (Enterprise e : registry.enterprises) {
                 for (Device d : e.devices) {
-                    map.computeIfAbsent(e.id + "/" + d.inlet + "/" + d.pollutant, k -> new ArrayList<>()).add(new String[] {d.id, DeviceSide.INLET});
-                    map.computeIfAbsent(e.id + "/" + d.outlet + "/" + d.pollutant, k -> new ArrayList<>()).add(new String[] {d.id, DeviceSide.OUTLET});
+                    map.computeIfAbsent(new Point(e.id, d.inlet, d.pollutant), k -> new ArrayList<>()).add(new Addressee(d.id, DeviceSide.INLET));
+                    map.computeIfAbsent(new Point(e.id, d.outlet, d.pollutant), k -> new ArrayList<>()).add(new Addressee(d.id, DeviceSide.OUTLET));
                 }
             }
             devicesByPoint = map;
         }
         return devicesByPoint;
     }
+
+    /** A monitoring point's pollutant. */
+    private record Point(String enterprise, String source, String pollutant) {}
+
+    /** A device and the side of it a point measures. */
+    private record Addressee(String device, String side) {}
 }

@@ -3,6 +3,7 @@ package org.cems.job.efficiency;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Registry;
+import org.cems.core.time.Window;
 import org.cems.job.rollup.TotalRecord;
 
 /** Valid daily efficiencies of devices with a baseline, as gains addressed to their enterprise and the city. */
@@ -15,7 +16,7 @@ public class EfficiencyGains implements FlatMapFunction<EfficiencyRecord, Effici
 
     @Override
     public void flatMap(EfficiencyRecord e, Collector<EfficiencyGain> out) {
-        if (!"1d".equals(e.window) || !e.valid || e.baselinePct == null || !(e.baselinePct > 0)) {
+        if (!Window.DAY.is(e.window) || !e.valid || e.baselinePct == null || !(e.baselinePct > 0)) {
             return;
         }
         double gainPct = (e.efficiencyPct - e.baselinePct) / e.baselinePct * 100.0;
@@ -27,7 +28,7 @@ public class EfficiencyGains implements FlatMapFunction<EfficiencyRecord, Effici
         EfficiencyGain g = new EfficiencyGain();
         g.scope = scope;
         g.id = id;
-        g.device = e.enterprise + "/" + e.device;
+        g.device = new DeviceId(e.enterprise, e.device).path();
         g.dayStartMillis = e.windowStartMillis;
         g.gainPct = gainPct;
         return g;

@@ -9,11 +9,10 @@ import org.cems.core.normalize.Pollutants;
 import org.cems.core.registry.Source;
 import org.cems.core.registry.SourceRef;
 import org.cems.core.registry.Units;
+import org.cems.core.time.Window;
 
 /** Turns a period's summary into emission records, one per pollutant that had data. */
 public final class EmissionCalculator {
-    public static final String HOUR = "1h";
-
     private EmissionCalculator() {}
 
     public static List<EmissionRecord> records(PeriodSummary p, SourceRef ref, String window, long windowStartMillis) {
@@ -51,7 +50,7 @@ public final class EmissionCalculator {
                 }
             }
             // exceedance is judged on valid hourly reference-O2 averages (HJ 76 App. B; 发改价格[2014]536号)
-            if (HOUR.equals(window) && r.valid && r.concRefMgM3 != null && r.limitMgM3 != null) {
+            if (Window.HOUR.is(window) && r.valid && r.concRefMgM3 != null && r.limitMgM3 != null) {
                 r.exceeded = r.concRefMgM3 > r.limitMgM3;
             }
             out.add(r);

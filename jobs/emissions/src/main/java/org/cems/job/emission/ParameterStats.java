@@ -1,12 +1,14 @@
 package org.cems.job.emission;
 
+import org.cems.hj212.DataFlag;
+
 /**
  * Running sums of one parameter's values in a minute. A Flink POJO. Only valid (flag N) values
  * enter the means, HJ 212-2017 eq. (23); F (instrument or source stopped) values are counted
  * apart, so a stopped period is not taken for missing data.
  */
 public class ParameterStats {
-    public static final String STOPPED_FLAG = "F";
+    public static final String STOPPED_FLAG = DataFlag.F.name();
 
     public int samples;
     public int validCount;

@@ -22,12 +22,14 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.job.carbon.CarbonCalculator;
 import org.cems.job.carbon.CarbonRecord;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.SourceRef;
+import org.cems.core.time.Window;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.DecodePayloads;
 import org.cems.job.decode.ReadingPayload;
@@ -94,13 +96,13 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         long closed = orMin(closedUpTo.value());
         if (r.timeMillis < closed - settings.allowedLatenessMs()) {
             lateReadings.inc();
-            ctx.output(DecodePayloads.DEAD_LETTERS, deadLetter("late", "DataTime " + Instant.ofEpochMilli(r.timeMillis)
+            ctx.output(DecodePayloads.DEAD_LETTERS, deadLetter(DeadLetterReason.LATE, "DataTime " + Instant.ofEpochMilli(r.timeMillis)
                     + " is more than the allowed lateness behind this source's closed windows (" + Instant.ofEpochMilli(closed) + ")", r, ctx));
             return;
         }
         if (!record(r)) {
             duplicateReadings.inc();
-            ctx.output(DecodePayloads.DEAD_LETTERS, deadLetter("duplicate", "CN " + r.cn + " at " + Instant.ofEpochMilli(r.timeMillis)
+            ctx.output(DecodePayloads.DEAD_LETTERS, deadLetter(DeadLetterReason.DUPLICATE, "CN " + r.cn + " at " + Instant.ofEpochMilli(r.timeMillis)
                     + " was already received from this source", r, ctx));
             return;
         }
@@ -250,7 +252,7 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
     }
 
     private void emitMinute(long minute, MinuteBucket bucket, Collector<EmissionRecord> out) {
-        emit(minuteSummary(bucket), "1m", minute, 1.0 / Periods.MINUTES_PER_HOUR, null, out);
+        emit(minuteSummary(bucket), Window.MINUTE.label(), minute, 1.0 / Periods.MINUTES_PER_HOUR, null, out);
     }
 
     private PeriodSummary minuteSummary(MinuteBucket bucket) {
@@ -263,7 +265,7 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
     private void emitHour(long hour, Collector<EmissionRecord> out) throws Exception {
         PeriodSummary p = hourSummary(hour);
         hours.put(hour, p);
-        emit(p, EmissionCalculator.HOUR, hour, 1.0, null, out);
+        emit(p, Window.HOUR.label(), hour, 1.0, null, out);
     }
 
     private PeriodSummary hourSummary(long hour) throws Exception {
@@ -296,7 +298,7 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         PeriodSummary p = logger != null ? Periods.fromLogger(logger)
                 : Periods.rollUp(dayHours, Periods.HOURS_PER_DAY, Periods.VALID_HOURS_PER_DAY);
         Periods.addMassFromHours(p, dayHours);
-        emit(p, "1d", day, (end - day) / (double) HOUR_MS, dayHours, out);
+        emit(p, Window.DAY.label(), day, (end - day) / (double) HOUR_MS, dayHours, out);
     }
 
     private void emit(PeriodSummary p, String window, long start, double hours, List<PeriodSummary> dayHours,
@@ -357,7 +359,7 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         }
     }
 
-    private DeadLetter deadLetter(String reason, String detail, SourceReading r, Context ctx) {
+    private DeadLetter deadLetter(DeadLetterReason reason, String detail, SourceReading r, Context ctx) {
         DeadLetter d = DeadLetter.of(reason, detail, r.origin, ReadingPayload.of(r), ctx.timerService().currentProcessingTime());
         d.enterprise = r.enterprise;
         d.source = r.source;

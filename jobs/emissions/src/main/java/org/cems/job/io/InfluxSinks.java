@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.cems.connector.influxdb.InfluxDbApi;
 import org.cems.connector.influxdb.InfluxDbOptions;
 import org.cems.connector.influxdb.InfluxDbSink;
-import org.cems.job.config.Durations;
+import org.cems.core.time.Durations;
 import org.cems.job.config.JobConfig;
 
 /** The InfluxDB sink as the job's config describes it; refused points go to the dead-letter topic. */

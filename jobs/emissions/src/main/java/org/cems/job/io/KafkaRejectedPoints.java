@@ -1,25 +1,22 @@
 package org.cems.job.io;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.cems.connector.influxdb.RejectedPointHandler;
+import org.cems.core.deadletter.DeadLetterMessage;
+import org.cems.core.deadletter.DeadLetterReason;
 
 /**
  * Points InfluxDB refused for good (e.g. a field type conflict) go to the dead-letter topic with
  * the server's message, reason {@code influxdb_rejected}; flushed at every checkpoint.
  */
 public class KafkaRejectedPoints implements RejectedPointHandler.Factory {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final String bootstrapServers;
     private final String topic;
 
@@ -39,14 +36,9 @@ public class KafkaRejectedPoints implements RejectedPointHandler.Factory {
         return new RejectedPointHandler() {
             @Override
             public void onRejected(String line, String serverMessage) {
-                ObjectNode o = MAPPER.createObjectNode();
-                o.put("reason", "influxdb_rejected");
-                o.put("detail", serverMessage);
-                o.put("origin", "influxdb");
-                o.put("received_time", Instant.now().toString());
-                o.put("payload", line);
-                producer.send(new ProducerRecord<>(topic, "influxdb_rejected".getBytes(StandardCharsets.UTF_8),
-                        o.toString().getBytes(StandardCharsets.UTF_8)));
+                DeadLetterMessage m = DeadLetterMessage.whole(DeadLetterReason.INFLUXDB_REJECTED, serverMessage, "influxdb",
+                        Instant.now(), line);
+                producer.send(new ProducerRecord<>(topic, m.key(), m.json()));
             }
 
             @Override

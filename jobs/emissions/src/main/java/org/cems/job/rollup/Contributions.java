@@ -3,6 +3,7 @@ package org.cems.job.rollup;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Registry;
+import org.cems.core.time.Window;
 import org.cems.job.emission.EmissionRecord;
 
 /**
@@ -18,7 +19,7 @@ public class Contributions implements FlatMapFunction<EmissionRecord, Contributi
 
     @Override
     public void flatMap(EmissionRecord r, Collector<Contribution> out) {
-        if ("1m".equals(r.window) || r.massKg == null || !r.stack) {
+        if (Window.MINUTE.is(r.window) || r.massKg == null || !r.stack) {
             return;
         }
         String contributor = r.enterprise + "/" + r.source;

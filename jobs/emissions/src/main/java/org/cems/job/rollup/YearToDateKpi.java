@@ -15,6 +15,7 @@ import org.apache.flink.util.Collector;
 import org.cems.core.normalize.Pollutants;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
+import org.cems.core.time.Window;
 
 /**
  * Year-to-date NOx and VOCs (NMHC) of the city and of each enterprise against the baseline year
@@ -41,7 +42,7 @@ public class YearToDateKpi extends KeyedProcessFunction<String, TotalRecord, Kpi
 
     /** Only daily totals of the two pollutants the plan sets targets for, for the city and enterprises. */
     public static boolean isInput(TotalRecord t) {
-        return "1d".equals(t.window) && INDICATOR_PREFIX.containsKey(t.pollutant)
+        return Window.DAY.is(t.window) && INDICATOR_PREFIX.containsKey(t.pollutant)
                 && (TotalRecord.CITY.equals(t.scope) || TotalRecord.ENTERPRISE.equals(t.scope));
     }
 
