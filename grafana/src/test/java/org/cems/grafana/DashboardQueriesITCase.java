@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.core.registry.SourceRef;
+import org.cems.hj212.ParameterCodes;
 import org.cems.job.EmissionsJob;
 import org.cems.job.config.JobConfig;
 import org.cems.simulator.Simulator;
@@ -189,9 +190,14 @@ class DashboardQueriesITCase {
     }
 
     static String plantComputerReading(String mn, long time, boolean so2AboveLimit) {
-        String so2 = so2AboveLimit ? ",\"a21026\":{\"rtd\":400.0,\"flag\":\"N\"}" : "";
+        String so2 = so2AboveLimit ? "," + value(ParameterCodes.SO2, 400.0) : "";
         return "{\"mn\":\"" + mn + "\",\"cn\":\"2011\",\"time\":" + time + ",\"values\":{"
-                + "\"coal_t_h\":{\"rtd\":190.0,\"flag\":\"N\"},\"coal_ncv_mj_kg\":{\"rtd\":20.9,\"flag\":\"N\"}" + so2 + "}}";
+                + value(ParameterCodes.COAL_T_H, 190.0) + "," + value(ParameterCodes.COAL_NCV_MJ_KG, 20.9) + so2 + "}}";
+    }
+
+    /** One entry of a JSON reading's {@code values}, flagged normal. */
+    static String value(String code, double rtd) {
+        return "\"" + code + "\":{\"rtd\":" + rtd + ",\"flag\":\"N\"}";
     }
 
     /** Payloads a misconfigured gateway sends: they become dead letters and quality counts. */
@@ -199,7 +205,7 @@ class DashboardQueriesITCase {
         send(gateway, "bad", "{\"mn\": \"150621A89001D3F3A51C0001\", \"values\": ");
         send(gateway, "bad", "hello");
         send(gateway, "UNREGISTERED0000000000001", "{\"mn\":\"UNREGISTERED0000000000001\",\"time\":" + START.toEpochMilli()
-                + ",\"values\":{\"a21026\":{\"rtd\":20.0,\"flag\":\"N\"}}}");
+                + ",\"values\":{" + value(ParameterCodes.SO2, 20.0) + "}}");
     }
 
     static void awaitRows(String... queries) throws InterruptedException {

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.core.registry.SourceRef;
+import org.cems.hj212.Parameter;
+import org.cems.hj212.Parameter.Category;
+import org.cems.hj212.ParameterCatalogue;
 import org.cems.job.EmissionsJob;
 import org.cems.job.config.JobConfig;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ProvisioningFilesTest {
     static final String DATASOURCE_UID = "cems-influxdb";
     static final String GRAFANA_BUILT_IN = "-- Grafana --";
+    static final Pattern HJ212_CODE = Pattern.compile("\\ba\\d{5}\\b");
     /** As the job reads its configuration (JobConfigLoader), without its checks of the environment. */
     static final ObjectMapper JOB_CONFIG = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -140,6 +146,41 @@ class ProvisioningFilesTest {
         JsonNode deployment = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("k8s/flinkdeployment.yaml")).get(0);
         assertThat(deployment.path("spec").path("job").path("entryClass").asText()).isEqualTo(EmissionsJob.class.getName());
         assertThat(deployment.path("spec").path("job").path("upgradeMode").asText()).isEqualTo("savepoint");
+    }
+
+    /** Every HJ 212 code a dashboard names (queries, variables, descriptions) is a parameter of the job's catalogue. */
+    @Test
+    void dashboardsNameOnlyCodesOfTheParameterCatalogue() {
+        Set<String> named = new TreeSet<>();
+        for (Dashboard d : Dashboard.all()) {
+            Matcher code = HJ212_CODE.matcher(d.json().toString());
+            while (code.find()) {
+                Parameter p = ParameterCatalogue.standard().find(code.group()).orElse(null);
+                assertThat(p).as(d.uid() + " names " + code.group() + ", not in the parameter catalogue").isNotNull();
+                assertThat(p.category()).as(d.uid() + " names " + code.group() + ", which the job stores as reported").isNotEqualTo(Category.OTHER);
+                named.add(code.group());
+            }
+        }
+        assertThat(named).contains("a21026", "a19001");
+    }
+
+    /** The options of a dashboard's pollutant variable are the catalogue's pollutants, shown with its labels. */
+    @Test
+    void pollutantChoicesAreCataloguePollutantsWithTheirLabels() {
+        List<String> offered = new ArrayList<>();
+        for (Dashboard d : Dashboard.all()) {
+            for (JsonNode v : d.variables()) {
+                if ("pollutant".equals(v.path("name").asText()) && "custom".equals(v.path("type").asText())) {
+                    for (JsonNode option : v.path("options")) {
+                        Parameter p = ParameterCatalogue.standard().get(option.path("value").asText());
+                        assertThat(p.isPollutant()).as(d.uid() + ": " + p.code() + " is no pollutant").isTrue();
+                        assertThat(option.path("text").asText()).as(d.uid() + ": " + p.code()).contains(p.label());
+                        offered.add(p.code());
+                    }
+                }
+            }
+        }
+        assertThat(offered).isNotEmpty();
     }
 
     /** The overview's large units are the registry's sources of 600 MW and more. */

@@ -1,5 +1,8 @@
 package org.cems.simulator;
 
+import org.cems.hj212.ParameterCatalogue;
+import org.cems.hj212.ParameterCodes;
+
 /**
  * The instrument behind a parameter. Calibration and maintenance take a whole instrument out of
  * service, so every parameter it measures carries the same flag at the same time.
@@ -12,11 +15,14 @@ enum Instrument {
     /** Unit load comes from the plant's DCS, not from the CEMS: it is never flagged. */
     PLANT_DCS;
 
+    /** By the parameter catalogue's category: flue-gas state from the probe, process data from the DCS. */
     static Instrument measuring(String code) {
-        return switch (code) {
-            case ParameterCodes.PARTICULATE -> DUST_MONITOR;
-            case ParameterCodes.FLOW, ParameterCodes.FLUE_TEMPERATURE, ParameterCodes.MOISTURE -> FLUE_GAS_PROBE;
-            case ParameterCodes.LOAD_MW -> PLANT_DCS;
+        if (ParameterCodes.PARTICULATE.equals(code)) {
+            return DUST_MONITOR;
+        }
+        return switch (ParameterCatalogue.standard().get(code).category()) {
+            case FLUE_GAS -> FLUE_GAS_PROBE;
+            case PROCESS -> PLANT_DCS;
             default -> GAS_ANALYSER;
         };
     }

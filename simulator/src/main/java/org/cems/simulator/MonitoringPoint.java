@@ -7,6 +7,7 @@ import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * One monitoring point of the registry (a stack or a control device's inlet) and the real-time

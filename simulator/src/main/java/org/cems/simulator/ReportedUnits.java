@@ -3,6 +3,7 @@ package org.cems.simulator;
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.registry.Source;
 import org.cems.core.registry.Units;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * Writes a value in the unit the registry declares for the source (or the HJ 212-2017 default),

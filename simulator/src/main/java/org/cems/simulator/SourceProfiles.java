@@ -1,9 +1,9 @@
 package org.cems.simulator;
 
-import static org.cems.simulator.ParameterCodes.NMHC;
-import static org.cems.simulator.ParameterCodes.NOX;
-import static org.cems.simulator.ParameterCodes.PARTICULATE;
-import static org.cems.simulator.ParameterCodes.SO2;
+import static org.cems.hj212.ParameterCodes.NMHC;
+import static org.cems.hj212.ParameterCodes.NOX;
+import static org.cems.hj212.ParameterCodes.PARTICULATE;
+import static org.cems.hj212.ParameterCodes.SO2;
 
 import java.util.Map;
 

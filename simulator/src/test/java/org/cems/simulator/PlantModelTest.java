@@ -14,6 +14,7 @@ import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Registry;
+import org.cems.hj212.ParameterCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

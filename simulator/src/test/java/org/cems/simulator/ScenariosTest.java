@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
+import org.cems.hj212.ParameterCodes;
 import org.junit.jupiter.api.Test;
 
 /** The incidents change exactly their point, code and time span, by the documented amounts. */

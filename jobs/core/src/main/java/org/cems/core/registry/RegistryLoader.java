@@ -132,7 +132,9 @@ public final class RegistryLoader {
             problems.add(at + ": reference_o2_pct must be in [0, 21)");
         }
         s.units.forEach((code, unit) -> {
-            if (!Units.isKnown(code, unit)) {
+            if (Units.allowedFor(code).isEmpty()) {
+                problems.add(at + ".units." + code + ": the parameter catalogue gives no units for this code");
+            } else if (!Units.isKnown(code, unit)) {
                 problems.add(at + ".units." + code + ": unit \"" + unit + "\" is not one of " + Units.allowedFor(code));
             }
         });

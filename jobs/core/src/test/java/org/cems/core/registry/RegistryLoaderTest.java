@@ -74,6 +74,16 @@ class RegistryLoaderTest {
                         "enterprises[0].devices[0]: inlet \"u9-scr-in\" is not a source of this enterprise"));
     }
 
+    /** Units come from the parameter catalogue: O2 in %, and none for a code it does not describe. */
+    @Test
+    void unitsAreTheCataloguesForTheCode() {
+        assertThat(parse(CONTRACT_EXAMPLE.replace("a00000: m3/h", "a00000: m3/h, a19001: pct, a21026: ppm"))).isNotNull();
+        assertThatThrownBy(() -> parse(CONTRACT_EXAMPLE.replace("a00000: m3/h", "a00000: m3/h, a25003: mg/m3, a19001: ppm")))
+                .satisfies(e -> assertThat(((RegistryException) e).problems()).containsExactlyInAnyOrder(
+                        "enterprises[0].sources[0].units.a25003: the parameter catalogue gives no units for this code",
+                        "enterprises[0].sources[0].units.a19001: unit \"ppm\" is not one of [pct]"));
+    }
+
     @Test
     void unknownKeysAreNamed() {
         assertThatThrownBy(() -> parse(CONTRACT_EXAMPLE.replace("capacity_mw: 600", "capacity_mvv: 600")))

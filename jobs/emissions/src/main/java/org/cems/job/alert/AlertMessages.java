@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
+import org.cems.hj212.ParameterCatalogue;
 
 /**
  * Messages a duty officer understands at a glance: what, where (enterprise name, point, device),
@@ -18,11 +19,6 @@ import org.cems.core.registry.Registry;
 public final class AlertMessages implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Map<String, String[]> POLLUTANTS = Map.of(
-            "a21026", new String[] {"二氧化硫", "SO2"},
-            "a21002", new String[] {"氮氧化物", "NOx"},
-            "a34013", new String[] {"颗粒物", "particulate"},
-            "a24088", new String[] {"非甲烷总烃", "NMHC"});
     private static final Map<String, String[]> DEVICE_TYPES = Map.of(
             "fgd", new String[] {"脱硫设施", "FGD"},
             "scr", new String[] {"SCR脱硝设施", "SCR"},
@@ -50,7 +46,7 @@ public final class AlertMessages implements Serializable {
 
     String exceedance(AlertEvent a, int holdHours) {
         String where = name(a.enterprise) + " " + a.source;
-        String pollutant = pick(POLLUTANTS, a.pollutant);
+        String pollutant = pollutantName(a.pollutant);
         if (AlertEvent.FIRING.equals(a.state)) {
             return english
                     ? "EXCEEDANCE: " + where + " " + pollutant + " hourly average " + mg(a.value) + " (ref. O2) is above the limit "
@@ -121,6 +117,12 @@ public final class AlertMessages implements Serializable {
 
     private String name(String enterprise) {
         return enterpriseNames.getOrDefault(enterprise, enterprise);
+    }
+
+    /** The catalogue's Chinese name or English label of a pollutant; its code when the catalogue has none. */
+    private String pollutantName(String code) {
+        return ParameterCatalogue.standard().find(code).filter(p -> !p.label().isEmpty())
+                .map(p -> english ? p.label() : p.name()).orElse(code);
     }
 
     private String pick(Map<String, String[]> names, String code) {

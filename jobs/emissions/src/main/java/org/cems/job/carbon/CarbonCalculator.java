@@ -3,11 +3,9 @@ package org.cems.job.carbon;
 import java.util.Collection;
 
 import org.cems.core.formula.EmissionFormulas;
-import org.cems.core.normalize.Pollutants;
-import org.cems.core.normalize.ProcessCodes;
 import org.cems.core.registry.Source;
 import org.cems.core.registry.SourceRef;
-import org.cems.core.registry.Units;
+import org.cems.hj212.ParameterCodes;
 import org.cems.job.emission.CodeSummary;
 import org.cems.job.emission.PeriodSummary;
 
@@ -25,8 +23,8 @@ public final class CarbonCalculator {
     /** The carbon record of a period, or null when it carries no CO2 and no load. */
     public static CarbonRecord record(PeriodSummary p, SourceRef ref, String window, long start, double windowHours,
             Collection<PeriodSummary> dayHours) {
-        CodeSummary co2 = p.byCode.get(Pollutants.CO2);
-        Double loadMw = p.mean(ProcessCodes.LOAD_MW);
+        CodeSummary co2 = p.byCode.get(ParameterCodes.CO2);
+        Double loadMw = p.mean(ParameterCodes.LOAD_MW);
         if ((co2 == null || co2.mean == null) && loadMw == null) {
             return null;
         }
@@ -38,7 +36,7 @@ public final class CarbonCalculator {
         c.source = source.id;
         c.window = window;
         c.windowStartMillis = start;
-        Double flowM3H = p.mean(Units.FLOW);
+        Double flowM3H = p.mean(ParameterCodes.FLOW);
         if (co2 != null && co2.mean != null && flowM3H != null) {
             c.co2RateTH = EmissionFormulas.rateKgPerHour(co2.mean, flowM3H) / KG_PER_T;
         }
@@ -50,8 +48,8 @@ public final class CarbonCalculator {
         if (c.co2T != null && c.energyMwh != null && c.energyMwh > 0) {
             c.intensityTMwh = c.co2T / c.energyMwh;
         }
-        Double coal = p.mean(ProcessCodes.COAL_T_H);
-        Double ncv = p.mean(ProcessCodes.COAL_NCV_MJ_KG);
+        Double coal = p.mean(ParameterCodes.COAL_T_H);
+        Double ncv = p.mean(ParameterCodes.COAL_NCV_MJ_KG);
         if (coal != null && ncv != null && loadMw != null && loadMw > 0) {
             double aux = source.auxPowerPct == null ? 0.0 : source.auxPowerPct;
             c.coalGceKwh = EmissionFormulas.coalRateGcePerKwh(coal, ncv, loadMw, aux);
@@ -63,7 +61,7 @@ public final class CarbonCalculator {
     private static Double energyOfHours(Collection<PeriodSummary> hours) {
         Double sum = null;
         for (PeriodSummary h : hours) {
-            Double load = h.mean(ProcessCodes.LOAD_MW);
+            Double load = h.mean(ParameterCodes.LOAD_MW);
             if (load != null) {
                 sum = (sum == null ? 0 : sum) + load;
             }

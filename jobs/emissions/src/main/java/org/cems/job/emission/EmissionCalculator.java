@@ -8,8 +8,8 @@ import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.normalize.Pollutants;
 import org.cems.core.registry.Source;
 import org.cems.core.registry.SourceRef;
-import org.cems.core.registry.Units;
 import org.cems.core.time.Window;
+import org.cems.hj212.ParameterCodes;
 
 /** Turns a period's summary into emission records, one per pollutant that had data. */
 public final class EmissionCalculator {
@@ -17,8 +17,8 @@ public final class EmissionCalculator {
 
     public static List<EmissionRecord> records(PeriodSummary p, SourceRef ref, String window, long windowStartMillis) {
         Source source = ref.source();
-        Double o2Pct = p.mean(Units.O2);
-        Double flowM3H = p.mean(Units.FLOW);
+        Double o2Pct = p.mean(ParameterCodes.O2);
+        Double flowM3H = p.mean(ParameterCodes.FLOW);
         List<EmissionRecord> out = new ArrayList<>();
         for (Map.Entry<String, CodeSummary> e : p.byCode.entrySet()) {
             String code = e.getKey();

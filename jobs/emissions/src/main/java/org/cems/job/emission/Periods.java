@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.normalize.Pollutants;
-import org.cems.core.registry.Units;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * The validity rules and means of HJ 212-2017 Appendix D.2 (from HJ/T 75-2007): a minute from its
@@ -83,7 +83,7 @@ final class Periods {
 
     /** Eq. (33): the period's mass from its mean concentration and flow, for a minute or an hour. */
     static void addMassFromRate(PeriodSummary p, double hours) {
-        Double flowM3PerHour = p.mean(Units.FLOW);
+        Double flowM3PerHour = p.mean(ParameterCodes.FLOW);
         for (Map.Entry<String, CodeSummary> e : p.byCode.entrySet()) {
             CodeSummary c = e.getValue();
             if (Pollutants.isPollutant(e.getKey()) && c.mean != null && flowM3PerHour != null) {

@@ -3,12 +3,15 @@ package org.cems.job.emission;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.cems.core.normalize.Measure;
 import org.cems.core.normalize.Pollutants;
-import org.cems.core.normalize.ProcessCodes;
 import org.cems.core.normalize.SourceReading;
-import org.cems.core.registry.Units;
+import org.cems.hj212.Parameter;
+import org.cems.hj212.Parameter.Category;
+import org.cems.hj212.ParameterCatalogue;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * A source's parameters summed over one period, by parameter code: only the codes a window's
@@ -17,8 +20,10 @@ import org.cems.core.registry.Units;
  * grows with the number of sources.
  */
 public class WindowStats {
-    private static final Set<String> WINDOWED_CODES = Set.of(Units.FLOW, Units.O2,
-            ProcessCodes.LOAD_MW, ProcessCodes.COAL_T_H, ProcessCodes.COAL_NCV_MJ_KG);
+    /** Besides the pollutants: the flow, the diluent O2 and the unit's process data (catalogue categories). */
+    private static final Set<String> WINDOWED_CODES = ParameterCatalogue.standard().all().stream()
+            .filter(p -> p.category() == Category.DILUENT || p.category() == Category.PROCESS || p.code().equals(ParameterCodes.FLOW))
+            .map(Parameter::code).collect(Collectors.toUnmodifiableSet());
 
     public Map<String, ParameterStats> byCode = new HashMap<>();
 

@@ -6,16 +6,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.cems.core.normalize.Pollutants;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
 import org.cems.core.time.Window;
+import org.cems.hj212.Parameter;
+import org.cems.hj212.ParameterCatalogue;
 
 /**
  * Year-to-date NOx and VOCs (NMHC) of the city and of each enterprise against the baseline year
@@ -29,7 +31,9 @@ import org.cems.core.time.Window;
  */
 public class YearToDateKpi extends KeyedProcessFunction<String, TotalRecord, KpiRecord> {
     private static final double KG_PER_T = 1000.0;
-    private static final Map<String, String> INDICATOR_PREFIX = Map.of(Pollutants.NOX, "nox", Pollutants.NMHC, "vocs");
+    /** Pollutant code to indicator prefix: the catalogue's {@code indicator} column (a21002 nox, a24088 vocs). */
+    private static final Map<String, String> INDICATOR_PREFIX = ParameterCatalogue.standard().all().stream()
+            .filter(p -> p.indicator() != null).collect(Collectors.toUnmodifiableMap(Parameter::code, Parameter::indicator));
 
     private final Registry registry;
     private transient ZoneId zone;
@@ -40,7 +44,7 @@ public class YearToDateKpi extends KeyedProcessFunction<String, TotalRecord, Kpi
         this.registry = registry;
     }
 
-    /** Only daily totals of the two pollutants the plan sets targets for, for the city and enterprises. */
+    /** Only daily totals of the pollutants with an indicator (those the plan sets targets for), for the city and enterprises. */
     public static boolean isInput(TotalRecord t) {
         return Window.DAY.is(t.window) && INDICATOR_PREFIX.containsKey(t.pollutant)
                 && (TotalRecord.CITY.equals(t.scope) || TotalRecord.ENTERPRISE.equals(t.scope));
@@ -81,7 +85,7 @@ public class YearToDateKpi extends KeyedProcessFunction<String, TotalRecord, Kpi
         if (baselineT != null) {
             KpiRecord reduction = kpi(t, prefix + "_reduction_t", baselineT - ytdT / yearShare);
             reduction.baseline = baselineT;
-            Double target = cityTarget(t);
+            Double target = cityTarget(t, prefix);
             if (target != null) {
                 reduction.target = target;
                 reduction.progressPct = reduction.value / target * 100.0;
@@ -114,10 +118,15 @@ public class YearToDateKpi extends KeyedProcessFunction<String, TotalRecord, Kpi
         return sum;
     }
 
-    private Double cityTarget(TotalRecord t) {
+    /** The plan's reduction target of an indicator (registry {@code targets}); none for an indicator it sets none for. */
+    private Double cityTarget(TotalRecord t, String indicator) {
         if (!TotalRecord.CITY.equals(t.scope)) {
             return null;
         }
-        return Pollutants.NOX.equals(t.pollutant) ? registry.targets.noxReductionT : registry.targets.vocsReductionT;
+        return switch (indicator) {
+            case "nox" -> registry.targets.noxReductionT;
+            case "vocs" -> registry.targets.vocsReductionT;
+            default -> null;
+        };
     }
 }
