@@ -15,13 +15,16 @@ import org.cems.hj212.Hj212PacketKind;
 import org.cems.hj212.Hj212Replies;
 
 /**
- * What happens to each framed input (HJ 212-2017 §6.6, notes §1.3): data uploads go to Kafka and
- * are answered 9014 once Kafka has them; notifies get 9013; restarts and facility status get 9014
- * at once (they carry no readings, nothing is stored); replies and commands are only counted;
+ * What happens to each framed input (HJ 212-2017 §6.6, notes §1.3): station uploads (data, facility
+ * status and run time, restarts, site information) go to Kafka and are answered 9014 once Kafka
+ * has them; notifies get 9013; replies and commands are only counted;
  * bad frames and wrong passwords become dead letters and get the 9011 QnRtn the standard gives.
  * Called on the event loop thread.
  */
 final class FrameRouter {
+    /** Site information: a host asks for it and a station uploads it with the same CN (HJ 212-2017 Table 9). */
+    private static final String SITE_INFO = "3020";
+
     private final Hj212Decoder decoder;
     private final Passwords passwords;
     private final KafkaPublisher publisher;
@@ -69,28 +72,35 @@ final class FrameRouter {
             rejectPassword(c, p, frame, receivedAt);
             return;
         }
-        switch (p.kind()) {
-            case DATA_UPLOAD -> publish(c, p, frame);
-            case NOTIFY -> {
-                counters.notReadings.incrementAndGet();
-                if (p.needsAck()) {
-                    c.reply(Hj212Encoder.encode(Hj212Replies.notifyAck(p)));
-                }
+        if (isStationUpload(p)) {
+            publish(c, p, frame);
+        } else if (p.kind() == Hj212PacketKind.NOTIFY) {
+            counters.notReadings.incrementAndGet();
+            if (p.needsAck()) {
+                c.reply(Hj212Encoder.encode(Hj212Replies.notifyAck(p)));
             }
-            case RESTART, FACILITY_STATUS -> {
-                counters.notReadings.incrementAndGet();
-                if (p.needsAck()) {
-                    c.reply(Hj212Encoder.encode(Hj212Replies.dataAck(p)));
-                }
-            }
+        } else {
             // replies, commands, heartbeats and CNs this codec does not know are never answered
-            default -> counters.notReadings.incrementAndGet();
+            counters.notReadings.incrementAndGet();
         }
+    }
+
+    /**
+     * What a platform keeps of what a station sends (HJ 212-2017 Table 9): data (2011/2051/2061/2031),
+     * facility status and run time (2021/2041), data-logger restarts (2081) and site information
+     * (3020). The job reads each and dead-letters what it cannot use.
+     */
+    private static boolean isStationUpload(Hj212Packet p) {
+        return switch (p.kind()) {
+            case DATA_UPLOAD, FACILITY_STATUS, RESTART -> true;
+            case COMMAND -> SITE_INFO.equals(p.cn());
+            default -> false;
+        };
     }
 
     private void publish(Connection c, Hj212Packet p, byte[] frame) {
         c.publishStarted();
-        publisher.publishReading(p.mn(), frame, error -> eventLoop.execute(() -> onPublished(c, p, error)));
+        publisher.publishUpload(p.mn(), frame, error -> eventLoop.execute(() -> onPublished(c, p, error)));
     }
 
     private void onPublished(Connection c, Hj212Packet p, Exception error) {

@@ -8,11 +8,11 @@ package org.cems.gateway;
  * @param connectionsRefused  connections closed on accept because {@code maxConnections} were open
  * @param connectionsIdled    connections closed by the idle timeout
  * @param framesIn            frames and runs of unframeable bytes read
- * @param published           data frames Kafka acknowledged on the readings topic
+ * @param published           station uploads (data, facility status, restarts, site information) Kafka acknowledged on the readings topic
  * @param rejected            inputs sent to the dead-letter topic (bad frames, wrong passwords)
- * @param notReadings         good frames that carry no readings (replies, notifies, restarts, commands)
+ * @param notReadings         good frames not stored: replies, notifies, commands
  * @param repliesSent         answers written to data loggers (9014, 9013, 9011)
- * @param publishFailures     data frames Kafka did not take (not answered, so the logger sends them again)
+ * @param publishFailures     uploads Kafka did not take (not answered, so the logger sends them again)
  * @param modbusCrcAccepted   frames with a MODBUS-variant CRC taken under the lenient CRC policy
  */
 public record GatewayStats(long connectionsOpen, long connectionsAccepted, long connectionsRefused,

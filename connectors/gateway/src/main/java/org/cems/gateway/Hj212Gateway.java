@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *       Kafka acknowledged the write (acks=all). No 9014, no promise: the logger sends it again.
  *   <li>Bad frames and wrong passwords go to the dead-letter topic with their reason, answered with
  *       9011 and the QnRtn of HJ 212-2017 Table 7 where the frame can still be read.
- *   <li>Notifies, restarts, replies and commands are recognised and not published as readings.
+ *   <li>Facility status and run time (2021/2041), restarts (2081) and site information (3020) go
+ *       to the same topic, answered as data uploads are: the job keeps them.
+ *   <li>Notifies, replies and commands are recognised and not published.
  * </ul>
  *
  * <p>Threads: one event loop for every connection, Kafka's producer thread, and one for the status

@@ -68,10 +68,10 @@ final class KafkaPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends a frame keyed by MN; {@code done} gets null once Kafka acknowledged it, or the error.
+     * Sends a station upload's frame to the readings topic keyed by MN; {@code done} gets null once Kafka acknowledged it, or the error.
      * It runs on Kafka's I/O thread, or on the caller's when the send fails at once.
      */
-    void publishReading(String mn, byte[] frame, Consumer<Exception> done) {
+    void publishUpload(String mn, byte[] frame, Consumer<Exception> done) {
         try {
             producer.send(new ProducerRecord<>(readingsTopic, mn.getBytes(StandardCharsets.UTF_8), frame),
                     (metadata, error) -> done.accept(error));

@@ -121,23 +121,54 @@ class GatewayFramingTest {
     }
 
     @Test
-    void notifiesRestartsRepliesAndHeartbeatsAreAnsweredAsTheStandardSaysAndNotPublished() throws Exception {
+    void notifiesRepliesAndHeartbeatsAreAnsweredAsTheStandardSaysAndNotPublished() throws Exception {
         try (GatewayTopics g = new GatewayTopics(b0 -> b0); TestLogger logger = g.connect()) {
             logger.send(TestFrames.concat(
                     TestFrames.frame(TestFrames.control(MN, TestFrames.qn(1), "1013", true)),   // time-calibration request
-                    TestFrames.frame(TestFrames.control(MN, TestFrames.qn(2), "2081", true)),   // restart
                     TestFrames.frame(TestFrames.control(MN, TestFrames.qn(3), "9014", false)),  // a reply
                     TestFrames.frame(TestFrames.control(MN, TestFrames.qn(4), "9015", true)),   // 2025 heartbeat
                     frame(5, true)));
-            List<Hj212Packet> answers = logger.awaitAnswers(3, WAIT);
+            List<Hj212Packet> answers = logger.awaitAnswers(2, WAIT);
             assertThat(answers).extracting(p -> p.cn() + " " + p.qn().orElseThrow()).containsExactlyInAnyOrder(
-                    "9013 " + TestFrames.qn(1), "9014 " + TestFrames.qn(2), "9014 " + TestFrames.qn(5));
+                    "9013 " + TestFrames.qn(1), "9014 " + TestFrames.qn(5));
             assertThat(g.readings(1)).hasSize(1);
-            assertThat(logger.awaitAnswers(4, Duration.ofMillis(300))).hasSize(3);
+            assertThat(logger.awaitAnswers(3, Duration.ofMillis(300))).hasSize(2);
             GatewayStats stats = g.gateway.stats();
-            assertThat(stats.notReadings()).isEqualTo(4);
+            assertThat(stats.notReadings()).isEqualTo(3);
             assertThat(stats.published()).isEqualTo(1);
             assertThat(stats.rejected()).isZero();
+        }
+    }
+
+    /**
+     * Item 8 of issue 14: facility status (2021), facility run time (2041), logger restart (2081) and
+     * site information (3020, HJ 212-2017 Table 9) are kept: each frame goes to the readings topic
+     * keyed by MN, byte for byte, and is answered 9014 once Kafka has it.
+     */
+    @Test
+    void stationUploadsArePublishedKeyedByMnAndAnsweredOnceKafkaHasThem() throws Exception {
+        String[][] uploads = {
+            {"2021", "DataTime=20261126100000;SB1-RS=1;SB2-RS=0"},
+            {"2041", "DataTime=20261126000000;SB1-RT=23.5"},
+            {"2081", "DataTime=20261126100000;RestartTime=20261126095800"},
+            {"3020", "DataTime=20261126100000;PolId=a21026;i12001-Info=0;i11001-Info=//清洗管路//"},
+        };
+        List<byte[]> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < uploads.length; i++) {
+            String segment = "QN=" + TestFrames.qn(i + 1) + ";ST=31;CN=" + uploads[i][0] + ";PW=123456;MN=" + MN
+                    + ";Flag=5;CP=&&" + uploads[i][1] + "&&";
+            frames.add(org.cems.hj212.Hj212Encoder.frame(segment.getBytes(StandardCharsets.UTF_8)));
+        }
+        try (GatewayTopics g = new GatewayTopics(b0 -> b0); TestLogger logger = g.connect()) {
+            logger.send(TestFrames.concat(frames.toArray(byte[][]::new)));
+            assertThat(logger.awaitAnswers(4, WAIT)).extracting(p -> p.cn() + " " + p.qn().orElseThrow())
+                    .containsExactlyInAnyOrder("9014 " + TestFrames.qn(1), "9014 " + TestFrames.qn(2),
+                            "9014 " + TestFrames.qn(3), "9014 " + TestFrames.qn(4));
+            List<ConsumerRecord<String, String>> records = g.readings(4);
+            assertThat(records).extracting(ConsumerRecord::key).containsOnly(MN);
+            assertThat(values(records)).containsExactlyInAnyOrderElementsOf(frames.stream().map(GatewayFramingTest::text).toList());
+            assertThat(g.gateway.stats().published()).isEqualTo(4);
+            assertThat(g.gateway.stats().notReadings()).isZero();
         }
     }
 

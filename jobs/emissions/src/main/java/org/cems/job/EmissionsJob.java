@@ -31,13 +31,17 @@ import org.cems.job.alert.NoDataAlerts;
 import org.cems.job.efficiency.DeviceEfficiency;
 import org.cems.job.efficiency.DeviceSide;
 import org.cems.job.efficiency.DeviceSides;
+import org.cems.job.efficiency.DeviceStatuses;
 import org.cems.job.efficiency.EfficiencyGain;
 import org.cems.job.efficiency.EfficiencyGainKpi;
 import org.cems.job.efficiency.EfficiencyGains;
 import org.cems.job.efficiency.EfficiencyRecord;
 import org.cems.job.points.AlertPoints;
 import org.cems.job.points.EfficiencyPoints;
+import org.cems.job.points.FacilityPoints;
+import org.cems.job.points.StationEventPoints;
 import org.cems.core.normalize.SourceReading;
+import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.RawMessage;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
@@ -71,7 +75,8 @@ import org.cems.job.quality.QualityKey;
 
 /**
  * The emissions job: readings from Kafka and MQTT, decoded and normalised, to InfluxDB as
- * {@code reading}, {@code emission}, {@code efficiency}, {@code kpi}, {@code alert} and {@code quality} points;
+ * {@code reading}, {@code emission}, {@code efficiency}, {@code kpi}, {@code alert}, {@code quality}, {@code facility}
+ * and {@code station_event} points;
  * alert events also to Kafka {@code cems.alerts} and MQTT; bad input to {@code cems.deadletter}.
  * Runs on any Flink 2.2 cluster ({@code flink run cems-emissions.jar --config FILE}) or embedded.
  */
@@ -128,6 +133,11 @@ public final class EmissionsJob {
                 .process(new SplitUploads(registry, zone, SPLIT_UPLOAD_TIMEOUT_MS)).returns(SerializerTypeInfo.SOURCE_READING)
                 .name("split-uploads").uid("split-uploads");
         DataStream<SourceReading> readings = decoded.union(joinedSplits);
+        DataStream<FacilityStatus> facilityStatuses = decoded.getSideOutput(DecodePayloads.FACILITY)
+                .union(joinedSplits.getSideOutput(DecodePayloads.FACILITY));
+        DataStream<InfluxPoint> stationPoints = facilityStatuses.map(new FacilityPoints(registry)).name("facility-points").uid("facility-points")
+                .union(decoded.getSideOutput(DecodePayloads.STATION_EVENTS).union(joinedSplits.getSideOutput(DecodePayloads.STATION_EVENTS))
+                        .map(new StationEventPoints(registry)).name("station-event-points").uid("station-event-points"));
         // Reading points are most of the volume: the decoder's go to a sink of their own, in the same
         // chain, so they never cross the network between tasks (an operator with several inputs, as
         // after a union, cannot be chained).
@@ -154,6 +164,7 @@ public final class EmissionsJob {
                 .map(new KpiPoints()).name("kpi-points").uid("kpi-points");
         SingleOutputStreamOperator<EfficiencyRecord> efficiencies = emissions
                 .flatMap(new DeviceSides(registry)).name("device-sides").uid("device-sides")
+                .union(facilityStatuses.flatMap(new DeviceStatuses(registry)).name("device-statuses").uid("device-statuses"))
                 .keyBy(DeviceSide::deviceKey)
                 .process(new DeviceEfficiency(registry, zone, windows.allowedLatenessMs())).name("device-efficiency").uid("device-efficiency");
         DataStream<InfluxPoint> efficiencyPoints = efficiencies.map(new EfficiencyPoints()).name("efficiency-points").uid("efficiency-points");
@@ -179,7 +190,8 @@ public final class EmissionsJob {
                 .map(new QualityPoints()).name("quality-points").uid("quality-points");
 
         DataStream<InfluxPoint> alertPoints = alerts.map(new AlertPoints()).name("alert-points").uid("alert-points");
-        splitReadingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints, efficiencyPoints, gainPoints, alertPoints)
+        splitReadingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints, efficiencyPoints, gainPoints, alertPoints,
+                        stationPoints)
                 .sinkTo(pointSinks.get()).name("influxdb").uid("influxdb");
         deadLetters.sinkTo(KafkaSink.<DeadLetter>builder()
                         .setBootstrapServers(config.kafka.bootstrapServers)

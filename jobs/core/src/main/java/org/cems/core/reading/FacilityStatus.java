@@ -8,6 +8,7 @@ package org.cems.core.reading;
 public class FacilityStatus {
     public static final int OFF = 0;
     public static final int RUNNING = 1;
+    public static final int BLOW_BACK = 5;
 
     public String mn;
     /** The facility's number as the station sends it, e.g. {@code SB1}. */
@@ -26,5 +27,13 @@ public class FacilityStatus {
 
     public boolean isOff() {
         return status == OFF;
+    }
+
+    /**
+     * The facility is in operation: running, or blowing back (the routine cleaning pulse of a
+     * running filter). Off, calibrating, maintenance and alarm are not operation.
+     */
+    public boolean isRunning() {
+        return status == RUNNING || status == BLOW_BACK;
     }
 }

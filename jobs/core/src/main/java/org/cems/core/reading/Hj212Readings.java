@@ -19,7 +19,8 @@ import org.cems.hj212.SplitPacketAssembler;
 
 /**
  * HJ 212 payloads (one or more frames) to readings. Data uploads (CN 2011/2051/2061/2031) become
- * readings, with DataTime read in the configured zone; replies, commands and restarts are
+ * readings, with DataTime read in the configured zone; facility status, run time, restarts and
+ * site information (2021/2041/2081/3020) become {@link StationUploads}; replies and commands are
  * recognised and rejected as {@code not_a_reading}, so they are counted, never taken for data.
  * Parts of split uploads come back as {@link SplitPart}s, to be joined by {@link #assemble}.
  */
@@ -27,7 +28,7 @@ final class Hj212Readings {
     private static final String[] NUMERIC_SUFFIXES = {
         Hj212Item.RTD, Hj212Item.MIN, Hj212Item.AVG, Hj212Item.MAX,
         Hj212Item.ZS_RTD, Hj212Item.ZS_MIN, Hj212Item.ZS_AVG, Hj212Item.ZS_MAX, Hj212Item.COU};
-    /** Facility status items (SBxxx-RS/RT) describe equipment, not flue gas: not reading values. */
+    /** Facility items (SBxxx-RS/RT) describe equipment, not flue gas: statuses, not reading values. */
     private static final String FACILITY_PREFIX = "SB";
 
     /** A split upload's parts may arrive minutes apart: the caller decides when to give up. */
@@ -36,15 +37,18 @@ final class Hj212Readings {
 
     private final ZoneId zone;
     private final Hj212Decoder decoder = Hj212Decoder.builder().build();
+    private final Hj212StationUploads stationUploads;
 
     Hj212Readings(ZoneId zone) {
         this.zone = zone;
+        this.stationUploads = new Hj212StationUploads(zone);
     }
 
     DecodedPayload decode(byte[] payload) {
         List<Reading> readings = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         List<SplitPart> parts = new ArrayList<>();
+        StationUploads station = new StationUploads();
         for (DecodeResult result : decoder.decode(payload)) {
             if (result instanceof DecodeResult.Rejected r) {
                 rejections.add(new Rejection(DeadLetterReason.of(r.reason()), r.detail()));
@@ -54,36 +58,41 @@ final class Hj212Readings {
                     parts.add(new SplitPart(packet.mn(), packet.cn() + "|" + packet.dataTime().map(Object::toString).orElse(""),
                             packet.pno(), packet.pnum(), Hj212Encoder.encode(packet)));
                 } else {
-                    accept(packet, readings, rejections);
+                    accept(packet, readings, station, rejections);
                 }
             }
         }
-        return new DecodedPayload(readings, rejections, parts);
+        return new DecodedPayload(readings, rejections, parts, station);
     }
 
     /** Joins all parts of one split upload (same MN, CN and DataTime) into its readings. */
     DecodedPayload assemble(List<SplitPart> group) {
         List<Reading> readings = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        StationUploads station = new StationUploads();
         SplitPacketAssembler assembler = new SplitPacketAssembler(1, NO_TIMEOUT, MAX_PARTS);
         for (SplitPart part : group) {
             for (DecodeResult result : decoder.decode(part.frame)) {
                 if (result instanceof DecodeResult.Decoded d) {
                     for (SplitPacketAssembler.Outcome outcome : assembler.offer(d.packet(), 0L)) {
                         if (outcome instanceof SplitPacketAssembler.Complete c) {
-                            accept(c.packet(), readings, rejections);
+                            accept(c.packet(), readings, station, rejections);
                         }
                     }
                 }
             }
         }
-        if (readings.isEmpty() && rejections.isEmpty()) {
+        if (readings.isEmpty() && rejections.isEmpty() && station.isEmpty()) {
             rejections.add(new Rejection(DeadLetterReason.INCOMPLETE_SPLIT, "the parts of a split upload do not join up"));
         }
-        return new DecodedPayload(readings, rejections);
+        return new DecodedPayload(readings, rejections, List.of(), station);
     }
 
-    private void accept(Hj212Packet packet, List<Reading> readings, List<Rejection> rejections) {
+    private void accept(Hj212Packet packet, List<Reading> readings, StationUploads station, List<Rejection> rejections) {
+        if (StationUploads.CNS.contains(packet.cn())) {
+            stationUploads.read(packet, station, rejections);
+            return;
+        }
         if (packet.kind() != Hj212PacketKind.DATA_UPLOAD) {
             rejections.add(new Rejection(DeadLetterReason.NOT_A_READING, "CN " + packet.cn() + " (" + packet.kind().name().toLowerCase(Locale.ROOT)
                     + ") from MN " + packet.mn() + " carries no readings"));
@@ -97,8 +106,12 @@ final class Hj212Readings {
         reading.mn = packet.mn();
         reading.cn = packet.cn();
         reading.timeMillis = packet.dataTime().get().atZone(zone).toInstant().toEpochMilli();
+        int statusesBefore = station.size();
         for (Map.Entry<String, Hj212Item> e : packet.items().entrySet()) {
             if (e.getKey().startsWith(FACILITY_PREFIX)) {
+                // some loggers send SBxxx-RS with their data instead of in a CN 2021 upload
+                e.getValue().value(Hj212Item.RUN_STATUS).ifPresent(sent -> station.status(packet.mn(), reading.timeMillis,
+                        e.getKey(), number(e.getValue(), Hj212Item.RUN_STATUS), sent, rejections));
                 continue;
             }
             Hj212Item item = e.getValue();
@@ -112,11 +125,11 @@ final class Hj212Readings {
                 reading.values.put(e.getKey(), v);
             }
         }
-        if (reading.values.isEmpty()) {
+        if (!reading.values.isEmpty()) {
+            readings.add(reading);
+        } else if (station.size() == statusesBefore) {
             rejections.add(new Rejection(DeadLetterReason.MISSING_VALUES, "data upload from MN " + packet.mn() + " has no values"));
-            return;
         }
-        readings.add(reading);
     }
 
     private static String firstNonNumeric(Hj212Item item) {

@@ -1,5 +1,6 @@
 package org.cems.core.reading;
 
+import org.cems.core.deadletter.DeadLetterReason;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -17,11 +18,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.cems.core.deadletter.DeadLetterReason;
 
 /**
  * The JSON reading format of the contract (section 1): one object or an array of them. Each
- * object is judged on its own, so one bad reading in an array does not lose the others.
+ * object is judged on its own, so one bad reading in an array does not lose the others. Objects
+ * with cn 2021/2041/2081/3020 are station uploads ({@link StationUploads}): {@code facilities}
+ * ({@code {"SB1": {"rs": 1}}} or {@code {"rt": 23.5}}), {@code restartTime}, or {@code polId} and
+ * {@code info} ({@code {"i12001": 0}}).
  */
 public final class ReadingJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,38 +45,86 @@ public final class ReadingJson {
         }
         List<Reading> readings = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        StationUploads station = new StationUploads();
         if (root instanceof ArrayNode array) {
-            array.forEach(node -> decodeOne(node, readings, rejections));
+            array.forEach(node -> decodeOne(node, readings, station, rejections));
         } else {
-            decodeOne(root, readings, rejections);
+            decodeOne(root, readings, station, rejections);
         }
-        return new DecodedPayload(readings, rejections);
+        return new DecodedPayload(readings, rejections, List.of(), station);
     }
 
-    private void decodeOne(JsonNode node, List<Reading> readings, List<Rejection> rejections) {
+    private void decodeOne(JsonNode node, List<Reading> readings, StationUploads station, List<Rejection> rejections) {
         try {
-            readings.add(toReading(node));
+            if (!(node instanceof ObjectNode)) {
+                throw new BadReading(DeadLetterReason.BAD_JSON, "a reading must be a JSON object");
+            }
+            JsonNode mn = node.get("mn");
+            if (mn == null || !mn.isTextual() || mn.asText().isBlank()) {
+                throw new BadReading(DeadLetterReason.MISSING_MN, "field \"mn\" must be a non-empty string");
+            }
+            JsonNode cnNode = node.get("cn");
+            String cn = cnNode == null || cnNode.isNull() ? Reading.CN_REALTIME : cnNode.asText();
+            if (StationUploads.CNS.contains(cn)) {
+                toStationUpload(node, mn.asText(), cn, station, rejections);
+            } else if (DATA_CNS.contains(cn)) {
+                readings.add(toReading(node, mn.asText(), cn));
+            } else {
+                throw new BadReading(DeadLetterReason.UNSUPPORTED_CN, "cn " + abbreviate(cn)
+                        + " is not a data upload (2011, 2051, 2061, 2031) nor a station upload (2021, 2041, 2081, 3020)");
+            }
         } catch (BadReading e) {
             rejections.add(e.rejection);
         }
     }
 
-    private Reading toReading(JsonNode node) throws BadReading {
-        if (!(node instanceof ObjectNode)) {
-            throw new BadReading(DeadLetterReason.BAD_JSON, "a reading must be a JSON object");
+    private void toStationUpload(JsonNode node, String mn, String cn, StationUploads out, List<Rejection> rejections) throws BadReading {
+        if (StationUploads.CN_RESTART.equals(cn)) {
+            JsonNode restart = node.get("restartTime");
+            if (restart == null || restart.isNull()) {
+                throw new BadReading(DeadLetterReason.MISSING_VALUES, "cn 2081 needs field \"restartTime\"");
+            }
+            try {
+                out.restart(mn, parseTime(restart));
+            } catch (BadReading e) {
+                throw new BadReading(DeadLetterReason.BAD_VALUE, "restartTime: " + e.getMessage());
+            }
+            return;
         }
-        JsonNode mn = node.get("mn");
-        if (mn == null || !mn.isTextual() || mn.asText().isBlank()) {
-            throw new BadReading(DeadLetterReason.MISSING_MN, "field \"mn\" must be a non-empty string");
+        long time = parseTime(node.get("time"));
+        String field = StationUploads.CN_SITE_INFO.equals(cn) ? "info" : "facilities";
+        JsonNode items = node.get(field);
+        if (!(items instanceof ObjectNode) || items.isEmpty()) {
+            throw new BadReading(DeadLetterReason.MISSING_VALUES, "cn " + cn + " needs a non-empty object \"" + field + "\"");
         }
-        String cn = Reading.CN_REALTIME;
-        JsonNode cnNode = node.get("cn");
-        if (cnNode != null && !cnNode.isNull()) {
-            cn = cnNode.asText();
-            if (!DATA_CNS.contains(cn)) {
-                throw new BadReading(DeadLetterReason.UNSUPPORTED_CN, "cn " + abbreviate(cn) + " is not a data upload (2011, 2051, 2061, 2031)");
+        JsonNode polId = node.get("polId");
+        for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            switch (cn) {
+                case StationUploads.CN_FACILITY_STATUS -> out.status(mn, time, e.getKey(), numberOrNull(v.get("rs")), text(v.get("rs")), rejections);
+                case StationUploads.CN_FACILITY_RUN_TIME -> out.runTime(mn, time, e.getKey(), numberOrNull(v.get("rt")), text(v.get("rt")), rejections);
+                default -> {
+                    if (v.isNumber() || (v.isTextual() && !v.asText().isEmpty())) {
+                        out.siteInfo(mn, time, polId != null && polId.isTextual() ? polId.asText() : null, e.getKey(),
+                                numberOrNull(v), v.asText());
+                    } else {
+                        rejections.add(StationUploads.bad("info." + e.getKey() + " from MN " + mn + " must be a number or text"));
+                    }
+                }
             }
         }
+    }
+
+    private static Double numberOrNull(JsonNode n) {
+        return n != null && n.isNumber() && Double.isFinite(n.asDouble()) ? n.asDouble() : null;
+    }
+
+    private static String text(JsonNode n) {
+        return n == null ? "(none)" : abbreviate(n.toString());
+    }
+
+    private Reading toReading(JsonNode node, String mn, String cn) throws BadReading {
         long time = parseTime(node.get("time"));
         JsonNode values = node.get("values");
         if (!(values instanceof ObjectNode) || values.isEmpty()) {
@@ -84,7 +135,7 @@ public final class ReadingJson {
             Map.Entry<String, JsonNode> e = it.next();
             parsed.put(e.getKey(), toValue(e.getKey(), e.getValue()));
         }
-        return new Reading(mn.asText(), cn, time, parsed);
+        return new Reading(mn, cn, time, parsed);
     }
 
     private long parseTime(JsonNode time) throws BadReading {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.cems.core.reading.StationUploads;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /** Reads a registry YAML file and checks it whole, reporting every problem with its place. */
@@ -102,6 +103,9 @@ public final class RegistryLoader {
             for (int j = 0; j < e.devices.size(); j++) {
                 validateDevice(e.devices.get(j), at + ".devices[" + j + "]", sourcesById, deviceIds, problems);
             }
+            for (int j = 0; j < e.sources.size(); j++) {
+                validateFacilities(e.sources.get(j), at + ".sources[" + j + "]", e, problems);
+            }
         }
         return problems;
     }
@@ -169,6 +173,24 @@ public final class RegistryLoader {
         if (sourceIds.contains(d.inlet) && sourceIds.contains(d.outlet)) {
             sameReferenceO2(d, at, sources.get(d.inlet), sources.get(d.outlet), problems);
         }
+    }
+
+    /**
+     * Each facility number of the station's status uploads (HJ 212-2017 Table 4 {@code SBxxx}) is
+     * the production unit or one of the enterprise's own control devices.
+     */
+    private static void validateFacilities(Source s, String at, Enterprise e, List<String> problems) {
+        s.facilities.forEach((sb, role) -> {
+            if (!StationUploads.isFacilityNumber(sb)) {
+                problems.add(at + ".facilities: \"" + sb + "\" is not a facility number as stations send it (SB and its number, e.g. SB1)");
+            }
+            boolean device = e.devices.stream().anyMatch(d -> d.id != null && d.id.equals(role));
+            if (!Source.FACILITY_PRODUCTION.equals(role) && !device) {
+                problems.add(at + ".facilities." + sb + ": \"" + role + "\" is neither " + Source.FACILITY_PRODUCTION
+                        + " nor a device of enterprise \"" + e.id + "\" (devices: "
+                        + String.join(", ", e.devices.stream().map(d -> String.valueOf(d.id)).toList()) + ")");
+            }
+        });
     }
 
     /**

@@ -117,4 +117,78 @@ class PayloadDecoderTest {
         assertThat(r.values.get("a19001").rtd).isEqualTo(6.2);
         assertThat(r.timeMillis).isEqualTo(OffsetDateTime.parse("2026-11-26T10:15:00+08:00").toInstant().toEpochMilli());
     }
+
+    static final long TEN_15 = OffsetDateTime.parse("2026-11-26T10:15:00+08:00").toInstant().toEpochMilli();
+
+    private static byte[] station(String cn, String cp) {
+        String segment = "QN=20261126101500001;ST=31;CN=" + cn + ";PW=123456;MN=STMN;Flag=5;CP=&&" + cp + "&&";
+        return org.cems.hj212.Hj212Encoder.frame(segment.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** HJ 212-2017 Table 9/Table 4: 2021 SBxxx-RS, 2041 SBxxx-RT, 2081 RestartTime, 3020 xxxxxx-Info with PolId. */
+    @Test
+    void stationUploadsAreKeptNotRejected() {
+        DecodedPayload d = decoder.decode(station("2021", "DataTime=20261126101500;SB1-RS=1;SB2-RS=0;SB3-RS=5"));
+        assertThat(d.rejections()).isEmpty();
+        assertThat(d.readings()).isEmpty();
+        assertThat(d.station().statuses()).extracting(s -> s.facility + "=" + s.status + "@" + (s.timeMillis == TEN_15))
+                .containsExactly("SB1=1@true", "SB2=0@true", "SB3=5@true");
+        assertThat(d.station().statuses()).extracting(FacilityStatus::isRunning).containsExactly(true, false, true);
+
+        StationEvent runTime = decoder.decode(station("2041", "DataTime=20261126000000;SB1-RT=23.5")).station().events().get(0);
+        assertThat(runTime.cn).isEqualTo("2041");
+        assertThat(runTime.code).isEqualTo("SB1");
+        assertThat(runTime.value).isEqualTo(23.5);
+        assertThat(runTime.timeMillis).isEqualTo(OffsetDateTime.parse("2026-11-26T00:00:00+08:00").toInstant().toEpochMilli());
+
+        StationEvent restart = decoder.decode(station("2081", "DataTime=20261126101500;RestartTime=20261126095800")).station().events().get(0);
+        assertThat(restart.cn).isEqualTo("2081");
+        assertThat(restart.timeMillis).isEqualTo(OffsetDateTime.parse("2026-11-26T09:58:00+08:00").toInstant().toEpochMilli());
+
+        List<StationEvent> info = decoder.decode(station("3020",
+                "DataTime=20261126101500;PolId=a21026;i12001-Info=0;i11001-Info=//清洗管路//")).station().events();
+        assertThat(info).extracting(e -> e.polId + " " + e.code + " " + e.value + " " + e.text)
+                .containsExactly("a21026 i12001 0.0 null", "a21026 i11001 null 清洗管路");
+    }
+
+    @Test
+    void aBadStationValueIsABadValueOfItsOwn() {
+        DecodedPayload d = decoder.decode(station("2021", "DataTime=20261126101500;SB1-RS=1;SB2-RS=7;SB3-RS=x;a21026-Rtd=3"));
+        assertThat(d.station().statuses()).extracting(s -> s.facility).containsExactly("SB1");
+        assertThat(d.rejections()).extracting(r -> r.reason().wireName()).containsExactly("bad_value", "bad_value", "bad_value");
+        assertThat(d.rejections().get(0).detail()).contains("SB2-RS=7");
+        assertThat(decoder.decode(station("2041", "DataTime=20261126000000;SB1-RT=25")).rejections())
+                .extracting(r -> r.reason().wireName()).containsExactly("bad_value");
+        assertThat(decoder.decode(station("2081", "DataTime=20261126101500;RestartTime=20261399000000")).rejections())
+                .extracting(r -> r.reason().wireName()).containsExactly("bad_value");
+        assertThat(decoder.decode(station("2081", "DataTime=20261126101500")).rejections())
+                .extracting(r -> r.reason().wireName()).containsExactly("missing_values");
+        assertThat(decoder.decode(station("3020", "PolId=a21026;i12001-Info=0")).rejections())
+                .extracting(r -> r.reason().wireName()).containsExactly("bad_datatime");
+        assertThat(decoder.decode(station("2021", "DataTime=20261126101500")).rejections())
+                .extracting(r -> r.reason().wireName()).containsExactly("missing_values");
+    }
+
+    @Test
+    void statusItemsSentWithDataAreKeptToo() {
+        DecodedPayload d = decoder.decode(station("2011", "DataTime=20261126101500;a21026-Rtd=3,a21026-Flag=N;SB1-RS=1"));
+        assertThat(d.readings()).singleElement().satisfies(r -> assertThat(r.values).containsOnlyKeys("a21026"));
+        assertThat(d.station().statuses()).extracting(s -> s.facility + "=" + s.status).containsExactly("SB1=1");
+    }
+
+    @Test
+    void jsonStationUploads() {
+        DecodedPayload d = decode("""
+                [{"mn":"J","cn":"2021","time":"2026-11-26T10:15:00+08:00","facilities":{"SB1":{"rs":1},"SB2":{"rs":9}}},
+                 {"mn":"J","cn":"2041","time":"2026-11-26T00:00:00+08:00","facilities":{"SB1":{"rt":12.5}}},
+                 {"mn":"J","cn":"2081","restartTime":"2026-11-26T09:58:00+08:00"},
+                 {"mn":"J","cn":"3020","time":"2026-11-26T10:15:00+08:00","polId":"a21026","info":{"i12001":0,"i11001":"清洗"}}]""");
+        assertThat(d.station().statuses()).extracting(s -> s.facility + "=" + s.status + "@" + (s.timeMillis == TEN_15))
+                .containsExactly("SB1=1@true");
+        assertThat(d.rejections()).extracting(r -> r.reason().wireName()).containsExactly("bad_value");
+        assertThat(d.station().events()).extracting(e -> e.cn + " " + e.code + " " + e.value + " " + e.text)
+                .containsExactly("2041 SB1 12.5 null", "2081 null null null", "3020 i12001 0.0 null", "3020 i11001 null 清洗");
+        assertThat(reasons("{\"mn\":\"J\",\"cn\":\"2081\"}")).containsExactly("missing_values");
+        assertThat(reasons("{\"mn\":\"J\",\"cn\":\"2021\",\"time\":1}")).containsExactly("missing_values");
+    }
 }

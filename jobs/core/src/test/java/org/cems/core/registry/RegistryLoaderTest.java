@@ -101,6 +101,19 @@ class RegistryLoaderTest {
         assertThat(parse(overridden).enterprises.get(0).devices).hasSize(1);
     }
 
+    @Test
+    void facilitiesAreTheProductionUnitOrADeviceOfTheEnterprise() {
+        String mapped = CONTRACT_EXAMPLE.replace("limits_mg_m3: {a34013: 10, a21026: 35, a21002: 50}",
+                "limits_mg_m3: {a34013: 10, a21026: 35, a21002: 50}\n        facilities: {SB1: production, SB2: u1-scr}");
+        assertThat(parse(mapped).byMn("010000A8900016F000169DC0").source().facilities)
+                .containsExactly(java.util.Map.entry("SB1", "production"), java.util.Map.entry("SB2", "u1-scr"));
+        assertThatThrownBy(() -> parse(mapped.replace("SB2: u1-scr", "SB2: u1-fgd, boiler: production")))
+                .satisfies(e -> assertThat(((RegistryException) e).problems()).containsExactly(
+                        "enterprises[0].sources[0].facilities.SB2: \"u1-fgd\" is neither production nor a device of enterprise"
+                                + " \"dlt-power\" (devices: u1-scr)",
+                        "enterprises[0].sources[0].facilities: \"boiler\" is not a facility number as stations send it (SB and its number, e.g. SB1)"));
+    }
+
     /** SnakeYAML's default limit is 3 MB; a province's registry is larger (100,000 sources: about 17 MB). */
     @Test
     void registriesLargerThanSnakeYamlsDefaultLimitLoad() {

@@ -1,6 +1,7 @@
 package org.cems.job.decode;
 
 import java.time.ZoneId;
+import java.util.function.Consumer;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -13,18 +14,22 @@ import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.RawMessage;
 import org.cems.core.reading.SplitPart;
+import org.cems.core.reading.StationEvent;
 import org.cems.core.registry.Registry;
 
 /**
  * Payloads to normalised readings of known sources. What cannot be read, and readings of MNs the
  * registry does not know, go to the dead-letter side output with their reason and origin; parts
- * of split HJ 212 uploads go to their own side output, to be joined by {@link SplitUploads}.
+ * of split HJ 212 uploads go to their own side output, to be joined by {@link SplitUploads};
+ * facility status and the other station uploads go to {@link #FACILITY} and {@link #STATION_EVENTS}.
  */
 public class DecodePayloads extends ProcessFunction<RawMessage, SourceReading> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
     public static final OutputTag<SplitPart> SPLIT_PARTS = new OutputTag<>("split-parts") {};
     /** Facility running status from station uploads (CN 2021), keyed downstream by MN like readings. */
     public static final OutputTag<FacilityStatus> FACILITY = new OutputTag<>("facility") {};
+    /** Facility run times (CN 2041), logger restarts (2081) and site information (3020) from station uploads. */
+    public static final OutputTag<StationEvent> STATION_EVENTS = new OutputTag<>("station-events") {};
 
     private final String zoneId;
     private final int maxPayloadBytes;
@@ -49,10 +54,12 @@ public class DecodePayloads extends ProcessFunction<RawMessage, SourceReading> {
     @Override
     public void processElement(RawMessage msg, Context ctx, Collector<SourceReading> out) {
         DecodedPayload decoded = decoder.decode(msg.payload);
-        readingsIn.inc(router.route(decoded, msg, out, d -> {
+        Consumer<DeadLetter> dead = d -> {
             deadLetters.inc();
             ctx.output(DEAD_LETTERS, d);
-        }));
+        };
+        readingsIn.inc(router.route(decoded, msg, out, dead));
+        router.routeStation(decoded.station(), msg, s -> ctx.output(FACILITY, s), e -> ctx.output(STATION_EVENTS, e), dead);
         for (SplitPart part : decoded.splitParts()) {
             part.origin = msg.origin;
             part.receivedMillis = msg.receivedMillis;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -15,6 +16,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.core.normalize.SourceReading;
+import org.cems.core.reading.DecodedPayload;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.RawMessage;
 import org.cems.core.reading.SplitPart;
@@ -63,10 +65,15 @@ public class SplitUploads extends KeyedProcessFunction<String, SplitPart, Source
         }
         partsByUpload.remove(part.groupKey);
         parts.sort((a, b) -> Integer.compare(a.pno, b.pno));
-        router.route(decoder.assembleSplit(parts), joined(parts, ctx.timerService().currentProcessingTime()), out, d -> {
+        DecodedPayload decoded = decoder.assembleSplit(parts);
+        RawMessage msg = joined(parts, ctx.timerService().currentProcessingTime());
+        Consumer<DeadLetter> dead = d -> {
             deadLetters.inc();
             ctx.output(DecodePayloads.DEAD_LETTERS, d);
-        });
+        };
+        router.route(decoded, msg, out, dead);
+        router.routeStation(decoded.station(), msg, s -> ctx.output(DecodePayloads.FACILITY, s),
+                e -> ctx.output(DecodePayloads.STATION_EVENTS, e), dead);
     }
 
     @Override

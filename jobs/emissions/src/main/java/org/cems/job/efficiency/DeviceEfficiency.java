@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -17,6 +19,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.cems.core.reading.FacilityStatus;
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
@@ -35,10 +38,14 @@ import org.cems.job.emission.WindowTimes;
  *
  * <p>Operating rate (投运率, emission-formulas.md section 4: device hours over unit hours): of an
  * hour, its minutes in service over its minutes the unit ran; of a day, likewise its hours. The
- * unit runs when the outlet sub-period is not stopped (flag F); the device is in service when its
- * efficiency is at least half its minimum. A running sub-period without a valid efficiency (no
- * inlet data, analyser faults) does not count as in service. Facility status items (SBxxx-RS) are
- * not used: the HJ 212 reader does not pass them on yet.
+ * unit runs when the outlet sub-period is not stopped (flag F). Where the station reports the
+ * device's status (CN 2021 {@code SBxxx-RS}, mapped to the device in the registry's
+ * {@code facilities}), a minute is in service when the status in effect is running or blow-back
+ * ({@link FacilityStatus#isRunning()}); an hour of a day counts the share of its minutes in
+ * service. A report is in effect from its time until the next one, for at most
+ * {@link #STATUS_HOLD_MS}. Minutes with no status in effect fall back to the efficiency: in
+ * service when it is at least half the device's minimum; without a valid efficiency (no inlet
+ * data, analyser faults) not in service.
  */
 public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, EfficiencyRecord> {
     /** A device not heard from for this long (processing time) is dropped whole. */
@@ -47,6 +54,8 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     /** A side further behind the other than this no longer holds the state back. */
     private static final long DEAD_SIDE_MS = DAY_MS;
     private static final long NONE = Long.MIN_VALUE;
+    /** A reported status older than this says nothing about now: a station that stopped reporting falls back to efficiency. */
+    static final long STATUS_HOLD_MS = HOUR_MS;
 
     private final Registry registry;
     private final String zoneId;
@@ -59,6 +68,9 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     private transient ValueState<Long> newestOutletMinute;
     private transient ValueState<Long> lastUpdate;
     private transient ValueState<Long> cleanupTimer;
+    /** The device's reported statuses by report time. */
+    private transient MapState<Long, FacilityStatus> statuses;
+    private transient ValueState<Long> newestStatus;
 
     public DeviceEfficiency(Registry registry, String zoneId, long allowedLatenessMs) {
         this.registry = registry;
@@ -78,10 +90,17 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
         newestOutletMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("newestOutletMinute", Long.class));
         lastUpdate = getRuntimeContext().getState(new ValueStateDescriptor<>("lastUpdate", Long.class));
         cleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanupTimer", Long.class));
+        statuses = getRuntimeContext().getMapState(new MapStateDescriptor<>("statuses", Long.class, FacilityStatus.class));
+        newestStatus = getRuntimeContext().getState(new ValueStateDescriptor<>("newestStatus", Long.class));
     }
 
     @Override
     public void processElement(DeviceSide s, Context ctx, Collector<EfficiencyRecord> out) throws Exception {
+        if (DeviceSide.STATUS.equals(s.side)) {
+            keepStatus(s.status);
+            armCleanup(ctx);
+            return;
+        }
         Window window = Window.ofLabel(s.record.window)
                 .orElseThrow(() -> new IllegalStateException("no such window: " + s.record.window));
         long start = s.record.windowStartMillis;
@@ -115,19 +134,68 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
 
     /** Sub-periods in service / sub-periods the unit ran × 100; null when it never ran. */
     private Double operatingRate(String enterprise, Device device, Window subWindow, long from, long to) throws Exception {
+        NavigableMap<Long, FacilityStatus> reported = reportedStatuses(from - STATUS_HOLD_MS, to);
         int running = 0;
-        int inService = 0;
+        double inService = 0;
         long step = subWindow == Window.MINUTE ? MINUTE_MS : HOUR_MS;
         for (long t = from; t < to; t += step) {
             DeviceWindow sub = windows.get(new WindowKey(subWindow, t).stateKey());
             if (sub != null && sub.running()) {
                 running++;
-                if (EfficiencyCalculator.inService(EfficiencyCalculator.of(enterprise, device, subWindow.label(), t, sub))) {
-                    inService++;
-                }
+                boolean byEfficiency = EfficiencyCalculator.inService(EfficiencyCalculator.of(enterprise, device, subWindow.label(), t, sub));
+                inService += inServiceShare(reported, t, t + step, byEfficiency);
             }
         }
         return running == 0 ? null : inService * 100.0 / running;
+    }
+
+    /** The share of the minutes of [from, to) in service: by the status in effect, else {@code byEfficiency}. */
+    private static double inServiceShare(NavigableMap<Long, FacilityStatus> reported, long from, long to, boolean byEfficiency) {
+        int minutes = 0;
+        int inService = 0;
+        for (long end = from + MINUTE_MS; end <= to; end += MINUTE_MS) {
+            Map.Entry<Long, FacilityStatus> inEffect = reported.lowerEntry(end);
+            boolean on = inEffect != null && end - inEffect.getKey() <= STATUS_HOLD_MS ? inEffect.getValue().isRunning() : byEfficiency;
+            minutes++;
+            inService += on ? 1 : 0;
+        }
+        return (double) inService / minutes;
+    }
+
+    private NavigableMap<Long, FacilityStatus> reportedStatuses(long from, long to) throws Exception {
+        NavigableMap<Long, FacilityStatus> reported = new TreeMap<>();
+        for (Map.Entry<Long, FacilityStatus> e : statuses.entries()) {
+            if (e.getKey() >= from && e.getKey() < to) {
+                reported.put(e.getKey(), e.getValue());
+            }
+        }
+        return reported;
+    }
+
+    /**
+     * Keeps a reported status; when the status clock enters a new hour, drops those no window that
+     * can still be emitted (allowed lateness, a day, the hold) can use.
+     */
+    private void keepStatus(FacilityStatus s) throws Exception {
+        statuses.put(s.timeMillis, s);
+        long before = orNone(newestStatus.value());
+        if (s.timeMillis <= before) {
+            return;
+        }
+        newestStatus.update(s.timeMillis);
+        if (before != NONE && floor(s.timeMillis, HOUR_MS) == floor(before, HOUR_MS)) {
+            return;
+        }
+        long keepFrom = s.timeMillis - allowedLatenessMs - DAY_MS - STATUS_HOLD_MS;
+        List<Long> gone = new ArrayList<>();
+        for (Long t : statuses.keys()) {
+            if (t < keepFrom) {
+                gone.add(t);
+            }
+        }
+        for (Long t : gone) {
+            statuses.remove(t);
+        }
     }
 
     /** Moves one side's clock; when the device's clock enters a new hour, drops what can no longer change. */
@@ -188,6 +256,8 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             windows.clear();
             newestInletMinute.clear();
             newestOutletMinute.clear();
+            statuses.clear();
+            newestStatus.clear();
             lastUpdate.clear();
         } else {
             ctx.timerService().registerProcessingTimeTimer(last + KEEP_MS);

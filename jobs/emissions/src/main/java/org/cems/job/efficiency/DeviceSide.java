@@ -1,17 +1,23 @@
 package org.cems.job.efficiency;
 
+import org.cems.core.reading.FacilityStatus;
 import org.cems.job.emission.EmissionRecord;
 
-/** An inlet or outlet emission record addressed to one control device. A Flink POJO. */
+/**
+ * What one control device hears: an inlet or outlet emission record, or the device's running
+ * status as its station reported it (CN 2021). A Flink POJO.
+ */
 public class DeviceSide {
     public static final String INLET = "inlet";
     public static final String OUTLET = "outlet";
+    public static final String STATUS = "status";
 
     public String enterprise;
     public String device;
-    /** {@link #INLET} or {@link #OUTLET}. */
+    /** {@link #INLET}, {@link #OUTLET} (with {@link #record}) or {@link #STATUS} (with {@link #status}). */
     public String side;
     public EmissionRecord record;
+    public FacilityStatus status;
 
     public DeviceSide() {}
 

@@ -108,6 +108,39 @@ class DeviceEfficiencyTest {
         assertThat(hour.operatingRatePct).isCloseTo(80.0, within(1e-9));
     }
 
+    void status(long time, int rs) throws Exception {
+        DeviceSide s = new DeviceSide();
+        s.enterprise = "power";
+        s.device = "u1-fgd";
+        s.side = DeviceSide.STATUS;
+        s.status = new org.cems.core.reading.FacilityStatus("DEVMN0000000000000000001", "SB2", time, rs);
+        harness.processElement(s, time);
+    }
+
+    /**
+     * A day with two running hours in which the FGD always removes 98.5 % (by efficiency: in
+     * service both hours, 100 %). The station reports it running at 10:00 and off at 10:30: hour 10
+     * is in service 30 of 60 minutes; in hour 11 the off report holds its minutes up to 11:29 (an
+     * hour after it, {@link DeviceEfficiency#STATUS_HOLD_MS}), the 30 minutes after fall back to
+     * the efficiency, in service. Day: (0.5 + 0.5) / 2 hours = 50 %.
+     */
+    @Test
+    void reportedStatusDecidesTheMinutesItCoversAndEfficiencyTheRest() throws Exception {
+        long day = OffsetDateTime.parse("2026-11-26T00:00:00+08:00").toInstant().toEpochMilli();
+        status(HOUR10, org.cems.core.reading.FacilityStatus.RUNNING);
+        status(HOUR10 + 30 * MINUTE, org.cems.core.reading.FacilityStatus.OFF);
+        for (long hour : new long[] {HOUR10, HOUR10 + 60 * MINUTE}) {
+            send(DeviceSide.INLET, record("u1-fgd-in", "1h", hour, 2000, 3000, 50.0, true, false));
+            send(DeviceSide.OUTLET, record("u1-stack", "1h", hour, 30, 54, 0.9, true, false));
+        }
+        send(DeviceSide.INLET, record("u1-fgd-in", "1d", day, 2000, 3000, 100.0, true, false));
+        send(DeviceSide.OUTLET, record("u1-stack", "1d", day, 30, 54, 1.8, true, false));
+        EfficiencyRecord d = out().get(out().size() - 1);
+        assertThat(d.window).isEqualTo("1d");
+        assertThat(d.efficiencyPct).isCloseTo(98.5, within(1e-9));
+        assertThat(d.operatingRatePct).isCloseTo(50.0, within(1e-9));
+    }
+
     /**
      * Five hours of minutes, lateness 2 h: at 14:59 the horizon is 12:59, so the minutes of hours
      * before 12:00 are gone (a re-emitted 10:30 outlet finds no inlet) and those after are kept.
