@@ -51,13 +51,14 @@ public final class ReadingJson {
 
     private void decodeOne(JsonNode node, List<Reading> readings, List<Rejection> rejections) {
         try {
-            readings.add(toReading(node));
+            readings.add(toReading(node, rejections));
         } catch (BadReading e) {
             rejections.add(e.rejection);
         }
     }
 
-    private Reading toReading(JsonNode node) throws BadReading {
+    /** One bad item is rejected on its own (added to {@code badItems}); the reading keeps the others. */
+    private Reading toReading(JsonNode node, List<Rejection> badItems) throws BadReading {
         if (!(node instanceof ObjectNode)) {
             throw new BadReading("bad_json", "a reading must be a JSON object");
         }
@@ -81,7 +82,15 @@ public final class ReadingJson {
         Map<String, ReadingValue> parsed = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            parsed.put(e.getKey(), toValue(e.getKey(), e.getValue()));
+            try {
+                parsed.put(e.getKey(), toValue(e.getKey(), e.getValue()));
+            } catch (BadReading bad) {
+                badItems.add(new Rejection(bad.rejection.reason(), bad.rejection.detail() + " in a reading from MN " + mn.asText()
+                        + "; the reading's other values were used", mn.asText()));
+            }
+        }
+        if (parsed.isEmpty()) {
+            throw new BadReading("missing_values", "no value of the reading could be read");
         }
         return new Reading(mn.asText(), cn, time, parsed);
     }

@@ -34,7 +34,7 @@ class SplitUploadsTest {
     void open() throws Exception {
         Registry registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-test.yaml").toURI()));
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new SplitUploads(registry, "Asia/Shanghai", TIMEOUT)), p -> p.mn, Types.STRING);
+                new KeyedProcessOperator<>(new SplitUploads(registry, "Asia/Shanghai", TIMEOUT, ReadingChecks.defaults())), p -> p.mn, Types.STRING);
         harness.open();
     }
 
