@@ -22,11 +22,15 @@ import org.cems.job.types.SerializerTypeInfo;
  * <ul>
  *   <li>{@code jump_confirmations} readings near it (at or after it, less the threshold) confirm
  *       it: the held readings are processed in DataTime order and the source's clock moves;</li>
- *   <li>readings near the old clock are processed as usual; once the old clock reaches the held
- *       reading (a backfill that closed the gap) it is processed too; {@code jump_confirmations} of
- *       them otherwise reject it: the held readings become dead letters ({@code clock_jump}).</li>
+ *   <li>readings near the old clock are processed as usual, and {@code jump_confirmations} of them
+ *       (as many again for each confirmation the jump has had) reject it: the held readings
+ *       become dead letters ({@code clock_jump}). So a lone glitch goes after a few readings,
+ *       while a stream that is really ahead (two transports of one source delivering at their own
+ *       pace) is confirmed even when its readings alternate with the other's.</li>
  * </ul>
- * A source silent for hours resumes without delay (the arrival time passed with it). One pending
+ * A source silent for hours resumes without delay (the arrival time passed with it), and so does
+ * one whose messages were held up on the way; a backfill within the threshold of the held
+ * reading confirms it. One pending
  * jump at a time: a reading far ahead of both the old clock and the held jump is rejected at once.
  */
 final class ClockJumpGuard {
@@ -86,15 +90,10 @@ final class ClockJumpGuard {
             return new Admission(List.of(), List.of(deadLetter(r, clockMs, nowMs, "an earlier jump of this source is still unconfirmed")));
         }
         acceptedArrival.update(nowMs);
-        List<SourceReading> process = new ArrayList<>(List.of(r));
-        long oldClock = Math.max(clockMs, r.timeMillis);
-        if (pending.get(0).timeMillis <= oldClock + settings.jumpThresholdMs()) {
-            clear();
-            process.addAll(inTimeOrder(pending));
-            return Admission.of(process);
-        }
+        List<SourceReading> process = List.of(r);
         int votes = oldClockVotes.value() + 1;
-        if (votes < settings.jumpConfirmations()) {
+        int confirmations = pending.size() - 1;
+        if (votes < settings.jumpConfirmations() * (1 + confirmations)) {
             oldClockVotes.update(votes);
             return Admission.of(process);
         }
