@@ -1,5 +1,6 @@
 package org.cems.job.emission;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +34,8 @@ import org.cems.job.types.SerializerTypeInfo;
  * reading confirms it. One pending
  * jump at a time: a reading far ahead of both the old clock and the held jump is rejected at once.
  */
-final class ClockJumpGuard {
+final class ClockJumpGuard implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final ClockSettings settings;
     private transient ValueState<Long> acceptedArrival;
     private transient ListState<SourceReading> held;
