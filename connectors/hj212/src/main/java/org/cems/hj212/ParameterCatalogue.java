@@ -65,6 +65,14 @@ public final class ParameterCatalogue implements Serializable {
         return find(code).map(Parameter::isPollutant).orElse(false);
     }
 
+    /**
+     * Whether the job computes anything from the code (a category other than {@link Parameter.Category#OTHER}):
+     * a reading with none of these is not a reading (HJ 212 item codes the job cannot use).
+     */
+    public boolean isComputedFrom(String code) {
+        return find(code).map(p -> p.category() != Parameter.Category.OTHER).orElse(false);
+    }
+
     /** A catalogue from the text of a table shaped as {@code hj212-2017-air-codes.tsv}. */
     public static ParameterCatalogue parse(String table) {
         Map<String, Parameter> byCode = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import org.cems.job.alert.AlertEvent;
 import org.cems.job.alert.AlertKafkaSerializer;
 import org.cems.job.alert.AlertMqttMessages;
 import org.cems.job.alert.AlertSettings;
+import org.cems.job.alert.ClockSkewAlerts;
 import org.cems.job.alert.EfficiencyDropAlerts;
 import org.cems.job.alert.ExceedanceAlerts;
 import org.cems.job.alert.InstrumentAlerts;
@@ -51,7 +52,9 @@ import org.cems.job.config.JobConfigLoader;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.DeadLetterSerializer;
 import org.cems.job.decode.DecodePayloads;
+import org.cems.job.decode.ReadingChecks;
 import org.cems.job.decode.SplitUploads;
+import org.cems.job.emission.ClockSettings;
 import org.cems.job.emission.EmissionRecord;
 import org.cems.job.emission.SourceWindows;
 import org.cems.job.emission.WindowSettings;
@@ -126,11 +129,11 @@ public final class EmissionsJob {
         env.enableCheckpointing(Durations.parse(config.checkpoint.interval).toMillis());
 
         SingleOutputStreamOperator<SourceReading> decoded = rawMessages(env, config)
-                .process(new DecodePayloads(registry, zone, config.maxPayloadBytes)).returns(SerializerTypeInfo.SOURCE_READING)
+                .process(new DecodePayloads(registry, zone, config.maxPayloadBytes, ReadingChecks.of(config))).returns(SerializerTypeInfo.SOURCE_READING)
                 .name("decode-payloads").uid("decode-payloads");
         SingleOutputStreamOperator<SourceReading> joinedSplits = decoded.getSideOutput(DecodePayloads.SPLIT_PARTS)
                 .keyBy(p -> p.mn)
-                .process(new SplitUploads(registry, zone, SPLIT_UPLOAD_TIMEOUT_MS)).returns(SerializerTypeInfo.SOURCE_READING)
+                .process(new SplitUploads(registry, zone, SPLIT_UPLOAD_TIMEOUT_MS, ReadingChecks.of(config))).returns(SerializerTypeInfo.SOURCE_READING)
                 .name("split-uploads").uid("split-uploads");
         DataStream<SourceReading> readings = decoded.union(joinedSplits);
         DataStream<FacilityStatus> facilityStatuses = decoded.getSideOutput(DecodePayloads.FACILITY)
@@ -147,7 +150,7 @@ public final class EmissionsJob {
                 .name("split-reading-points").uid("split-reading-points");
         SingleOutputStreamOperator<EmissionRecord> emissions = readings
                 .keyBy(r -> r.mn)
-                .process(new SourceWindows(registry, windows))
+                .process(new SourceWindows(registry, windows, ClockSettings.of(config.clock)))
                 .name("source-windows").uid("source-windows");
         DataStream<InfluxPoint> emissionPoints = emissions.map(new EmissionPoints()).name("emission-points").uid("emission-points");
         DataStream<InfluxPoint> carbonPoints = emissions.getSideOutput(SourceWindows.CARBON)
@@ -178,11 +181,15 @@ public final class EmissionsJob {
                 .name("reading-flags").uid("reading-flags")
                 .union(joinedSplits.map(NoDataAlerts::withoutValues).returns(SerializerTypeInfo.SOURCE_READING)
                         .name("split-reading-flags").uid("split-reading-flags"));
-        DataStream<AlertEvent> alerts = alerts(registry, config, zone, readingFlags, emissions, efficiencies);
+        DataStream<DeadLetter> decodeDeadLetters = decoded.getSideOutput(DecodePayloads.DEAD_LETTERS)
+                .union(joinedSplits.getSideOutput(DecodePayloads.DEAD_LETTERS));
+        // a clock far ahead shows as readings refused for it: they tell the clock-skew alert as much as readings do
+        DataStream<SourceReading> clockSamples = readingFlags.union(decodeDeadLetters
+                .filter(ClockSkewAlerts::isFutureTime).name("future-times").uid("future-times")
+                .map(ClockSkewAlerts::fromFutureTime).returns(SerializerTypeInfo.SOURCE_READING).name("future-time-samples").uid("future-time-samples"));
+        DataStream<AlertEvent> alerts = alerts(registry, config, zone, readingFlags, clockSamples, emissions, efficiencies);
 
-        DataStream<DeadLetter> deadLetters = decoded.getSideOutput(DecodePayloads.DEAD_LETTERS)
-                .union(joinedSplits.getSideOutput(DecodePayloads.DEAD_LETTERS))
-                .union(emissions.getSideOutput(DecodePayloads.DEAD_LETTERS));
+        DataStream<DeadLetter> deadLetters = decodeDeadLetters.union(emissions.getSideOutput(DecodePayloads.DEAD_LETTERS));
 
         DataStream<InfluxPoint> qualityPoints = deadLetters
                 .keyBy(new QualityKey())
@@ -214,11 +221,11 @@ public final class EmissionsJob {
 
     /**
      * The alert engine: exceedances from hourly emissions (keyed by source and pollutant),
-     * efficiency drops from minute efficiencies (keyed by device), no data and instrument state
-     * from readings (keyed by MN).
+     * efficiency drops from minute efficiencies (keyed by device), no data, instrument state and
+     * clock skew from readings (keyed by MN).
      */
     private static DataStream<AlertEvent> alerts(Registry registry, JobConfig config, String zone, DataStream<SourceReading> readingFlags,
-            DataStream<EmissionRecord> emissions, DataStream<EfficiencyRecord> efficiencies) {
+            DataStream<SourceReading> clockSamples, DataStream<EmissionRecord> emissions, DataStream<EfficiencyRecord> efficiencies) {
         AlertSettings settings = AlertSettings.of(config.alerts, zone);
         DataStream<AlertEvent> exceedances = emissions
                 .filter(ExceedanceAlerts::isInput).name("hourly-limits").uid("hourly-limits")
@@ -234,7 +241,10 @@ public final class EmissionsJob {
         DataStream<AlertEvent> instruments = readingFlags
                 .keyBy(r -> r.mn)
                 .process(new InstrumentAlerts(registry, settings)).name("instrument-alerts").uid("instrument-alerts");
-        return exceedances.union(drops, silences, instruments);
+        DataStream<AlertEvent> clockSkews = clockSamples
+                .keyBy(r -> r.mn)
+                .process(new ClockSkewAlerts(registry, settings)).name("clock-skew-alerts").uid("clock-skew-alerts");
+        return exceedances.union(drops, silences, instruments, clockSkews);
     }
 
     static WindowSettings windowSettings(JobConfig config, String zone) {

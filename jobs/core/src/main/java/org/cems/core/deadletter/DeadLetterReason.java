@@ -22,7 +22,14 @@ public enum DeadLetterReason {
     BAD_TIME("bad_time", "the time is missing or cannot be read"),
     UNSUPPORTED_CN("unsupported_cn", "a CN that is not a data upload (2011, 2051, 2061, 2031)"),
     MISSING_VALUES("missing_values", "a data upload without values"),
-    BAD_VALUE("bad_value", "a value or item that is not a finite number, or a flag that cannot be read"),
+    BAD_VALUE("bad_value", "one item that is not a finite number, or a flag that cannot be read; the reading's other items are used"),
+    NO_KNOWN_PARAMETER("no_known_parameter", "a reading none of whose codes the job knows: it must not move its source's clock"),
+    // values that cannot be physical: kept in `reading` as reported, not valid
+    NEGATIVE_CONCENTRATION("negative_concentration", "a concentration below zero"),
+    MOISTURE_OUT_OF_RANGE("moisture_out_of_range", "flue-gas moisture outside [0, 100) %"),
+    O2_OUT_OF_RANGE("o2_out_of_range", "dry O2 outside [0, 21) %"),
+    FLOW_OUT_OF_RANGE("flow_out_of_range", "a standard-dry flow below zero or above the source's plausible maximum"),
+    NO_SITE_PRESSURE("no_site_pressure", "flow from velocity needs the site's ambient pressure, which the registry does not give"),
     // HJ 212 frames (connectors/hj212 RejectReason)
     BAD_HEADER(RejectReason.BAD_HEADER, "bytes outside any ## frame, or a header field that cannot be read"),
     BAD_LENGTH(RejectReason.BAD_LENGTH, "the length field is not 4 digits or does not end at the CRC"),
@@ -44,6 +51,8 @@ public enum DeadLetterReason {
     UNKNOWN_MN("unknown_mn", "an MN that is not in the registry"),
     LATE("late", "a reading more than the allowed lateness behind its source's closed windows"),
     DUPLICATE("duplicate", "a reading already received from its source (same CN and time)"),
+    FUTURE_TIME("future_time", "a DataTime further ahead of its arrival than clock.max_ahead (a logger clock glitch)"),
+    CLOCK_JUMP("clock_jump", "a reading far ahead of its source's clock that the readings after it did not confirm"),
     INFLUXDB_REJECTED("influxdb_rejected", "a point InfluxDB refused for good, with the server's message"),
     // the TCP gateway
     BAD_PASSWORD("bad_password", "the frame's PW does not match the registry's password for its MN");

@@ -72,6 +72,31 @@ public final class EmissionFormulas {
         return dryMgM3 * (AIR_O2_PCT - referenceO2Pct) / (AIR_O2_PCT - o2DryPct);
     }
 
+    /**
+     * Eq. (28) with the O2 capped at {@code o2CeilingPct}: near ambient O2 (start-up, shut-down) the
+     * correction would blow up (5 mg/m3 at 20.5 % O2 becomes 150 at 6 % reference), so the ceiling
+     * stands in for the measured O2, as the diluent cap of 40 CFR 75 Appendix F does. Null where
+     * {@link #referenceO2} is null; without a ceiling it is {@link #referenceO2}.
+     */
+    public static Double referenceO2Capped(double dryMgM3, Double o2DryPct, Double referenceO2Pct, Double o2CeilingPct) {
+        boolean capped = o2DryPct != null && o2CeilingPct != null && o2DryPct > o2CeilingPct;
+        return referenceO2(dryMgM3, capped ? o2CeilingPct : o2DryPct, referenceO2Pct);
+    }
+
+    /** Sea-level pressure and the troposphere's lapse rate and exponent of the standard atmosphere (ISO 2533:1975). */
+    private static final double SEA_LEVEL_KPA = 101.325;
+    private static final double LAPSE_PER_M = 0.0065 / 288.15;
+    private static final double BAROMETRIC_EXPONENT = 5.25588;
+
+    /**
+     * Ambient pressure at an altitude by the barometric formula of the ISO 2533 standard atmosphere
+     * (troposphere, also ICAO and US Standard Atmosphere 1976): p = 101.325 × (1 − 0.0065 h / 288.15)^5.25588 kPa.
+     * Ordos at 1,300 m: 86.6 kPa. A site's measured pressure is better where it is known.
+     */
+    public static double pressureAtAltitudeKpa(double altitudeM) {
+        return SEA_LEVEL_KPA * Math.pow(1.0 - LAPSE_PER_M * altitudeM, BAROMETRIC_EXPONENT);
+    }
+
     /** Eq. (33): G (kg/h) = C (mg/m3, measured dry standard, not 折算) × Q (m3/h, standard dry) × 10^-6. */
     public static double rateKgPerHour(double measuredDryMgM3, double flowStdDryM3PerHour) {
         return measuredDryMgM3 * flowStdDryM3PerHour * 1.0e-6;

@@ -117,13 +117,18 @@ final class Hj212Readings {
             Hj212Item item = e.getValue();
             String bad = firstNonNumeric(item);
             if (bad != null) {
-                rejections.add(new Rejection(DeadLetterReason.BAD_VALUE, e.getKey() + "-" + bad + " is not a number in a reading from MN " + packet.mn()));
-                return;
+                // one bad value is one bad value: the item goes, the reading's other items stay
+                rejections.add(new Rejection(DeadLetterReason.BAD_VALUE, e.getKey() + "-" + bad + " is not a number in a reading from MN " + packet.mn()
+                        + " at " + packet.dataTime().get() + "; the reading's other values were used", packet.mn()));
+                continue;
             }
             ReadingValue v = toValue(item);
-            if (v.primary() != null || v.cou != null) {
-                reading.values.put(e.getKey(), v);
+            if (v.primary() == null && v.cou == null) {
+                rejections.add(new Rejection(DeadLetterReason.BAD_VALUE, e.getKey() + " has neither Rtd, Avg nor Cou (an empty value?) in a reading from MN "
+                        + packet.mn() + " at " + packet.dataTime().get() + "; the reading's other values were used", packet.mn()));
+                continue;
             }
+            reading.values.put(e.getKey(), v);
         }
         if (!reading.values.isEmpty()) {
             readings.add(reading);

@@ -68,7 +68,7 @@ public final class ReadingJson {
             if (StationUploads.CNS.contains(cn)) {
                 toStationUpload(node, mn.asText(), cn, station, rejections);
             } else if (DATA_CNS.contains(cn)) {
-                readings.add(toReading(node, mn.asText(), cn));
+                readings.add(toReading(node, mn.asText(), cn, rejections));
             } else {
                 throw new BadReading(DeadLetterReason.UNSUPPORTED_CN, "cn " + abbreviate(cn)
                         + " is not a data upload (2011, 2051, 2061, 2031) nor a station upload (2021, 2041, 2081, 3020)");
@@ -124,7 +124,8 @@ public final class ReadingJson {
         return n == null ? "(none)" : abbreviate(n.toString());
     }
 
-    private Reading toReading(JsonNode node, String mn, String cn) throws BadReading {
+    /** One bad item is rejected on its own (added to {@code badItems}); the reading keeps the others. */
+    private Reading toReading(JsonNode node, String mn, String cn, List<Rejection> badItems) throws BadReading {
         long time = parseTime(node.get("time"));
         JsonNode values = node.get("values");
         if (!(values instanceof ObjectNode) || values.isEmpty()) {
@@ -133,7 +134,15 @@ public final class ReadingJson {
         Map<String, ReadingValue> parsed = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            parsed.put(e.getKey(), toValue(e.getKey(), e.getValue()));
+            try {
+                parsed.put(e.getKey(), toValue(e.getKey(), e.getValue()));
+            } catch (BadReading bad) {
+                badItems.add(new Rejection(bad.rejection.reason(), bad.rejection.detail() + " in a reading from MN " + mn
+                        + "; the reading's other values were used", mn));
+            }
+        }
+        if (parsed.isEmpty()) {
+            throw new BadReading(DeadLetterReason.MISSING_VALUES, "no value of the reading could be read");
         }
         return new Reading(mn, cn, time, parsed);
     }

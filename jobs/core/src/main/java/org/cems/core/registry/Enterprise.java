@@ -15,6 +15,9 @@ public class Enterprise implements Serializable {
     public String industry;
     /** Baseline-year emissions in tonnes by pollutant code. */
     public Map<String, Double> baselineT = new LinkedHashMap<>();
+    /** The site's ambient pressure, kPa, or its altitude, m: the default of its sources (see {@link Source#ambientPressureKpa}). */
+    public Double ambientPressureKpa;
+    public Double altitudeM;
     public List<Source> sources = new ArrayList<>();
     public List<Device> devices = new ArrayList<>();
 }

@@ -66,11 +66,24 @@ public final class RegistryLoader {
         if (registry == null) {
             throw new RegistryException(name, List.of("the file is empty"));
         }
+        inheritSite(registry);
         List<String> problems = validate(registry);
         if (!problems.isEmpty()) {
             throw new RegistryException(name, problems);
         }
         return registry;
+    }
+
+    /** A source without its own site pressure or altitude takes its enterprise's. */
+    static void inheritSite(Registry r) {
+        for (Enterprise e : r.enterprises) {
+            for (Source s : e.sources) {
+                if (s.ambientPressureKpa == null && s.altitudeM == null) {
+                    s.ambientPressureKpa = e.ambientPressureKpa;
+                    s.altitudeM = e.altitudeM;
+                }
+            }
+        }
     }
 
     static List<String> validate(Registry r) {
@@ -135,6 +148,13 @@ public final class RegistryLoader {
         if (s.referenceO2Pct != null && (s.referenceO2Pct < 0 || s.referenceO2Pct >= 21)) {
             problems.add(at + ": reference_o2_pct must be in [0, 21)");
         }
+        validateSite(s, at, problems);
+        if (s.maxFlowM3H != null && !(s.maxFlowM3H > 0)) {
+            problems.add(at + ": max_flow_m3_h must be a positive number");
+        }
+        if (s.o2CeilingPct != null && (s.o2CeilingPct <= 0 || s.o2CeilingPct >= 21)) {
+            problems.add(at + ": o2_ceiling_pct must be in (0, 21)");
+        }
         s.units.forEach((code, unit) -> {
             if (Units.allowedFor(code).isEmpty()) {
                 problems.add(at + ".units." + code + ": the parameter catalogue gives no units for this code");
@@ -147,6 +167,25 @@ public final class RegistryLoader {
                 problems.add(at + ".limits_mg_m3." + code + ": a limit must be a positive number");
             }
         });
+    }
+
+    /**
+     * Eq. (18) and (30)/(31) need Ba, the ambient pressure at the CEMS: at Ordos (1,100-1,500 m,
+     * 85-89 kPa) the standard atmosphere's 101.325 kPa would shift the results by 14-20 %, so a
+     * source that uses them must give its site's pressure or altitude.
+     */
+    private static void validateSite(Source s, String at, List<String> problems) {
+        if (s.ambientPressureKpa != null && (s.ambientPressureKpa < 50 || s.ambientPressureKpa > 110)) {
+            problems.add(at + ": ambient_pressure_kpa " + s.ambientPressureKpa + " is not an ambient pressure in kPa (50-110)");
+        }
+        if (s.altitudeM != null && (s.altitudeM < -500 || s.altitudeM > 5000)) {
+            problems.add(at + ": altitude_m " + s.altitudeM + " is not a site altitude in m (-500 to 5000)");
+        }
+        if (s.needsSitePressure() && s.sitePressureKpa() == null) {
+            String uses = s.workingState ? "working_state (eq. 18 of HJ 212-2017 App. D)" : "duct_area_m2 (flow from velocity, eq. 30/31)";
+            problems.add(at + ": " + uses + " needs the site's ambient pressure: set ambient_pressure_kpa or altitude_m"
+                    + " on the source or its enterprise (Ordos: 1,100-1,500 m, 85-89 kPa)");
+        }
     }
 
     private static void validateDevice(Device d, String at, Map<String, Source> sources, Set<String> ids, List<String> problems) {

@@ -4,12 +4,21 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.cems.core.formula.EmissionFormulas;
+
 /** A monitoring point (a stack, or a control device's inlet) and what its numbers need. */
 public class Source implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final String ROLE_STACK = "stack";
     public static final String ROLE_INLET = "inlet";
     public static final String FACILITY_PRODUCTION = "production";
+    /**
+     * Plausible-flow bound per MW of capacity: about three times the standard-dry flue gas of a coal
+     * unit at full load (2.0e6 m3/h for 600 MW, 3,300 per MW) and above a gas turbine's (about
+     * 7,300 per MW). A design bound, not a standard's: it catches a unit mix-up (m3/h read as m3/s is
+     * 3,600 times too large) and corrupted values, not a plant running a little above its rating.
+     */
+    public static final double MAX_FLOW_M3_H_PER_MW = 10_000.0;
 
     public String id;
     public String mn;
@@ -31,8 +40,18 @@ public class Source implements Serializable {
      * then needs flue temperature a01012 and uses static pressure a01013 (0 when absent).
      */
     public boolean workingState;
-    /** Ambient pressure at the CEMS, kPa (Ba of eq. 18/31); the standard atmosphere when unset. */
-    public double ambientPressureKpa = 101.325;
+    /**
+     * Ambient pressure at the CEMS, kPa (Ba of eq. 18/31). With {@link #altitudeM} one of the two
+     * is required where eq. (18) or (30)/(31) is used (the registry refuses the source otherwise);
+     * an enterprise's value is its sources' default.
+     */
+    public Double ambientPressureKpa;
+    /** Altitude of the site, m: gives Ba by the standard atmosphere when no pressure is set. */
+    public Double altitudeM;
+    /** The largest plausible standard-dry flow, m3/h; larger ones are invalid ({@code flow_out_of_range}). */
+    public Double maxFlowM3H;
+    /** O2 above this (dry, %) is near ambient: start-up or shut-down; overrides the kind's ceiling. */
+    public Double o2CeilingPct;
     /** Duct cross-section, m2, for flow from velocity (eq. 30) when the gateway sends no a01016. */
     public Double ductAreaM2;
     /**
@@ -51,6 +70,35 @@ public class Source implements Serializable {
     /** The reference O2 (%) for eq. (28), or null when the source has none. */
     public Double effectiveReferenceO2Pct() {
         return referenceO2Pct != null ? referenceO2Pct : sourceKind().referenceO2Pct();
+    }
+
+    /** Ba of eq. (18)/(31), kPa: the set pressure, else the standard atmosphere at the altitude; null when neither. */
+    public Double sitePressureKpa() {
+        if (ambientPressureKpa != null) {
+            return ambientPressureKpa;
+        }
+        return altitudeM == null ? null : EmissionFormulas.pressureAtAltitudeKpa(altitudeM);
+    }
+
+    /** Whether eq. (18) or (30)/(31) may run for this source, which then needs the site pressure. */
+    public boolean needsSitePressure() {
+        return workingState || ductAreaM2 != null;
+    }
+
+    /** The O2 ceiling (%) above which eq. (28) is capped and the period marked; null when none applies. */
+    public Double effectiveO2CeilingPct() {
+        return o2CeilingPct != null ? o2CeilingPct : sourceKind().o2CeilingPct();
+    }
+
+    /**
+     * The largest plausible standard-dry flow, m3/h: {@code max_flow_m3_h}, else from the capacity
+     * ({@value #MAX_FLOW_M3_H_PER_MW} m3/h per MW), else none.
+     */
+    public Double effectiveMaxFlowM3H() {
+        if (maxFlowM3H != null) {
+            return maxFlowM3H;
+        }
+        return capacityMw == null ? null : capacityMw * MAX_FLOW_M3_H_PER_MW;
     }
 
     public boolean isStack() {

@@ -75,4 +75,23 @@ class EmissionFormulasTest {
         assertThat(EmissionFormulas.standardDryFlowM3PerHour(15, 30, 120, 90_000, -500, 10))
                 .isCloseTo(1_620_000.0 * 273 / 393 * 89500 / 101325 * 0.9, within(1e-6));
     }
+
+    @Test
+    void pressureAtAltitude_standardAtmosphere() {
+        // ISO 2533: 101.325 × (1 − 0.0065 × 1300 / 288.15)^5.25588 = 101.325 × 0.970675^5.25588 = 86.6519 kPa
+        assertThat(EmissionFormulas.pressureAtAltitudeKpa(0)).isEqualTo(101.325);
+        assertThat(EmissionFormulas.pressureAtAltitudeKpa(1300)).isCloseTo(86.6519, within(1e-4));
+        assertThat(EmissionFormulas.pressureAtAltitudeKpa(1100)).isCloseTo(88.7898, within(1e-4));
+        assertThat(EmissionFormulas.pressureAtAltitudeKpa(1500)).isCloseTo(84.5560, within(1e-4));
+    }
+
+    @Test
+    void referenceO2CappedNearAmbient_eq28() {
+        // 5 mg/m3 at 20.5 % O2, 6 % reference: uncapped 5 × 15 / 0.5 = 150; capped at 14 %: 5 × 15 / 7 = 10.714285...
+        assertThat(EmissionFormulas.referenceO2(5, 20.5, 6.0)).isCloseTo(150.0, within(EXACT));
+        assertThat(EmissionFormulas.referenceO2Capped(5, 20.5, 6.0, 14.0)).isCloseTo(75.0 / 7, within(EXACT));
+        // below the ceiling nothing changes: 5 × 15 / 13 at 8 %
+        assertThat(EmissionFormulas.referenceO2Capped(5, 8.0, 6.0, 14.0)).isCloseTo(75.0 / 13, within(EXACT));
+        assertThat(EmissionFormulas.referenceO2Capped(5, 20.5, null, 14.0)).isEqualTo(5.0);
+    }
 }

@@ -36,7 +36,7 @@ class CatalogueRowPollutantTest {
         ParameterCatalogue withChlorine = ParameterCatalogue.parse(
                 shipped.replace(row + "\n", row + "\tCl2\t\tpollutant\tmg/m3,ppm\t70.90\tstd_dry\tyes\n"));
 
-        SourceReading r = normalize(new Normalizer(withChlorine), Map.of(CHLORINE, v(10), "a19001", v(9)));
+        SourceReading r = normalize(new Normalizer(withChlorine, true), Map.of(CHLORINE, v(10), "a19001", v(9)));
         double mgM3 = 10 * CHLORINE_MOLAR_MASS / 22.4; // eq. (20): 31.65 mg/m3
         assertThat(r.measures.get(CHLORINE).value).isCloseTo(mgM3, within(1e-12)).isCloseTo(31.6518, within(1e-4));
         // eq. (28), coal boiler reference O2 6 %: × (21 − 6) / (21 − 9) = × 1.25

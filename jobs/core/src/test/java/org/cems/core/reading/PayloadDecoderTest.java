@@ -48,7 +48,35 @@ class PayloadDecoderTest {
         DecodedPayload d = decode("[{\"mn\":\"A\",\"time\":1,\"values\":{\"a21026\":{\"rtd\":1}}},"
                 + "{\"mn\":\"B\",\"time\":1,\"values\":{\"a21026\":{\"rtd\":\"NaN\"}}}]");
         assertThat(d.readings()).extracting(r -> r.mn).containsExactly("A");
-        assertThat(d.rejections()).extracting(r -> r.reason().wireName()).containsExactly("bad_value");
+        // B's only value is bad: the value is rejected, and so is B, which has nothing left
+        assertThat(d.rejections()).extracting(r -> r.reason().wireName()).containsExactly("bad_value", "missing_values");
+    }
+
+    @Test
+    void oneBadValueRejectsThatValueOnly_json() {
+        DecodedPayload d = decode("{\"mn\":\"A\",\"time\":1,\"values\":{\"a21026\":{\"rtd\":\"NaN\"},\"a21002\":{\"rtd\":\"\"},"
+                + "\"a19001\":{\"rtd\":6.5},\"a00000\":{\"rtd\":500}}}");
+        assertThat(d.readings()).hasSize(1);
+        assertThat(d.readings().get(0).values).containsOnlyKeys("a19001", "a00000");
+        assertThat(d.rejections()).extracting(r -> r.reason().wireName()).containsExactly("bad_value", "bad_value");
+        assertThat(d.rejections()).extracting(Rejection::mn).containsExactly("A", "A");
+    }
+
+    @Test
+    void oneBadValueRejectsThatValueOnly_hj212() {
+        org.cems.hj212.Hj212Packet p = org.cems.hj212.Hj212Packet.builder()
+                .qn("20261126101500000").st("31").cn("2011").pw("123456").mn("BADMN")
+                .flag(org.cems.hj212.Hj212Edition.HJ212_2017, false)
+                .dataTime(java.time.LocalDateTime.parse("2026-11-26T10:15:00"))
+                .item("a21026", "Rtd", "NaN").item("a21026", "Flag", "N")
+                .item("a21002", "Rtd", "").item("a21002", "Flag", "N")
+                .item("a19001", "Rtd", "6.5").item("a19001", "Flag", "N")
+                .build();
+        DecodedPayload d = decoder.decode(org.cems.hj212.Hj212Encoder.encode(p));
+        assertThat(d.readings()).hasSize(1);
+        assertThat(d.readings().get(0).values).containsOnlyKeys("a19001");
+        assertThat(d.rejections()).extracting(r -> r.reason().wireName()).containsExactly("bad_value", "bad_value");
+        assertThat(d.rejections()).extracting(Rejection::mn).containsExactly("BADMN", "BADMN");
     }
 
     @Test
@@ -62,8 +90,9 @@ class PayloadDecoderTest {
         assertThat(reasons("{\"mn\":\"A\",\"time\":\"yesterday\",\"values\":{\"a\":{\"rtd\":1}}}")).containsExactly("bad_time");
         assertThat(reasons("{\"mn\":\"A\",\"time\":1}")).containsExactly("missing_values");
         assertThat(reasons("{\"mn\":\"A\",\"cn\":\"9014\",\"time\":1,\"values\":{\"a\":{\"rtd\":1}}}")).containsExactly("unsupported_cn");
-        assertThat(reasons("{\"mn\":\"A\",\"time\":1,\"values\":{\"a\":{\"rtd\":1,\"flag\":\"N;DROP\"}}}")).containsExactly("bad_value");
-        assertThat(reasons("{\"mn\":\"A\",\"time\":1,\"values\":{\"a\":{\"flag\":\"N\"}}}")).containsExactly("bad_value");
+        assertThat(reasons("{\"mn\":\"A\",\"time\":1,\"values\":{\"a\":{\"rtd\":1,\"flag\":\"N;DROP\"}}}"))
+                .containsExactly("bad_value", "missing_values");
+        assertThat(reasons("{\"mn\":\"A\",\"time\":1,\"values\":{\"a\":{\"flag\":\"N\"}}}")).containsExactly("bad_value", "missing_values");
         assertThat(reasons("[1, \"x\"]")).containsExactly("bad_json", "bad_json");
     }
 

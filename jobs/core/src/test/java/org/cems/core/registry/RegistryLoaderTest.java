@@ -114,6 +114,37 @@ class RegistryLoaderTest {
                         "enterprises[0].sources[0].facilities: \"boiler\" is not a facility number as stations send it (SB and its number, e.g. SB1)"));
     }
 
+    @Test
+    void workingStateAndFlowFromVelocityNeedTheSitePressure() {
+        String workingState = CONTRACT_EXAMPLE.replace("capacity_mw: 600", "capacity_mw: 600\n        working_state: true");
+        assertThatThrownBy(() -> parse(workingState))
+                .satisfies(e -> assertThat(((RegistryException) e).problems()).containsExactly(
+                        "enterprises[0].sources[0]: working_state (eq. 18 of HJ 212-2017 App. D) needs the site's ambient pressure:"
+                                + " set ambient_pressure_kpa or altitude_m on the source or its enterprise (Ordos: 1,100-1,500 m, 85-89 kPa)"));
+        String ductArea = CONTRACT_EXAMPLE.replace("role: inlet", "role: inlet\n        duct_area_m2: 30");
+        assertThatThrownBy(() -> parse(ductArea)).hasMessageContaining("enterprises[0].sources[1]: duct_area_m2 (flow from velocity, eq. 30/31)");
+
+        // the enterprise's altitude is its sources' default; a source's own pressure wins
+        Registry r = parse(workingState.replace("industry: thermal_power", "industry: thermal_power\n    altitude_m: 1300")
+                .replace("role: inlet", "role: inlet\n        ambient_pressure_kpa: 88.5"));
+        assertThat(r.byMn("010000A8900016F000169DC0").source().sitePressureKpa()).isCloseTo(86.652, org.assertj.core.api.Assertions.within(0.001));
+        assertThat(r.byMn("010000A8900016F000169DC1").source().sitePressureKpa()).isEqualTo(88.5);
+    }
+
+    @Test
+    void siteAndPlausibilityKeysAreChecked() {
+        String bad = CONTRACT_EXAMPLE.replace("capacity_mw: 600", "capacity_mw: 600\n        ambient_pressure_kpa: 101325\n"
+                + "        max_flow_m3_h: 0\n        o2_ceiling_pct: 21");
+        assertThatThrownBy(() -> parse(bad))
+                .satisfies(e -> assertThat(((RegistryException) e).problems()).containsExactlyInAnyOrder(
+                        "enterprises[0].sources[0]: ambient_pressure_kpa 101325.0 is not an ambient pressure in kPa (50-110)",
+                        "enterprises[0].sources[0]: max_flow_m3_h must be a positive number",
+                        "enterprises[0].sources[0]: o2_ceiling_pct must be in (0, 21)"));
+        Source stack = parse(CONTRACT_EXAMPLE).byMn("010000A8900016F000169DC0").source();
+        assertThat(stack.effectiveMaxFlowM3H()).isEqualTo(6.0e6); // 600 MW × 10,000 m3/h per MW
+        assertThat(stack.effectiveO2CeilingPct()).isEqualTo(14.0); // boiler diluent cap, 40 CFR 75 App. F
+    }
+
     /** SnakeYAML's default limit is 3 MB; a province's registry is larger (100,000 sources: about 17 MB). */
     @Test
     void registriesLargerThanSnakeYamlsDefaultLimitLoad() {

@@ -30,7 +30,8 @@ public final class AlertMessages implements Serializable {
     private static final Map<AlertType, String[]> FLAGS = Map.of(
             AlertType.INSTRUMENT_FAULT, new String[] {"故障", "fault", "D"},
             AlertType.INSTRUMENT_CALIBRATION, new String[] {"校准", "calibration", "C"},
-            AlertType.INSTRUMENT_MAINTENANCE, new String[] {"维护", "maintenance", "M"});
+            AlertType.INSTRUMENT_MAINTENANCE, new String[] {"维护", "maintenance", "M"},
+            AlertType.INSTRUMENT_OVER_RANGE, new String[] {"超量程", "over range", "T"});
 
     private final boolean english;
     private final ZoneId zone;
@@ -113,6 +114,21 @@ public final class AlertMessages implements Serializable {
                 ? "INSTRUMENT BACK: " + name(a.enterprise) + " " + a.source + " (MN " + a.mn + ") no longer flagged " + flag[2]
                         + " since " + local(a.timeMillis)
                 : "【仪器恢复】" + where + flag[0] + "（" + flag[2] + "）标记已解除，自" + local(a.timeMillis) + "起数据标记正常";
+    }
+
+    String clockSkew(AlertEvent a, long sustainMinutes) {
+        String where = name(a.enterprise) + " " + a.source + "（MN " + a.mn + "）";
+        String offset = num(Math.abs(a.value)) + (english ? " min " : "分钟") + (a.value > 0 ? (english ? "ahead" : "超前") : (english ? "behind" : "滞后"));
+        if (AlertEvent.FIRING.equals(a.state)) {
+            return english
+                    ? "CLOCK SKEW: " + name(a.enterprise) + " " + a.source + " (MN " + a.mn + ") data times are " + offset
+                            + " of their arrival, over the tolerance " + num(a.threshold) + " min for " + sustainMinutes + " min: check the data logger's clock"
+                    : "【数采仪时钟偏差】" + where + "数据时间相对接收时间" + offset + "，超过允许的" + num(a.threshold) + "分钟已持续"
+                            + sustainMinutes + "分钟，请校准数采仪时钟";
+        }
+        return english
+                ? "CLOCK BACK: " + name(a.enterprise) + " " + a.source + " (MN " + a.mn + ") data times agree with arrival again"
+                : "【时钟恢复】" + where + "数据时间与接收时间恢复一致";
     }
 
     private String name(String enterprise) {

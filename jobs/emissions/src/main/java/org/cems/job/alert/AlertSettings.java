@@ -17,10 +17,14 @@ import org.cems.job.config.JobConfig;
  * @param silentForMs processing time a running point may be silent
  * @param faultMs how long flag D may last (event time); likewise C and M
  * @param instrumentHoldMs how long flags must be back to normal before an instrument alert resolves
+ * @param overRangeMs how long flag T may last (0: the first over-range value fires)
+ * @param clockSkewToleranceMs how far a point's DataTime may be off its arrival time
+ * @param clockSkewSustainMs how long it must be off (or back) before clock_skew fires (or resolves)
  */
 public record AlertSettings(boolean english, String zoneId, int exceedanceHoldHours, int dropSustainMinutes,
         int dropHoldMinutes, double defaultMaxDropPctPoints, long silentForMs, long faultMs, long calibrationMs,
-        long maintenanceMs, long instrumentHoldMs) implements Serializable {
+        long maintenanceMs, long instrumentHoldMs, long overRangeMs, long clockSkewToleranceMs, long clockSkewSustainMs)
+        implements Serializable {
 
     public static AlertSettings of(JobConfig.Alerts a, String zoneId) {
         return new AlertSettings("en".equals(a.language), zoneId,
@@ -32,6 +36,9 @@ public record AlertSettings(boolean english, String zoneId, int exceedanceHoldHo
                 Durations.parse(a.instrument.fault).toMillis(),
                 Durations.parse(a.instrument.calibration).toMillis(),
                 Durations.parse(a.instrument.maintenance).toMillis(),
-                Durations.parse(a.instrument.hold).toMillis());
+                Durations.parse(a.instrument.hold).toMillis(),
+                Durations.parse(a.instrument.overRange).toMillis(),
+                Durations.parse(a.clockSkew.tolerance).toMillis(),
+                Durations.parse(a.clockSkew.sustain).toMillis());
     }
 }

@@ -13,7 +13,11 @@ public enum AlertType {
     /** Flag C (calibration) for longer than allowed. */
     INSTRUMENT_CALIBRATION("instrument_calibration", "warning"),
     /** Flag M (maintenance) for longer than allowed. */
-    INSTRUMENT_MAINTENANCE("instrument_maintenance", "warning");
+    INSTRUMENT_MAINTENANCE("instrument_maintenance", "warning"),
+    /** Flag T (above the analyser's upper limit): the true value may be higher than reported. */
+    INSTRUMENT_OVER_RANGE("instrument_over_range", "major"),
+    /** A point's DataTimes are off its arrival times: its data logger's clock is wrong. */
+    CLOCK_SKEW("clock_skew", "major");
 
     private final String code;
     private final String severity;

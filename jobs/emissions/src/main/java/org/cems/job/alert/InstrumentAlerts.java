@@ -15,14 +15,15 @@ import org.cems.hj212.DataFlag;
 
 /**
  * Instrument-state alerts of one monitoring point (keyed by MN), on the point's event time: a
- * flag D (fault), C (calibration) or M (maintenance, HJ 212-2017 Table 8) on any of its values,
+ * flag D (fault), C (calibration), M (maintenance) or T (over range, HJ 212-2017 Table 8) on any of its values,
  * in every reading from the first flagged one for longer than allowed, fires; the flag absent
  * from every reading for {@code hold} resolves. A daily zero/span check of a few minutes stays
  * quiet. Readings older than the newest one seen are passed over.
  */
 public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
     private static final Map<String, AlertType> FLAGS = Map.of(DataFlag.D.name(), AlertType.INSTRUMENT_FAULT,
-            DataFlag.C.name(), AlertType.INSTRUMENT_CALIBRATION, DataFlag.M.name(), AlertType.INSTRUMENT_MAINTENANCE);
+            DataFlag.C.name(), AlertType.INSTRUMENT_CALIBRATION, DataFlag.M.name(), AlertType.INSTRUMENT_MAINTENANCE,
+            DataFlag.T.name(), AlertType.INSTRUMENT_OVER_RANGE);
 
     private final AlertSettings settings;
     private final AlertMessages messages;
@@ -117,6 +118,7 @@ public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading
         return switch (type) {
             case INSTRUMENT_FAULT -> settings.faultMs();
             case INSTRUMENT_CALIBRATION -> settings.calibrationMs();
+            case INSTRUMENT_OVER_RANGE -> settings.overRangeMs();
             default -> settings.maintenanceMs();
         };
     }

@@ -102,6 +102,7 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
         copy.enterprise = r.enterprise;
         copy.source = r.source;
         copy.mn = r.mn;
+        copy.cn = r.cn;
         copy.timeMillis = r.timeMillis;
         r.reported.forEach((code, m) -> copy.reported.put(code, new Measure(0, null, m.valid, m.flag)));
         return copy;

@@ -25,11 +25,34 @@ public class JobConfig implements Serializable {
     /** Valid real-time samples a minute needs to be valid (HJ 212 eq. 23 asks 12 at 5 s sampling). */
     public int minSamplesPerMinute = 1;
     public int maxPayloadBytes = 1 << 20;
+    /**
+     * A value flagged T (above the analyser's measuring upper limit, HJ 212-2017 Table 8):
+     * {@code use_reported} (default: valid, the true value is at least the reported one) or {@code invalid}.
+     */
+    public String overRange = OVER_RANGE_USE_REPORTED;
+    public Clock clock = new Clock();
     public Checkpoint checkpoint = new Checkpoint();
     public Kafka kafka = new Kafka();
     public Mqtt mqtt = new Mqtt();
     public Influx influxdb = new Influx();
     public Alerts alerts = new Alerts();
+
+    public static final String OVER_RANGE_USE_REPORTED = "use_reported";
+    public static final String OVER_RANGE_INVALID = "invalid";
+
+    /** Guards against data loggers' wrong clocks (DataTime against arrival time). */
+    public static class Clock implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** A DataTime further ahead of the message's arrival than this is a dead letter (future_time). */
+        public String maxAhead = "10m";
+        /**
+         * A source's DataTime that runs ahead of its newest reading by more than the arrival time
+         * since then, plus this, is held as a possible clock jump.
+         */
+        public String jumpThreshold = "1h";
+        /** Readings near a held jump that confirm it; as many near the old clock reject it (clock_jump). */
+        public int jumpConfirmations = 3;
+    }
 
     public static class Checkpoint implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -92,6 +115,15 @@ public class JobConfig implements Serializable {
         public EfficiencyDrop efficiencyDrop = new EfficiencyDrop();
         public NoData noData = new NoData();
         public Instrument instrument = new Instrument();
+        public ClockSkew clockSkew = new ClockSkew();
+    }
+
+    public static class ClockSkew implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** How far a DataTime may be from its arrival (ahead; behind: beyond the CN's period) and count as on time. */
+        public String tolerance = "5m";
+        /** How long (processing time) every reading of a point must be off before the alert fires, and on time before it resolves. */
+        public String sustain = "30m";
     }
 
     public static class Exceedance implements Serializable {
@@ -122,6 +154,8 @@ public class JobConfig implements Serializable {
         public String fault = "10m";
         public String calibration = "60m";
         public String maintenance = "240m";
+        /** Flag T (over range) allowed this long; 0s: the first over-range value fires. */
+        public String overRange = "0s";
         /** How long flags must be back to normal before the alert resolves. */
         public String hold = "10m";
     }

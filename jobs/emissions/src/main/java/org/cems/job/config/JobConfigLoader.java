@@ -65,6 +65,14 @@ public final class JobConfigLoader {
         if (c.minSamplesPerMinute < 1) {
             problems.add("min_samples_per_minute: must be at least 1");
         }
+        if (!JobConfig.OVER_RANGE_USE_REPORTED.equals(c.overRange) && !JobConfig.OVER_RANGE_INVALID.equals(c.overRange)) {
+            problems.add("over_range: use_reported or invalid, not \"" + c.overRange + "\"");
+        }
+        positive(problems, "clock.max_ahead", c.clock.maxAhead);
+        positive(problems, "clock.jump_threshold", c.clock.jumpThreshold);
+        if (c.clock.jumpConfirmations < 1) {
+            problems.add("clock.jump_confirmations: must be at least 1");
+        }
         duration(problems, "checkpoint.interval", c.checkpoint.interval);
         duration(problems, "influxdb.flush_interval", c.influxdb.flushInterval);
         if (!c.kafka.enabled && !c.mqtt.enabled) {
@@ -109,6 +117,9 @@ public final class JobConfigLoader {
         positive(problems, "alerts.instrument.calibration", a.instrument.calibration);
         positive(problems, "alerts.instrument.maintenance", a.instrument.maintenance);
         duration(problems, "alerts.instrument.hold", a.instrument.hold);
+        duration(problems, "alerts.instrument.over_range", a.instrument.overRange);
+        positive(problems, "alerts.clock_skew.tolerance", a.clockSkew.tolerance);
+        positive(problems, "alerts.clock_skew.sustain", a.clockSkew.sustain);
     }
 
     /** Sustain and hold times count whole sub-periods (minutes, hours): say so rather than round. */

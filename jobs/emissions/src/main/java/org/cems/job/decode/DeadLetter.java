@@ -28,6 +28,8 @@ public class DeadLetter {
     public String enterprise = UNKNOWN;
     public String source = UNKNOWN;
     public String mn;
+    /** The DataTime of the reading turned away, when it was readable that far; else null. */
+    public Long dataTimeMillis;
 
     public DeadLetter() {}
 

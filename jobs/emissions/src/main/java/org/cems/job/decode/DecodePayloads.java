@@ -38,8 +38,8 @@ public class DecodePayloads extends ProcessFunction<RawMessage, SourceReading> {
     private transient Counter readingsIn;
     private transient Counter deadLetters;
 
-    public DecodePayloads(Registry registry, String zoneId, int maxPayloadBytes) {
-        this.router = new PayloadRouter(registry);
+    public DecodePayloads(Registry registry, String zoneId, int maxPayloadBytes, ReadingChecks checks) {
+        this.router = new PayloadRouter(registry, checks);
         this.zoneId = zoneId;
         this.maxPayloadBytes = maxPayloadBytes;
     }

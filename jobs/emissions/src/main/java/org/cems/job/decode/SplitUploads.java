@@ -36,8 +36,8 @@ public class SplitUploads extends KeyedProcessFunction<String, SplitPart, Source
     private transient MapState<String, List<SplitPart>> partsByUpload;
     private transient Counter deadLetters;
 
-    public SplitUploads(Registry registry, String zoneId, long timeoutMs) {
-        this.router = new PayloadRouter(registry);
+    public SplitUploads(Registry registry, String zoneId, long timeoutMs, ReadingChecks checks) {
+        this.router = new PayloadRouter(registry, checks);
         this.zoneId = zoneId;
         this.timeoutMs = timeoutMs;
     }

@@ -19,6 +19,7 @@ public final class EmissionCalculator {
         Source source = ref.source();
         Double o2Pct = p.mean(ParameterCodes.O2);
         Double flowM3H = p.mean(ParameterCodes.FLOW);
+        boolean o2Capped = isO2Capped(o2Pct, source);
         List<EmissionRecord> out = new ArrayList<>();
         for (Map.Entry<String, CodeSummary> e : p.byCode.entrySet()) {
             String code = e.getKey();
@@ -42,6 +43,7 @@ public final class EmissionCalculator {
             r.concMgM3 = c.mean;
             r.limitMgM3 = source.limitsMgM3.get(code);
             r.massKg = c.massKg;
+            r.o2Capped = o2Capped;
             if (c.mean != null) {
                 r.concRefMgM3 = referenceConcentration(c.mean, o2Pct, c, source);
                 if (flowM3H != null) {
@@ -49,8 +51,9 @@ public final class EmissionCalculator {
                     r.rateKgH = EmissionFormulas.rateKgPerHour(c.mean, flowM3H);
                 }
             }
-            // exceedance is judged on valid hourly reference-O2 averages (HJ 76 App. B; 发改价格[2014]536号)
-            if (Window.HOUR.is(window) && r.valid && r.concRefMgM3 != null && r.limitMgM3 != null) {
+            // exceedance is judged on valid hourly reference-O2 averages (HJ 76 App. B; 发改价格[2014]536号);
+            // an hour near ambient O2 (start-up, shut-down) is not judged, as marked data is not (MEE 公告 2022年第21号)
+            if (Window.HOUR.is(window) && r.valid && !o2Capped && r.concRefMgM3 != null && r.limitMgM3 != null) {
                 r.exceeded = r.concRefMgM3 > r.limitMgM3;
             }
             out.add(r);
@@ -63,7 +66,16 @@ public final class EmissionCalculator {
      * the pollutants). Without measured O2, the mean of the gateway's own 折算 values stands in.
      */
     private static Double referenceConcentration(double concMgM3, Double o2Pct, CodeSummary c, Source source) {
-        Double fromO2 = EmissionFormulas.referenceO2(concMgM3, o2Pct, source.effectiveReferenceO2Pct());
+        Double fromO2 = EmissionFormulas.referenceO2Capped(concMgM3, o2Pct, source.effectiveReferenceO2Pct(), source.effectiveO2CeilingPct());
         return fromO2 != null ? fromO2 : c.refMean;
+    }
+
+    /**
+     * The period's mean O2 is above the source's ceiling (start-up, shut-down, air only): eq. (28)
+     * runs with the ceiling instead and the period is marked (real-plant-data.md section 4).
+     */
+    private static boolean isO2Capped(Double o2Pct, Source source) {
+        Double ceiling = source.effectiveO2CeilingPct();
+        return o2Pct != null && ceiling != null && source.effectiveReferenceO2Pct() != null && o2Pct > ceiling;
     }
 }

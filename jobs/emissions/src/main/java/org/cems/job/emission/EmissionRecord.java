@@ -26,6 +26,11 @@ public class EmissionRecord {
     public boolean valid;
     /** True when the data logger computed the period itself (CN 2051/2061/2031). */
     public boolean fromLogger;
+    /**
+     * The period's O2 was above the source's ceiling (near ambient: start-up, shut-down): the
+     * reference concentration used the ceiling instead of the measured O2, and the hour is not judged.
+     */
+    public boolean o2Capped;
     public Double limitMgM3;
     public Boolean exceeded;
 

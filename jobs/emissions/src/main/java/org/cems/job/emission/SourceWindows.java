@@ -52,6 +52,7 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
 
     private final Registry registry;
     private final WindowSettings settings;
+    private final ClockJumpGuard clockGuard;
     private transient ZoneId zone;
     /** The source of the key being processed, and where its side outputs go; set where each call enters. */
     private transient SourceRef current;
@@ -69,8 +70,13 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
     private transient Counter duplicateReadings;
 
     public SourceWindows(Registry registry, WindowSettings settings) {
+        this(registry, settings, ClockSettings.defaults());
+    }
+
+    public SourceWindows(Registry registry, WindowSettings settings, ClockSettings clockSettings) {
         this.registry = registry;
         this.settings = settings;
+        this.clockGuard = new ClockJumpGuard(clockSettings);
     }
 
     @Override
@@ -87,12 +93,21 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         loggerDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerDays", Long.class, WindowStats.class));
         lateReadings = getRuntimeContext().getMetricGroup().counter("lateReadings");
         duplicateReadings = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
+        clockGuard.open(getRuntimeContext());
     }
 
     @Override
     public void processElement(SourceReading r, Context ctx, Collector<EmissionRecord> out) throws Exception {
         current = registry.byMn(r.mn);
         carbonOut = record -> ctx.output(CARBON, record);
+        ClockJumpGuard.Admission admission = clockGuard.admit(r, clock.value(), ctx.timerService().currentProcessingTime());
+        admission.rejected().forEach(d -> ctx.output(DecodePayloads.DEAD_LETTERS, d));
+        for (SourceReading admitted : admission.process()) {
+            processAdmitted(admitted, ctx, out);
+        }
+    }
+
+    private void processAdmitted(SourceReading r, Context ctx, Collector<EmissionRecord> out) throws Exception {
         long closed = orMin(closedUpTo.value());
         if (r.timeMillis < closed - settings.allowedLatenessMs()) {
             lateReadings.inc();

@@ -19,6 +19,7 @@ public class EmissionPoints implements MapFunction<EmissionRecord, InfluxPoint> 
                 .field("valid", r.valid)
                 .field("stopped_count", (long) r.stoppedCount)
                 .field("from_logger", r.fromLogger)
+                .field("o2_capped", r.o2Capped)
                 .timeMillis(r.windowStartMillis);
         Fields.optional(p, "conc_mg_m3", r.concMgM3);
         Fields.optional(p, "conc_ref_mg_m3", r.concRefMgM3);

@@ -31,7 +31,7 @@ class DecodePayloadsStationTest {
     @Test
     void aFacilityStatusFrameGoesToTheFacilityOutput() throws Exception {
         DecodePayloads decode = new DecodePayloads(RegistryLoader.load(Path.of(getClass().getResource("/registry-test.yaml").toURI())),
-                "Asia/Shanghai", 1 << 20);
+                "Asia/Shanghai", 1 << 20, ReadingChecks.defaults());
         try (OneInputStreamOperatorTestHarness<RawMessage, SourceReading> h = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(decode))) {
             h.open();
             h.processElement(frame(MN, "2021", "DataTime=20261126101500;SB1-RS=1;SB2-RS=0"), 0L);
