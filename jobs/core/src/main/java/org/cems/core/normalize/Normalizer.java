@@ -44,15 +44,32 @@ public final class Normalizer implements Serializable {
             ReadingValue v = e.getValue();
             Double primary = v.primary();
             if (primary == null) {
+                if (v.cou != null && Pollutants.isPollutant(e.getKey())) {
+                    out.measures.put(e.getKey(), loggerTotalOnly(v));
+                }
                 continue;
             }
             out.reported.put(e.getKey(), new Measure(primary, v.primaryZs(), v.isValid(), v.flagOrNormal()));
-            out.measures.put(e.getKey(), toStandardDry(e.getKey(), primary, v, source, flue));
+            Measure m = toStandardDry(e.getKey(), primary, v, source, flue);
+            if (Pollutants.isPollutant(e.getKey())) {
+                m.couKg = v.cou;
+            }
+            out.measures.put(e.getKey(), m);
         }
         addFlowFromVelocity(out.measures, reading, source, flue);
         addNoxFromNoAndNo2(out.measures);
         addReferenceO2(out.measures, reading, source);
         return out;
+    }
+
+    /**
+     * A pollutant with the logger's period total (Cou, kg: HJ 212-2017 Table B.2) but no average:
+     * no concentration to use, but the total still gives the period's mass.
+     */
+    private static Measure loggerTotalOnly(ReadingValue v) {
+        Measure m = new Measure(Double.NaN, null, false, v.flagOrNormal());
+        m.couKg = v.cou;
+        return m;
     }
 
     /** The flue-gas conditions of one reading: what eq. (18), (19) and (31) need. */
@@ -150,6 +167,9 @@ public final class Normalizer implements Serializable {
                 continue;
             }
             Measure m = e.getValue();
+            if (Double.isNaN(m.value)) {
+                continue;
+            }
             Double ref = EmissionFormulas.referenceO2(m.value, o2Pct, refO2);
             if (ref == null) {
                 ReadingValue reported = reading.values.get(e.getKey());

@@ -12,6 +12,7 @@ import org.cems.core.registry.Units;
 
 /** Turns a period's summary into emission records, one per pollutant that had data. */
 public final class EmissionCalculator {
+    public static final String MINUTE = "1m";
     public static final String HOUR = "1h";
 
     private EmissionCalculator() {}
@@ -43,6 +44,11 @@ public final class EmissionCalculator {
             r.concMgM3 = c.mean;
             r.limitMgM3 = source.limitsMgM3.get(code);
             r.massKg = c.massKg;
+            r.massLoggerKg = c.loggerKg;
+            if (!MINUTE.equals(window)) {
+                r.massAccountedKg = c.accountedKg;
+                r.substituted = c.substituted;
+            }
             if (c.mean != null) {
                 r.concRefMgM3 = referenceConcentration(c.mean, o2Pct, c, source);
                 if (flowM3H != null) {

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.cems.core.normalize.Normalizer;
 import org.cems.core.normalize.SourceReading;
+import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Registry;
@@ -40,13 +41,13 @@ class SourceWindowsTest {
 
     private final Normalizer normalizer = new Normalizer();
     private Registry registry;
-    private KeyedOneInputStreamOperatorTestHarness<String, SourceReading, EmissionRecord> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, SourceReading, FacilityStatus, EmissionRecord> harness;
 
     @BeforeEach
     void open() throws Exception {
         registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-test.yaml").toURI()));
         SourceWindows windows = new SourceWindows(registry, new WindowSettings(0, LATENESS, IDLE, "Asia/Shanghai", 1));
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows), r -> r.mn, Types.STRING);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(windows), r -> r.mn, f -> f.mn, Types.STRING);
         harness.open();
     }
 
@@ -72,7 +73,7 @@ class SourceWindowsTest {
     }
 
     void send(Reading r) throws Exception {
-        harness.processElement(normalizer.normalize(r, registry.byMn(r.mn)), r.timeMillis);
+        harness.processElement1(normalizer.normalize(r, registry.byMn(r.mn)), r.timeMillis);
     }
 
     EmissionRecord last(String window, long start) {
@@ -128,16 +129,39 @@ class SourceWindowsTest {
 
     @Test
     void stoppedMinutesAreNotMissing() throws Exception {
-        // 30 minutes stopped (F): 23 of the 30 others must be valid: ceil(45 × 30 / 60) = 23
+        // 30 minutes flagged F with the flow at 0 (the source stopped, corroborated): 23 of the 30
+        // others must be valid: ceil(45 × 30 / 60) = 23
         for (int m = 0; m < 60; m++) {
             String flag = m < 30 ? "F" : m < 53 ? "N" : "D";
-            send(reading(MN1, "2011", HOUR10 + m * MINUTE, 10, flag, 1_000_000));
+            send(reading(MN1, "2011", HOUR10 + m * MINUTE, 10, flag, m < 30 ? 0 : 1_000_000));
         }
         send(reading(MN1, "2011", HOUR10 + HOUR, 1, "N", 1_000_000));
         EmissionRecord hour = last("1h", HOUR10);
         assertThat(hour.stoppedCount).isEqualTo(30);
         assertThat(hour.validCount).isEqualTo(23);
         assertThat(hour.valid).isTrue();
+        // the 30 running minutes' mass: 10 mg/m3 × 1e6 m3/h × 1e-6 = 10 kg/h, × 0.5 h
+        assertThat(hour.massKg).isCloseTo(5.0, within(1e-9));
+        assertThat(last("1m", HOUR10).stoppedCount).isEqualTo(1);
+        assertThat(last("1m", HOUR10).massKg).isEqualTo(0.0);
+    }
+
+    @Test
+    void flagFWithoutCorroborationIsMissingData() throws Exception {
+        // the same F minutes while the flow goes on: the instrument stopped, not the source
+        for (int m = 0; m < 60; m++) {
+            String flag = m < 30 ? "F" : m < 53 ? "N" : "D";
+            send(reading(MN1, "2011", HOUR10 + m * MINUTE, 10, flag, 1_000_000));
+        }
+        send(reading(MN1, "2011", HOUR10 + HOUR, 1, "N", 1_000_000));
+        EmissionRecord hour = last("1h", HOUR10);
+        assertThat(hour.stoppedCount).isZero();
+        assertThat(hour.validCount).isEqualTo(23);
+        assertThat(hour.valid).isFalse();
+        // invalid and no history yet: substituted by 0, marked
+        assertThat(hour.substituted).isTrue();
+        assertThat(hour.massAccountedKg).isEqualTo(0.0);
+        assertThat(last("1m", HOUR10).stoppedCount).isZero();
     }
 
     @Test
