@@ -47,11 +47,18 @@ public final class EmissionAccounting {
         account(hour, quarterStart, settings, previous, false);
     }
 
+    /** A pollutant the hour has no data of at all. */
+    private static CodeSummary missing(int stoppedMinutes) {
+        CodeSummary c = new CodeSummary();
+        c.stoppedCount = stoppedMinutes;
+        return c;
+    }
+
     private List<String> account(PeriodSummary hour, long quarterStart, AccountingSettings settings, PeriodSummary previous,
             boolean record) {
         List<String> reasons = new ArrayList<>();
         for (String pollutant : byPollutant.keySet()) {
-            hour.byCode.computeIfAbsent(pollutant, k -> new CodeSummary());
+            hour.byCode.computeIfAbsent(pollutant, k -> missing(hour.stoppedMinutes));
         }
         boolean stopped = hour.stoppedMinutes >= Periods.MINUTES_PER_HOUR;
         double runningShare = (Periods.MINUTES_PER_HOUR - hour.stoppedMinutes) / (double) Periods.MINUTES_PER_HOUR;
