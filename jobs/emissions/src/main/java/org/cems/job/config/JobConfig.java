@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The job's configuration file (YAML, snake_case keys). Secrets are never in it: it names the
  * environment variables that hold them ({@code password_env}, {@code token_env}).
@@ -48,6 +50,7 @@ public class JobConfig implements Serializable {
         /** Pollutants whose invalid and missing hours are substituted (the standard names SO2, NOx, PM). */
         public List<String> substitutedPollutants = new ArrayList<>(List.of("a21026", "a21002", "a34013"));
         /** Capture rate under 75 % (no rule in the standard): max_2160 (substitute the 2160-hour maximum) or none. */
+        @JsonProperty("alpha_below_75")
         public String alphaBelow75 = "max_2160";
         /** A substituted hour that was partly stopped gets the maximum times its running share. */
         public boolean scaleByRunningTime = true;
