@@ -2,6 +2,7 @@ package org.cems.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -55,8 +56,10 @@ import org.cems.job.decode.DecodePayloads;
 import org.cems.job.decode.ReadingChecks;
 import org.cems.job.decode.SplitUploads;
 import org.cems.job.emission.ClockSettings;
+import org.cems.job.emission.AccountingSettings;
 import org.cems.job.emission.EmissionRecord;
 import org.cems.job.emission.SourceWindows;
+import org.cems.job.emission.StopThresholds;
 import org.cems.job.emission.WindowSettings;
 import org.cems.job.io.InfluxSinks;
 import org.cems.job.io.KafkaRawMessages;
@@ -150,7 +153,8 @@ public final class EmissionsJob {
                 .name("split-reading-points").uid("split-reading-points");
         SingleOutputStreamOperator<EmissionRecord> emissions = readings
                 .keyBy(r -> r.mn)
-                .process(new SourceWindows(registry, windows, ClockSettings.of(config.clock)))
+                .connect(facilityStatuses.keyBy(f -> f.mn))
+                .process(new SourceWindows(registry, windows, ClockSettings.of(config.clock), accountingSettings(config)))
                 .name("source-windows").uid("source-windows");
         DataStream<InfluxPoint> emissionPoints = emissions.map(new EmissionPoints()).name("emission-points").uid("emission-points");
         DataStream<InfluxPoint> carbonPoints = emissions.getSideOutput(SourceWindows.CARBON)
@@ -191,7 +195,8 @@ public final class EmissionsJob {
 
         DataStream<DeadLetter> deadLetters = decodeDeadLetters.union(emissions.getSideOutput(DecodePayloads.DEAD_LETTERS));
 
-        DataStream<InfluxPoint> qualityPoints = deadLetters
+        // accounting events are counted in quality but are not dead letters: no input was refused
+        DataStream<InfluxPoint> qualityPoints = deadLetters.union(emissions.getSideOutput(SourceWindows.QUALITY))
                 .keyBy(new QualityKey())
                 .process(new QualityCounter()).name("quality-counts").uid("quality-counts")
                 .map(new QualityPoints()).name("quality-points").uid("quality-points");
@@ -250,6 +255,13 @@ public final class EmissionsJob {
     static WindowSettings windowSettings(JobConfig config, String zone) {
         return new WindowSettings(Durations.parse(config.maxOutOfOrderness).toMillis(), Durations.parse(config.allowedLateness).toMillis(),
                 Durations.parse(config.idleTimeout).toMillis(), zone, config.minSamplesPerMinute);
+    }
+
+    static AccountingSettings accountingSettings(JobConfig config) {
+        JobConfig.Accounting a = config.accounting;
+        return new AccountingSettings(Set.copyOf(a.substitutedPollutants), a.alphaBelow75, a.scaleByRunningTime,
+                Durations.parse(a.maxGap).toHours(), a.loggerTotalTolerancePct,
+                new StopThresholds(config.stopDetection.flowBelowM3H, config.stopDetection.loadBelowMw));
     }
 
     private static DataStream<RawMessage> rawMessages(StreamExecutionEnvironment env, JobConfig config) {

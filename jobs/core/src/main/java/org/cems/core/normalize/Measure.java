@@ -12,6 +12,11 @@ public class Measure {
     public Double refMgM3;
     public boolean valid;
     public String flag;
+    /**
+     * The data logger's own total of the period (HJ 212-2017 {@code -Cou}), kg for pollutants
+     * (Table B.2); null when it sent none or for real-time data.
+     */
+    public Double couKg;
 
     public Measure() {}
 
@@ -25,7 +30,7 @@ public class Measure {
     @Override
     public boolean equals(Object o) {
         return o instanceof Measure m && Double.compare(value, m.value) == 0 && Objects.equals(refMgM3, m.refMgM3)
-                && valid == m.valid && Objects.equals(flag, m.flag);
+                && valid == m.valid && Objects.equals(flag, m.flag) && Objects.equals(couKg, m.couKg);
     }
 
     @Override

@@ -95,11 +95,18 @@ public final class Normalizer implements Serializable {
             ReadingValue v = e.getValue();
             Double primary = v.primary();
             if (primary == null) {
+                if (v.cou != null && catalogue.isPollutant(e.getKey())) {
+                    out.measures.put(e.getKey(), loggerTotalOnly(v));
+                }
                 continue;
             }
             boolean valid = isValid(v) && !implausible.contains(e.getKey());
             out.reported.put(e.getKey(), new Measure(primary, v.primaryZs(), valid, v.flagOrNormal()));
-            out.measures.put(e.getKey(), toStandardDry(e.getKey(), primary, valid, v.flagOrNormal(), source, flue));
+            Measure m = toStandardDry(e.getKey(), primary, valid, v.flagOrNormal(), source, flue);
+            if (catalogue.isPollutant(e.getKey())) {
+                m.couKg = v.cou;
+            }
+            out.measures.put(e.getKey(), m);
         }
         addFlowFromVelocity(out.measures, reading, source, flue, problems);
         checkFlow(out, source, reading, problems);
@@ -110,6 +117,16 @@ public final class Normalizer implements Serializable {
 
     private static boolean overRange(Measure m) {
         return m != null && OVER_RANGE.equals(m.flag);
+    }
+
+    /**
+     * A pollutant with the logger's period total (Cou, kg: HJ 212-2017 Table B.2) but no average:
+     * no concentration to use, but the total still gives the period's mass.
+     */
+    private static Measure loggerTotalOnly(ReadingValue v) {
+        Measure m = new Measure(Double.NaN, null, false, v.flagOrNormal());
+        m.couKg = v.cou;
+        return m;
     }
 
     /** Only flag N counts as valid (a missing flag is N), and T too where over-range values are used. */
@@ -264,6 +281,9 @@ public final class Normalizer implements Serializable {
                 continue;
             }
             Measure m = e.getValue();
+            if (Double.isNaN(m.value)) {
+                continue;
+            }
             Double ref = EmissionFormulas.referenceO2Capped(m.value, o2Pct, refO2, ceiling);
             if (ref == null) {
                 ReadingValue reported = reading.values.get(e.getKey());

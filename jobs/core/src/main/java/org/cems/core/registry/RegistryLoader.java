@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,8 +90,9 @@ public final class RegistryLoader {
 
     static List<String> validate(Registry r) {
         List<String> problems = new ArrayList<>();
+        ZoneId zone = ZoneId.of("UTC");
         try {
-            ZoneId.of(r.timezone);
+            zone = ZoneId.of(r.timezone);
         } catch (DateTimeException | NullPointerException e) {
             problems.add("timezone: unknown zone \"" + r.timezone + "\"");
         }
@@ -109,6 +112,7 @@ public final class RegistryLoader {
             Set<String> sourceIds = new HashSet<>();
             for (int j = 0; j < e.sources.size(); j++) {
                 validateSource(e.sources.get(j), at + ".sources[" + j + "]", sourceIds, mnAt, problems);
+                resolveStopSchedule(e.sources.get(j), at + ".sources[" + j + "]", zone, problems);
             }
             Map<String, Source> sourcesById = new HashMap<>();
             e.sources.forEach(s -> sourcesById.putIfAbsent(s.id, s));
@@ -167,6 +171,42 @@ public final class RegistryLoader {
                 problems.add(at + ".limits_mg_m3." + code + ": a limit must be a positive number");
             }
         });
+        if (s.minuteInterval != null && !Source.MINUTE_INTERVALS.contains(s.minuteInterval)) {
+            problems.add(at + ".minute_interval: " + s.minuteInterval + " is not a HJ 212-2017 MinInterval (one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 minutes)");
+        }
+    }
+
+    /** Stop-schedule times with an offset, or local in the registry's zone; from before to. */
+    private static void resolveStopSchedule(Source s, String at, ZoneId zone, List<String> problems) {
+        for (int k = 0; k < s.stopSchedule.size(); k++) {
+            StopPeriod p = s.stopSchedule.get(k);
+            String where = at + ".stop_schedule[" + k + "]";
+            Long from = epochMillis(p.from, zone);
+            Long to = epochMillis(p.to, zone);
+            if (from == null || to == null) {
+                problems.add(where + ": from and to must be ISO-8601 times such as 2026-11-26T08:00:00+08:00 or 2026-11-26T08:00:00");
+            } else if (from >= to) {
+                problems.add(where + ": from must be before to");
+            } else {
+                p.fromMillis = from;
+                p.toMillis = to;
+            }
+        }
+    }
+
+    private static Long epochMillis(String text, ZoneId zone) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (DateTimeException e) {
+            try {
+                return LocalDateTime.parse(text).atZone(zone).toInstant().toEpochMilli();
+            } catch (DateTimeException notLocal) {
+                return null;
+            }
+        }
     }
 
     /**

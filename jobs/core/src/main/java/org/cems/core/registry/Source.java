@@ -1,8 +1,11 @@
 package org.cems.core.registry;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.cems.core.formula.EmissionFormulas;
 
@@ -19,6 +22,9 @@ public class Source implements Serializable {
      * 3,600 times too large) and corrupted values, not a plant running a little above its rating.
      */
     public static final double MAX_FLOW_M3_H_PER_MW = 10_000.0;
+
+    /** The minute-data intervals HJ 212-2017 allows (CN 1063/1064 MinInterval), minutes. */
+    public static final Set<Integer> MINUTE_INTERVALS = Set.of(1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30);
 
     public String id;
     public String mn;
@@ -60,6 +66,13 @@ public class Source implements Serializable {
      * stopped) or the id of one of the enterprise's control devices.
      */
     public Map<String, String> facilities = new LinkedHashMap<>();
+    /**
+     * The data logger's minute-data interval (MinInterval), minutes: each CN 2051 record covers this
+     * long. Unset: learned from the spacing of the source's 2051 DataTimes.
+     */
+    public Integer minuteInterval;
+    /** Known stops (planned outages): F-flagged data in them is a source stop, not missing data. */
+    public List<StopPeriod> stopSchedule = new ArrayList<>();
     /** HJ 212 access password (PW) the gateway must present; none when absent. */
     public String password;
 
@@ -99,6 +112,16 @@ public class Source implements Serializable {
             return maxFlowM3H;
         }
         return capacityMw == null ? null : capacityMw * MAX_FLOW_M3_H_PER_MW;
+    }
+
+    /** True when the registry's stop schedule covers {@code timeMillis}. */
+    public boolean scheduledStop(long timeMillis) {
+        for (StopPeriod p : stopSchedule) {
+            if (p.covers(timeMillis)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isStack() {

@@ -159,4 +159,25 @@ class RegistryLoaderTest {
         }
         assertThat(parse(y.toString()).allSources()).hasSize(sources);
     }
+
+    @Test
+    void minuteIntervalAndStopSchedule() {
+        Registry r = parse(CONTRACT_EXAMPLE.replace("        limits_mg_m3: {a34013: 10, a21026: 35, a21002: 50}\n",
+                "        limits_mg_m3: {a34013: 10, a21026: 35, a21002: 50}\n"
+                        + "        minute_interval: 10\n"
+                        + "        stop_schedule:\n"
+                        + "          - {from: \"2026-11-26T08:00:00\", to: \"2026-11-26T09:00:00+08:00\"}\n"));
+        Source s = r.byMn("010000A8900016F000169DC0").source();
+        assertThat(s.minuteInterval).isEqualTo(10);
+        long eight = java.time.OffsetDateTime.parse("2026-11-26T08:00:00+08:00").toInstant().toEpochMilli();
+        assertThat(s.scheduledStop(eight)).isTrue();
+        assertThat(s.scheduledStop(eight - 1)).isFalse();
+        assertThat(s.scheduledStop(eight + 3_600_000L)).isFalse();
+        assertThatThrownBy(() -> parse(CONTRACT_EXAMPLE.replace("        kind: coal_boiler\n        capacity_mw: 600\n",
+                "        kind: coal_boiler\n        capacity_mw: 600\n        minute_interval: 7\n"
+                        + "        stop_schedule: [{from: \"2026-11-26T09:00:00\", to: \"2026-11-26T08:00:00\"}, {from: soon, to: later}]\n")))
+                .hasMessageContaining("enterprises[0].sources[0].minute_interval: 7 is not a HJ 212-2017 MinInterval")
+                .hasMessageContaining("enterprises[0].sources[0].stop_schedule[0]: from must be before to")
+                .hasMessageContaining("enterprises[0].sources[0].stop_schedule[1]: from and to must be ISO-8601 times");
+    }
 }

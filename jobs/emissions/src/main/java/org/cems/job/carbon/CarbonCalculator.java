@@ -40,8 +40,11 @@ public final class CarbonCalculator {
         if (co2 != null && co2.mean != null && flowM3H != null) {
             c.co2RateTH = EmissionFormulas.rateKgPerHour(co2.mean, flowM3H) / KG_PER_T;
         }
-        if (co2 != null && co2.massKg != null) {
-            c.co2T = co2.massKg / KG_PER_T;
+        // hours and days: the accounted mass (measured valid hours, eq. 34; substituted only if
+        // accounting.substituted_pollutants names CO2, as HJ 75-2017 gives no CO2 rule), so hours sum to the day
+        Double co2Kg = co2 == null ? null : co2.accountedKg != null ? co2.accountedKg : co2.massKg;
+        if (co2Kg != null) {
+            c.co2T = co2Kg / KG_PER_T;
         }
         c.loadMw = loadMw;
         c.energyMwh = dayHours == null ? (loadMw == null ? null : loadMw * windowHours) : energyOfHours(dayHours);

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The job's configuration file (YAML, snake_case keys). Secrets are never in it: it names the
  * environment variables that hold them ({@code password_env}, {@code token_env}).
@@ -36,6 +38,33 @@ public class JobConfig implements Serializable {
     public Mqtt mqtt = new Mqtt();
     public Influx influxdb = new Influx();
     public Alerts alerts = new Alerts();
+    public StopDetection stopDetection = new StopDetection();
+    public Accounting accounting = new Accounting();
+
+    /** What corroborates that a source, not only its instrument (flag F), was stopped. */
+    public static class StopDetection implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Standard-dry flow under this, m3/h, is no flow. */
+        public double flowBelowM3H = 1000.0;
+        /** Unit load under this, MW, is no load. */
+        public double loadBelowMw = 1.0;
+    }
+
+    /** HJ 75-2017 data handling of invalid and missing hours for the accounted masses. */
+    public static class Accounting implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Pollutants whose invalid and missing hours are substituted (the standard names SO2, NOx, PM). */
+        public List<String> substitutedPollutants = new ArrayList<>(List.of("a21026", "a21002", "a34013"));
+        /** Capture rate under 75 % (no rule in the standard): max_2160 (substitute the 2160-hour maximum) or none. */
+        @JsonProperty("alpha_below_75")
+        public String alphaBelow75 = "max_2160";
+        /** A substituted hour that was partly stopped gets the maximum times its running share. */
+        public boolean scaleByRunningTime = true;
+        /** Missing hours of a longer silence are counted (gap_not_accounted), not emitted one by one. */
+        public String maxGap = "31d";
+        /** The job's and the logger's (Cou) totals may differ by this much, %, before logger_total_mismatch is counted. */
+        public double loggerTotalTolerancePct = 5.0;
+    }
 
     public static final String OVER_RANGE_USE_REPORTED = "use_reported";
     public static final String OVER_RANGE_INVALID = "invalid";

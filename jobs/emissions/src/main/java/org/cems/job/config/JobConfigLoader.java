@@ -88,6 +88,7 @@ public final class JobConfigLoader {
             problems.add("influxdb.org, influxdb.bucket: both are needed with api v2");
         }
         validateAlerts(problems, c.alerts);
+        validateAccounting(problems, c);
         envSet(problems, "mqtt.password_env", c.mqtt.passwordEnv);
         envSet(problems, "influxdb.password_env", c.influxdb.passwordEnv);
         envSet(problems, "influxdb.token_env", c.influxdb.tokenEnv);
@@ -120,6 +121,32 @@ public final class JobConfigLoader {
         duration(problems, "alerts.instrument.over_range", a.instrument.overRange);
         positive(problems, "alerts.clock_skew.tolerance", a.clockSkew.tolerance);
         positive(problems, "alerts.clock_skew.sustain", a.clockSkew.sustain);
+    }
+
+    private static void validateAccounting(List<String> problems, JobConfig c) {
+        if (!(c.stopDetection.flowBelowM3H >= 0)) {
+            problems.add("stop_detection.flow_below_m3_h: must be 0 or more");
+        }
+        if (!(c.stopDetection.loadBelowMw >= 0)) {
+            problems.add("stop_detection.load_below_mw: must be 0 or more");
+        }
+        JobConfig.Accounting a = c.accounting;
+        if (a.substitutedPollutants == null) {
+            problems.add("accounting.substituted_pollutants: a list of pollutant codes (may be empty)");
+        } else {
+            for (String code : a.substitutedPollutants) {
+                if (!org.cems.core.normalize.Pollutants.isPollutant(code)) {
+                    problems.add("accounting.substituted_pollutants: \"" + code + "\" is not a pollutant with a mass");
+                }
+            }
+        }
+        if (!"max_2160".equals(a.alphaBelow75) && !"none".equals(a.alphaBelow75)) {
+            problems.add("accounting.alpha_below_75: max_2160 or none, not \"" + a.alphaBelow75 + "\"");
+        }
+        wholeMultiple(problems, "accounting.max_gap", a.maxGap, java.time.Duration.ofHours(1), "1h");
+        if (!(a.loggerTotalTolerancePct >= 0)) {
+            problems.add("accounting.logger_total_tolerance_pct: must be 0 or more");
+        }
     }
 
     /** Sustain and hold times count whole sub-periods (minutes, hours): say so rather than round. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.cems.core.deadletter.DeadLetterMessage;
 import org.cems.core.deadletter.DeadLetterReason;
+import org.cems.job.quality.AccountingNote;
 
 /**
  * Input the job could not use, with why (contract section 2, {@code cems.deadletter}). A Flink
@@ -34,8 +35,17 @@ public class DeadLetter {
     public DeadLetter() {}
 
     public static DeadLetter of(DeadLetterReason reason, String detail, String origin, byte[] payload, long receivedMillis) {
+        return of(reason.wireName(), detail, origin, payload, receivedMillis);
+    }
+
+    /** An accounting event for the {@code quality} counts; it never goes to the dead-letter topic. */
+    public static DeadLetter of(AccountingNote note, String detail, String origin, byte[] payload, long receivedMillis) {
+        return of(note.wireName(), detail, origin, payload, receivedMillis);
+    }
+
+    private static DeadLetter of(String reasonWireName, String detail, String origin, byte[] payload, long receivedMillis) {
         DeadLetter d = new DeadLetter();
-        d.reason = reason.wireName();
+        d.reason = reasonWireName;
         d.detail = detail;
         d.origin = origin;
         d.receivedMillis = receivedMillis;

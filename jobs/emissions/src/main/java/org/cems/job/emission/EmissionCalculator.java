@@ -44,6 +44,11 @@ public final class EmissionCalculator {
             r.limitMgM3 = source.limitsMgM3.get(code);
             r.massKg = c.massKg;
             r.o2Capped = o2Capped;
+            r.massLoggerKg = c.loggerKg;
+            if (!Window.MINUTE.is(window)) {
+                r.massAccountedKg = c.accountedKg;
+                r.substituted = c.substituted;
+            }
             if (c.mean != null) {
                 r.concRefMgM3 = referenceConcentration(c.mean, o2Pct, c, source);
                 if (flowM3H != null) {

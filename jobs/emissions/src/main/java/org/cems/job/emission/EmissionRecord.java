@@ -19,9 +19,18 @@ public class EmissionRecord {
     public Double concRefMgM3;
     public Double flowM3H;
     public Double rateKgH;
+    /** Measured mass: the period's valid data (a day: its valid hours, eq. 34), or the logger's total when the job cannot compute it. */
     public Double massKg;
+    /** 1h and 1d: the mass totals use (HJ 75-2017: invalid and missing hours substituted); a day's is the sum of its hours'. */
+    public Double massAccountedKg;
+    /** 1h and 1d: the accounted mass is (or, for a day, includes) a substitute; null on 1m. */
+    public Boolean substituted;
+    /** The data logger's own total of the period (HJ 212-2017 Cou), kg. */
+    public Double massLoggerKg;
+    /** 1m: how long the sub-period covers, minutes (the logger's MinInterval for CN 2051 records). */
+    public Integer durationMinutes;
     public int validCount;
-    /** Sub-periods in which the instrument or source was stopped (flag F): not counted as missing. */
+    /** Time in which the source was stopped (flag F, corroborated): a sub-period 1 or 0, an hour minutes, a day hours. */
     public int stoppedCount;
     public boolean valid;
     /** True when the data logger computed the period itself (CN 2051/2061/2031). */

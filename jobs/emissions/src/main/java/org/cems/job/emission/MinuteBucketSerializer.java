@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;
 
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
@@ -15,12 +16,30 @@ import org.apache.flink.types.StringValue;
  * The window state that grows with sources and lateness, written compactly: counts as var-ints,
  * a sum only when it has terms, sample times as var-int steps from the first. About half the
  * bytes of Flink's POJO serializer, which writes every int in four bytes and a flag per object.
+ *
+ * <p>Format 2 (issue 14) adds each parameter's sum of all values and the logger's totals (Cou);
+ * state written in format 1 is read and migrated (those sums are then unknown).
  */
 public final class MinuteBucketSerializer extends TypeSerializerSingleton<MinuteBucket> {
-    public static final MinuteBucketSerializer INSTANCE = new MinuteBucketSerializer();
-    private static final long serialVersionUID = 1L;
+    static final int FORMAT = 2;
+    public static final MinuteBucketSerializer INSTANCE = new MinuteBucketSerializer(FORMAT);
+    private static final long serialVersionUID = 2L;
 
-    private MinuteBucketSerializer() {}
+    private final int format;
+
+    private MinuteBucketSerializer(int format) {
+        this.format = format;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MinuteBucketSerializer other && other.format == format;
+    }
+
+    @Override
+    public int hashCode() {
+        return format;
+    }
 
     @Override
     public boolean isImmutableType() {
@@ -53,10 +72,10 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
 
     @Override
     public void serialize(MinuteBucket b, DataOutputView out) throws IOException {
-        writeStats(b.realtime, out);
+        writeStats(b.realtime, out, format);
         out.writeBoolean(b.logger != null);
         if (b.logger != null) {
-            writeStats(b.logger, out);
+            writeStats(b.logger, out, format);
         }
         writeVarInt(b.sampleTimes.size(), out);
         long previous = 0;
@@ -69,8 +88,8 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
     @Override
     public MinuteBucket deserialize(DataInputView in) throws IOException {
         MinuteBucket b = new MinuteBucket();
-        b.realtime = readStats(in);
-        b.logger = in.readBoolean() ? readStats(in) : null;
+        b.realtime = readStats(in, format);
+        b.logger = in.readBoolean() ? readStats(in, format) : null;
         int n = readVarInt(in);
         long t = 0;
         for (int i = 0; i < n; i++) {
@@ -92,7 +111,7 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
 
     @Override
     public TypeSerializerSnapshot<MinuteBucket> snapshotConfiguration() {
-        return new Snapshot();
+        return new Snapshot(format);
     }
 
     private static WindowStats copy(WindowStats from) {
@@ -109,10 +128,13 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
         c.validSum = s.validSum;
         c.refCount = s.refCount;
         c.refSum = s.refSum;
+        c.allSum = s.allSum;
+        c.couCount = s.couCount;
+        c.couSum = s.couSum;
         return c;
     }
 
-    private static void writeStats(WindowStats stats, DataOutputView out) throws IOException {
+    private static void writeStats(WindowStats stats, DataOutputView out, int format) throws IOException {
         writeVarInt(stats.byCode.size(), out);
         for (Map.Entry<String, ParameterStats> e : stats.byCode.entrySet()) {
             ParameterStats s = e.getValue();
@@ -127,10 +149,19 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
             if (s.refCount > 0) {
                 out.writeDouble(s.refSum);
             }
+            if (format >= 2) {
+                if (s.samples > 0) {
+                    out.writeDouble(s.allSum);
+                }
+                writeVarInt(s.couCount, out);
+                if (s.couCount > 0) {
+                    out.writeDouble(s.couSum);
+                }
+            }
         }
     }
 
-    private static WindowStats readStats(DataInputView in) throws IOException {
+    private static WindowStats readStats(DataInputView in, int format) throws IOException {
         WindowStats stats = new WindowStats();
         int n = readVarInt(in);
         for (int i = 0; i < n; i++) {
@@ -142,6 +173,13 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
             s.refCount = readVarInt(in);
             s.validSum = s.validCount > 0 ? in.readDouble() : 0.0;
             s.refSum = s.refCount > 0 ? in.readDouble() : 0.0;
+            if (format >= 2) {
+                s.allSum = s.samples > 0 ? in.readDouble() : 0.0;
+                s.couCount = readVarInt(in);
+                s.couSum = s.couCount > 0 ? in.readDouble() : 0.0;
+            } else {
+                s.allSum = Double.NaN;
+            }
             stats.byCode.put(code, s);
         }
         return stats;
@@ -180,10 +218,56 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
         return (z >>> 1) ^ -(z & 1);
     }
 
-    /** Version 1 of the format above; a change of format is a new version. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<MinuteBucket> {
+    /**
+     * The snapshot names the format. Savepoints from before issue 14 hold this class as a
+     * {@code SimpleTypeSerializerSnapshot} (its snapshot versions 2 and 3, nothing written): format 1.
+     */
+    public static final class Snapshot implements TypeSerializerSnapshot<MinuteBucket> {
+        private static final int FORMAT_IN_SNAPSHOT = 4;
+        private int format;
+
         public Snapshot() {
-            super(() -> INSTANCE);
+            this(FORMAT);
+        }
+
+        Snapshot(int format) {
+            this.format = format;
+        }
+
+        @Override
+        public int getCurrentVersion() {
+            return FORMAT_IN_SNAPSHOT;
+        }
+
+        @Override
+        public void writeSnapshot(DataOutputView out) throws IOException {
+            out.writeInt(format);
+        }
+
+        @Override
+        public void readSnapshot(int version, DataInputView in, ClassLoader classLoader) throws IOException {
+            if (version < FORMAT_IN_SNAPSHOT) {
+                if (version == 2) {
+                    in.readUTF(); // SimpleTypeSerializerSnapshot version 2 wrote the serializer's class name
+                }
+                format = 1;
+            } else {
+                format = in.readInt();
+            }
+        }
+
+        @Override
+        public TypeSerializer<MinuteBucket> restoreSerializer() {
+            return format == FORMAT ? INSTANCE : new MinuteBucketSerializer(format);
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<MinuteBucket> resolveSchemaCompatibility(TypeSerializerSnapshot<MinuteBucket> old) {
+            if (!(old instanceof Snapshot previous) || previous.format > format) {
+                return TypeSerializerSchemaCompatibility.incompatible();
+            }
+            return previous.format == format ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                    : TypeSerializerSchemaCompatibility.compatibleAfterMigration();
         }
     }
 }

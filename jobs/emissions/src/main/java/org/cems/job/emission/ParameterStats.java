@@ -3,9 +3,10 @@ package org.cems.job.emission;
 import org.cems.hj212.DataFlag;
 
 /**
- * Running sums of one parameter's values in a minute. A Flink POJO. Only valid (flag N) values
- * enter the means, HJ 212-2017 eq. (23); F (instrument or source stopped) values are counted
- * apart, so a stopped period is not taken for missing data.
+ * Running sums of one parameter's values in a sub-period (a minute of real-time samples, or one
+ * record of the data logger). Only valid (flag N) values enter the means, HJ 212-2017 eq. (23).
+ * F values (instrument stopped) are counted apart: with a corroboration they make the sub-period a
+ * source stop (see {@link SubPeriods}). A Flink POJO, in state with {@link MinuteBucketSerializer}.
  */
 public class ParameterStats {
     public static final String STOPPED_FLAG = DataFlag.F.name();
@@ -16,11 +17,23 @@ public class ParameterStats {
     public double validSum;
     public int refCount;
     public double refSum;
+    /** Sum of every sample's value whatever its flag: whether flow or load was about zero. */
+    public double allSum;
+    /** Records that carried the logger's own total (Cou) and its sum, kg. */
+    public int couCount;
+    public double couSum;
 
     public ParameterStats() {}
 
-    public void add(double value, Double ref, boolean valid, String flag) {
+    public void add(double value, Double ref, boolean valid, String flag, Double couKg) {
         samples++;
+        if (!Double.isNaN(value)) {
+            allSum += value;
+        }
+        if (couKg != null) {
+            couCount++;
+            couSum += couKg;
+        }
         if (!valid) {
             if (STOPPED_FLAG.equals(flag)) {
                 stoppedCount++;
@@ -42,5 +55,15 @@ public class ParameterStats {
 
     public Double refMean() {
         return refCount == 0 ? null : refSum / refCount;
+    }
+
+    /** Mean of every value whatever its flag; NaN when unknown (state from before issue 14). */
+    public double allMean() {
+        return samples == 0 ? Double.NaN : allSum / samples;
+    }
+
+    /** The logger's total of the sub-period, kg; null when it sent none. */
+    public Double couKg() {
+        return couCount == 0 ? null : couSum;
     }
 }

@@ -8,6 +8,8 @@ public class PeriodSummary {
     public Map<String, CodeSummary> byCode = new HashMap<>();
     /** True when the data logger sent this period's values itself (CN 2051/2061/2031). */
     public boolean fromLogger;
+    /** Minutes of an hour in which the source was stopped (corroborated): not missing, not emitting. */
+    public int stoppedMinutes;
 
     public PeriodSummary() {}
 

@@ -4,13 +4,16 @@ import static org.cems.job.emission.WindowTimes.HOUR_MS;
 import static org.cems.job.emission.WindowTimes.MINUTE_MS;
 import static org.cems.job.emission.WindowTimes.floor;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -19,18 +22,21 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.job.carbon.CarbonCalculator;
 import org.cems.job.carbon.CarbonRecord;
+import org.cems.core.normalize.Pollutants;
 import org.cems.core.normalize.SourceReading;
+import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.SourceRef;
 import org.cems.core.time.Window;
 import org.cems.job.decode.DeadLetter;
+import org.cems.job.quality.AccountingNote;
 import org.cems.job.decode.DecodePayloads;
 import org.cems.job.decode.ReadingPayload;
 import org.cems.job.types.SerializerTypeInfo;
@@ -38,25 +44,35 @@ import org.cems.job.types.SerializerTypeInfo;
 /**
  * Minute, hour and day emissions of one monitoring point (keyed by MN), in event time with the
  * point's OWN clock: each MN's windows close when its own readings move past them, so a source
- * that is slow, backfilling or silent never holds back or hurries another's windows.
+ * that is slow, backfilling or silent never holds back or hurries another's windows. The second
+ * input is the station's facility status (CN 2021), keyed by MN too: it corroborates stops.
  *
- * <p>Precedence (one rule): a period the data logger computed itself (2051 minute, 2061 hour,
- * 2031 day) is used as sent; otherwise it is derived, minutes from 2011 samples, hours from
- * minutes, days from hours. Retransmitted readings (same MN, CN, DataTime) count once; readings
- * later than the allowed lateness are dead letters ({@code late}); readings within it correct the
- * closed windows, which are emitted again.
+ * <p>Precedence (one rule): a period the data logger computed itself (2051 minute data at its
+ * MinInterval, 2061 hour, 2031 day) is used as sent; otherwise it is derived, minutes from 2011
+ * samples, hours from sub-periods by the time they cover, days from hours. Retransmitted readings
+ * (same MN, CN, DataTime) count once; readings later than the allowed lateness are dead letters
+ * ({@code late}); readings within it correct the closed windows, which are emitted again.
+ *
+ * <p>Hours with no data at all, once the source's clock passes them, are emitted too (missing:
+ * invalid, substituted for accounting, {@link EmissionAccounting}).
  */
-public class SourceWindows extends KeyedProcessFunction<String, SourceReading, EmissionRecord> {
+public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading, FacilityStatus, EmissionRecord> {
     /** Carbon records (CO2 mass, intensity, coal rate) of the same windows. */
     public static final OutputTag<CarbonRecord> CARBON = new OutputTag<>("carbon") {};
+    /** Accounting events counted in {@code quality} (substitutions without history, logger totals that disagree). */
+    public static final OutputTag<DeadLetter> QUALITY = new OutputTag<>("accounting-quality") {};
+    /** A reason counted when a silence longer than {@code accounting.max_gap} leaves hours unaccounted. */
+    /** The longest MinInterval (HJ 212-2017): how far before an hour a record covering part of it may start. */
+    private static final long LONGEST_INTERVAL_MS = 30 * MINUTE_MS;
 
     private final Registry registry;
     private final WindowSettings settings;
     private final ClockJumpGuard clockGuard;
+    private final AccountingSettings accountingSettings;
     private transient ZoneId zone;
     /** The source of the key being processed, and where its side outputs go; set where each call enters. */
     private transient SourceRef current;
-    private transient SideOutput carbonOut;
+    private transient SideOutputs side;
 
     private transient ValueState<Long> clock;
     private transient ValueState<Long> closedUpTo;
@@ -66,17 +82,21 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
     private transient MapState<Long, PeriodSummary> hours;
     private transient MapState<Long, WindowStats> loggerHours;
     private transient MapState<Long, WindowStats> loggerDays;
+    private transient ValueState<MinuteInterval> interval;
+    private transient ValueState<EmissionAccounting> accounting;
+    private transient MapState<String, FacilityTimeline> facilities;
     private transient Counter lateReadings;
     private transient Counter duplicateReadings;
 
     public SourceWindows(Registry registry, WindowSettings settings) {
-        this(registry, settings, ClockSettings.defaults());
+        this(registry, settings, ClockSettings.defaults(), AccountingSettings.DEFAULTS);
     }
 
-    public SourceWindows(Registry registry, WindowSettings settings, ClockSettings clockSettings) {
+    public SourceWindows(Registry registry, WindowSettings settings, ClockSettings clockSettings, AccountingSettings accountingSettings) {
         this.registry = registry;
         this.settings = settings;
         this.clockGuard = new ClockJumpGuard(clockSettings);
+        this.accountingSettings = accountingSettings;
     }
 
     @Override
@@ -91,15 +111,18 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours", Long.class, PeriodSummary.class));
         loggerHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerHours", Long.class, WindowStats.class));
         loggerDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerDays", Long.class, WindowStats.class));
+        interval = getRuntimeContext().getState(new ValueStateDescriptor<>("minuteInterval", MinuteInterval.class));
+        accounting = getRuntimeContext().getState(new ValueStateDescriptor<>("accounting",
+                SerializerTypeInfo.of(EmissionAccounting.class, EmissionAccountingSerializer.INSTANCE)));
+        facilities = getRuntimeContext().getMapState(new MapStateDescriptor<>("facilities", String.class, FacilityTimeline.class));
         lateReadings = getRuntimeContext().getMetricGroup().counter("lateReadings");
         duplicateReadings = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
         clockGuard.open(getRuntimeContext());
     }
 
     @Override
-    public void processElement(SourceReading r, Context ctx, Collector<EmissionRecord> out) throws Exception {
-        current = registry.byMn(r.mn);
-        carbonOut = record -> ctx.output(CARBON, record);
+    public void processElement1(SourceReading r, Context ctx, Collector<EmissionRecord> out) throws Exception {
+        enter(r.mn, ctx);
         ClockJumpGuard.Admission admission = clockGuard.admit(r, clock.value(), ctx.timerService().currentProcessingTime());
         admission.rejected().forEach(d -> ctx.output(DecodePayloads.DEAD_LETTERS, d));
         for (SourceReading admitted : admission.process()) {
@@ -130,6 +153,41 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         armIdleTimer(ctx);
     }
 
+    /**
+     * A facility's running status. Production facilities corroborate stops ({@link StopEvidence});
+     * a status for time the source's windows have closed (within the allowed lateness) corrects them.
+     */
+    @Override
+    public void processElement2(FacilityStatus f, Context ctx, Collector<EmissionRecord> out) throws Exception {
+        enter(f.mn, ctx);
+        if (current == null || !StopEvidence.productionFacilities(current.source()).contains(f.facility)) {
+            return;
+        }
+        FacilityTimeline timeline = facilities.get(f.facility);
+        timeline = timeline == null ? new FacilityTimeline() : timeline;
+        timeline.add(f.timeMillis, f.status);
+        facilities.put(f.facility, timeline);
+        long closed = orMin(closedUpTo.value());
+        if (f.timeMillis < closed && f.timeMillis >= closed - settings.allowedLatenessMs()) {
+            correctFrom(f.timeMillis, closed, out);
+        }
+    }
+
+    private void enter(String mn, Context ctx) {
+        current = registry.byMn(mn);
+        side = new SideOutputs() {
+            @Override
+            public void carbon(CarbonRecord record) {
+                ctx.output(CARBON, record);
+            }
+
+            @Override
+            public void quality(AccountingNote note, String detail) {
+                qualityNote(note, detail, ctx.timerService().currentProcessingTime(), d -> ctx.output(QUALITY, d));
+            }
+        };
+    }
+
     /** Adds the reading to its period's state; false when the same CN and DataTime came before. */
     private boolean record(SourceReading r) throws Exception {
         switch (r.cn) {
@@ -151,6 +209,9 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
                 }
                 bucket.logger = statsOf(r);
                 minutes.put(minute, bucket);
+                MinuteInterval learned = orNew(interval.value());
+                learned.observe(minute);
+                interval.update(learned);
             }
             case Reading.CN_HOUR -> {
                 long hour = floor(r.timeMillis, HOUR_MS);
@@ -167,22 +228,51 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
                 loggerDays.put(day, statsOf(r));
             }
         }
+        EmissionAccounting a = orNew(accounting.value());
+        a.sawDataAt(floor(r.timeMillis, HOUR_MS));
+        accounting.update(a);
         return true;
     }
 
-    /** A late reading changed a closed window: emit it, and the closed hour and day above it, again. */
+    /** A late reading changed a closed window: emit it, and the closed hours and day above it, again. */
     private void correctClosedWindows(SourceReading r, long closed, Collector<EmissionRecord> out) throws Exception {
         long minute = floor(r.timeMillis, MINUTE_MS);
-        if (isMinuteData(r.cn) && minute + MINUTE_MS <= closed) {
+        if (isMinuteData(r.cn) && minute + Math.max(periodLength(r.cn, minute), MINUTE_MS) <= closed) {
             emitMinute(minute, out);
         }
-        long hour = floor(r.timeMillis, HOUR_MS);
-        if (!Reading.CN_DAY.equals(r.cn) && hour + HOUR_MS <= closed) {
-            emitHour(hour, out);
+        if (!Reading.CN_DAY.equals(r.cn)) {
+            long last = r.timeMillis + Math.max(periodLength(r.cn, r.timeMillis), 1) - 1;
+            for (long hour = floor(r.timeMillis, HOUR_MS); hour <= last; hour += HOUR_MS) {
+                if (hour + HOUR_MS <= closed) {
+                    emitHour(hour, Emission.CORRECTION, out);
+                }
+            }
         }
         long day = dayStart(r.timeMillis);
         if (nextDayStart(day) <= closed) {
-            emitDay(day, out);
+            emitDay(day, Emission.CORRECTION, out);
+        }
+    }
+
+    /** A facility status changed what was stopped from {@code from} on: emit the closed windows after it again. */
+    private void correctFrom(long from, long closed, Collector<EmissionRecord> out) throws Exception {
+        for (Map.Entry<Long, MinuteBucket> e : minutes.entries()) {
+            long end = e.getKey() + durationMs(e.getValue());
+            if (end > from && end <= closed) {
+                emitMinute(e.getKey(), e.getValue(), out);
+            }
+        }
+        Set<Long> days = new TreeSet<>();
+        for (long hour = floor(from, HOUR_MS); hour + HOUR_MS <= closed; hour += HOUR_MS) {
+            if (hours.contains(hour)) {
+                emitHour(hour, Emission.CORRECTION, out);
+                days.add(dayStart(hour));
+            }
+        }
+        for (long day : days) {
+            if (nextDayStart(day) <= closed) {
+                emitDay(day, Emission.CORRECTION, out);
+            }
         }
     }
 
@@ -196,38 +286,34 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         if (floor(watermark, MINUTE_MS) == floor(closed, MINUTE_MS)) {
             return;
         }
-        Set<Long> closedHours = new HashSet<>();
+        Set<Long> hoursWithData = new HashSet<>();
         List<Long> expired = new ArrayList<>();
         for (Map.Entry<Long, MinuteBucket> e : minutes.entries()) {
             long minute = e.getKey();
-            long end = minute + MINUTE_MS;
+            long end = minute + durationMs(e.getValue());
             if (end > closed && end <= watermark) {
                 emitMinute(minute, e.getValue(), out);
             }
-            long hour = floor(minute, HOUR_MS);
-            if (hour + HOUR_MS > closed && hour + HOUR_MS <= watermark) {
-                closedHours.add(hour);
+            for (long hour = floor(minute, HOUR_MS); hour < end; hour += HOUR_MS) {
+                hoursWithData.add(hour);
             }
-            if (hour + HOUR_MS < watermark - settings.allowedLatenessMs()) {
+            if (floor(end - 1, HOUR_MS) + HOUR_MS < watermark - settings.allowedLatenessMs()) {
                 expired.add(minute);
             }
         }
         for (Long hour : loggerHours.keys()) {
-            if (hour + HOUR_MS > closed && hour + HOUR_MS <= watermark) {
-                closedHours.add(hour);
-            }
+            hoursWithData.add(hour);
         }
-        Set<Long> closedDays = new HashSet<>();
-        for (Long hour : closedHours) {
-            emitHour(hour, out);
-            long day = dayStart(hour);
+        Set<Long> closedDays = new TreeSet<>();
+        closeHours(closed, watermark, hoursWithData, closedDays, out);
+        for (Long day : loggerDays.keys()) {
             long dayEnd = nextDayStart(day);
             if (dayEnd > closed && dayEnd <= watermark) {
                 closedDays.add(day);
             }
         }
         for (Long day : closedDays) {
-            emitDay(day, out);
+            emitDay(day, Emission.CLOSE, out);
         }
         for (Long minute : expired) {
             minutes.remove(minute);
@@ -235,7 +321,44 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         dropExpiredPeriods(watermark);
     }
 
-    /** Hours (and the logger's own periods) that no reading may change any more leave the state. */
+    /**
+     * Closes, in time order, every hour the watermark passed since the source's data began: with
+     * data, or missing (none at all: emitted invalid, and substituted). Hours a logger's day record
+     * (2031) covers are not missing; missing hours of a silence longer than {@code max_gap} are
+     * counted, not emitted.
+     */
+    private void closeHours(long closed, long watermark, Set<Long> hoursWithData, Set<Long> closedDays,
+            Collector<EmissionRecord> out) throws Exception {
+        EmissionAccounting a = accounting.value();
+        if (a == null) {
+            return;
+        }
+        long oldestMissing = floor(watermark, HOUR_MS) - accountingSettings.maxGapHours() * HOUR_MS;
+        long notAccounted = 0;
+        for (long hour = Math.max(floor(closed, HOUR_MS), a.firstHour); hour + HOUR_MS <= watermark; hour += HOUR_MS) {
+            if (!hoursWithData.contains(hour)) {
+                if (loggerDays.contains(dayStart(hour))) {
+                    continue;
+                }
+                if (hour < oldestMissing) {
+                    notAccounted++;
+                    continue;
+                }
+            }
+            emitHour(hour, Emission.CLOSE, out);
+            long day = dayStart(hour);
+            long dayEnd = nextDayStart(day);
+            if (dayEnd > closed && dayEnd <= watermark) {
+                closedDays.add(day);
+            }
+        }
+        if (notAccounted > 0) {
+            side.quality(AccountingNote.GAP_NOT_ACCOUNTED, notAccounted + " missing hours before " + Instant.ofEpochMilli(oldestMissing)
+                    + " are not emitted (accounting.max_gap)");
+        }
+    }
+
+    /** Hours (and the logger's own periods, facility reports) that no reading may change any more leave the state. */
     private void dropExpiredPeriods(long watermark) throws Exception {
         long horizon = watermark - settings.allowedLatenessMs();
         List<Long> gone = new ArrayList<>();
@@ -257,6 +380,13 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         for (Long day : gone) {
             loggerDays.remove(day);
         }
+        for (Map.Entry<String, FacilityTimeline> e : facilities.entries()) {
+            int before = e.getValue().times.length;
+            e.getValue().dropBefore(horizon - HOUR_MS);
+            if (e.getValue().times.length != before) {
+                facilities.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     private void emitMinute(long minute, Collector<EmissionRecord> out) throws Exception {
@@ -266,42 +396,67 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         }
     }
 
-    private void emitMinute(long minute, MinuteBucket bucket, Collector<EmissionRecord> out) {
-        emit(minuteSummary(bucket), Window.MINUTE.label(), minute, 1.0 / Periods.MINUTES_PER_HOUR, null, out);
+    private void emitMinute(long minute, MinuteBucket bucket, Collector<EmissionRecord> out) throws Exception {
+        SubPeriod s = subPeriod(minute, bucket, stopEvidence());
+        emit(s.summary(), Window.MINUTE.label(), minute, s.minutes() / (double) Periods.MINUTES_PER_HOUR, null, s.minutes(), out);
     }
 
-    private PeriodSummary minuteSummary(MinuteBucket bucket) {
-        PeriodSummary p = bucket.logger != null ? Periods.fromLogger(bucket.logger)
-                : Periods.minute(bucket.realtime, settings.minSamplesPerMinute());
-        Periods.addMassFromRate(p, 1.0 / Periods.MINUTES_PER_HOUR);
-        return p;
+    /** What one minute bucket holds as a sub-period: the logger's record over its interval, else the real-time minute. */
+    private SubPeriod subPeriod(long start, MinuteBucket bucket, StopEvidence evidence) throws Exception {
+        boolean logger = bucket.logger != null;
+        WindowStats stats = logger ? bucket.logger : bucket.realtime;
+        int length = logger ? intervalMinutes() : 1;
+        PeriodSummary p = logger ? Periods.fromLogger(stats) : Periods.minute(stats, settings.minSamplesPerMinute());
+        boolean stopped = evidence.sourceStopped(stats, start);
+        if (stopped) {
+            Periods.markStopped(p);
+        } else {
+            Periods.addMassFromRate(p, length / (double) Periods.MINUTES_PER_HOUR);
+        }
+        useLoggerTotals(p, null);
+        return new SubPeriod(start, length, logger, stopped, p);
     }
 
-    private void emitHour(long hour, Collector<EmissionRecord> out) throws Exception {
+    private void emitHour(long hour, Emission kind, Collector<EmissionRecord> out) throws Exception {
         PeriodSummary p = hourSummary(hour);
+        useLoggerTotals(p, kind == Emission.CLOSE ? Instant.ofEpochMilli(hour) : null);
+        EmissionAccounting a = orNew(accounting.value());
+        long quarter = quarterStart(hour);
+        if (kind == Emission.CLOSE) {
+            for (AccountingNote note : a.close(p, quarter, accountingSettings)) {
+                side.quality(note, "hour " + Instant.ofEpochMilli(hour) + " substituted");
+            }
+            accounting.update(a);
+        } else {
+            a.provisional(p, quarter, accountingSettings, hours.get(hour));
+        }
         hours.put(hour, p);
-        emit(p, Window.HOUR.label(), hour, 1.0, null, out);
+        emit(p, Window.HOUR.label(), hour, 1.0, null, null, out);
     }
 
     private PeriodSummary hourSummary(long hour) throws Exception {
+        StopEvidence evidence = stopEvidence();
         WindowStats logger = loggerHours.get(hour);
-        PeriodSummary p;
+        List<SubPeriod> parts = new ArrayList<>();
         if (logger != null) {
-            p = Periods.fromLogger(logger);
+            PeriodSummary p = Periods.fromLogger(logger);
+            boolean stopped = evidence.sourceStopped(logger, hour);
+            if (stopped) {
+                Periods.markStopped(p);
+            }
+            parts.add(new SubPeriod(hour, Periods.MINUTES_PER_HOUR, true, stopped, p));
         } else {
-            List<PeriodSummary> parts = new ArrayList<>();
             for (Map.Entry<Long, MinuteBucket> e : minutes.entries()) {
-                if (floor(e.getKey(), HOUR_MS) == hour) {
-                    parts.add(minuteSummary(e.getValue()));
+                long start = e.getKey();
+                if (start >= hour - LONGEST_INTERVAL_MS && start < hour + HOUR_MS && start + durationMs(e.getValue()) > hour) {
+                    parts.add(subPeriod(start, e.getValue(), evidence));
                 }
             }
-            p = Periods.rollUp(parts, Periods.MINUTES_PER_HOUR, Periods.VALID_MINUTES_PER_HOUR);
         }
-        Periods.addMassFromRate(p, 1.0);
-        return p;
+        return Periods.hour(hour, parts, evidence);
     }
 
-    private void emitDay(long day, Collector<EmissionRecord> out) throws Exception {
+    private void emitDay(long day, Emission kind, Collector<EmissionRecord> out) throws Exception {
         long end = nextDayStart(day);
         List<PeriodSummary> dayHours = new ArrayList<>();
         for (Map.Entry<Long, PeriodSummary> e : hours.entries()) {
@@ -310,31 +465,81 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
             }
         }
         WindowStats logger = loggerDays.get(day);
-        PeriodSummary p = logger != null ? Periods.fromLogger(logger)
-                : Periods.rollUp(dayHours, Periods.HOURS_PER_DAY, Periods.VALID_HOURS_PER_DAY);
+        PeriodSummary p = logger != null ? Periods.fromLogger(logger) : Periods.day(dayHours);
         Periods.addMassFromHours(p, dayHours);
-        emit(p, Window.DAY.label(), day, (end - day) / (double) HOUR_MS, dayHours, out);
+        useLoggerTotals(p, kind == Emission.CLOSE ? Instant.ofEpochMilli(day) : null);
+        addAccountedFromHours(p, dayHours);
+        emit(p, Window.DAY.label(), day, (end - day) / (double) HOUR_MS, dayHours, null, out);
     }
 
-    private void emit(PeriodSummary p, String window, long start, double hours, List<PeriodSummary> dayHours,
-            Collector<EmissionRecord> out) {
-        EmissionCalculator.records(p, current, window, start).forEach(out::collect);
-        CarbonRecord carbon = CarbonCalculator.record(p, current, window, start, hours, dayHours);
-        if (carbon != null) {
-            carbonOut.emit(carbon);
+    /**
+     * A day's accounted mass is the sum of its hours' (so hourly and daily totals agree); a day
+     * the job has no hours of (sent only as CN 2031) counts its measured or logger mass.
+     */
+    private static void addAccountedFromHours(PeriodSummary day, List<PeriodSummary> dayHours) {
+        if (dayHours.isEmpty()) {
+            day.byCode.forEach((code, c) -> c.accountedKg = Pollutants.isPollutant(code) ? c.massKg : null);
+            return;
+        }
+        for (PeriodSummary hour : dayHours) {
+            for (Map.Entry<String, CodeSummary> e : hour.byCode.entrySet()) {
+                CodeSummary h = e.getValue();
+                if (!Pollutants.isPollutant(e.getKey()) || h.accountedKg == null) {
+                    continue;
+                }
+                CodeSummary c = day.byCode.computeIfAbsent(e.getKey(), k -> new CodeSummary());
+                c.accountedKg = (c.accountedKg == null ? 0 : c.accountedKg) + h.accountedKg;
+                c.substituted |= h.substituted;
+            }
         }
     }
 
-    /** Where carbon records go: the side output of the current call's context. */
-    @FunctionalInterface
-    private interface SideOutput {
-        void emit(CarbonRecord record);
+    /**
+     * HJ 212-2017 {@code -Cou}: where the job cannot compute a period's mass (no flow, or a day sent
+     * only as 2031) the logger's total is the mass; where both exist and differ by more than the
+     * tolerance, it is counted ({@code logger_total_mismatch}) when {@code countAt} names the period.
+     */
+    private void useLoggerTotals(PeriodSummary p, Instant countAt) {
+        for (Map.Entry<String, CodeSummary> e : p.byCode.entrySet()) {
+            CodeSummary c = e.getValue();
+            if (c.loggerKg == null || !Pollutants.isPollutant(e.getKey())) {
+                continue;
+            }
+            if (c.massKg == null) {
+                c.massKg = c.loggerKg;
+            } else if (countAt != null && Math.abs(c.massKg - c.loggerKg)
+                    > accountingSettings.loggerTolerancePct() / 100.0 * Math.max(Math.abs(c.massKg), Math.abs(c.loggerKg))) {
+                side.quality(AccountingNote.LOGGER_TOTAL_MISMATCH, e.getKey() + " at " + countAt + ": computed " + c.massKg
+                        + " kg, logger " + c.loggerKg + " kg");
+            }
+        }
+    }
+
+    private void emit(PeriodSummary p, String window, long start, double hours, List<PeriodSummary> dayHours, Integer durationMinutes,
+            Collector<EmissionRecord> out) {
+        for (EmissionRecord r : EmissionCalculator.records(p, current, window, start)) {
+            r.durationMinutes = durationMinutes;
+            out.collect(r);
+        }
+        CarbonRecord carbon = CarbonCalculator.record(p, current, window, start, hours, dayHours);
+        if (carbon != null) {
+            side.carbon(carbon);
+        }
+    }
+
+    /** How an hour or day is emitted: at its first close (accounting records it), or again. */
+    private enum Emission { CLOSE, CORRECTION, PROVISIONAL }
+
+    /** Where side outputs go: those of the current call's context. */
+    private interface SideOutputs {
+        void carbon(CarbonRecord record);
+
+        void quality(AccountingNote note, String detail);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EmissionRecord> out) throws Exception {
-        current = registry.byMn(ctx.getCurrentKey());
-        carbonOut = record -> ctx.output(CARBON, record);
+        enter(ctx.getCurrentKey(), ctx);
         long last = orMin(lastArrival.value());
         if (timestamp < last + settings.idleTimeoutMs()) {
             long at = last + settings.idleTimeoutMs();
@@ -359,8 +564,8 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         advance(minuteEnd, out);
         long hour = floor(newest - 1, HOUR_MS);
         if (hour + HOUR_MS > orMin(closedUpTo.value())) {
-            emitHour(hour, out);
-            emitDay(dayStart(hour), out);
+            emitHour(hour, Emission.PROVISIONAL, out);
+            emitDay(dayStart(hour), Emission.PROVISIONAL, out);
         }
     }
 
@@ -372,6 +577,33 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
             ctx.timerService().registerProcessingTimeTimer(at);
             idleTimer.update(at);
         }
+    }
+
+    private StopEvidence stopEvidence() throws Exception {
+        List<FacilityTimeline> production = new ArrayList<>();
+        for (String facility : StopEvidence.productionFacilities(current.source())) {
+            production.add(facilities.get(facility));
+        }
+        return new StopEvidence(current.source(), accountingSettings.stop(), production);
+    }
+
+    private int intervalMinutes() throws Exception {
+        return orNew(interval.value()).minutes(current.source().minuteInterval);
+    }
+
+    /** How long a bucket's sub-period covers: the logger's interval, or a real-time minute. */
+    private long durationMs(MinuteBucket bucket) throws Exception {
+        return bucket.logger != null ? intervalMinutes() * MINUTE_MS : MINUTE_MS;
+    }
+
+    private void qualityNote(AccountingNote note, String detail, long nowMillis, java.util.function.Consumer<DeadLetter> to) {
+        DeadLetter d = DeadLetter.of(note, detail, "source-windows", detail.getBytes(StandardCharsets.UTF_8), nowMillis);
+        if (current != null) {
+            d.enterprise = current.enterprise().id;
+            d.source = current.source().id;
+            d.mn = current.source().mn;
+        }
+        to.accept(d);
     }
 
     private DeadLetter deadLetter(DeadLetterReason reason, String detail, SourceReading r, Context ctx) {
@@ -387,9 +619,9 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
     }
 
     /** How far a reading moves its source's clock: aggregates cover [DataTime, DataTime + period). */
-    private long periodLength(String cn, long start) {
+    private long periodLength(String cn, long start) throws Exception {
         return switch (cn) {
-            case Reading.CN_MINUTE -> MINUTE_MS;
+            case Reading.CN_MINUTE -> intervalMinutes() * MINUTE_MS;
             case Reading.CN_HOUR -> HOUR_MS;
             case Reading.CN_DAY -> nextDayStart(start) - start;
             default -> 0L;
@@ -406,6 +638,14 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
         return b == null ? new MinuteBucket() : b;
     }
 
+    private static MinuteInterval orNew(MinuteInterval i) {
+        return i == null ? new MinuteInterval() : i;
+    }
+
+    private static EmissionAccounting orNew(EmissionAccounting a) {
+        return a == null ? new EmissionAccounting() : a;
+    }
+
     private static long orMin(Long v) {
         return v == null ? Long.MIN_VALUE / 4 : v;
     }
@@ -416,5 +656,11 @@ public class SourceWindows extends KeyedProcessFunction<String, SourceReading, E
 
     private long nextDayStart(long dayStart) {
         return WindowTimes.nextDayStart(dayStart, zone);
+    }
+
+    /** Start of the calendar quarter holding {@code t}: α is the capture rate of the quarter (HJ 75-2017). */
+    private long quarterStart(long t) {
+        LocalDate d = Instant.ofEpochMilli(t).atZone(zone).toLocalDate();
+        return d.withDayOfMonth(1).withMonth((d.getMonthValue() - 1) / 3 * 3 + 1).atStartOfDay(zone).toInstant().toEpochMilli();
     }
 }

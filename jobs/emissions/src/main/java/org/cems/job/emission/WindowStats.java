@@ -39,7 +39,7 @@ public class WindowStats {
                 continue;
             }
             Measure m = e.getValue();
-            byCode.computeIfAbsent(e.getKey(), k -> new ParameterStats()).add(m.value, m.refMgM3, m.valid, m.flag);
+            byCode.computeIfAbsent(e.getKey(), k -> new ParameterStats()).add(m.value, m.refMgM3, m.valid, m.flag, m.couKg);
         }
     }
 }

@@ -26,6 +26,14 @@ public class EmissionPoints implements MapFunction<EmissionRecord, InfluxPoint> 
         Fields.optional(p, "flow_m3_h", r.flowM3H);
         Fields.optional(p, "rate_kg_h", r.rateKgH);
         Fields.optional(p, "mass_kg", r.massKg);
+        Fields.optional(p, "mass_accounted_kg", r.massAccountedKg);
+        Fields.optional(p, "mass_logger_kg", r.massLoggerKg);
+        if (r.substituted != null && r.massAccountedKg != null) {
+            p.field("substituted", r.substituted);
+        }
+        if (r.durationMinutes != null) {
+            p.field("duration_min", (long) r.durationMinutes);
+        }
         Fields.optional(p, "limit_mg_m3", r.limitMgM3);
         if (r.exceeded != null) {
             p.field("exceeded", r.exceeded);

@@ -27,7 +27,9 @@ import org.cems.hj212.ParameterCatalogue;
  * {@code nox_ytd_t} / {@code vocs_ytd_t}: tonnes emitted this year so far (baseline: the baseline
  * year's tonnes up to the same day of year, pro rata); {@code nox_reduction_t} /
  * {@code vocs_reduction_t}: the baseline year's total minus this year's projection (year to date
- * scaled to the whole year), with the city target and progress = reduction / target.
+ * scaled to the whole year), with the city target and progress = reduction / target. Daily totals
+ * are accounted masses (HJ 75-2017: invalid and missing hours substituted), so a failing analyser
+ * never looks like a reduction.
  */
 public class YearToDateKpi extends KeyedProcessFunction<String, TotalRecord, KpiRecord> {
     private static final double KG_PER_T = 1000.0;

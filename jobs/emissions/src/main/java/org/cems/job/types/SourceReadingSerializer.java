@@ -117,6 +117,10 @@ public final class SourceReadingSerializer extends TypeSerializerSingleton<Sourc
             }
             out.writeBoolean(m.valid);
             StringValue.writeString(m.flag, out);
+            out.writeBoolean(m.couKg != null);
+            if (m.couKg != null) {
+                out.writeDouble(m.couKg);
+            }
         }
     }
 
@@ -127,15 +131,24 @@ public final class SourceReadingSerializer extends TypeSerializerSingleton<Sourc
             double value = in.readDouble();
             Double ref = in.readBoolean() ? in.readDouble() : null;
             boolean valid = in.readBoolean();
-            into.put(code, new Measure(value, ref, valid, StringValue.readString(in)));
+            Measure m = new Measure(value, ref, valid, StringValue.readString(in));
+            m.couKg = in.readBoolean() ? in.readDouble() : null;
+            into.put(code, m);
         }
     }
 
     private static void copyMeasures(Map<String, Measure> from, Map<String, Measure> to) {
-        from.forEach((code, m) -> to.put(code, new Measure(m.value, m.refMgM3, m.valid, m.flag)));
+        from.forEach((code, m) -> {
+            Measure c = new Measure(m.value, m.refMgM3, m.valid, m.flag);
+            c.couKg = m.couKg;
+            to.put(code, c);
+        });
     }
 
-    /** Version 1 of the format above; a change of format is a new version. */
+    /**
+     * The format above (since issue 14 with each measure's logger total). Readings cross the network
+     * and are in no operator's state with this serializer, so a savepoint never holds this format.
+     */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<SourceReading> {
         public Snapshot() {
             super(() -> INSTANCE);

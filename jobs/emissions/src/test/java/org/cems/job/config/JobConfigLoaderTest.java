@@ -34,4 +34,19 @@ class JobConfigLoaderTest {
                 .hasMessageContaining("alerts.no_data.silent_for: \"soon\" is not a duration")
                 .hasMessageContaining("alerts.mqtt_topic:");
     }
+
+    @Test
+    void accountingKeysHaveTheirDefaultsAndAreChecked() {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        assertThat(c.accounting.substitutedPollutants).containsExactly("a21026", "a21002", "a34013");
+        assertThat(c.accounting.alphaBelow75).isEqualTo("max_2160");
+        assertThat(c.stopDetection.flowBelowM3H).isEqualTo(1000.0);
+        c.accounting.alphaBelow75 = "mean";
+        c.accounting.substitutedPollutants = java.util.List.of("a19001");
+        c.accounting.maxGap = "90m";
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("accounting.alpha_below_75: max_2160 or none")
+                .hasMessageContaining("accounting.substituted_pollutants: \"a19001\" is not a pollutant")
+                .hasMessageContaining("accounting.max_gap:");
+    }
 }

@@ -12,10 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.cems.core.normalize.Normalizer;
 import org.cems.core.normalize.SourceReading;
+import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
@@ -29,14 +30,14 @@ import org.junit.jupiter.api.Test;
 class ClockJumpGuardTest {
     private final Normalizer normalizer = new Normalizer();
     private Registry registry;
-    private KeyedOneInputStreamOperatorTestHarness<String, SourceReading, EmissionRecord> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, SourceReading, FacilityStatus, EmissionRecord> harness;
 
     @BeforeEach
     void open() throws Exception {
         registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-test.yaml").toURI()));
         SourceWindows windows = new SourceWindows(registry, new WindowSettings(0, LATENESS, 10 * HOUR, "Asia/Shanghai", 1),
-                new ClockSettings(HOUR, 3));
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows), r -> r.mn, Types.STRING);
+                new ClockSettings(HOUR, 3), AccountingSettings.DEFAULTS);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(windows), r -> r.mn, f -> f.mn, Types.STRING);
         harness.open();
     }
 
@@ -50,7 +51,7 @@ class ClockJumpGuardTest {
     }
 
     private void send(Reading r) throws Exception {
-        harness.processElement(normalizer.normalize(r, registry.byMn(r.mn)), r.timeMillis);
+        harness.processElement1(normalizer.normalize(r, registry.byMn(r.mn)), r.timeMillis);
     }
 
     private List<DeadLetter> deadLetters() {

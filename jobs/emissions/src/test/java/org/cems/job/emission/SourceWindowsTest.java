@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.cems.core.normalize.Normalizer;
 import org.cems.core.normalize.SourceReading;
+import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Registry;
@@ -40,13 +41,13 @@ class SourceWindowsTest {
 
     private final Normalizer normalizer = new Normalizer();
     private Registry registry;
-    private KeyedOneInputStreamOperatorTestHarness<String, SourceReading, EmissionRecord> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, SourceReading, FacilityStatus, EmissionRecord> harness;
 
     @BeforeEach
     void open() throws Exception {
         registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-test.yaml").toURI()));
         SourceWindows windows = new SourceWindows(registry, new WindowSettings(0, LATENESS, IDLE, "Asia/Shanghai", 1));
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows), r -> r.mn, Types.STRING);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(windows), r -> r.mn, f -> f.mn, Types.STRING);
         harness.open();
     }
 
@@ -72,7 +73,7 @@ class SourceWindowsTest {
     }
 
     void send(Reading r) throws Exception {
-        harness.processElement(normalizer.normalize(r, registry.byMn(r.mn)), r.timeMillis);
+        harness.processElement1(normalizer.normalize(r, registry.byMn(r.mn)), r.timeMillis);
     }
 
     EmissionRecord last(String window, long start) {
@@ -128,16 +129,39 @@ class SourceWindowsTest {
 
     @Test
     void stoppedMinutesAreNotMissing() throws Exception {
-        // 30 minutes stopped (F): 23 of the 30 others must be valid: ceil(45 × 30 / 60) = 23
+        // 30 minutes flagged F with the flow at 0 (the source stopped, corroborated): 23 of the 30
+        // others must be valid: ceil(45 × 30 / 60) = 23
         for (int m = 0; m < 60; m++) {
             String flag = m < 30 ? "F" : m < 53 ? "N" : "D";
-            send(reading(MN1, "2011", HOUR10 + m * MINUTE, 10, flag, 1_000_000));
+            send(reading(MN1, "2011", HOUR10 + m * MINUTE, 10, flag, m < 30 ? 0 : 1_000_000));
         }
         send(reading(MN1, "2011", HOUR10 + HOUR, 1, "N", 1_000_000));
         EmissionRecord hour = last("1h", HOUR10);
         assertThat(hour.stoppedCount).isEqualTo(30);
         assertThat(hour.validCount).isEqualTo(23);
         assertThat(hour.valid).isTrue();
+        // the 30 running minutes' mass: 10 mg/m3 × 1e6 m3/h × 1e-6 = 10 kg/h, × 0.5 h
+        assertThat(hour.massKg).isCloseTo(5.0, within(1e-9));
+        assertThat(last("1m", HOUR10).stoppedCount).isEqualTo(1);
+        assertThat(last("1m", HOUR10).massKg).isEqualTo(0.0);
+    }
+
+    @Test
+    void flagFWithoutCorroborationIsMissingData() throws Exception {
+        // the same F minutes while the flow goes on: the instrument stopped, not the source
+        for (int m = 0; m < 60; m++) {
+            String flag = m < 30 ? "F" : m < 53 ? "N" : "D";
+            send(reading(MN1, "2011", HOUR10 + m * MINUTE, 10, flag, 1_000_000));
+        }
+        send(reading(MN1, "2011", HOUR10 + HOUR, 1, "N", 1_000_000));
+        EmissionRecord hour = last("1h", HOUR10);
+        assertThat(hour.stoppedCount).isZero();
+        assertThat(hour.validCount).isEqualTo(23);
+        assertThat(hour.valid).isFalse();
+        // invalid and no history yet: substituted by 0, marked
+        assertThat(hour.substituted).isTrue();
+        assertThat(hour.massAccountedKg).isEqualTo(0.0);
+        assertThat(last("1m", HOUR10).stoppedCount).isZero();
     }
 
     @Test
@@ -222,5 +246,129 @@ class SourceWindowsTest {
         // MN2 went quiet: its minute is closed and its open hour emitted as it stands
         List<EmissionRecord> mn2 = harness.extractOutputValues().stream().filter(r -> r.source.equals("u2-stack")).toList();
         assertThat(mn2).extracting(r -> r.window).contains("1m", "1h", "1d");
+    }
+
+    /** 10-minute minute data (CN 2051 at MinInterval 10): SO2 10, 20, ... 60 at 10:00 ... 10:50, 10:50 flagged D. */
+    @Test
+    void tenMinuteDataCoversTheHourByTime() throws Exception {
+        for (int k = 0; k < 6; k++) {
+            send(reading(MN1, "2051", HOUR10 + k * 10 * MINUTE, 10 + 10 * k, k == 5 ? "D" : "N", 1_000_000));
+        }
+        send(reading(MN1, "2051", HOUR10 + HOUR, 1, "N", 1_000_000));
+        EmissionRecord hour = last("1h", HOUR10);
+        // five valid 10-minute records cover 50 minutes >= 45: valid; mean(10..50) = 30 mg/m3;
+        // 30 × 1e6 m3/h × 1e-6 = 30 kg/h over the running hour = 30 kg
+        assertThat(hour.validCount).isEqualTo(50);
+        assertThat(hour.valid).isTrue();
+        assertThat(hour.concMgM3).isCloseTo(30.0, within(1e-9));
+        assertThat(hour.massKg).isCloseTo(30.0, within(1e-9));
+        assertThat(hour.massAccountedKg).isCloseTo(30.0, within(1e-9));
+        assertThat(hour.substituted).isFalse();
+        // the first record: 10 kg/h for its 10 minutes = 10/6 kg (the interval was learned from the second)
+        EmissionRecord first = last("1m", HOUR10);
+        assertThat(first.durationMinutes).isEqualTo(10);
+        assertThat(first.massKg).isCloseTo(10.0 / 6, within(1e-12));
+    }
+
+    @Test
+    void fourValidTenMinuteRecordsAreNotEnough() throws Exception {
+        for (int k = 0; k < 6; k++) {
+            send(reading(MN1, "2051", HOUR10 + k * 10 * MINUTE, 10, k >= 4 ? "D" : "N", 1_000_000));
+        }
+        send(reading(MN1, "2051", HOUR10 + HOUR, 1, "N", 1_000_000));
+        // 40 minutes < 45
+        assertThat(last("1h", HOUR10).validCount).isEqualTo(40);
+        assertThat(last("1h", HOUR10).valid).isFalse();
+    }
+
+    @Test
+    void aProductionFacilityReportedOffMakesFlagFAStop() throws Exception {
+        harness.processElement2(new FacilityStatus(MN1, "SB1", HOUR10 - HOUR, FacilityStatus.RUNNING), HOUR10 - HOUR);
+        harness.processElement2(new FacilityStatus(MN1, "SB1", HOUR10 + 30 * MINUTE, FacilityStatus.OFF), HOUR10 + 30 * MINUTE);
+        // a control device's status says nothing about the source
+        harness.processElement2(new FacilityStatus(MN1, "SB2", HOUR10, FacilityStatus.OFF), HOUR10);
+        for (int m = 0; m < 60; m++) {
+            // the analyser flags F from 10:30; the flow meter goes on reading, so only the facility corroborates
+            send(reading(MN1, "2011", HOUR10 + m * MINUTE, 20, m < 30 ? "N" : "F", 1_000_000));
+        }
+        send(reading(MN1, "2011", HOUR10 + HOUR, 1, "N", 1_000_000));
+        EmissionRecord hour = last("1h", HOUR10);
+        // stopped 30, valid 30 >= ceil(45 × 30/60) = 23; the 30 running minutes' mass: 20 kg/h × 0.5 h
+        assertThat(hour.stoppedCount).isEqualTo(30);
+        assertThat(hour.validCount).isEqualTo(30);
+        assertThat(hour.valid).isTrue();
+        assertThat(hour.massKg).isCloseTo(10.0, within(1e-9));
+        assertThat(hour.massAccountedKg).isCloseTo(10.0, within(1e-9));
+    }
+
+    @Test
+    void aStopScheduleCoversTimeWithoutData() throws Exception {
+        String mn3 = "TESTMN000000000000000003";
+        // 15-minute records (registry minute_interval) at 10:00 and 10:15, then nothing until 12:00;
+        // the schedule says stopped 10:30-12:00: hour 10 has 30 valid and 30 stopped minutes, hour 11 is stopped
+        send(reading(mn3, "2051", HOUR10, 40, "N", 1_000_000));
+        send(reading(mn3, "2051", HOUR10 + 15 * MINUTE, 40, "N", 1_000_000));
+        send(reading(mn3, "2051", HOUR10 + 2 * HOUR, 40, "N", 1_000_000));
+        send(reading(mn3, "2051", HOUR10 + 3 * HOUR, 40, "N", 1_000_000));
+        List<EmissionRecord> hours = harness.extractOutputValues().stream().filter(r -> r.source.equals("u3-stack") && r.window.equals("1h")).toList();
+        EmissionRecord h10 = hours.stream().filter(r -> r.windowStartMillis == HOUR10).reduce((a, b) -> b).orElseThrow();
+        EmissionRecord h11 = hours.stream().filter(r -> r.windowStartMillis == HOUR10 + HOUR).reduce((a, b) -> b).orElseThrow();
+        assertThat(h10.validCount).isEqualTo(30);
+        assertThat(h10.stoppedCount).isEqualTo(30);
+        assertThat(h10.valid).isTrue();
+        assertThat(h10.massKg).isCloseTo(20.0, within(1e-9)); // 40 kg/h × 0.5 h
+        // hour 11: no data, all stopped: emitted, not substituted, nothing emitted
+        assertThat(h11.stoppedCount).isEqualTo(60);
+        assertThat(h11.valid).isFalse();
+        assertThat(h11.substituted).isFalse();
+        assertThat(h11.massAccountedKg).isEqualTo(0.0);
+    }
+
+    @Test
+    void missingHoursAreEmittedAndSubstitutedByThe180HourMaximum() throws Exception {
+        long day = OffsetDateTime.parse("2026-11-26T00:00:00+08:00").toInstant().toEpochMilli();
+        double[] so2 = {10, 30, 20, 25, 15};
+        for (int h = 0; h < so2.length; h++) {
+            send(reading(MN1, "2061", day + h * HOUR, so2[h], "N", 1_000_000));
+        }
+        // 05:00, 06:00 and 07:00 never come
+        send(reading(MN1, "2061", day + 8 * HOUR, 12, "N", 1_000_000));
+        send(reading(MN1, "2061", day + 9 * HOUR, 12, "N", 1_000_000));
+        for (int h = 5; h <= 7; h++) {
+            EmissionRecord missing = last("1h", day + h * HOUR);
+            // α = 5/5 = 100 %, N = 1..3 <= 24: the maximum of the previous valid hours, 30 kg (01:00)
+            assertThat(missing.valid).isFalse();
+            assertThat(missing.validCount).isZero();
+            assertThat(missing.massKg).isNull();
+            assertThat(missing.substituted).isTrue();
+            assertThat(missing.massAccountedKg).isEqualTo(30.0);
+        }
+        assertThat(last("1h", day + 8 * HOUR).substituted).isFalse();
+        assertThat(last("1h", day + 8 * HOUR).massAccountedKg).isCloseTo(12.0, within(1e-9));
+    }
+
+    @Test
+    void aDaySentOnlyAs2031HasTheLoggersMass() throws Exception {
+        long day = OffsetDateTime.parse("2026-11-26T00:00:00+08:00").toInstant().toEpochMilli();
+        Reading d1 = new Reading(MN1, "2031", day, new LinkedHashMap<>(Map.of("a21026", withCou(25, 600.0))));
+        Reading d2 = new Reading(MN1, "2031", day + 24 * HOUR, new LinkedHashMap<>(Map.of("a21026", withCou(25, 580.0))));
+        send(d1);
+        send(d2);
+        EmissionRecord d = last("1d", day);
+        // no flow: the job cannot compute the mass; the logger's Cou is it
+        assertThat(d.fromLogger).isTrue();
+        assertThat(d.massKg).isEqualTo(600.0);
+        assertThat(d.massLoggerKg).isEqualTo(600.0);
+        assertThat(d.massAccountedKg).isEqualTo(600.0);
+        // its hours are the logger's day, not missing: none emitted
+        assertThat(emitted("1h", day)).isZero();
+    }
+
+    static ReadingValue withCou(double avg, double couKg) {
+        ReadingValue v = new ReadingValue();
+        v.avg = avg;
+        v.cou = couKg;
+        v.flag = "N";
+        return v;
     }
 }
