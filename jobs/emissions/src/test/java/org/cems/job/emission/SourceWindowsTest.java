@@ -308,6 +308,7 @@ class SourceWindowsTest {
         // the schedule says stopped 10:30-12:00: hour 10 has 30 valid and 30 stopped minutes, hour 11 is stopped
         send(reading(mn3, "2051", HOUR10, 40, "N", 1_000_000));
         send(reading(mn3, "2051", HOUR10 + 15 * MINUTE, 40, "N", 1_000_000));
+        harness.setProcessingTime(2 * HOUR); // the 12:00 record arrives 2 h later: a resumed source, not a clock jump
         send(reading(mn3, "2051", HOUR10 + 2 * HOUR, 40, "N", 1_000_000));
         send(reading(mn3, "2051", HOUR10 + 3 * HOUR, 40, "N", 1_000_000));
         List<EmissionRecord> hours = harness.extractOutputValues().stream().filter(r -> r.source.equals("u3-stack") && r.window.equals("1h")).toList();
@@ -331,7 +332,8 @@ class SourceWindowsTest {
         for (int h = 0; h < so2.length; h++) {
             send(reading(MN1, "2061", day + h * HOUR, so2[h], "N", 1_000_000));
         }
-        // 05:00, 06:00 and 07:00 never come
+        // 05:00, 06:00 and 07:00 never come; 08:00 arrives when it is due (not a clock jump)
+        harness.setProcessingTime(4 * HOUR);
         send(reading(MN1, "2061", day + 8 * HOUR, 12, "N", 1_000_000));
         send(reading(MN1, "2061", day + 9 * HOUR, 12, "N", 1_000_000));
         for (int h = 5; h <= 7; h++) {
