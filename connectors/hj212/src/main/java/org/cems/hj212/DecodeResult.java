@@ -5,11 +5,20 @@ import java.util.Objects;
 /** One outcome of decoding: a packet, or a rejection with a reason for the dead-letter output. */
 public sealed interface DecodeResult permits DecodeResult.Decoded, DecodeResult.Rejected {
 
-    /** A frame whose CRC matched and whose data segment parsed. */
-    record Decoded(Hj212Packet packet, CrcVariant matched) implements DecodeResult {
+    /**
+     * A frame whose CRC matched and whose data segment parsed.
+     *
+     * @param decrypted whether the data area was SM4-encrypted (HJ 212-2025) and was decrypted
+     */
+    record Decoded(Hj212Packet packet, CrcVariant matched, boolean decrypted) implements DecodeResult {
         public Decoded {
             Objects.requireNonNull(packet, "packet");
             Objects.requireNonNull(matched, "matched");
+        }
+
+        /** A frame sent in plaintext. */
+        public Decoded(Hj212Packet packet, CrcVariant matched) {
+            this(packet, matched, false);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.cems.hj212;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Bounded, log-safe text excerpts of raw bytes for {@link DecodeResult.Rejected#rawExcerpt()}. */
 final class Excerpts {
@@ -42,8 +43,15 @@ final class Excerpts {
         if (cut) {
             sb.append('\u2026');
         }
-        return sb.toString();
+        return hideNewKey(sb.toString());
     }
+
+    /** A plaintext CN 1014 frame carries an SM4 key in {@code NewSK=}: it never reaches a dead letter. */
+    static String hideNewKey(String text) {
+        return NEW_KEY.matcher(text).replaceAll("$1***");
+    }
+
+    private static final Pattern NEW_KEY = Pattern.compile("(?i)(" + Sm4DataArea.NEW_KEY_FIELD + "\\s*=)[^;,&]*");
 
     /** Excerpt of a frame rebuilt from its data segment: {@code ##dddd} + segment start. */
     static String ofSegment(byte[] segment) {

@@ -27,16 +27,27 @@ public final class Hj212Decoder implements Serializable {
      *
      * @param crcPolicy       which CRC algorithms are accepted
      * @param maxSegmentBytes largest accepted data segment, 1..9999 bytes
+     * @param sm4             how HJ 212-2025 SM4 data areas are written (hex or Base64)
+     * @param sm4Keys         the SM4 key of each MN; an encrypted frame of an MN without one is
+     *                        rejected as {@code no_key}
      */
-    public record Options(CrcPolicy crcPolicy, int maxSegmentBytes) implements Serializable {
+    public record Options(CrcPolicy crcPolicy, int maxSegmentBytes, Sm4DataArea sm4, Sm4Keys sm4Keys)
+            implements Serializable {
         public Options {
             Objects.requireNonNull(crcPolicy, "crcPolicy");
+            Objects.requireNonNull(sm4, "sm4");
+            Objects.requireNonNull(sm4Keys, "sm4Keys");
             if (maxSegmentBytes < 1 || maxSegmentBytes > Hj212Framer.MAX_SEGMENT_BYTES_LIMIT) {
                 throw new IllegalArgumentException("maxSegmentBytes must be 1.." + Hj212Framer.MAX_SEGMENT_BYTES_LIMIT);
             }
         }
 
-        /** STRICT CRC, 4096-byte segments. */
+        /** No SM4 keys, hex ciphertext. */
+        public Options(CrcPolicy crcPolicy, int maxSegmentBytes) {
+            this(crcPolicy, maxSegmentBytes, Sm4DataArea.hex(), Sm4Keys.none());
+        }
+
+        /** STRICT CRC, 4096-byte segments, no SM4 keys. */
         public static Options defaults() {
             return new Options(CrcPolicy.STRICT, Hj212Framer.DEFAULT_MAX_SEGMENT_BYTES);
         }
@@ -83,7 +94,8 @@ public final class Hj212Decoder implements Serializable {
 
     /** A stream decoder for one connection. Not thread-safe. */
     public Session newSession() {
-        return new Session(new Hj212Framer(options.maxSegmentBytes(), options.crcPolicy()));
+        return new Session(new Hj212Framer(options.maxSegmentBytes(), options.crcPolicy()),
+                new Collector(options.sm4(), options.sm4Keys()));
     }
 
     private static List<DecodeResult> noFrame(String detail) {
@@ -98,10 +110,11 @@ public final class Hj212Decoder implements Serializable {
      */
     public static final class Session {
         private final Hj212Framer framer;
-        private final Collector collector = new Collector();
+        private final Collector collector;
 
-        private Session(Hj212Framer framer) {
+        private Session(Hj212Framer framer, Collector collector) {
             this.framer = framer;
+            this.collector = collector;
         }
 
         /** Feeds the next chunk; returns what became complete (often nothing). */
@@ -140,11 +153,18 @@ public final class Hj212Decoder implements Serializable {
     }
 
     private static final class Collector implements Hj212Framer.Listener {
+        private final Sm4DataArea sm4;
+        private final Sm4Keys sm4Keys;
         private List<DecodeResult> out = new ArrayList<>();
+
+        Collector(Sm4DataArea sm4, Sm4Keys sm4Keys) {
+            this.sm4 = sm4;
+            this.sm4Keys = sm4Keys;
+        }
 
         @Override
         public void onFrame(byte[] segment, CrcVariant crcVariant) {
-            out.add(SegmentParser.parse(segment, crcVariant));
+            out.add(SegmentParser.parse(segment, crcVariant, sm4, sm4Keys));
         }
 
         @Override
@@ -166,8 +186,22 @@ public final class Hj212Decoder implements Serializable {
     public static final class Builder {
         private CrcPolicy crcPolicy = CrcPolicy.STRICT;
         private int maxSegmentBytes = Hj212Framer.DEFAULT_MAX_SEGMENT_BYTES;
+        private Sm4DataArea sm4 = Sm4DataArea.hex();
+        private Sm4Keys sm4Keys = Sm4Keys.none();
 
         private Builder() {}
+
+        /** How SM4 ciphertext is written in HJ 212-2025 data areas (default hex). */
+        public Builder sm4(Sm4DataArea sm4) {
+            this.sm4 = sm4;
+            return this;
+        }
+
+        /** The SM4 key of each MN (default none); e.g. a {@link Sm4KeyRing} kept up to date. */
+        public Builder sm4Keys(Sm4Keys sm4Keys) {
+            this.sm4Keys = sm4Keys;
+            return this;
+        }
 
         public Builder crcPolicy(CrcPolicy crcPolicy) {
             this.crcPolicy = crcPolicy;
@@ -181,7 +215,7 @@ public final class Hj212Decoder implements Serializable {
         }
 
         public Hj212Decoder build() {
-            return new Hj212Decoder(new Options(crcPolicy, maxSegmentBytes));
+            return new Hj212Decoder(new Options(crcPolicy, maxSegmentBytes, sm4, sm4Keys));
         }
     }
 }

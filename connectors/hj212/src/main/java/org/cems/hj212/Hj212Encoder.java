@@ -1,5 +1,7 @@
 package org.cems.hj212;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -12,11 +14,46 @@ import java.util.StringJoiner;
  */
 public final class Hj212Encoder {
 
+    private static final String CP_OPEN = "CP=&&";
+
     private Hj212Encoder() {}
 
     /** The complete frame, ready to send. */
     public static byte[] encode(Hj212Packet packet) {
         return frame(dataSegment(packet).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The complete frame with its data area SM4-encrypted with the MN's key (HJ 212-2025, see
+     * {@link Sm4DataArea}); the CRC is computed over the encrypted segment.
+     *
+     * @throws IllegalArgumentException if the packet is not HJ 212-2025 or its CN is not one the
+     *                                  standard encrypts (2000-2999, 1014, 3020)
+     */
+    public static byte[] encode(Hj212Packet packet, Sm4DataArea sm4, byte[] key) {
+        if (packet.edition() != Hj212Edition.HJ212_2025 || !Sm4DataArea.appliesTo(packet.cn())) {
+            throw new IllegalArgumentException("SM4 applies to HJ 212-2025 CN 2000-2999, 1014, 3020; not "
+                    + packet.edition() + " CN " + packet.cn());
+        }
+        String segment = dataSegment(packet);
+        int cp = segment.lastIndexOf(CP_OPEN);
+        String dataArea = segment.substring(cp + CP_OPEN.length(), segment.length() - 2);
+        String encrypted = segment.substring(0, cp + CP_OPEN.length()) + sm4.encrypt(dataArea, key) + "&&";
+        return frame(encrypted.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A statistic written with {@code decimals} fraction digits. HJ 212-2025 rounds statistics
+     * half to even (四舍六入五成双: 2.25 gives 2.2, 2.35 gives 2.4); earlier editions are written
+     * half up, as before. The decimal value the double prints as is rounded, not its binary
+     * expansion, so 2.675 at 2 digits gives 2.68 under both rules.
+     */
+    public static String number(double value, int decimals, Hj212Edition edition) {
+        if (!Double.isFinite(value) || decimals < 0) {
+            throw new IllegalArgumentException("need a finite value and decimals >= 0, got " + value + ", " + decimals);
+        }
+        RoundingMode mode = edition == Hj212Edition.HJ212_2025 ? RoundingMode.HALF_EVEN : RoundingMode.HALF_UP;
+        return BigDecimal.valueOf(value).setScale(decimals, mode).toPlainString();
     }
 
     /**
@@ -37,7 +74,7 @@ public final class Hj212Encoder {
         if (p.pnum() > 0) {
             sb.append("PNUM=").append(p.pnum()).append(";PNO=").append(p.pno()).append(';');
         }
-        StringJoiner cp = new StringJoiner(";", "CP=&&", "&&");
+        StringJoiner cp = new StringJoiner(";", CP_OPEN, "&&");
         p.dataTime().ifPresent(t -> cp.add("DataTime=" + formatDataTime(t)));
         p.cpFields().forEach((k, v) -> cp.add(k + "=" + cpValue(v)));
         boolean legacy = p.edition() == Hj212Edition.HJT212_2005;

@@ -142,9 +142,9 @@ public final class Hj212Packet implements Serializable {
         return cpFields;
     }
 
-    /** What the packet is for, from {@link #cn()}. */
+    /** What the packet is for, from {@link #cn()}, and for HJ 212-2025 also {@link #st()}. */
     public Hj212PacketKind kind() {
-        return Hj212PacketKind.of(cn);
+        return Hj212PacketKind.of(st, cn, edition());
     }
 
     @Override
@@ -170,7 +170,17 @@ public final class Hj212Packet implements Serializable {
     public String toString() {
         return "Hj212Packet{QN=" + qn + ", ST=" + st + ", CN=" + cn + ", MN=" + mn
                 + ", Flag=" + (flag < 0 ? "-" : flag) + (pnum > 0 ? ", PNUM=" + pnum + ", PNO=" + pno : "")
-                + ", DataTime=" + dataTime + ", items=" + items.values() + ", cp=" + cpFields + '}';
+                + ", DataTime=" + dataTime + ", items=" + items.values() + ", cp=" + printableCpFields() + '}';
+    }
+
+    /** CP fields with the CN 1014 new key hidden: keys never reach logs. */
+    private Map<String, String> printableCpFields() {
+        if (!cpFields.containsKey(Sm4DataArea.NEW_KEY_FIELD)) {
+            return cpFields;
+        }
+        Map<String, String> shown = new LinkedHashMap<>(cpFields);
+        shown.put(Sm4DataArea.NEW_KEY_FIELD, "***");
+        return shown;
     }
 
     /** Builds packets, e.g. for the encoder or tests. Not thread-safe. */

@@ -88,7 +88,8 @@ public final class Hj212Replies {
             case MISSING_CN -> OptionalInt.of(QN_CN_ERROR);
             case BAD_FLAG -> OptionalInt.of(QN_FLAG_ERROR);
             case MISSING_MN -> OptionalInt.of(QN_MN_ERROR);
-            case BAD_HEADER, BAD_LENGTH, FRAME_TOO_LONG, BAD_DATATIME, BAD_CP, BAD_SPLIT -> OptionalInt.of(QN_REJECTED);
+            case BAD_HEADER, BAD_LENGTH, FRAME_TOO_LONG, BAD_DATATIME, BAD_CP, BAD_SPLIT, NO_KEY, BAD_DECRYPT ->
+                    OptionalInt.of(QN_REJECTED);
             case TRUNCATED, SPLIT_TIMEOUT, SPLIT_EVICTED, SPLIT_TOO_LARGE, INTERNAL_ERROR -> OptionalInt.empty();
         };
     }

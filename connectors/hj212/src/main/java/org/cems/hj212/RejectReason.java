@@ -33,6 +33,13 @@ public enum RejectReason {
     SPLIT_EVICTED("split_evicted"),
     /** A split upload announced more parts than the assembler accepts. */
     SPLIT_TOO_LARGE("split_too_large"),
+    /**
+     * An HJ 212-2025 frame whose data area is SM4-encrypted (GB/T 32907) for an MN without a key
+     * in the decoder's {@link Sm4Keys}.
+     */
+    NO_KEY("no_key"),
+    /** An SM4-encrypted data area that does not decrypt, with the MN's key, to a readable data area. */
+    BAD_DECRYPT("bad_decrypt"),
     /** A bug in this codec; the input is kept for analysis instead of failing the job. */
     INTERNAL_ERROR("internal_error");
 

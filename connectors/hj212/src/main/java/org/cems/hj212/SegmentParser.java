@@ -28,10 +28,17 @@ final class SegmentParser {
 
     private SegmentParser() {}
 
-    /** Never throws for any segment bytes. */
+    /** Never throws for any segment bytes. Encrypted data areas are rejected as {@code no_key}. */
     static DecodeResult parse(byte[] segment, CrcVariant crc) {
+        return parse(segment, crc, Sm4DataArea.hex(), Sm4Keys.none());
+    }
+
+    /** Never throws for any segment bytes; SM4 data areas are decrypted with the MN's key. */
+    static DecodeResult parse(byte[] segment, CrcVariant crc, Sm4DataArea sm4, Sm4Keys keys) {
         try {
-            return new DecodeResult.Decoded(parse(new String(segment, StandardCharsets.UTF_8)), crc);
+            boolean[] decrypted = new boolean[1];
+            Hj212Packet packet = parse(new String(segment, StandardCharsets.UTF_8), sm4, keys, decrypted);
+            return new DecodeResult.Decoded(packet, crc, decrypted[0]);
         } catch (Reject r) {
             return new DecodeResult.Rejected(r.reason, r.getMessage(), Excerpts.ofSegment(segment));
         } catch (RuntimeException e) {
@@ -40,6 +47,10 @@ final class SegmentParser {
     }
 
     static Hj212Packet parse(String seg) throws Reject {
+        return parse(seg, Sm4DataArea.hex(), Sm4Keys.none(), new boolean[1]);
+    }
+
+    private static Hj212Packet parse(String seg, Sm4DataArea sm4, Sm4Keys keys, boolean[] decrypted) throws Reject {
         String headerText;
         String cpText = null;
         int cpAt = indexOfIgnoreCase(seg, "CP=&&");
@@ -79,7 +90,10 @@ final class SegmentParser {
         Hj212Edition edition = flag < 0 ? Hj212Edition.HJT212_2005 : Hj212Edition.ofVersionBits(flag >> 2);
 
         String dataTimeText = null;
-        if (cpText != null) {
+        if (cpText != null && sm4.isEncrypted(edition, cn, cpText)) {
+            dataTimeText = parseEncryptedCp(cpText, mn, sm4, keys, b);
+            decrypted[0] = true;
+        } else if (cpText != null) {
             dataTimeText = parseCp(cpText, b, edition == Hj212Edition.HJT212_2005);
         }
         if (dataTimeText != null) {
@@ -87,8 +101,7 @@ final class SegmentParser {
         }
         Hj212Packet packet = b.build();
         Hj212PacketKind kind = packet.kind();
-        if (packet.dataTime().isEmpty() && !packet.items().isEmpty()
-                && (kind == Hj212PacketKind.DATA_UPLOAD || kind == Hj212PacketKind.FACILITY_STATUS)) {
+        if (packet.dataTime().isEmpty() && !packet.items().isEmpty() && kind.timedItems()) {
             throw new Reject(RejectReason.BAD_DATATIME, "upload with items but no DataTime");
         }
         return packet;
@@ -149,6 +162,30 @@ final class SegmentParser {
                     + " PNUM=" + cut(pnumText));
         }
         b.split(pnum, pno);
+    }
+
+    /**
+     * HJ 212-2025 SM4 data area (see {@link Sm4DataArea}): decrypted with the MN's key, then read as
+     * a plaintext one. Only {@code no_key} and {@code bad_decrypt} name the cause; the key and the
+     * plaintext never reach the rejection.
+     */
+    private static String parseEncryptedCp(String cipherText, String mn, Sm4DataArea sm4, Sm4Keys keys,
+                                           Hj212Packet.Builder b) throws Reject {
+        byte[] key = keys.keyFor(mn).orElseThrow(() -> new Reject(RejectReason.NO_KEY,
+                "SM4-encrypted data area and no key for MN " + cut(mn)));
+        String plain = sm4.decrypt(cipherText, key).orElseThrow(() -> new Reject(RejectReason.BAD_DECRYPT,
+                "SM4 data area does not decrypt to UTF-8 text with the key of MN " + cut(mn)));
+        if (plain.indexOf('=') < 0) {
+            throw new Reject(RejectReason.BAD_DECRYPT, "decrypted data area holds no name=value entry");
+        }
+        try {
+            return parseCp(plain, b, false);
+        } catch (Reject r) {
+            if (r.reason == RejectReason.BAD_CP) {
+                throw new Reject(RejectReason.BAD_DECRYPT, "decrypted data area is not a valid CP");
+            }
+            throw r;
+        }
     }
 
     /**

@@ -44,6 +44,8 @@ public enum DeadLetterReason {
     SPLIT_TIMEOUT(RejectReason.SPLIT_TIMEOUT, "a split upload the codec's assembler did not see complete in time"),
     SPLIT_EVICTED(RejectReason.SPLIT_EVICTED, "a split upload dropped because too many were pending"),
     SPLIT_TOO_LARGE(RejectReason.SPLIT_TOO_LARGE, "a split upload announcing more parts than accepted"),
+    NO_KEY(RejectReason.NO_KEY, "an HJ 212-2025 frame with an SM4-encrypted data area from an MN without a key"),
+    BAD_DECRYPT(RejectReason.BAD_DECRYPT, "an SM4-encrypted data area that does not decrypt to a data area with the MN's key"),
     INTERNAL_ERROR(RejectReason.INTERNAL_ERROR, "a bug in the HJ 212 codec; the input is kept for analysis"),
     NOT_A_READING("not_a_reading", "an HJ 212 reply, command, notify or restart: no readings in it"),
     INCOMPLETE_SPLIT("incomplete_split", "a split upload not complete within 10 minutes of its first part"),
