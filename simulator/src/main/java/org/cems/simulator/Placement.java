@@ -45,9 +45,9 @@ record Placement(long fromMillis, MonitoringPoint point, Enterprise enterprise, 
         return Math.floorDiv(millis + offsetMillis, stepMillis) * stepMillis - offsetMillis;
     }
 
-    /** Whether the tick at {@code tickMillis} is the one that sends what happens at {@code instantMillis}. */
-    boolean sendsAt(long instantMillis, long tickMillisValue) {
-        return instantMillis <= tickMillisValue && instantMillis > tickMillisValue - tickMillis;
+    /** Whether the tick at {@code atTickMillis} is the one that sends what happens at {@code instantMillis}. */
+    boolean sendsAt(long instantMillis, long atTickMillis) {
+        return instantMillis <= atTickMillis && instantMillis > atTickMillis - tickMillis;
     }
 
     /** The first tick at or after {@code millis}: ticks are whole multiples of the tick length. */
