@@ -3,11 +3,11 @@ package org.cems.simulator;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
 import org.cems.hj212.Hj212Edition;
@@ -16,15 +16,19 @@ import org.cems.hj212.Hj212Item;
 import org.cems.hj212.Hj212Packet;
 
 /**
- * HJ 212-2017 real-time upload frames (ST=31 flue gas, CN=2011, Flag=4: 2017 edition, no answer
- * expected since MQTT and Kafka acknowledge delivery themselves), one frame per reading,
- * concatenated when a payload carries several. DataTime is local time in the registry's zone.
+ * HJ 212-2017 upload frames (ST=31 flue gas, Flag=4: 2017 edition, no answer expected since MQTT
+ * and Kafka acknowledge delivery themselves), one frame per upload, concatenated when a payload
+ * carries several: data (CN 2011 with Rtd/ZsRtd/Flag; 2051/2061/2031 with Min/Avg/Max, their Zs
+ * forms and Cou) and station uploads (2021 {@code SBn-RS}, 2041 {@code SBn-RT}, 2081 RestartTime,
+ * 3020 PolId and {@code i12001-Info}). Text items are written as they are, an empty one as
+ * {@code a21026-Rtd=}. DataTime and RestartTime are local time in the registry's zone.
  */
 final class Hj212PayloadEncoder implements PayloadEncoder {
     static final String SYSTEM_FLUE_GAS = "31";
     /** The password a gateway uses when the registry sets none: the common factory default. */
     static final String DEFAULT_PASSWORD = "123456";
     private static final DateTimeFormatter QN_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+    private static final DateTimeFormatter TIME_FIELD_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final ZoneId zone;
 
@@ -33,36 +37,55 @@ final class Hj212PayloadEncoder implements PayloadEncoder {
     }
 
     @Override
-    public byte[] encode(Source source, List<Reading> readings) {
+    public byte[] encode(Source source, List<Upload> uploads) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Reading r : readings) {
-            out.writeBytes(Hj212Encoder.encode(packet(source, r)));
+        for (Upload u : uploads) {
+            out.writeBytes(Hj212Encoder.encode(packet(source, u)));
         }
         return out.toByteArray();
     }
 
-    private Hj212Packet packet(Source source, Reading reading) {
-        var localTime = Instant.ofEpochMilli(reading.timeMillis).atZone(zone).toLocalDateTime();
+    private Hj212Packet packet(Source source, Upload upload) {
+        LocalDateTime localTime = local(upload.timeMillis());
         Hj212Packet.Builder b = Hj212Packet.builder()
                 .qn(QN_FORMAT.format(localTime))
                 .st(SYSTEM_FLUE_GAS)
-                .cn(reading.cn)
+                .cn(upload.cn())
                 .pw(source.password == null ? DEFAULT_PASSWORD : source.password)
-                .mn(reading.mn)
+                .mn(upload.mn())
                 .flag(Hj212Edition.HJ212_2017, false)
                 .dataTime(localTime);
-        reading.values.forEach((code, v) -> addItem(b, code, v));
+        if (upload.restartTimeMillis != null) {
+            b.cpField("RestartTime", TIME_FIELD_FORMAT.format(local(upload.restartTimeMillis)));
+        }
+        if (upload.polId != null) {
+            b.cpField("PolId", upload.polId);
+        }
+        upload.reading.values.forEach((code, v) -> addItem(b, code, v));
+        // through Hj212Item, which keeps an empty text as sent: the builder's item(code, suffix, "") drops it
+        upload.textItems.forEach((code, items) -> b.item(new Hj212Item(code, items)));
         return b.build();
     }
 
     private static void addItem(Hj212Packet.Builder b, String code, ReadingValue v) {
         b.item(code, Hj212Item.RTD, number(v.rtd));
+        b.item(code, Hj212Item.MIN, number(v.min));
+        b.item(code, Hj212Item.AVG, number(v.avg));
+        b.item(code, Hj212Item.MAX, number(v.max));
         b.item(code, Hj212Item.ZS_RTD, number(v.zsRtd));
+        b.item(code, Hj212Item.ZS_MIN, number(v.zsMin));
+        b.item(code, Hj212Item.ZS_AVG, number(v.zsAvg));
+        b.item(code, Hj212Item.ZS_MAX, number(v.zsMax));
+        b.item(code, Hj212Item.COU, number(v.cou));
         b.item(code, Hj212Item.FLAG, v.flag);
     }
 
     /** Plain decimal text without exponent or trailing zeros; null stays absent. */
     private static String number(Double value) {
         return value == null ? null : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private LocalDateTime local(long millis) {
+        return Instant.ofEpochMilli(millis).atZone(zone).toLocalDateTime();
     }
 }

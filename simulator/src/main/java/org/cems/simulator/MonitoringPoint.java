@@ -47,6 +47,11 @@ public final class MonitoringPoint {
         return source;
     }
 
+    /** The unit whose gas this point sees: the same for a stack and the inlets in front of it. */
+    UnitModel unit() {
+        return unit;
+    }
+
     /** Pollutant codes this point measures, with their normal range in mg/m3 (dry, standard, actual O2). */
     public Map<String, Range> pollutantRangesMgM3() {
         return pollutantsMgM3;

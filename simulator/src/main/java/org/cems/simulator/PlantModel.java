@@ -27,10 +27,11 @@ public final class PlantModel {
     private final List<MonitoringPoint> points;
     private final Map<String, MonitoringPoint> byMn = new HashMap<>();
     private final ZoneId zone;
+    private final Noise noise;
 
     public PlantModel(Registry registry, long seed) {
         this.zone = ZoneId.of(registry.timezone);
-        Noise noise = new Noise(seed);
+        this.noise = new Noise(seed);
         List<MonitoringPoint> all = new ArrayList<>();
         for (Enterprise enterprise : registry.enterprises) {
             Map<String, UnitModel> unitsByStackId = new HashMap<>();
@@ -68,6 +69,11 @@ public final class PlantModel {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** The noise the points draw from, for scenarios that vary with the seed too. */
+    Noise noise() {
+        return noise;
     }
 
     /**

@@ -34,6 +34,19 @@ final class ReportedUnits {
         return mgM3;
     }
 
+    /** The inverse of {@link #flow}: a reported flow in m3/h. */
+    static double flowM3PerHour(Source source, double reported) {
+        return Units.M3_PER_S.equals(unitOf(source, ParameterCodes.FLOW)) ? reported * SECONDS_PER_HOUR : reported;
+    }
+
+    /** The inverse of {@link #concentration}: a reported concentration in mg/m3. */
+    static double concentrationMgM3(Source source, String code, double reported) {
+        if (Units.PPM.equals(unitOf(source, code))) {
+            return reported * Units.molarMass(code) / EmissionFormulas.MOLAR_VOLUME_L_PER_MOL;
+        }
+        return reported;
+    }
+
     private static String unitOf(Source source, String code) {
         return source.units.getOrDefault(code, Units.defaultUnit(code));
     }

@@ -11,4 +11,12 @@ final class Rounding {
         }
         return Math.round(value * 100.0) / 100.0;
     }
+
+    /** Totals ({@code -Cou}): whole numbers from 100,000 up (m3 of flow), four decimals below (0.1 g of a pollutant). */
+    static double forTotal(double value) {
+        if (Math.abs(value) >= 100_000) {
+            return Math.round(value);
+        }
+        return Math.round(value * 10_000.0) / 10_000.0;
+    }
 }

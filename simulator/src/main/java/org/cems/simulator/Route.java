@@ -2,14 +2,12 @@ package org.cems.simulator;
 
 import java.util.List;
 
-import org.cems.core.reading.Reading;
-
 /** One point's gateway: how it encodes its payloads and where it sends them. */
 record Route(MonitoringPoint point, PayloadEncoder encoder, PayloadSink sink) {
 
-    void send(List<Reading> readings, SendCounters counters) {
-        byte[] payload = encoder.encode(point.source(), readings);
-        long lastEventTime = readings.get(readings.size() - 1).timeMillis;
-        sink.send(point.mn(), payload, counters.payload(point.mn(), readings.size(), lastEventTime));
+    /** Sends the uploads of ticks up to {@code lastTickMillis} as one payload. */
+    void send(List<Upload> uploads, long lastTickMillis, SendCounters counters) {
+        byte[] payload = encoder.encode(point.source(), uploads);
+        sink.send(point.mn(), payload, counters.payload(point.mn(), uploads.size(), lastTickMillis));
     }
 }

@@ -11,14 +11,14 @@ import org.cems.core.time.Durations;
 /**
  * One {@code --scenario NAME[@START][:TARGET]} option. START is a duration after {@code --start}
  * (e.g. {@code 20m}) or an ISO-8601 time with offset; TARGET a device id (scr-fouling,
- * fgd-pump-trip) or a source id (analyser-fault, gateway-silent) of the registry.
+ * fgd-pump-trip) or a source id (every other scenario) of the registry.
  *
- * @param kind what happens
+ * @param type what happens
  * @param after when, as event time after the start of the run; used when {@code at} is empty
  * @param at when, as an instant
- * @param target the device or source it happens to; empty: the first that fits in registry order
+ * @param target the device or source it happens to; empty: {@code --scenario-source}, else the first that fits in registry order
  */
-public record ScenarioSpec(ScenarioKind kind, Duration after, Optional<Instant> at, Optional<String> target) {
+public record ScenarioSpec(ScenarioType type, Duration after, Optional<Instant> at, Optional<String> target) {
     static final Duration DEFAULT_AFTER = Duration.ofMinutes(10);
 
     public static ScenarioSpec parse(String text) {
@@ -46,6 +46,6 @@ public record ScenarioSpec(ScenarioKind kind, Duration after, Optional<Instant> 
                 after = Durations.parse(start);
             }
         }
-        return new ScenarioSpec(ScenarioKind.parse(rest), after, at, target);
+        return new ScenarioSpec(ScenarioCatalog.named(rest), after, at, target);
     }
 }

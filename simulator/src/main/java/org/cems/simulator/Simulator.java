@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 
@@ -24,7 +23,7 @@ import org.cems.core.registry.RegistryLoader;
  * <p>Transports connect in the constructor, so a wrong address fails at once.
  */
 public final class Simulator implements AutoCloseable {
-    /** A backfill payload carries up to this many readings of one point (5 minutes at 10 s). */
+    /** A backfill payload carries the uploads of up to this many ticks of one point (5 minutes at 10 s). */
     static final int READINGS_PER_BACKFILL_PAYLOAD = 30;
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
@@ -99,7 +98,7 @@ public final class Simulator implements AutoCloseable {
             long intervalMillis = options.interval().toMillis();
             long startMillis = options.start().map(Instant::toEpochMilli).orElseGet(System::currentTimeMillis);
             long liveStartMillis = Math.floorDiv(startMillis, intervalMillis) * intervalMillis;
-            scenarios = Scenarios.place(options.scenarios(), registry, liveStartMillis);
+            scenarios = Scenarios.place(options.scenarios(), options.scenarioSource(), model, registry, liveStartMillis, intervalMillis);
             long backfillTicks = options.backfill().toMillis() / intervalMillis;
             long ticksLeft = options.countPerPoint().orElse(Long.MAX_VALUE);
             Deadline deadline = new Deadline(wallStartNanos, options.duration().map(d -> d.toNanos()).orElse(null));
@@ -167,16 +166,14 @@ public final class Simulator implements AutoCloseable {
         long done = 0;
         while (done < ticks && !stopping(deadline)) {
             int batch = (int) Math.min(READINGS_PER_BACKFILL_PAYLOAD, ticks - done);
+            long lastTickMillis = firstMillis + (done + batch - 1) * intervalMillis;
             for (Route route : routes) {
-                List<Reading> readings = new ArrayList<>(batch);
+                List<Upload> uploads = new ArrayList<>(batch);
                 for (int i = 0; i < batch; i++) {
-                    Reading r = scenarios.readingAt(route.point(), firstMillis + (done + i) * intervalMillis);
-                    if (r != null) {
-                        readings.add(r);
-                    }
+                    uploads.addAll(scenarios.uploadsAt(route.point(), firstMillis + (done + i) * intervalMillis));
                 }
-                if (!readings.isEmpty()) {
-                    route.send(readings, counters);
+                if (!uploads.isEmpty()) {
+                    route.send(uploads, lastTickMillis, counters);
                 }
             }
             done += batch;
@@ -193,10 +190,11 @@ public final class Simulator implements AutoCloseable {
             if (!waitUntil(dueNanos, deadline)) {
                 return;
             }
+            long tickMillis = liveStartMillis + eventOffsetMillis;
             for (Route route : routes) {
-                Reading r = scenarios.readingAt(route.point(), liveStartMillis + eventOffsetMillis);
-                if (r != null) {
-                    route.send(List.of(r), counters);
+                List<Upload> uploads = scenarios.uploadsAt(route.point(), tickMillis);
+                if (!uploads.isEmpty()) {
+                    route.send(uploads, tickMillis, counters);
                 }
             }
         }

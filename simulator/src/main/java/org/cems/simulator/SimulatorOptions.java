@@ -32,7 +32,9 @@ import org.cems.core.time.Durations;
  * @param countPerPoint readings per point after which to stop (backfill included); empty: no limit
  * @param seed the seed of the plant model; the same seed gives the same readings
  * @param start the event time of the first live reading; empty: now
- * @param scenarios incidents to play ({@code --scenario}, repeatable)
+ * @param scenarios incidents and real-plant-data patterns to play ({@code --scenario}, repeatable or
+ *                  comma-separated; {@code --min-interval N} adds {@code interval-Nm})
+ * @param scenarioSource the source of the scenarios that name none ({@code --scenario-source}); empty: the first
  */
 public record SimulatorOptions(
         Path registry,
@@ -51,7 +53,8 @@ public record SimulatorOptions(
         OptionalLong countPerPoint,
         long seed,
         Optional<Instant> start,
-        List<ScenarioSpec> scenarios) {
+        List<ScenarioSpec> scenarios,
+        Optional<String> scenarioSource) {
 
     public static final Path DEFAULT_REGISTRY = Path.of("docker", "config", "registry.yaml");
     public static final String DEFAULT_MQTT_TOPIC = "cems/{mn}/up";
@@ -114,6 +117,7 @@ public record SimulatorOptions(
         long seed = DEFAULT_SEED;
         Optional<Instant> start = Optional.empty();
         List<ScenarioSpec> scenarios = new ArrayList<>();
+        Optional<String> scenarioSource = Optional.empty();
 
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -134,12 +138,16 @@ public record SimulatorOptions(
                 case "--count" -> count = OptionalLong.of(wholeNumber(value(args, ++i, option), option));
                 case "--seed" -> seed = wholeNumber(value(args, ++i, option), option);
                 case "--start" -> start = Optional.of(instant(value(args, ++i, option)));
-                case "--scenario" -> scenarios.add(ScenarioSpec.parse(value(args, ++i, option)));
+                case "--scenario" -> scenarios.addAll(scenarios(value(args, ++i, option)));
+                case "--scenario-source" -> scenarioSource = Optional.of(value(args, ++i, option));
+                case "--min-interval" -> scenarios.add(new ScenarioSpec(
+                        ScenarioCatalog.minuteData((int) wholeNumber(value(args, ++i, option), option)),
+                        ScenarioSpec.DEFAULT_AFTER, Optional.empty(), Optional.empty()));
                 default -> throw new IllegalArgumentException("unknown option " + option + " (--help lists them)");
             }
         }
         return new SimulatorOptions(registry, mqtt, kafka, split, stdout, format, qos, mqttTopic, kafkaTopic,
-                interval, speed, backfill, duration, count, seed, start, scenarios);
+                interval, speed, backfill, duration, count, seed, start, scenarios, scenarioSource);
     }
 
     public static String usage() {
@@ -176,18 +184,31 @@ public record SimulatorOptions(
                   --duration D          stop after D of wall time (default: run until stopped)
                   --count N             stop after N readings per point, backfill included
 
-                incidents (repeatable; deterministic for a seed)
-                  --scenario NAME[@START][:TARGET]
-                                        scr-fouling     SCR outlet NOx rises to 4x over 1 h, stays 30 min,
-                                                        then back to normal (catalyst changed)
-                                        fgd-pump-trip   FGD outlet SO2 12x for 30 min
-                                        analyser-fault  a point's gas values flagged D for 20 min
-                                        gateway-silent  a point sends nothing for 15 min
-                                        START: event time after --start (default 10m) or ISO-8601;
-                                        TARGET: device id (scr-, fgd-) or source id (default: the first)
+                incidents and real plant data (deterministic for a seed; see docs/plant-data/scenarios.md)
+                  --scenario NAME[@START][:TARGET][,...]
+                                        repeatable or comma-separated; START: event time after --start
+                                        (default 10m) or ISO-8601 (hour patterns start at the next full
+                                        hour); TARGET: device id (scr-, fgd-) or source id
+                  --scenario-source ID  the source of the scenarios without TARGET (default: the first)
+                  --min-interval N      the same as --scenario interval-Nm
+                """ + ScenarioCatalog.usage("    ") + """
 
                 Durations are written 60s, 5m, 2h or 1d.
                 """;
+    }
+
+    /** One {@code --scenario} value: one or more specs separated by commas. */
+    private static List<ScenarioSpec> scenarios(String text) {
+        List<ScenarioSpec> specs = new ArrayList<>();
+        for (String one : text.split(",")) {
+            if (!one.isBlank()) {
+                specs.add(ScenarioSpec.parse(one));
+            }
+        }
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("--scenario needs a name");
+        }
+        return specs;
     }
 
     private static String value(String[] args, int i, String option) {

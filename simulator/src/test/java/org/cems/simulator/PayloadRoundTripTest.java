@@ -26,7 +26,7 @@ class PayloadRoundTripTest {
     void oneJsonReadingDecodesBackToTheSameReading() {
         for (MonitoringPoint point : model.points()) {
             Reading reading = point.readingAt(T0);
-            byte[] payload = new JsonPayloadEncoder(model.zone()).encode(point.source(), List.of(reading));
+            byte[] payload = new JsonPayloadEncoder(model.zone()).encode(point.source(), List.of(Upload.data(reading)));
 
             DecodedPayload decoded = decoder.decode(payload);
 
@@ -40,7 +40,7 @@ class PayloadRoundTripTest {
         MonitoringPoint point = model.points().get(0);
         List<Reading> batch = java.util.stream.LongStream.range(0, Simulator.READINGS_PER_BACKFILL_PAYLOAD)
                 .mapToObj(i -> point.readingAt(T0 + i * 10_000)).toList();
-        byte[] payload = new JsonPayloadEncoder(model.zone()).encode(point.source(), batch);
+        byte[] payload = new JsonPayloadEncoder(model.zone()).encode(point.source(), batch.stream().map(Upload::data).toList());
 
         assertThat(new String(payload, StandardCharsets.UTF_8)).startsWith("[");
         assertThat(decoder.decode(payload).readings()).isEqualTo(batch);
@@ -50,7 +50,7 @@ class PayloadRoundTripTest {
     void hj212FramesCarryTheHeaderAndEveryValue() {
         MonitoringPoint point = model.point("150621A89001D3F3A51C0001");
         List<Reading> readings = List.of(point.readingAt(T0), point.readingAt(T0 + 10_000));
-        byte[] payload = new Hj212PayloadEncoder(model.zone()).encode(point.source(), readings);
+        byte[] payload = new Hj212PayloadEncoder(model.zone()).encode(point.source(), readings.stream().map(Upload::data).toList());
 
         List<DecodeResult> frames = Hj212Decoder.of(Hj212Decoder.Options.defaults()).decode(payload);
 
@@ -72,7 +72,7 @@ class PayloadRoundTripTest {
     @Test
     void hj212UsesTheFactoryPasswordWhenTheRegistryHasNone() {
         MonitoringPoint heater = model.point("150622A89002B7F4C22E8001");
-        byte[] payload = new Hj212PayloadEncoder(model.zone()).encode(heater.source(), List.of(heater.readingAt(T0)));
+        byte[] payload = new Hj212PayloadEncoder(model.zone()).encode(heater.source(), List.of(Upload.data(heater.readingAt(T0))));
 
         assertThat(new String(payload, StandardCharsets.US_ASCII)).contains(";PW=123456;").endsWith("\r\n");
     }

@@ -81,7 +81,37 @@ class SimulatorOptionsTest {
     @Test
     void usageNamesEveryOption() {
         assertThat(SimulatorOptions.usage()).contains("--mqtt", "--kafka", "--split", "--stdout", "--format", "--interval",
-                "--speed", "--backfill", "--duration", "--count", "--seed", "--start", "--registry", "--qos");
+                "--speed", "--backfill", "--duration", "--count", "--seed", "--start", "--registry", "--qos",
+                "--scenario", "--scenario-source", "--min-interval");
+    }
+
+    @Test
+    void usageListsEveryScenarioWithItsLine() {
+        for (ScenarioType type : ScenarioCatalog.ALL) {
+            assertThat(SimulatorOptions.usage()).containsPattern("\\n    " + type.name() + " +" + java.util.regex.Pattern.quote(type.summary()));
+        }
+    }
+
+    @Test
+    void scenariosRepeatedOrCommaSeparated() {
+        SimulatorOptions o = parse("--stdout", "--scenario", "gap@1h:u2-stack,clock-jump", "--scenario", "stop-at-30",
+                "--min-interval", "15", "--scenario-source", "u1-stack");
+
+        assertThat(o.scenarios()).extracting(s -> s.type().name()).containsExactly("gap", "clock-jump", "stop-at-30", "interval-15m");
+        assertThat(o.scenarios().get(0).target()).contains("u2-stack");
+        assertThat(o.scenarios().get(0).after()).isEqualTo(Duration.ofHours(1));
+        assertThat(o.scenarioSource()).contains("u1-stack");
+        assertThat(parse("--stdout").scenarios()).isEmpty();
+    }
+
+    @Test
+    void anUnknownScenarioIsRejectedWithTheValidNames() {
+        assertThatThrownBy(() -> parse("--stdout", "--scenario", "stop-at-30,meltdown"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown scenario \"meltdown\" (one of scr-fouling, fgd-pump-trip, analyser-fault, stop-at-30,")
+                .hasMessageContaining("interval-Nm", "bad-values", "retransmit", "N one of [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]");
+        assertError("interval-7m: the minute interval is one of [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]", "--stdout", "--min-interval", "7");
+        assertError("--scenario needs a name", "--stdout", "--scenario", ",");
     }
 
     private static SimulatorOptions parse(String... args) {
