@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * bad-values: from the first data step at or after START (a minute, or the point's interval-Nm),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,10 +17,10 @@ import org.cems.core.registry.Source;
 
 /**
  * The contract's JSON: an object for one upload, an array for several; data readings exactly as
- * {@link org.cems.core.reading.ReadingJson} writes them. Station uploads take the same shape:
- * {@code cn} 2021/2041/2081/3020, items under {@code values} with the HJ 212 suffix in lower camel
- * case ({@code {"SB1": {"rs": 0}}}, {@code {"i12001": {"info": 0}}}), and the CP fields RestartTime
- * and PolId as {@code restartTime} (ISO-8601 with offset, like {@code time}) and {@code polId}.
+ * {@link org.cems.core.reading.ReadingJson} writes them. Station uploads as the job reads them
+ * (docs/plant-data/station-uploads.md): 2021/2041 items under {@code facilities} with the HJ 212
+ * suffix in lower case ({@code {"SB1": {"rs": 0}}}), 3020 items under {@code info} by code
+ * ({@code {"i12001": 0}}) with {@code polId}, 2081 with {@code restartTime} (ISO-8601 with offset).
  * A text item is a JSON number when it is a plain decimal and a string otherwise ({@code "NaN"}, {@code ""}).
  */
 final class JsonPayloadEncoder implements PayloadEncoder {
@@ -28,6 +29,9 @@ final class JsonPayloadEncoder implements PayloadEncoder {
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Map<String, String> ITEM_NAMES = Map.of("ZsRtd", "zsRtd", "ZsMin", "zsMin", "ZsAvg", "zsAvg",
             "ZsMax", "zsMax", "EFlag", "eflag", "RS", "rs", "RT", "rt");
+
+    private static final Set<String> FACILITY_CNS = Set.of("2021", "2041");
+    private static final String SITE_INFO = "3020";
 
     private final ZoneId zone;
 
@@ -57,6 +61,19 @@ final class JsonPayloadEncoder implements PayloadEncoder {
             o.put("polId", u.polId);
         }
         if (!u.isData() && u.reading.values.isEmpty() && u.textItems.isEmpty()) {
+            return;
+        }
+        if (FACILITY_CNS.contains(u.cn())) {
+            ObjectNode facilities = o.putObject("facilities");
+            u.textItems.forEach((code, items) -> {
+                ObjectNode item = facilities.putObject(code);
+                items.forEach((suffix, text) -> putText(item, itemName(suffix), text));
+            });
+            return;
+        }
+        if (SITE_INFO.equals(u.cn())) {
+            ObjectNode info = o.putObject("info");
+            u.textItems.forEach((code, items) -> items.values().forEach(text -> putText(info, code, text)));
             return;
         }
         ObjectNode values = o.putObject("values");

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * What a data logger makes of one period from the records in it (HJ 212-2017 Appendix D.2): per

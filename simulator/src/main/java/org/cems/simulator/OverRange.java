@@ -4,6 +4,7 @@ import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * over-range: for 20 minutes from the first full hour at or after START, the targeted point's SO2

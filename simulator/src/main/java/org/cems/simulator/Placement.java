@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.cems.core.registry.Enterprise;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * Where and when one scenario acts.

@@ -8,6 +8,7 @@ import static org.cems.hj212.ParameterCodes.SO2;
 import java.util.Map;
 
 import org.cems.core.registry.SourceKind;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * Normal-operation profiles by source kind. The coal-boiler numbers are those of the issue

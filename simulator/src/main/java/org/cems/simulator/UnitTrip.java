@@ -6,6 +6,7 @@ import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
+import org.cems.hj212.ParameterCodes;
 
 /**
  * stop-at-30: the unit trips at the first hh:30 at or after START and restarts 90 minutes later,

@@ -22,6 +22,7 @@ import java.util.stream.LongStream;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Registry;
+import org.cems.hj212.ParameterCodes;
 import org.junit.jupiter.api.Test;
 
 /**

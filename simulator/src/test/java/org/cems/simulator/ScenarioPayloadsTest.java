@@ -20,6 +20,7 @@ import org.cems.core.registry.Registry;
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
 import org.cems.hj212.Hj212Packet;
+import org.cems.hj212.ParameterCodes;
 import org.junit.jupiter.api.Test;
 
 /** What the patterns look like on the wire, in HJ 212 frames and in JSON. */
@@ -72,11 +73,23 @@ class ScenarioPayloadsTest {
     @Test
     void stationUploadsInJson() {
         String text = jsonText(sent(at(26, 10, 30), "stop-at-30@0m"));
-        assertThat(text).contains("{\"mn\":\"" + U1_STACK + "\",\"cn\":\"2021\",\"time\":\"2026-11-26T10:30+08:00\",\"values\":{\"SB1\":{\"rs\":0}}}");
+        assertThat(text).contains("{\"mn\":\"" + U1_STACK + "\",\"cn\":\"2021\",\"time\":\"2026-11-26T10:30+08:00\",\"facilities\":{\"SB1\":{\"rs\":0}}}");
         String station = jsonText(sent(at(26, 10, 0), "station-uploads@0m"));
         assertThat(station).contains("\"cn\":\"2081\",\"time\":\"2026-11-26T10:00+08:00\",\"restartTime\":\"2026-11-26T09:58+08:00\"}");
-        assertThat(station).contains("\"cn\":\"3020\",\"time\":\"2026-11-26T10:00+08:00\",\"polId\":\"a21026\",\"values\":{\"i12001\":{\"info\":0}}}");
-        assertThat(station).contains("\"values\":{\"SB1\":{\"rt\":24},\"SB2\":{\"rt\":24},\"SB3\":{\"rt\":24}}");
+        assertThat(station).contains("\"cn\":\"3020\",\"time\":\"2026-11-26T10:00+08:00\",\"polId\":\"a21026\",\"info\":{\"i12001\":0}}");
+        assertThat(station).contains("\"facilities\":{\"SB1\":{\"rt\":24},\"SB2\":{\"rt\":24},\"SB3\":{\"rt\":24}}");
+    }
+
+    @Test
+    void stationUploadsAreWhatTheJobDecodes_inBothFormats() {
+        PayloadDecoder decoder = new PayloadDecoder(SHANGHAI, 1 << 20);
+        for (byte[] payload : List.of(json.encode(stack.source(), sent(at(26, 10, 0), "station-uploads@0m")),
+                hj212.encode(stack.source(), sent(at(26, 10, 0), "station-uploads@0m")))) {
+            var decoded = decoder.decode(payload);
+            assertThat(decoded.rejections()).isEmpty();
+            assertThat(decoded.station().statuses()).extracting(f -> f.facility + "=" + f.status).contains("SB1=1");
+            assertThat(decoded.station().events()).extracting(e -> e.cn).contains("2041", "2081", "3020");
+        }
     }
 
     @Test
