@@ -10,7 +10,7 @@ import org.cems.hj212.Hj212Encoder;
 
 /**
  * Ten thousand hostile or malformed messages, each with the dead-letter reasons the job must give
- * it (one, or two for glued frames). None of them may yield a reading: those that name a
+ * it (one; two for glued frames, or for a reading whose only item is bad: `bad_value` for the item, `missing_values` for the reading). None of them may yield a reading: those that name a
  * registered MN are broken before a reading could be made, so the good data stays exact.
  */
 final class HostileMessages {
@@ -60,10 +60,10 @@ final class HostileMessages {
             case 4 -> hostile(id, kafka, ascii("##12a4QN=" + id + ";CN=2011;MN=" + KNOWN_MN + ";CP=&&&&ABCD\r\n"), "bad_length");
             case 5 -> hostile(id, kafka, ascii("##9000QN=" + id + ";CN=2011;MN=" + KNOWN_MN + ";CP=&&DataTime=" + DATA_TIME + "&&"), "frame_too_long");
             case 6 -> hostile(id, kafka, frame("QN=" + id + ";ST=91;CN=9014;PW=123456;MN=" + KNOWN_MN + ";Flag=4;CP=&&&&"), "not_a_reading");
-            case 7 -> hostile(id, kafka, frame(upload(id, KNOWN_MN, "a21026-Rtd=abc,a21026-Flag=N")), "bad_value");
+            case 7 -> hostile(id, kafka, frame(upload(id, KNOWN_MN, "a21026-Rtd=abc,a21026-Flag=N")), "bad_value", "missing_values");
             case 8 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":NaN}}"), "bad_json");
-            case 9 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":\"25.0\"}}"), "bad_value");
-            case 10 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":1e999}}"), "bad_value");
+            case 9 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":\"25.0\"}}"), "bad_value", "missing_values");
+            case 10 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":1e999}}"), "bad_value", "missing_values");
             case 11 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "true", "{\"a21026\":{\"rtd\":25.0}}"), "bad_time");
             case 12 -> hostile(id, kafka, json(id, "42", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":25.0}}"), "missing_mn");
             case 13 -> hostile(id, kafka, json(id, quote(inj + id), "\"2026-11-25T01:30:00+08:00\"",
@@ -72,7 +72,7 @@ final class HostileMessages {
                     + "\"values\":{\"a21026\":{\"rtd\":25.0}},\"id\":\"" + id + "\"}"), "unsupported_cn");
             case 15 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", quote("2026-11-25T01:30:00" + inj), "{\"a21026\":{\"rtd\":25.0}}"), "bad_time");
             case 16 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"",
-                    "{\"a21026\":{\"rtd\":25.0,\"flag\":" + quote(inj) + "}}"), "bad_value");
+                    "{\"a21026\":{\"rtd\":25.0,\"flag\":" + quote(inj) + "}}"), "bad_value", "missing_values");
             case 17 -> hostile(id, kafka, glue(ascii("{\"mn\":\"" + KNOWN_MN + "\",\"id\":\"" + id + "\",\"x\":\""),
                     new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE}, ascii("\"}")), "not_utf8");
             case 18 -> hostile(id, kafka, ascii("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;" + id + "</x>"), "unknown_format");
