@@ -231,7 +231,7 @@ public final class EmissionsJob {
      */
     private static DataStream<AlertEvent> alerts(Registry registry, JobConfig config, String zone, DataStream<SourceReading> readingFlags,
             DataStream<SourceReading> clockSamples, DataStream<EmissionRecord> emissions, DataStream<EfficiencyRecord> efficiencies) {
-        AlertSettings settings = AlertSettings.of(config.alerts, zone);
+        AlertSettings settings = AlertSettings.of(config.alerts, stopThresholds(config), zone);
         DataStream<AlertEvent> exceedances = emissions
                 .filter(ExceedanceAlerts::isInput).name("hourly-limits").uid("hourly-limits")
                 .keyBy(ExceedanceAlerts::key)
@@ -261,7 +261,11 @@ public final class EmissionsJob {
         JobConfig.Accounting a = config.accounting;
         return new AccountingSettings(Set.copyOf(a.substitutedPollutants), a.alphaBelow75, a.scaleByRunningTime,
                 Durations.parse(a.maxGap).toHours(), a.loggerTotalTolerancePct,
-                new StopThresholds(config.stopDetection.flowBelowM3H, config.stopDetection.loadBelowMw));
+                stopThresholds(config));
+    }
+
+    static StopThresholds stopThresholds(JobConfig config) {
+        return new StopThresholds(config.stopDetection.flowBelowM3H, config.stopDetection.loadBelowMw);
     }
 
     private static DataStream<RawMessage> rawMessages(StreamExecutionEnvironment env, JobConfig config) {

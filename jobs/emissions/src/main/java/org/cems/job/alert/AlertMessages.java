@@ -31,7 +31,8 @@ public final class AlertMessages implements Serializable {
             AlertType.INSTRUMENT_FAULT, new String[] {"故障", "fault", "D"},
             AlertType.INSTRUMENT_CALIBRATION, new String[] {"校准", "calibration", "C"},
             AlertType.INSTRUMENT_MAINTENANCE, new String[] {"维护", "maintenance", "M"},
-            AlertType.INSTRUMENT_OVER_RANGE, new String[] {"超量程", "over range", "T"});
+            AlertType.INSTRUMENT_OVER_RANGE, new String[] {"超量程", "over range", "T"},
+            AlertType.INSTRUMENT_STOPPED, new String[] {"停运", "stopped", "F"});
 
     private final boolean english;
     private final ZoneId zone;

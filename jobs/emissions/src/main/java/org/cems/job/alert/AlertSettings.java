@@ -4,6 +4,7 @@ import java.io.Serializable;
 
 import org.cems.core.time.Durations;
 import org.cems.job.config.JobConfig;
+import org.cems.job.emission.StopThresholds;
 
 /**
  * The alert engine's thresholds, from the job config's {@code alerts} section.
@@ -18,15 +19,22 @@ import org.cems.job.config.JobConfig;
  * @param faultMs how long flag D may last (event time); likewise C and M
  * @param instrumentHoldMs how long flags must be back to normal before an instrument alert resolves
  * @param overRangeMs how long flag T may last (0: the first over-range value fires)
+ * @param stoppedMs how long flag F may last without a corroborated source stop
+ * @param stopThresholds flow and load that corroborate a stop ({@code stop_detection.*}, as the windows use)
  * @param clockSkewToleranceMs how far a point's DataTime may be off its arrival time
  * @param clockSkewSustainMs how long it must be off (or back) before clock_skew fires (or resolves)
  */
 public record AlertSettings(boolean english, String zoneId, int exceedanceHoldHours, int dropSustainMinutes,
         int dropHoldMinutes, double defaultMaxDropPctPoints, long silentForMs, long faultMs, long calibrationMs,
-        long maintenanceMs, long instrumentHoldMs, long overRangeMs, long clockSkewToleranceMs, long clockSkewSustainMs)
-        implements Serializable {
+        long maintenanceMs, long instrumentHoldMs, long overRangeMs, long stoppedMs, StopThresholds stopThresholds,
+        long clockSkewToleranceMs, long clockSkewSustainMs) implements Serializable {
 
+    /** With the default stop thresholds. */
     public static AlertSettings of(JobConfig.Alerts a, String zoneId) {
+        return of(a, StopThresholds.DEFAULTS, zoneId);
+    }
+
+    public static AlertSettings of(JobConfig.Alerts a, StopThresholds stopThresholds, String zoneId) {
         return new AlertSettings("en".equals(a.language), zoneId,
                 (int) Durations.parse(a.exceedance.hold).toHours(),
                 (int) Durations.parse(a.efficiencyDrop.sustain).toMinutes(),
@@ -38,6 +46,8 @@ public record AlertSettings(boolean english, String zoneId, int exceedanceHoldHo
                 Durations.parse(a.instrument.maintenance).toMillis(),
                 Durations.parse(a.instrument.hold).toMillis(),
                 Durations.parse(a.instrument.overRange).toMillis(),
+                Durations.parse(a.instrument.stopped).toMillis(),
+                stopThresholds,
                 Durations.parse(a.clockSkew.tolerance).toMillis(),
                 Durations.parse(a.clockSkew.sustain).toMillis());
     }

@@ -16,6 +16,8 @@ public enum AlertType {
     INSTRUMENT_MAINTENANCE("instrument_maintenance", "warning"),
     /** Flag T (above the analyser's upper limit): the true value may be higher than reported. */
     INSTRUMENT_OVER_RANGE("instrument_over_range", "major"),
+    /** Flag F (instrument stopped) while nothing says the source stopped: its data is missing. */
+    INSTRUMENT_STOPPED("instrument_stopped", "major"),
     /** A point's DataTimes are off its arrival times: its data logger's clock is wrong. */
     CLOCK_SKEW("clock_skew", "major");
 

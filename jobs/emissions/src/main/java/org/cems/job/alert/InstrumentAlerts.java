@@ -12,25 +12,32 @@ import org.apache.flink.util.Collector;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.Registry;
 import org.cems.hj212.DataFlag;
+import org.cems.job.emission.StopEvidence;
 
 /**
  * Instrument-state alerts of one monitoring point (keyed by MN), on the point's event time: a
- * flag D (fault), C (calibration), M (maintenance) or T (over range, HJ 212-2017 Table 8) on any of its values,
- * in every reading from the first flagged one for longer than allowed, fires; the flag absent
- * from every reading for {@code hold} resolves. A daily zero/span check of a few minutes stays
- * quiet. Readings older than the newest one seen are passed over.
+ * flag D (fault), C (calibration), M (maintenance), T (over range) or F (instrument stopped,
+ * HJ 212-2017 Table 8) on any of its values, in every reading from the first flagged one for
+ * longer than allowed, fires; the flag absent from every reading for {@code hold} resolves. F
+ * counts only where it is not a corroborated source stop ({@link StopEvidence}, the windows' rule:
+ * flow or load about zero, stop schedule): there it is the instrument, and its data is missing.
+ * A daily zero/span check of a few minutes stays quiet. Readings older than the newest one seen
+ * are passed over.
  */
 public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
+    private static final String STOPPED = DataFlag.F.name();
     private static final Map<String, AlertType> FLAGS = Map.of(DataFlag.D.name(), AlertType.INSTRUMENT_FAULT,
             DataFlag.C.name(), AlertType.INSTRUMENT_CALIBRATION, DataFlag.M.name(), AlertType.INSTRUMENT_MAINTENANCE,
-            DataFlag.T.name(), AlertType.INSTRUMENT_OVER_RANGE);
+            DataFlag.T.name(), AlertType.INSTRUMENT_OVER_RANGE, STOPPED, AlertType.INSTRUMENT_STOPPED);
 
+    private final Registry registry;
     private final AlertSettings settings;
     private final AlertMessages messages;
     private transient MapState<String, FlagRun> runs;
     private transient ValueState<Long> newest;
 
     public InstrumentAlerts(Registry registry, AlertSettings settings) {
+        this.registry = registry;
         this.settings = settings;
         this.messages = new AlertMessages(registry, settings);
     }
@@ -48,8 +55,10 @@ public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading
             return;
         }
         newest.update(r.timeMillis);
+        boolean sourceStopped = StopEvidence.forAlerts(registry.byMn(r.mn).source(), settings.stopThresholds()).sourceStopped(r);
         for (Map.Entry<String, AlertType> f : FLAGS.entrySet()) {
-            boolean flagged = r.reported.values().stream().anyMatch(m -> f.getKey().equals(m.flag));
+            boolean flagged = r.reported.values().stream().anyMatch(m -> f.getKey().equals(m.flag))
+                    && !(STOPPED.equals(f.getKey()) && sourceStopped);
             FlagRun run = runs.get(f.getKey());
             if (run == null && !flagged) {
                 continue;
@@ -119,6 +128,7 @@ public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading
             case INSTRUMENT_FAULT -> settings.faultMs();
             case INSTRUMENT_CALIBRATION -> settings.calibrationMs();
             case INSTRUMENT_OVER_RANGE -> settings.overRangeMs();
+            case INSTRUMENT_STOPPED -> settings.stoppedMs();
             default -> settings.maintenanceMs();
         };
     }

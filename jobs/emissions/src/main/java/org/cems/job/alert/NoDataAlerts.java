@@ -8,17 +8,19 @@ import org.apache.flink.util.Collector;
 import org.cems.core.normalize.Measure;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.Registry;
-import org.cems.hj212.DataFlag;
+import org.cems.hj212.ParameterCodes;
+import org.cems.job.emission.StopEvidence;
 
 /**
  * No-data alerts of one monitoring point (keyed by MN). Silence has no event time, so this one
- * runs on processing time: a point whose unit was running (its last reading was not flagged F
- * throughout) and that has sent nothing for {@code silent_for} fires; its next reading resolves.
- * A unit that stopped (flags F) may fall silent without an alert.
+ * runs on processing time: a point that has sent nothing for {@code silent_for} fires; its next
+ * reading resolves. A source that stopped may fall silent without an alert: its last reading was a
+ * corroborated stop ({@link StopEvidence}: flag F with flow or load about zero), or its stop
+ * schedule covers the time the silence is judged. Flag F alone is the instrument, not the source
+ * (HJ 212-2017 Table 8): its silence is missing data like any other.
  */
 public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
-    private static final String STOPPED = DataFlag.F.name();
-
+    private final Registry registry;
     private final AlertSettings settings;
     private final AlertMessages messages;
     private transient ValueState<SourceReading> last;
@@ -27,6 +29,7 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
     private transient ValueState<AlertEvent> firing;
 
     public NoDataAlerts(Registry registry, AlertSettings settings) {
+        this.registry = registry;
         this.settings = settings;
         this.messages = new AlertMessages(registry, settings);
     }
@@ -72,7 +75,7 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
         }
         timer.clear();
         SourceReading r = last.value();
-        if (firing.value() != null || !wasRunning(r)) {
+        if (firing.value() != null || sourceStopped(r, timestamp)) {
             return;
         }
         AlertEvent a = event(r.timeMillis, AlertEvent.FIRING, r, timestamp - lastArrival.value());
@@ -94,8 +97,9 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
     }
 
     /**
-     * The flags only: all that the no-data and instrument alerts read of a reading (what it says
-     * about the unit running and the analysers), so it is also what the job sends them.
+     * The flags, and the flow and load that corroborate a stop: all that the no-data and
+     * instrument alerts read of a reading (what it says about the unit running and the analysers),
+     * so it is also what the job sends them.
      */
     public static SourceReading withoutValues(SourceReading r) {
         SourceReading copy = new SourceReading();
@@ -105,12 +109,18 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
         copy.cn = r.cn;
         copy.timeMillis = r.timeMillis;
         r.reported.forEach((code, m) -> copy.reported.put(code, new Measure(0, null, m.valid, m.flag)));
+        for (String code : new String[] {ParameterCodes.FLOW, ParameterCodes.LOAD_MW}) {
+            Measure m = r.measures.get(code);
+            if (m != null) {
+                copy.measures.put(code, new Measure(m.value, null, m.valid, m.flag));
+            }
+        }
         return copy;
     }
 
-    /** Running unless every value was flagged F (HJ 212-2017 Table 8: 停运). */
-    private static boolean wasRunning(SourceReading r) {
-        return r.reported.values().stream().anyMatch(m -> !STOPPED.equals(m.flag));
+    private boolean sourceStopped(SourceReading last, long nowMillis) {
+        StopEvidence evidence = StopEvidence.forAlerts(registry.byMn(last.mn).source(), settings.stopThresholds());
+        return evidence.sourceStopped(last) || evidence.stoppedByStatus(nowMillis);
     }
 
     private long silentMinutes() {

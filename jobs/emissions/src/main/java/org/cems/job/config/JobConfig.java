@@ -185,6 +185,8 @@ public class JobConfig implements Serializable {
         public String maintenance = "240m";
         /** Flag T (over range) allowed this long; 0s: the first over-range value fires. */
         public String overRange = "0s";
+        /** Flag F without a corroborated source stop (flow, load, stop schedule) allowed this long. */
+        public String stopped = "10m";
         /** How long flags must be back to normal before the alert resolves. */
         public String hold = "10m";
     }

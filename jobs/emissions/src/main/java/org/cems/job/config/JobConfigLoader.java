@@ -119,6 +119,7 @@ public final class JobConfigLoader {
         positive(problems, "alerts.instrument.maintenance", a.instrument.maintenance);
         duration(problems, "alerts.instrument.hold", a.instrument.hold);
         duration(problems, "alerts.instrument.over_range", a.instrument.overRange);
+        duration(problems, "alerts.instrument.stopped", a.instrument.stopped);
         positive(problems, "alerts.clock_skew.tolerance", a.clockSkew.tolerance);
         positive(problems, "alerts.clock_skew.sustain", a.clockSkew.sustain);
     }

@@ -3,6 +3,8 @@ package org.cems.job.emission;
 import java.util.List;
 import java.util.Map;
 
+import org.cems.core.normalize.Measure;
+import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.Source;
 import org.cems.core.reading.FacilityStatus;
 import org.cems.hj212.ParameterCodes;
@@ -21,8 +23,10 @@ import org.cems.hj212.ParameterCodes;
  *     {@code SBxxx-RS=0}) at the sub-period's start.</li>
  * </ul>
  * Schedule and facility status also make time WITHOUT any data a stop rather than missing data.
+ * The one place of this rule: the windows judge sub-periods with it, the no-data and instrument
+ * alerts single readings (without facility timelines, see {@link #forAlerts}).
  */
-final class StopEvidence {
+public final class StopEvidence {
     private final Source source;
     private final StopThresholds thresholds;
     private final List<FacilityTimeline> production;
@@ -34,15 +38,35 @@ final class StopEvidence {
         this.production = production;
     }
 
+    /**
+     * The rule as the alert engines apply it: flow, load and schedule. They judge a reading when it
+     * arrives, while a facility status may come after the readings it covers (the windows re-emit
+     * then; an alert cannot be taken back), so reported facility status does not corroborate there.
+     */
+    public static StopEvidence forAlerts(Source source, StopThresholds thresholds) {
+        return new StopEvidence(source, thresholds, List.of());
+    }
+
     /** Data flagged F in this sub-period (starting at {@code startMillis}) is a source stop. */
     boolean sourceStopped(WindowStats stats, long startMillis) {
-        return hasStoppedFlag(stats) && (aboutZero(stats.byCode.get(ParameterCodes.FLOW), thresholds.flowBelowM3H())
-                || aboutZero(stats.byCode.get(ParameterCodes.LOAD_MW), thresholds.loadBelowMw())
-                || stoppedByStatus(startMillis));
+        return sourceStopped(hasStoppedFlag(stats), allMean(stats.byCode.get(ParameterCodes.FLOW)),
+                allMean(stats.byCode.get(ParameterCodes.LOAD_MW)), startMillis);
+    }
+
+    /** A reading with a value flagged F is a source stop (its flow and load as normalised, whatever their flag). */
+    public boolean sourceStopped(SourceReading r) {
+        boolean stoppedFlag = r.reported.values().stream().anyMatch(m -> ParameterStats.STOPPED_FLAG.equals(m.flag));
+        return sourceStopped(stoppedFlag, value(r.measures.get(ParameterCodes.FLOW)), value(r.measures.get(ParameterCodes.LOAD_MW)),
+                r.timeMillis);
+    }
+
+    /** Unknown flow or load (NaN) corroborates nothing. */
+    private boolean sourceStopped(boolean stoppedFlag, double flowM3H, double loadMw, long timeMillis) {
+        return stoppedFlag && (flowM3H < thresholds.flowBelowM3H() || loadMw < thresholds.loadBelowMw() || stoppedByStatus(timeMillis));
     }
 
     /** The schedule or the production facilities' status say the source was stopped at this time. */
-    boolean stoppedByStatus(long timeMillis) {
+    public boolean stoppedByStatus(long timeMillis) {
         if (source.scheduledStop(timeMillis)) {
             return true;
         }
@@ -67,9 +91,13 @@ final class StopEvidence {
         return false;
     }
 
-    /** The mean of all values, whatever their flag, below the threshold (NaN, unknown, is not). */
-    private static boolean aboutZero(ParameterStats s, double below) {
-        return s != null && s.allMean() < below;
+    /** The mean of all values, whatever their flag; NaN when unknown. */
+    private static double allMean(ParameterStats s) {
+        return s == null ? Double.NaN : s.allMean();
+    }
+
+    private static double value(Measure m) {
+        return m == null ? Double.NaN : m.value;
     }
 
     /** The production facilities of a source as the registry names them (SB numbers). */

@@ -202,15 +202,57 @@ class AlertEnginesTest {
         assertThat(out.get(0).message).contains("数据中断");
     }
 
+    /** F with the flow about zero (under 1000 m3/h) is a source stop: the point may fall silent. */
     @Test
-    void aStoppedUnitMayFallSilent() throws Exception {
+    void aStoppedSourceMayFallSilent() throws Exception {
+        var h = harness(new NoDataAlerts(registry, settings), (SourceReading r) -> r.mn);
+        h.setProcessingTime(0);
+        SourceReading stopped = reading(T0, "F");
+        stopped.reported.put("a00000", new Measure(400, null, false, "F"));
+        h.processElement(NoDataAlerts.withoutValues(stopped), 0);
+        h.setProcessingTime(60 * MINUTE);
+        assertThat(h.extractOutputValues()).isEmpty();
+    }
+
+    /** Every value F but the flow running (1.8e6 m3/h): the instrument stopped, not the source; its silence fires. */
+    @Test
+    void aStoppedInstrumentMayNotFallSilent() throws Exception {
         var h = harness(new NoDataAlerts(registry, settings), (SourceReading r) -> r.mn);
         h.setProcessingTime(0);
         SourceReading stopped = reading(T0, "F");
         stopped.reported.get("a00000").flag = "F";
-        h.processElement(stopped, 0);
+        h.processElement(NoDataAlerts.withoutValues(stopped), 0);
         h.setProcessingTime(60 * MINUTE);
-        assertThat(h.extractOutputValues()).isEmpty();
+        assertThat(h.extractOutputValues()).extracting(a -> a.type + " " + a.state).containsExactly("no_data firing");
+    }
+
+    /**
+     * SO2 flagged F with the flow running, allowed 10 min, hold 10 min: fires 10 min after the first F
+     * and resolves at the first N that stays; the same F with the flow at 0 (a source stop) is quiet.
+     */
+    @Test
+    void instrumentStoppedWithoutCorroborationFiresAndResolves() throws Exception {
+        var h = harness(new InstrumentAlerts(registry, settings), (SourceReading r) -> r.mn);
+        long t = T0;
+        for (int i = 0; i < 90; i++, t += 10_000) {
+            h.processElement(NoDataAlerts.withoutValues(reading(t, "F")), 0);   // 15 min of F, flow 1.8e6
+        }
+        long back = t;
+        for (int i = 0; i < 61; i++, t += 10_000) {
+            h.processElement(NoDataAlerts.withoutValues(reading(t, "N")), 0);
+        }
+        for (int i = 0; i < 120; i++, t += 10_000) {
+            SourceReading stopped = reading(t, "F");
+            stopped.reported.put("a00000", new Measure(0, null, false, "F"));
+            h.processElement(NoDataAlerts.withoutValues(stopped), 0);
+        }
+        List<AlertEvent> out = h.extractOutputValues();
+        assertThat(out).extracting(a -> a.type + " " + a.state).containsExactly("instrument_stopped firing", "instrument_stopped resolved");
+        assertThat(out.get(0).timeMillis).isEqualTo(T0 + 10 * MINUTE);
+        assertThat(out.get(0).startMillis).isEqualTo(T0);
+        assertThat(out.get(0).threshold).isEqualTo(10.0);
+        assertThat(out.get(0).message).contains("停运");
+        assertThat(out.get(1).timeMillis).isEqualTo(back);
     }
 
     @Test
