@@ -84,12 +84,14 @@ final class FrameRouter {
 
     private void onPacket(Connection c, DecodeResult.Decoded decoded, byte[] frame, Instant receivedAt) {
         Hj212Packet p = decoded.packet();
+        if (decoded.decrypted()) {
+            counters.decrypted.incrementAndGet();
+        }
         if (!passwords.accepts(p.mn(), p.pw())) {
             rejectPassword(c, p, frame, receivedAt);
             return;
         }
         if (decoded.decrypted()) {
-            counters.decrypted.incrementAndGet();
             // the job reads it without the key: Kafka is inside the platform, SM4 protects the public network
             frame = Hj212Encoder.encode(p);
         }
