@@ -113,7 +113,7 @@ final class FrameRouter {
                 }
             }
             case KEY_CHANGE -> keyChanges.onKeyChange(c, p, decoded.decrypted());
-            case REPLY -> keyChanges.onReply(p);
+            case REPLY -> keyChanges.onReply(c, p);
             default -> {
                 // commands and CNs this codec does not know are never answered
             }

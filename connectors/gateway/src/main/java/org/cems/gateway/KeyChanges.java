@@ -29,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * 2025 code has them:
  * <ul>
  *   <li>A logger sends {@code NewSK} inside a 1014 encrypted with its current key: that key is the
- *       MN's from the next frame on. A {@code NewSK} sent in clear text is refused (9011 QnRtn=2):
- *       anyone on the path could read it, and anyone who knows the MN could set it.
- *   <li>A logger asks for a new key (a 1014 with {@code SKCreateTime} only): answered 9013, then the
- *       gateway sends a host 1014 with a random {@code NewSK}, encrypted with the current key. The
- *       new key takes over when the logger confirms it (9012 with ExeRtn=1 for that QN) or when one
- *       of its frames decrypts with it and not with the old one, whichever comes first. A logger
- *       without a key gets no key in clear text: its first key is set by hand.
+ *       MN's from the next frame on.
+ *   <li>A logger asks for a new key (a 1014 with {@code SKCreateTime} only, encrypted): answered
+ *       9013, then the gateway sends a host 1014 with a random {@code NewSK}, encrypted with the
+ *       current key. The new key takes over when the logger confirms it on that connection (9012
+ *       with ExeRtn=1 for that QN) or when one of its frames decrypts with it and not with the old
+ *       one, whichever comes first.
+ *   <li>A 1014 in clear text is refused (9011 QnRtn=2): anyone who knows the MN could send it, and
+ *       a key in it could be read on the way. A logger without a key gets its first one by hand.
  * </ul>
  * A changed key is written to the key file when the gateway has one (atomically, owner-only), so
  * it survives a restart; with keys from an environment variable it lives in memory only. Keys
@@ -48,8 +49,8 @@ final class KeyChanges {
     private static final String EXE_RTN_SUCCESS = "1";
     private static final DateTimeFormatter QN = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
-    /** A key the gateway sent and the logger has not confirmed yet. */
-    private record Pending(String qn, byte[] key) {}
+    /** A key the gateway sent over {@code via} and the logger has not confirmed yet. */
+    private record Pending(String qn, byte[] key, Connection via) {}
 
     private final Sm4KeyRing ring;
     private final Path file;
@@ -69,10 +70,13 @@ final class KeyChanges {
     void onKeyChange(Connection c, Hj212Packet p, boolean encrypted) {
         boolean carriesKey = p.cpFields().containsKey("NewSK");
         Optional<byte[]> newKey = Sm4DataArea.newKey(p);
-        if (carriesKey && (!encrypted || newKey.isEmpty())) {
+        if (!encrypted || (carriesKey && newKey.isEmpty())) {
+            // only the holder of the current key can encrypt a 1014: anything else could come from anyone
             counters.keyChangesRefused.incrementAndGet();
-            LOG.warn("MN {} ({}) sent a new SM4 key {}: refused, the old key stays", p.mn(), c.origin(),
-                    encrypted ? "that is neither 32 hex digits nor 16 characters" : "in clear text");
+            LOG.warn("MN {} ({}) {}: refused, the key stays as it is{}", p.mn(), c.origin(),
+                    !carriesKey ? "asks for a new SM4 key in clear text" : encrypted
+                            ? "sent a new SM4 key that is neither 32 hex digits nor 16 characters" : "sent a new SM4 key in clear text",
+                    ring.keyFor(p.mn()).isEmpty() ? " (it has none: a first key is set by hand in the logger and the key file)" : "");
             c.reply(Hj212Encoder.encode(Hj212Replies.requestAnswer(p, Hj212Replies.QN_REJECTED)));
             return;
         }
@@ -86,10 +90,13 @@ final class KeyChanges {
         }
     }
 
-    /** A reply from a logger: a 9012 success for the 1014 the gateway sent puts the new key in use. */
-    void onReply(Hj212Packet p) {
+    /**
+     * A reply from a logger: a 9012 success for the 1014 the gateway sent, on the connection it was
+     * sent over (a reply is never encrypted, so its QN alone proves nothing), puts the new key in use.
+     */
+    void onReply(Connection c, Hj212Packet p) {
         Pending sent = pending.get(p.mn());
-        if (sent != null && CN_EXECUTION_RESULT.equals(p.cn()) && p.qn().filter(sent.qn()::equals).isPresent()
+        if (sent != null && sent.via() == c && CN_EXECUTION_RESULT.equals(p.cn()) && p.qn().filter(sent.qn()::equals).isPresent()
                 && EXE_RTN_SUCCESS.equals(p.cpFields().get("ExeRtn"))) {
             pending.remove(p.mn());
             change(p.mn(), sent.key(), "confirmed by the logger");
@@ -118,14 +125,9 @@ final class KeyChanges {
         return Optional.of(results);
     }
 
+    /** Sends a new key for an ask that came encrypted, so with the MN's current key. */
     private void issue(Connection c, Hj212Packet ask) {
-        Optional<byte[]> current = ring.keyFor(ask.mn());
-        if (current.isEmpty()) {
-            counters.keyChangesRefused.incrementAndGet();
-            LOG.warn("MN {} ({}) asks for a new SM4 key but has none: a first key is never sent in clear text;"
-                    + " set it by hand in the logger and the key file", ask.mn(), c.origin());
-            return;
-        }
+        byte[] current = ring.keyFor(ask.mn()).orElseThrow();
         byte[] key = new byte[Sm4DataArea.KEY_BYTES];
         random.nextBytes(key);
         LocalDateTime now = LocalDateTime.now();
@@ -135,8 +137,8 @@ final class KeyChanges {
                 .cpField("SKCreateTime", qn).cpField("NewSK", HexFormat.of().withUpperCase().formatHex(key));
         ask.st().ifPresent(set::st);
         ask.pw().ifPresent(set::pw);
-        pending.put(ask.mn(), new Pending(qn, key));
-        c.reply(Hj212Encoder.encode(set.build(), decoding.sm4(), current.get()));
+        pending.put(ask.mn(), new Pending(qn, key, c));
+        c.reply(Hj212Encoder.encode(set.build(), decoding.sm4(), current));
         LOG.info("MN {} ({}) asked for a new SM4 key: sent (QN {}), in use once the logger confirms it", ask.mn(),
                 c.origin(), qn);
     }

@@ -125,10 +125,29 @@ class Gateway2025Test {
             assertThat(Files.readAllLines(keys)).containsExactly("# test keys",
                     MN_A + "=" + HexFormat.of().withUpperCase().formatHex(issued));
 
+            // 4b. a logger that switches to the sent key without confirming: its first frame with it
+            //     does not decrypt with the old key, does with the new one, and puts it in use
+            byte[] unconfirmed;
+            try (TestLogger a = g.connect(MN_A, issued)) {
+                Hj212Packet ask = header2025(MN_A, "20260115103000013", "31", "1014")
+                        .cpField("SKCreateTime", "20260115103000013").build();
+                unconfirmed = Sm4DataArea.newKey(exchange(a, Hj212Encoder.encode(ask, Sm4DataArea.hex(), issued), 2).get(1))
+                        .orElseThrow();
+                assertAnswer(exchange(a, Hj212Encoder.encode(realtime2025(MN_A, "20260115103000014"), Sm4DataArea.hex(),
+                        unconfirmed), 1).get(0), "20260115103000014", "9014");
+            }
+            assertThat(Files.readAllLines(keys)).containsExactly("# test keys",
+                    MN_A + "=" + HexFormat.of().withUpperCase().formatHex(unconfirmed));
+
             try (TestLogger other = g.connect()) {
                 // 5. a key in clear text is refused; an encrypted frame from an MN without a key is no_key
                 Hj212Packet clear = header2025(MN_B, "20260115103000008", "31", "1014").cpField("NewSK", KEY_A2).build();
                 assertAnswer(exchange(other, Hj212Encoder.encode(clear), 1).get(0), "20260115103000008", "9011/2");
+                // ... and so is an ask in clear text (anyone knowing the MN could send it): no key is sent
+                Hj212Packet clearAsk = header2025(MN_A, "20260115103000012", "31", "1014")
+                        .cpField("SKCreateTime", "20260115103000012").build();
+                assertThat(exchange(other, Hj212Encoder.encode(clearAsk), 1)).singleElement()
+                        .satisfies(answer -> assertAnswer(answer, "20260115103000012", "9011/2"));
                 assertAnswer(exchange(other, Hj212Encoder.encode(realtime2025(MN_C, "20260115103000009"), Sm4DataArea.hex(),
                         key(KEY_A2)), 1).get(0), "20260115103000009", "9011/2");
 
@@ -143,13 +162,14 @@ class Gateway2025Test {
                 assertAnswer(exchange(other, known, 1).get(0), "20260115103000011", "9013");
             }
 
-            // Kafka: the three uploads decrypted and the heartbeat, byte for byte as the codec writes them
-            List<ConsumerRecord<String, String>> readings = g.readings(4);
+            // Kafka: the four uploads decrypted and the heartbeat, byte for byte as the codec writes them
+            List<ConsumerRecord<String, String>> readings = g.readings(5);
             assertThat(readings).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(
                     new String(Hj212Encoder.encode(first), StandardCharsets.UTF_8),
                     new String(Hj212Encoder.encode(header2025(MN_A, "20260115103000002", "31", "9015").build()), StandardCharsets.UTF_8),
                     new String(Hj212Encoder.encode(realtime2025(MN_A, "20260115103000004")), StandardCharsets.UTF_8),
-                    new String(Hj212Encoder.encode(realtime2025(MN_A, "20260115103000007")), StandardCharsets.UTF_8));
+                    new String(Hj212Encoder.encode(realtime2025(MN_A, "20260115103000007")), StandardCharsets.UTF_8),
+                    new String(Hj212Encoder.encode(realtime2025(MN_A, "20260115103000014")), StandardCharsets.UTF_8));
             List<JsonNode> dead = g.deadLetters(2);
             assertThat(dead).extracting(d -> d.path("reason").asText()).containsExactlyInAnyOrder("bad_decrypt", "no_key");
             for (JsonNode d : dead) {
@@ -168,16 +188,16 @@ class Gateway2025Test {
             assertThat(last.path("firstSeen").asText()).isEqualTo(new ObjectMapper().readTree(lines.get(0)).path("firstSeen").asText());
 
             GatewayStats s = g.gateway.stats();
-            assertThat(s.published()).isEqualTo(4);
+            assertThat(s.published()).isEqualTo(5);
             assertThat(s.heartbeats()).isEqualTo(1);
-            assertThat(s.decrypted()).isEqualTo(5); // uploads 1, 4, 7 and the two 1014s
-            assertThat(s.keyChanges()).isEqualTo(2);
-            assertThat(s.keyChangesRefused()).isEqualTo(1);
+            assertThat(s.decrypted()).isEqualTo(7); // uploads 1, 4, 7, 14 and the three encrypted 1014s
+            assertThat(s.keyChanges()).isEqualTo(3);
+            assertThat(s.keyChangesRefused()).isEqualTo(2);
             assertThat(s.registrations()).isEqualTo(2);
             assertThat(s.pendingRegistrationMns()).isEqualTo(1);
             assertThat(s.rejected()).isEqualTo(2);
             assertThat(s.statusLine(null, 0)).contains("heartbeats 1").contains("registrations 2 from 1 unregistered MNs")
-                    .contains("SM4 key changes 2 (1 refused)");
+                    .contains("SM4 key changes 3 (2 refused)");
         }
     }
 }
