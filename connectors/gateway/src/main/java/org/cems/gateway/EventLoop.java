@@ -59,8 +59,10 @@ final class EventLoop implements Runnable, Executor {
         this.selector = selector;
         this.server = server;
         Hj212Decoder decoder = Hj212Decoder.builder().crcPolicy(options.crcPolicy())
-                .maxSegmentBytes(options.maxSegmentBytes()).build();
-        this.router = new FrameRouter(decoder, options.passwords(), publisher, counters, this);
+                .maxSegmentBytes(options.maxSegmentBytes()).sm4Keys(options.sm4Keys()).build();
+        this.router = new FrameRouter(decoder, options.passwords(), publisher, counters, this,
+                new KeyChanges(options.sm4Keys(), options.sm4KeysFile(), decoder.options(), counters),
+                new Registrations(options.registeredMns(), options.registrationsFile(), counters));
         this.idleTimeoutNanos = options.idleTimeout().toNanos();
         this.idleCheckMillis = Math.max(10, Math.min(MAX_IDLE_CHECK_MILLIS, options.idleTimeout().toMillis() / 4));
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cems.core.keys.Sm4KeySource;
 import org.cems.core.time.Durations;
 import org.cems.hj212.CrcPolicy;
 
@@ -22,7 +23,12 @@ final class GatewayArgs {
               --kafka BOOTSTRAP           Kafka bootstrap servers, host:port[,host:port] (required)
               --topic NAME                readings topic (default cems.readings)
               --deadletter-topic NAME     rejected frames as JSON (default cems.deadletter)
-              --registry FILE             source registry YAML: MNs with a password must send it as PW
+              --registry FILE             source registry YAML: MNs with a password must send it as PW;
+                                          CN 1001 registrations of other MNs are recorded for approval
+              --sm4-keys FILE             HJ 212-2025 SM4 keys, MN=32-hex-digit-key lines (keep it secret);
+                                          key changes (CN 1014) are saved back to it
+              --sm4-keys-env NAME         the same entries from an environment variable (changes kept in memory)
+              --registrations FILE        append CN 1001 registrations of MNs not in the registry (JSON lines)
               --idle-timeout D            close connections silent for D (default 5m; 500ms, 30s, 5m, 2h)
               --max-connections N         refuse connections beyond N (default 2000)
               --max-segment-bytes N       largest data segment accepted, 1-9999 (default 4096)
@@ -34,12 +40,17 @@ final class GatewayArgs {
     /** What the command line asked for: a gateway, or the usage text. */
     record Parsed(Hj212Gateway.Builder builder, Path registry, boolean help) {}
 
+    private static final String KEYS_FILE = "--sm4-keys";
+    private static final String KEYS_ENV = "--sm4-keys-env";
+
     private GatewayArgs() {}
 
     /** @throws IllegalArgumentException with a message fit for the user */
     static Parsed parse(String[] args) {
         Hj212Gateway.Builder b = Hj212Gateway.builder();
         Path registry = null;
+        String keysFile = null;
+        String keysEnv = null;
         boolean listenGiven = false;
         boolean kafkaGiven = false;
         for (int i = 0; i < args.length; i++) {
@@ -68,6 +79,9 @@ final class GatewayArgs {
                         throw new IllegalArgumentException("--registry: cannot read " + value);
                     }
                 }
+                case KEYS_FILE -> keysFile = value;
+                case KEYS_ENV -> keysEnv = value;
+                case "--registrations" -> b.registrationsFile(Path.of(value));
                 case "--idle-timeout" -> b.idleTimeout(duration(option, value));
                 case "--max-connections" -> b.maxConnections(positiveInt(option, value));
                 case "--max-segment-bytes" -> b.maxSegmentBytes(positiveInt(option, value));
@@ -80,6 +94,13 @@ final class GatewayArgs {
         }
         if (!kafkaGiven) {
             throw new IllegalArgumentException("--kafka BOOTSTRAP is required");
+        }
+        if (keysFile != null || keysEnv != null) {
+            try {
+                b.sm4Keys(new Sm4KeySource(keysFile, keysEnv).load(), keysFile == null ? null : Path.of(keysFile));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((keysFile != null ? KEYS_FILE : KEYS_ENV) + ": " + e.getMessage());
+            }
         }
         b.options(); // range checks now, before anything is started
         return new Parsed(b, registry, false);

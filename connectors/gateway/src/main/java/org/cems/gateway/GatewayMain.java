@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
+import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.hj212.CrcPolicy;
 
@@ -44,7 +46,9 @@ public final class GatewayMain {
         Hj212Gateway gateway;
         try {
             if (parsed.registry() != null) {
-                parsed.builder().passwords(Passwords.from(RegistryLoader.load(parsed.registry())));
+                Registry registry = RegistryLoader.load(parsed.registry());
+                parsed.builder().passwords(Passwords.from(registry))
+                        .registeredMns(registry.allSources().stream().map(ref -> ref.source().mn).collect(Collectors.toSet()));
             }
             AtomicReference<GatewayStats> previous = new AtomicReference<>();
             gateway = parsed.builder().onStatus(PROGRESS_EVERY, stats ->
@@ -56,9 +60,12 @@ public final class GatewayMain {
         }
         GatewayOptions o = gateway.options();
         out.printf("[gateway] listening on %s -> Kafka %s, topic %s, dead letters %s | %d MNs with a password"
-                        + " | idle timeout %s | at most %,d connections | segments up to %,d bytes | CRC %s%n",
+                        + " | %d SM4 keys%s | registrations %s | idle timeout %s | at most %,d connections"
+                        + " | segments up to %,d bytes | CRC %s%n",
                 gateway.localAddress(), o.kafkaBootstrap(), o.readingsTopic(), o.deadLetterTopic(),
-                o.passwords().count(), o.idleTimeout().toSeconds() + "s", o.maxConnections(), o.maxSegmentBytes(),
+                o.passwords().count(), o.sm4Keys().size(), o.sm4KeysFile() == null ? " (changes in memory)" : "",
+                o.registrationsFile() == null ? "in the progress line only" : "to " + o.registrationsFile(),
+                o.idleTimeout().toSeconds() + "s", o.maxConnections(), o.maxSegmentBytes(),
                 o.crcPolicy() == CrcPolicy.STRICT ? "strict" : "lenient (MODBUS variants counted)");
         Thread hook = new Thread(() -> {
             gateway.close();

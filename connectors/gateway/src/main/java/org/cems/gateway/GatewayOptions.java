@@ -1,10 +1,13 @@
 package org.cems.gateway;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 import org.cems.hj212.CrcPolicy;
+import org.cems.hj212.Sm4KeyRing;
 
 /**
  * How a {@link Hj212Gateway} runs. Build it with {@link Hj212Gateway#builder()}.
@@ -20,10 +23,15 @@ import org.cems.hj212.CrcPolicy;
  * @param crcPolicy            {@link CrcPolicy#ACCEPT_MODBUS_VARIANTS} also takes the MODBUS CRCs some devices send
  * @param maxInFlightPerConnection frames of one connection Kafka has not acknowledged yet before the
  *                             gateway stops reading from it, so one fast logger cannot fill the producer
+ * @param sm4Keys              the SM4 key of each HJ 212-2025 logger that encrypts; CN 1014 changes them
+ * @param sm4KeysFile          the key file a key change is saved to; null: changes are kept in memory only
+ * @param registeredMns        the MNs of the registry; null when the gateway runs without one
+ * @param registrationsFile    where CN 1001 registrations of MNs not in the registry are appended; null: none
  */
 public record GatewayOptions(InetSocketAddress listen, String kafkaBootstrap, String readingsTopic,
                              String deadLetterTopic, Passwords passwords, Duration idleTimeout, int maxConnections,
-                             int maxSegmentBytes, CrcPolicy crcPolicy, int maxInFlightPerConnection) {
+                             int maxSegmentBytes, CrcPolicy crcPolicy, int maxInFlightPerConnection,
+                             Sm4KeyRing sm4Keys, Path sm4KeysFile, Set<String> registeredMns, Path registrationsFile) {
     public static final String DEFAULT_READINGS_TOPIC = "cems.readings";
     public static final String DEFAULT_DEADLETTER_TOPIC = "cems.deadletter";
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
@@ -38,6 +46,8 @@ public record GatewayOptions(InetSocketAddress listen, String kafkaBootstrap, St
         Objects.requireNonNull(passwords, "passwords");
         Objects.requireNonNull(crcPolicy, "crcPolicy");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(sm4Keys, "sm4Keys");
+        registeredMns = registeredMns == null ? null : Set.copyOf(registeredMns);
         if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
             throw new IllegalArgumentException("the Kafka bootstrap servers are required");
         }

@@ -2,14 +2,17 @@ package org.cems.gateway;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.cems.hj212.CrcPolicy;
+import org.cems.hj212.Sm4KeyRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Facility status and run time (2021/2041), restarts (2081) and site information (3020) go
  *       to the same topic, answered as data uploads are: the job keeps them.
  *   <li>Notifies, replies and commands are recognised and not published.
+ *   <li>HJ 212-2025 (docs/hj212-2025.md): SM4-encrypted data areas are decrypted with the MN's key
+ *       and published decrypted; no key or a wrong one is a {@code no_key} / {@code bad_decrypt}
+ *       dead letter answered 9011 QnRtn=2. The 2025 uploads go to the readings topic as data does;
+ *       heartbeats (9015) too, answered 9013 once Kafka has them. Registrations (1001) of MNs not
+ *       in the registry are recorded for approval ({@link Registrations}); key changes (1014) in
+ *       {@link KeyChanges}.
  * </ul>
  *
  * <p>Threads: one event loop for every connection, Kafka's producer thread, and one for the status
@@ -89,10 +98,10 @@ public final class Hj212Gateway implements AutoCloseable {
         }
         Hj212Gateway gateway = new Hj212Gateway(options, counters, publisher, loop, ticker);
         gateway.loopThread.start();
-        LOG.info("HJ 212 gateway listening on {}, frames to Kafka {} topic {} (dead letters {}), {}, idle timeout {},"
+        LOG.info("HJ 212 gateway listening on {}, frames to Kafka {} topic {} (dead letters {}), {}, {}, idle timeout {},"
                         + " at most {} connections, CRC {}", gateway.localAddress(), options.kafkaBootstrap(),
-                options.readingsTopic(), options.deadLetterTopic(), options.passwords(), options.idleTimeout(),
-                options.maxConnections(), options.crcPolicy());
+                options.readingsTopic(), options.deadLetterTopic(), options.passwords(), options.sm4Keys(),
+                options.idleTimeout(), options.maxConnections(), options.crcPolicy());
         return gateway;
     }
 
@@ -147,6 +156,10 @@ public final class Hj212Gateway implements AutoCloseable {
         private int maxSegmentBytes = GatewayOptions.DEFAULT_MAX_SEGMENT_BYTES;
         private CrcPolicy crcPolicy = CrcPolicy.STRICT;
         private int maxInFlightPerConnection = GatewayOptions.DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION;
+        private Sm4KeyRing sm4Keys = new Sm4KeyRing();
+        private Path sm4KeysFile;
+        private Set<String> registeredMns;
+        private Path registrationsFile;
         private Duration statusEvery = Duration.ofSeconds(10);
         private Consumer<GatewayStats> onStatus;
 
@@ -206,6 +219,25 @@ public final class Hj212Gateway implements AutoCloseable {
             return this;
         }
 
+        /** SM4 keys of HJ 212-2025 loggers; with {@code savedTo}, key changes (CN 1014) are written there, else kept in memory. */
+        public Builder sm4Keys(Sm4KeyRing sm4Keys, Path savedTo) {
+            this.sm4Keys = Objects.requireNonNull(sm4Keys, "sm4Keys");
+            this.sm4KeysFile = savedTo;
+            return this;
+        }
+
+        /** The registry's MNs: a CN 1001 registration from any other MN is recorded for approval. */
+        public Builder registeredMns(Set<String> registeredMns) {
+            this.registeredMns = registeredMns;
+            return this;
+        }
+
+        /** Appends CN 1001 registrations of unregistered MNs to this JSON-lines file. */
+        public Builder registrationsFile(Path registrationsFile) {
+            this.registrationsFile = registrationsFile;
+            return this;
+        }
+
         /** Calls {@code onStatus} with the counters every {@code every}. */
         public Builder onStatus(Duration every, Consumer<GatewayStats> onStatus) {
             if (every.isNegative() || every.isZero()) {
@@ -219,7 +251,8 @@ public final class Hj212Gateway implements AutoCloseable {
         /** The options as set; validated. */
         public GatewayOptions options() {
             return new GatewayOptions(listen, kafkaBootstrap, readingsTopic, deadLetterTopic, passwords, idleTimeout,
-                    maxConnections, maxSegmentBytes, crcPolicy, maxInFlightPerConnection);
+                    maxConnections, maxSegmentBytes, crcPolicy, maxInFlightPerConnection, sm4Keys, sm4KeysFile, registeredMns,
+                    registrationsFile);
         }
 
         public Hj212Gateway start() throws IOException {

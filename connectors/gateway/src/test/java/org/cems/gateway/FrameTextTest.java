@@ -13,10 +13,12 @@ class FrameTextTest {
 
     @Test
     void passwordsAreHiddenWhereverTheFieldStands() {
-        assertThat(FrameText.hidePassword(FRAME)).contains(";PW=***;").doesNotContain("100000");
-        assertThat(FrameText.hidePassword("##0040PW=654321;MN=X;CP=&&&&")).startsWith("##0040PW=***;");
-        assertThat(FrameText.hidePassword("QN=1,pw=abc,MN=X")).isEqualTo("QN=1,pw=***,MN=X");
-        assertThat(FrameText.hidePassword("CP=&&NewPW=1;x-Rtd=2&&")).contains("NewPW=1"); // not a header PW
+        assertThat(FrameText.hideSecrets(FRAME)).contains(";PW=***;").doesNotContain("100000");
+        assertThat(FrameText.hideSecrets("##0040PW=654321;MN=X;CP=&&&&")).startsWith("##0040PW=***;");
+        assertThat(FrameText.hideSecrets("QN=1,pw=abc,MN=X")).isEqualTo("QN=1,pw=***,MN=X");
+        assertThat(FrameText.hideSecrets("CP=&&NewPW=1;x-Rtd=2&&")).contains("NewPW=1"); // not a header PW
+        assertThat(FrameText.hideSecrets("PW=1;MN=X;CP=&&SKCreateTime=1;NewSK=00112233445566778899AABBCCDDEEFF&&"))
+                .isEqualTo("PW=***;MN=X;CP=&&SKCreateTime=1;NewSK=***&&");
     }
 
     @Test

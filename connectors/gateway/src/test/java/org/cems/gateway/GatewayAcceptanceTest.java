@@ -17,14 +17,21 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cems.hj212.Hj212Edition;
+import org.cems.hj212.Hj212Encoder;
 import org.cems.hj212.Hj212Packet;
+import org.cems.hj212.Sm4DataArea;
+import org.cems.hj212.Sm4KeyRing;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 3's acceptance: 500 simulated loggers on loopback, all connected at once, send frames
  * concurrently (some asking for an answer, a known set corrupted, some with a wrong password).
  * Every frame answered 9014 is in Kafka, every good frame is there once, and exactly the corrupted
- * and wrong-password frames are dead letters, with their reasons.
+ * and wrong-password frames are dead letters, with their reasons. Issue 20: a quarter of the
+ * loggers speak HJ 212-2017, a quarter 2025 in clear text, half 2025 with SM4 and their own key;
+ * one of those has the wrong key, so its frames are {@code bad_decrypt} answered 9011 QnRtn=2.
+ * Every answer is in the edition of its frame; SM4 frames reach Kafka decrypted.
  */
 class GatewayAcceptanceTest {
     private static final int LOGGERS = 500;
@@ -33,30 +40,60 @@ class GatewayAcceptanceTest {
     private static final int CLIENT_THREADS = 8;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    enum Kind { GOOD, BAD_CRC, BAD_LENGTH, TRUNCATED, WRONG_PASSWORD }
+    /** The logger that encrypts with a key the gateway does not have for its MN. */
+    private static final int WRONG_KEY_LOGGER = 402;
 
-    /** One frame of the script: what is sent and what must come of it. */
-    record Sent(int logger, String qn, Kind kind, boolean needsAck, byte[] bytes) {
+    enum Kind { GOOD, BAD_CRC, BAD_LENGTH, TRUNCATED, WRONG_PASSWORD, WRONG_KEY }
+
+    /** How a logger speaks. */
+    enum Speaks { HJ2017, HJ2025, HJ2025_SM4 }
+
+    /**
+     * One frame of the script: what is sent and what must come of it.
+     *
+     * @param published what Kafka must hold for a good frame: the bytes sent, or the decrypted frame
+     */
+    record Sent(int logger, String qn, Kind kind, boolean needsAck, byte[] bytes, byte[] published) {
         String expectedDeadLetterReason() {
             return switch (kind) {
                 case BAD_CRC -> "bad_crc";
                 case BAD_LENGTH -> "bad_length";
                 case TRUNCATED -> "truncated";
                 case WRONG_PASSWORD -> "bad_password";
+                case WRONG_KEY -> "bad_decrypt";
                 case GOOD -> null;
             };
         }
 
-        /** What the gateway answers: cn and QnRtn, or null for no answer. */
+        /** What the gateway answers: cn and QnRtn, and the edition's Flag; or null for no answer. */
         String expectedAnswer() {
-            return switch (kind) {
+            String answer = switch (kind) {
                 case GOOD -> needsAck ? "9014" : null;
                 case BAD_CRC -> "9011/9";
                 case BAD_LENGTH -> "9011/2";
                 case WRONG_PASSWORD -> "9011/3";
+                case WRONG_KEY -> "9011/2";
                 case TRUNCATED -> null; // the stream ended inside it: nobody to answer
             };
+            return answer == null ? null : answer + " Flag=" + (speaks(logger) == Speaks.HJ2017 ? 4 : 8);
         }
+    }
+
+    static Speaks speaks(int logger) {
+        return switch (logger % 4) {
+            case 0 -> Speaks.HJ2017;
+            case 1 -> Speaks.HJ2025;
+            default -> Speaks.HJ2025_SM4;
+        };
+    }
+
+    /** Logger i's SM4 key: 16 bytes made from its number (the wrong-key logger encrypts with another). */
+    static byte[] key(int logger) {
+        byte[] key = new byte[16];
+        for (int b = 0; b < key.length; b++) {
+            key[b] = (byte) (logger * 31 + b * 7);
+        }
+        return key;
     }
 
     static String mn(int logger) {
@@ -81,9 +118,16 @@ class GatewayAcceptanceTest {
             boolean needsAck = (logger + k) % 2 == 0;
             boolean wrongPassword = logger % 100 == 7 && k == 0;
             String pw = wrongPassword ? "000000" : hasPassword(logger) ? password(logger) : "123456";
-            byte[] good = TestFrames.frame(TestFrames.realtime(mn(logger), qn, pw, needsAck,
-                    TestFrames.BASE_TIME.plusSeconds(30L * k)));
-            Kind kind = wrongPassword ? Kind.WRONG_PASSWORD : Kind.GOOD;
+            Hj212Packet packet = TestFrames.realtime(mn(logger), qn, pw, needsAck, TestFrames.BASE_TIME.plusSeconds(30L * k));
+            byte[] plain = TestFrames.frame(packet);
+            byte[] good = plain;
+            if (speaks(logger) != Speaks.HJ2017) {
+                packet = packet.toBuilder().flag(Hj212Edition.HJ212_2025, needsAck).build();
+                plain = TestFrames.frame(packet);
+                good = speaks(logger) == Speaks.HJ2025 ? plain
+                        : Hj212Encoder.encode(packet, Sm4DataArea.hex(), key(logger == WRONG_KEY_LOGGER ? logger + 1 : logger));
+            }
+            Kind kind = wrongPassword ? Kind.WRONG_PASSWORD : logger == WRONG_KEY_LOGGER ? Kind.WRONG_KEY : Kind.GOOD;
             byte[] bytes = good;
             if (corrupts && corruption != Kind.TRUNCATED && k == 1) {
                 kind = corruption;
@@ -92,7 +136,7 @@ class GatewayAcceptanceTest {
                 kind = Kind.TRUNCATED; // last: the logger's stream ends inside it
                 bytes = TestFrames.truncated(good, good.length / 2);
             }
-            frames.add(new Sent(logger, qn, kind, needsAck, bytes));
+            frames.add(new Sent(logger, qn, kind, needsAck, bytes, plain));
         }
         return frames;
     }
@@ -111,9 +155,15 @@ class GatewayAcceptanceTest {
             scripts.add(script(i));
             all.addAll(scripts.get(i));
         }
-        Map<String, String> answers = new ConcurrentHashMap<>(); // QN -> "9014" or "9011/QnRtn"
+        Map<String, byte[]> keys = new HashMap<>();
+        for (int i = 0; i < LOGGERS; i++) {
+            if (speaks(i) == Speaks.HJ2025_SM4) {
+                keys.put(mn(i), key(i));
+            }
+        }
+        Map<String, String> answers = new ConcurrentHashMap<>(); // QN -> "9014 Flag=8" or "9011/QnRtn Flag=4"
         long startNanos = System.nanoTime();
-        try (GatewayTopics g = new GatewayTopics(b -> b.passwords(Passwords.of(passwords)))) {
+        try (GatewayTopics g = new GatewayTopics(b -> b.passwords(Passwords.of(passwords)).sm4Keys(Sm4KeyRing.of(keys), null))) {
             List<TestLogger> loggers = new ArrayList<>();
             try {
                 for (int i = 0; i < LOGGERS; i++) {
@@ -145,7 +195,7 @@ class GatewayAcceptanceTest {
             List<ConsumerRecord<String, String>> readings = g.readings((int) good);
             List<JsonNode> deadLetters = g.deadLetters((int) (all.size() - good));
             System.out.printf("acceptance: %d loggers, %d frames (%d good, %d answered 9014) in %d ms%n", LOGGERS,
-                    all.size(), good, answers.values().stream().filter("9014"::equals).count(),
+                    all.size(), good, answers.values().stream().filter(a -> a.startsWith("9014")).count(),
                     (System.nanoTime() - startNanos) / 1_000_000);
 
             // every frame answered 9014 is in Kafka; every good frame is there exactly once, keyed by its MN
@@ -155,7 +205,7 @@ class GatewayAcceptanceTest {
             }
             Set<String> answered9014 = new HashSet<>();
             answers.forEach((qn, answer) -> {
-                if (answer.equals("9014")) {
+                if (answer.startsWith("9014")) {
                     answered9014.add(qn);
                 }
             });
@@ -165,7 +215,7 @@ class GatewayAcceptanceTest {
                     ConsumerRecord<String, String> r = readingByQn.get(s.qn());
                     assertThat(r).as("frame %s in Kafka", s.qn()).isNotNull();
                     assertThat(r.key()).isEqualTo(mn(s.logger()));
-                    assertThat(r.value()).isEqualTo(new String(s.bytes(), StandardCharsets.UTF_8));
+                    assertThat(r.value()).isEqualTo(new String(s.published(), StandardCharsets.UTF_8));
                 }
             }
             assertThat(readings).hasSize((int) good);
@@ -184,7 +234,7 @@ class GatewayAcceptanceTest {
                 }
             }
             assertThat(deadReasonByQn).isEqualTo(expectedDead);
-            assertThat(expectedDead.values()).contains("bad_crc", "bad_length", "truncated", "bad_password");
+            assertThat(expectedDead.values()).contains("bad_crc", "bad_length", "truncated", "bad_password", "bad_decrypt");
 
             // every logger got the answers the standard gives, and no others
             Map<String, String> expectedAnswers = new HashMap<>();
@@ -200,6 +250,9 @@ class GatewayAcceptanceTest {
             assertThat(stats.published()).isEqualTo(good);
             assertThat(stats.rejected()).isEqualTo(expectedDead.size());
             assertThat(stats.publishFailures()).isZero();
+            // SM4 frames that reach the decoder and decrypt: the good ones and those with a wrong password
+            assertThat(stats.decrypted()).isEqualTo(all.stream().filter(s -> speaks(s.logger()) == Speaks.HJ2025_SM4
+                    && (s.kind() == Kind.GOOD || s.kind() == Kind.WRONG_PASSWORD)).count());
         }
     }
 
@@ -219,7 +272,8 @@ class GatewayAcceptanceTest {
             long expected = scripts.get(i).stream().filter(s -> s.expectedAnswer() != null).count();
             for (Hj212Packet answer : logger.awaitAnswers((int) expected, WAIT)) {
                 String qn = answer.qn().orElseThrow();
-                String text = answer.cn().equals("9011") ? "9011/" + answer.cpFields().get("QnRtn") : answer.cn();
+                String text = (answer.cn().equals("9011") ? "9011/" + answer.cpFields().get("QnRtn") : answer.cn())
+                        + " Flag=" + answer.flag().orElse(-1);
                 assertThat(answers.put(qn, text)).as("one answer for %s", qn).isNull();
             }
             for (Sent s : scripts.get(i)) {

@@ -37,6 +37,15 @@ class GatewayMainTest {
     }
 
     @Test
+    void aMalformedSm4KeyNamesItsLineAndNotTheKey(@TempDir Path dir) throws Exception {
+        Path keys = dir.resolve("sm4.keys");
+        Files.writeString(keys, "MN1=0123456789ABCDEFFEDCBA9876543210\nMN2=0123456789ABCDEFFEDCBA98765432XY\n");
+        assertThat(run(new CountDownLatch(1), "--listen", ":0", "--kafka", "k:9092", "--sm4-keys", keys.toString())).isEqualTo(2);
+        assertThat(err()).contains("--sm4-keys: " + keys + " line 2: the key of MN MN2 is not 32 hex digits")
+                .doesNotContain("98765432XY").doesNotContain("0123456789");
+    }
+
+    @Test
     void mistakesNameTheOptionAndShowTheUsage() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         assertThat(run(never, "--kafka", "k:9092")).isEqualTo(2);

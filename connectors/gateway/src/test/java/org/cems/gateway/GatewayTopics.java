@@ -29,6 +29,12 @@ final class GatewayTopics implements AutoCloseable {
         return new TestLogger(gateway.localAddress());
     }
 
+    /** A logger that decrypts what the gateway sends with {@code key} (a host CN 1014). */
+    TestLogger connect(String mn, byte[] key) throws Exception {
+        return new TestLogger(gateway.localAddress(), org.cems.hj212.Hj212Decoder.builder()
+                .sm4Keys(m -> mn.equals(m) ? java.util.Optional.of(key) : java.util.Optional.empty()).build());
+    }
+
     /** The records of the readings topic once it holds at least {@code count}. */
     List<ConsumerRecord<String, String>> readings(int count) throws InterruptedException {
         return await(readings, count);

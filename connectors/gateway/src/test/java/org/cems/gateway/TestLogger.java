@@ -19,12 +19,18 @@ final class TestLogger implements AutoCloseable {
 
     private final Socket socket;
     private final InputStream in;
-    private final Hj212Decoder.Session session = DECODER.newSession();
+    private final Hj212Decoder.Session session;
     private final List<Hj212Packet> answers = new ArrayList<>();
     private final byte[] buffer = new byte[4096];
     private boolean closedByGateway;
 
     TestLogger(InetSocketAddress gateway) throws IOException {
+        this(gateway, DECODER);
+    }
+
+    /** A logger that reads the gateway's frames with {@code decoder} (its SM4 key, for a host 1014). */
+    TestLogger(InetSocketAddress gateway, Hj212Decoder decoder) throws IOException {
+        session = decoder.newSession();
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(gateway, 10_000);

@@ -132,7 +132,7 @@ public final class EmissionsJob {
         env.enableCheckpointing(Durations.parse(config.checkpoint.interval).toMillis());
 
         SingleOutputStreamOperator<SourceReading> decoded = rawMessages(env, config)
-                .process(new DecodePayloads(registry, zone, config.maxPayloadBytes, ReadingChecks.of(config))).returns(SerializerTypeInfo.SOURCE_READING)
+                .process(new DecodePayloads(registry, zone, config.maxPayloadBytes, ReadingChecks.of(config), config.sm4.keySource())).returns(SerializerTypeInfo.SOURCE_READING)
                 .name("decode-payloads").uid("decode-payloads");
         SingleOutputStreamOperator<SourceReading> joinedSplits = decoded.getSideOutput(DecodePayloads.SPLIT_PARTS)
                 .keyBy(p -> p.mn)

@@ -15,6 +15,7 @@ import org.cems.hj212.Hj212Encoder;
 import org.cems.hj212.Hj212Item;
 import org.cems.hj212.Hj212Packet;
 import org.cems.hj212.Hj212PacketKind;
+import org.cems.hj212.Sm4Keys;
 import org.cems.hj212.SplitPacketAssembler;
 
 /**
@@ -36,11 +37,13 @@ final class Hj212Readings {
     private static final int MAX_PARTS = 64;
 
     private final ZoneId zone;
-    private final Hj212Decoder decoder = Hj212Decoder.builder().build();
+    private final Hj212Decoder decoder;
     private final Hj212StationUploads stationUploads;
 
-    Hj212Readings(ZoneId zone) {
+    /** {@code sm4Keys}: SM4-encrypted 2025 data areas are decrypted with these, else {@code no_key}. */
+    Hj212Readings(ZoneId zone, Sm4Keys sm4Keys) {
         this.zone = zone;
+        this.decoder = Hj212Decoder.builder().sm4Keys(sm4Keys).build();
         this.stationUploads = new Hj212StationUploads(zone);
     }
 
@@ -89,7 +92,7 @@ final class Hj212Readings {
     }
 
     private void accept(Hj212Packet packet, List<Reading> readings, StationUploads station, List<Rejection> rejections) {
-        if (StationUploads.CNS.contains(packet.cn())) {
+        if (StationUploads.CNS.contains(packet.cn()) || packet.kind() == Hj212PacketKind.HEARTBEAT) {
             stationUploads.read(packet, station, rejections);
             return;
         }

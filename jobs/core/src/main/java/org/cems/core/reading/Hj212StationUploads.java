@@ -16,7 +16,7 @@ import org.cems.hj212.Hj212Packet;
 /**
  * The HJ 212 station uploads that are not readings (HJ 212-2017 Table 9 and Table 4): CN 2021
  * {@code SBxxx-RS}, 2041 {@code SBxxx-RT}, 2081 {@code RestartTime} and 3020 {@code xxxxxx-Info}
- * (with {@code PolId}). Times are local, read in the configured zone as DataTime is.
+ * (with {@code PolId}), and HJ 212-2025 9015 heartbeats. Times are local, read in the configured zone as DataTime is.
  */
 final class Hj212StationUploads {
     private static final String INFO = "Info";
@@ -37,6 +37,8 @@ final class Hj212StationUploads {
         int had = out.size();
         if (StationUploads.CN_RESTART.equals(p.cn())) {
             restart(p, out, rejections);
+        } else if (StationUploads.CN_HEARTBEAT.equals(p.cn())) {
+            heartbeat(p, out, rejections);
         } else if (p.dataTime().isEmpty()) {
             rejections.add(new Rejection(DeadLetterReason.BAD_DATATIME, "CN " + p.cn() + " upload from MN " + p.mn() + " has no DataTime"));
             return;
@@ -97,6 +99,22 @@ final class Hj212StationUploads {
             rejections.add(StationUploads.bad("RestartTime=" + ReadingJson.abbreviate(sent) + " from MN " + p.mn()
                     + " is not a time (YYYYMMDDhhmmss)"));
         }
+    }
+
+    /** A heartbeat carries nothing but its header: its time is the QN, when the logger sent it (HJ 212-2017 §6.3.2). */
+    private void heartbeat(Hj212Packet p, StationUploads out, List<Rejection> rejections) {
+        String qn = p.qn().filter(q -> q.length() == 17 && q.chars().allMatch(Character::isDigit)).orElse(null);
+        try {
+            if (qn != null) {
+                out.heartbeat(p.mn(), LocalDateTime.parse(qn.substring(0, 14), TIME).atZone(zone).toInstant().toEpochMilli()
+                        + Integer.parseInt(qn.substring(14)));
+                return;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        rejections.add(new Rejection(DeadLetterReason.BAD_DATATIME, "CN 9015 heartbeat from MN " + p.mn()
+                + " has no QN (yyyyMMddHHmmssSSS) to date it"));
     }
 
     private static Double number(Hj212Item item, String suffix) {

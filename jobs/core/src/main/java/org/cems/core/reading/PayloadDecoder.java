@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.cems.core.deadletter.DeadLetterReason;
+import org.cems.hj212.Sm4Keys;
 
 /**
  * Turns a payload from MQTT or Kafka into readings. The format is detected per message (contract
@@ -20,9 +21,14 @@ public final class PayloadDecoder {
     private final Hj212Readings hj212;
 
     public PayloadDecoder(ZoneId zone, int maxPayloadBytes) {
+        this(zone, maxPayloadBytes, Sm4Keys.none());
+    }
+
+    /** With the SM4 keys of HJ 212-2025 loggers whose encrypted frames arrive directly over MQTT or Kafka. */
+    public PayloadDecoder(ZoneId zone, int maxPayloadBytes, Sm4Keys sm4Keys) {
         this.maxPayloadBytes = maxPayloadBytes;
         this.json = new ReadingJson(zone);
-        this.hj212 = new Hj212Readings(zone);
+        this.hj212 = new Hj212Readings(zone, sm4Keys);
     }
 
     public DecodedPayload decode(byte[] payload) {

@@ -8,7 +8,7 @@ package org.cems.core.reading;
  */
 public class StationEvent {
     public String mn;
-    /** 2041, 2081 or 3020: what the other fields hold. */
+    /** 2041, 2081, 3020 or 9015 (2025 heartbeat, time its QN): what the other fields hold. */
     public String cn;
     /** 2041: the day (DataTime); 2081: when the logger started (RestartTime); 3020: DataTime. */
     public long timeMillis;

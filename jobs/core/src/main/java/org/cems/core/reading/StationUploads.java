@@ -17,6 +17,8 @@ public final class StationUploads {
     public static final String CN_FACILITY_RUN_TIME = "2041";
     public static final String CN_RESTART = "2081";
     public static final String CN_SITE_INFO = "3020";
+    /** HJ 212-2025 heartbeat ({@link org.cems.hj212.Hj212PacketKind#HEARTBEAT}); read only from 2025 frames. */
+    public static final String CN_HEARTBEAT = "9015";
     public static final Set<String> CNS = Set.of(CN_FACILITY_STATUS, CN_FACILITY_RUN_TIME, CN_RESTART, CN_SITE_INFO);
     private static final Pattern FACILITY = Pattern.compile("SB[0-9A-Za-z]+");
     /** The run-status codes of {@code SBxxx-RS}: 0 off ... 5 blow-back (hj212-protocol.md section 2.4). */
@@ -77,6 +79,11 @@ public final class StationUploads {
     /** {@code RestartTime}: when the data logger started. */
     void restart(String mn, long restartMillis) {
         events.add(new StationEvent(mn, CN_RESTART, restartMillis, null));
+    }
+
+    /** A 2025 heartbeat (CN 9015) sent at {@code sentMillis} (its QN). */
+    void heartbeat(String mn, long sentMillis) {
+        events.add(new StationEvent(mn, CN_HEARTBEAT, sentMillis, null));
     }
 
     /** {@code xxxxxx-Info}: a number, or text (logs are sent as {@code //text//}, HJ 212-2017 CN 3020). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.cems.core.keys.Sm4KeySource;
 
 /**
  * The job's configuration file (YAML, snake_case keys). Secrets are never in it: it names the
@@ -40,6 +41,23 @@ public class JobConfig implements Serializable {
     public Alerts alerts = new Alerts();
     public StopDetection stopDetection = new StopDetection();
     public Accounting accounting = new Accounting();
+    public Sm4 sm4 = new Sm4();
+
+    /**
+     * Where the SM4 keys of HJ 212-2025 loggers are, for encrypted frames arriving directly over
+     * MQTT or Kafka (the TCP gateway publishes decrypted frames). Never the keys themselves.
+     */
+    public static class Sm4 implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** A key file of {@code MN=32-hex-digit-key} lines, relative to the config file. */
+        public String keysFile;
+        /** An environment variable holding such entries. */
+        public String keysEnv;
+
+        public Sm4KeySource keySource() {
+            return new Sm4KeySource(keysFile, keysEnv);
+        }
+    }
 
     /** What corroborates that a source, not only its instrument (flag F), was stopped. */
     public static class StopDetection implements Serializable {

@@ -40,6 +40,9 @@ public final class JobConfigLoader {
             Path parent = file.toAbsolutePath().getParent();
             config.registry = parent.resolve(config.registry).normalize().toString();
         }
+        if (config.sm4.keysFile != null && !Path.of(config.sm4.keysFile).isAbsolute()) {
+            config.sm4.keysFile = file.toAbsolutePath().getParent().resolve(config.sm4.keysFile).normalize().toString();
+        }
         validate(config, file.toString());
         return config;
     }
@@ -90,6 +93,14 @@ public final class JobConfigLoader {
         validateAlerts(problems, c.alerts);
         validateAccounting(problems, c);
         envSet(problems, "mqtt.password_env", c.mqtt.passwordEnv);
+        envSet(problems, "sm4.keys_env", c.sm4.keysEnv);
+        if (c.sm4.keysEnv == null || System.getenv(c.sm4.keysEnv) != null) {
+            try {
+                c.sm4.keySource().load(); // read now, so a malformed key stops the job at start, not in a task
+            } catch (IllegalArgumentException e) {
+                problems.add("sm4: " + e.getMessage());
+            }
+        }
         envSet(problems, "influxdb.password_env", c.influxdb.passwordEnv);
         envSet(problems, "influxdb.token_env", c.influxdb.tokenEnv);
         if (!problems.isEmpty()) {

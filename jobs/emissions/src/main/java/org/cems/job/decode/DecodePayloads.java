@@ -8,6 +8,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.cems.core.keys.Sm4KeySource;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.DecodedPayload;
 import org.cems.core.reading.FacilityStatus;
@@ -33,20 +34,28 @@ public class DecodePayloads extends ProcessFunction<RawMessage, SourceReading> {
 
     private final String zoneId;
     private final int maxPayloadBytes;
+    private final Sm4KeySource sm4Keys;
     private final PayloadRouter router;
     private transient PayloadDecoder decoder;
     private transient Counter readingsIn;
     private transient Counter deadLetters;
 
     public DecodePayloads(Registry registry, String zoneId, int maxPayloadBytes, ReadingChecks checks) {
+        this(registry, zoneId, maxPayloadBytes, checks, Sm4KeySource.none());
+    }
+
+    /** {@code sm4Keys}: where the SM4 keys of 2025 loggers sending encrypted frames over MQTT or Kafka are. */
+    public DecodePayloads(Registry registry, String zoneId, int maxPayloadBytes, ReadingChecks checks, Sm4KeySource sm4Keys) {
         this.router = new PayloadRouter(registry, checks);
         this.zoneId = zoneId;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.sm4Keys = sm4Keys;
     }
 
     @Override
     public void open(OpenContext ctx) {
-        decoder = new PayloadDecoder(ZoneId.of(zoneId), maxPayloadBytes);
+        // the keys are read here, on the task manager: they never travel in the job graph
+        decoder = new PayloadDecoder(ZoneId.of(zoneId), maxPayloadBytes, sm4Keys.load());
         readingsIn = getRuntimeContext().getMetricGroup().counter("readingsIn");
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
     }

@@ -3,9 +3,11 @@ package org.cems.job.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The example configuration loads, and the alert settings are checked with the key to fix. */
 class JobConfigLoaderTest {
@@ -48,5 +50,22 @@ class JobConfigLoaderTest {
                 .hasMessageContaining("accounting.alpha_below_75: max_2160 or none")
                 .hasMessageContaining("accounting.substituted_pollutants: \"a19001\" is not a pollutant")
                 .hasMessageContaining("accounting.max_gap:");
+    }
+
+    @Test
+    void sm4KeysAreReadAtStartAndAMalformedOneNamesItsLine(@TempDir Path dir) throws Exception {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        assertThat(c.sm4.keySource().isNone()).isTrue();
+        Path keys = dir.resolve("sm4.keys");
+        Files.writeString(keys, "# 2025 loggers\nMN1=0123456789abcdef0123456789abcdef\nMN2=0123456789abcdef0123456789abcdeg\n");
+        c.sm4.keysFile = keys.toString();
+        c.sm4.keysEnv = "CEMS_TEST_NO_SUCH_VARIABLE";
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("sm4.keys_env: environment variable CEMS_TEST_NO_SUCH_VARIABLE is not set")
+                .hasMessageNotContaining("0123456789abcdef");
+        c.sm4.keysEnv = null;
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("sm4: " + keys + " line 3: the key of MN MN2 is not 32 hex digits")
+                .hasMessageNotContaining("0123456789abcdef");
     }
 }
