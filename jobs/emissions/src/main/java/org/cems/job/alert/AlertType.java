@@ -17,7 +17,9 @@ public enum AlertType {
     /** Flag T (above the analyser's upper limit): the true value may be higher than reported. */
     INSTRUMENT_OVER_RANGE("instrument_over_range", "major"),
     /** A point's DataTimes are off its arrival times: its data logger's clock is wrong. */
-    CLOCK_SKEW("clock_skew", "major");
+    CLOCK_SKEW("clock_skew", "major"),
+    /** A treatment facility draws no power (HJ 212-2025 ST=44) while its production runs: it is not treating. */
+    TREATMENT_NO_POWER("treatment_no_power", "major");
 
     private final String code;
     private final String severity;
