@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
@@ -14,10 +15,13 @@ import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
 import org.cems.hj212.Hj212Item;
 import org.cems.hj212.Hj212Packet;
+import org.cems.hj212.Sm4DataArea;
 
 /**
- * HJ 212-2017 upload frames (ST=31 flue gas, Flag=4: 2017 edition, no answer expected since MQTT
- * and Kafka acknowledge delivery themselves), one frame per upload, concatenated when a payload
+ * HJ 212 upload frames of the configured edition (ST=31 flue gas; Flag=4 for 2017, Flag=8 for
+ * 2025; no answer expected since MQTT and Kafka acknowledge delivery themselves). A 2025 frame of
+ * an MN with a key in {@code --sm4-keys} and a CN the text encrypts (2000-2999, 1014, 3020) has
+ * its data area SM4-encrypted, as hex. One frame per upload, concatenated when a payload
  * carries several: data (CN 2011 with Rtd/ZsRtd/Flag; 2051/2061/2031 with Min/Avg/Max, their Zs
  * forms and Cou) and station uploads (2021 {@code SBn-RS}, 2041 {@code SBn-RT}, 2081 RestartTime,
  * 3020 PolId and {@code i12001-Info}). Text items are written as they are, an empty one as
@@ -31,16 +35,28 @@ final class Hj212PayloadEncoder implements PayloadEncoder {
     private static final DateTimeFormatter TIME_FIELD_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final ZoneId zone;
+    private final Hj212Edition edition;
+    private final Map<String, byte[]> sm4Keys;
+    private final Sm4DataArea sm4 = Sm4DataArea.hex();
 
     Hj212PayloadEncoder(ZoneId zone) {
+        this(zone, Hj212Edition.HJ212_2017, Map.of());
+    }
+
+    /** @param sm4Keys MN to SM4 key; used for 2025 frames only */
+    Hj212PayloadEncoder(ZoneId zone, Hj212Edition edition, Map<String, byte[]> sm4Keys) {
         this.zone = zone;
+        this.edition = edition;
+        this.sm4Keys = Map.copyOf(sm4Keys);
     }
 
     @Override
     public byte[] encode(Source source, List<Upload> uploads) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Upload u : uploads) {
-            out.writeBytes(Hj212Encoder.encode(packet(source, u)));
+            Hj212Packet packet = packet(source, u);
+            byte[] key = edition == Hj212Edition.HJ212_2025 && Sm4DataArea.appliesTo(packet.cn()) ? sm4Keys.get(packet.mn()) : null;
+            out.writeBytes(key == null ? Hj212Encoder.encode(packet) : Hj212Encoder.encode(packet, sm4, key));
         }
         return out.toByteArray();
     }
@@ -49,11 +65,11 @@ final class Hj212PayloadEncoder implements PayloadEncoder {
         LocalDateTime localTime = local(upload.timeMillis());
         Hj212Packet.Builder b = Hj212Packet.builder()
                 .qn(QN_FORMAT.format(localTime))
-                .st(SYSTEM_FLUE_GAS)
+                .st(upload.st == null ? SYSTEM_FLUE_GAS : upload.st)
                 .cn(upload.cn())
                 .pw(source.password == null ? DEFAULT_PASSWORD : source.password)
                 .mn(upload.mn())
-                .flag(Hj212Edition.HJ212_2017, false)
+                .flag(edition, false)
                 .dataTime(localTime);
         if (upload.restartTimeMillis != null) {
             b.cpField("RestartTime", TIME_FIELD_FORMAT.format(local(upload.restartTimeMillis)));

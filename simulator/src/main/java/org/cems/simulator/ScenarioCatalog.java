@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,10 @@ import org.cems.core.registry.DeviceType;
  */
 final class ScenarioCatalog {
     static final String MINUTE_DATA_FORM = "interval-Nm";
+    static final String FACILITY_POWER = "facility-power";
+    static final String PRODUCTION_CONDITIONS = "production-conditions";
+    /** Scenarios whose uploads exist in HJ 212-2025 frames only (no JSON or 2017 form). */
+    static final Set<String> HJ212_2025_ONLY = Set.of(FACILITY_POWER, PRODUCTION_CONDITIONS);
     private static final Pattern MINUTE_DATA_NAME = Pattern.compile("interval-(\\d+)m");
 
     static final List<ScenarioType> ALL = List.of(
@@ -38,6 +43,10 @@ final class ScenarioCatalog {
                     "2051/2061/2031 with -Cou (kg, m3); the next day sent only as its 2031", LoggerTotals::new),
             ScenarioType.onSource("station-uploads",
                     "CN 2021 SBn-RS hourly, 2041 SBn-RT daily, 2081 restart, 3020 site info", StationUploads::new),
+            ScenarioType.onSource(FACILITY_POWER,
+                    "2025: ST=44 electricity every minute; the treatment facilities draw 0 for 30 min, the unit runs", FacilityPower::new),
+            ScenarioType.onSource(PRODUCTION_CONDITIONS,
+                    "2025: ST=45 production-condition marks every minute: N, St for 30 min", ProductionConditionMarks::new),
             ScenarioType.onSource("bad-values",
                     "NaN, empty, text items; only unknown codes; negative SO2; O2 21.3 %", BadValues::new),
             ScenarioType.onSource("clock-jump", "one data upload stamped 5 h ahead, one 30 min later in year 2099", ClockJump::new),
@@ -90,7 +99,7 @@ final class ScenarioCatalog {
     static String usage(String indent) {
         StringBuilder sb = new StringBuilder();
         for (ScenarioType t : ALL) {
-            sb.append(indent).append(String.format("%-19s", t.name())).append(t.summary()).append('\n');
+            sb.append(indent).append(String.format("%-21s ", t.name())).append(t.summary()).append('\n');
         }
         return sb.toString();
     }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,7 +70,8 @@ public final class Simulator implements AutoCloseable {
             evenPoints = oddPoints = connected(new KafkaSink(options.kafkaBootstrapServers().orElseThrow(), options.kafkaTopic()));
         }
         PayloadEncoder json = new JsonPayloadEncoder(model.zone());
-        PayloadEncoder hj212 = new Hj212PayloadEncoder(model.zone());
+        PayloadEncoder hj212 = new Hj212PayloadEncoder(model.zone(), options.edition(),
+                options.sm4Keys().map(Sm4KeyFile::read).orElse(Map.of()));
         List<MonitoringPoint> points = model.points();
         for (int i = 0; i < points.size(); i++) {
             PayloadSink sink = i % 2 == 0 ? evenPoints : oddPoints;

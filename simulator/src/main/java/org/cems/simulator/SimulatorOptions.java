@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.cems.core.time.Durations;
+import org.cems.hj212.Hj212Edition;
 
 /**
  * What {@code bin/cems simulate} was asked to do. Build it with {@link #parse(String[])}, which
@@ -35,6 +36,8 @@ import org.cems.core.time.Durations;
  * @param scenarios incidents and real-plant-data patterns to play ({@code --scenario}, repeatable or
  *                  comma-separated; {@code --min-interval N} adds {@code interval-Nm})
  * @param scenarioSource the source of the scenarios that name none ({@code --scenario-source}); empty: the first
+ * @param edition the HJ 212 edition of the frames ({@code --edition 2017|2025}); JSON has none
+ * @param sm4Keys {@code --sm4-keys FILE}: {@code MN=32-hex-key} lines; 2025 frames of those MNs are SM4-encrypted
  */
 public record SimulatorOptions(
         Path registry,
@@ -54,7 +57,9 @@ public record SimulatorOptions(
         long seed,
         Optional<Instant> start,
         List<ScenarioSpec> scenarios,
-        Optional<String> scenarioSource) {
+        Optional<String> scenarioSource,
+        Hj212Edition edition,
+        Optional<Path> sm4Keys) {
 
     public static final Path DEFAULT_REGISTRY = Path.of("docker", "config", "registry.yaml");
     public static final String DEFAULT_MQTT_TOPIC = "cems/{mn}/up";
@@ -95,6 +100,14 @@ public record SimulatorOptions(
         if (countPerPoint.isPresent() && countPerPoint.getAsLong() < 1) {
             throw new IllegalArgumentException("--count must be at least 1");
         }
+        if (sm4Keys.isPresent() && edition != Hj212Edition.HJ212_2025) {
+            throw new IllegalArgumentException("--sm4-keys encrypts HJ 212-2025 frames: add --edition 2025");
+        }
+        for (ScenarioSpec spec : scenarios) {
+            if (ScenarioCatalog.HJ212_2025_ONLY.contains(spec.type().name()) && (edition != Hj212Edition.HJ212_2025 || format != PayloadFormat.HJ212)) {
+                throw new IllegalArgumentException("--scenario " + spec.type().name() + " sends HJ 212-2025 data: add --format hj212 --edition 2025");
+            }
+        }
         scenarios = List.copyOf(scenarios);
     }
 
@@ -118,6 +131,8 @@ public record SimulatorOptions(
         Optional<Instant> start = Optional.empty();
         List<ScenarioSpec> scenarios = new ArrayList<>();
         Optional<String> scenarioSource = Optional.empty();
+        Hj212Edition edition = Hj212Edition.HJ212_2017;
+        Optional<Path> sm4Keys = Optional.empty();
 
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -140,6 +155,8 @@ public record SimulatorOptions(
                 case "--start" -> start = Optional.of(instant(value(args, ++i, option)));
                 case "--scenario" -> scenarios.addAll(scenarios(value(args, ++i, option)));
                 case "--scenario-source" -> scenarioSource = Optional.of(value(args, ++i, option));
+                case "--edition" -> edition = edition(value(args, ++i, option));
+                case "--sm4-keys" -> sm4Keys = Optional.of(Path.of(value(args, ++i, option)));
                 case "--min-interval" -> scenarios.add(new ScenarioSpec(
                         ScenarioCatalog.minuteData((int) wholeNumber(value(args, ++i, option), option)),
                         ScenarioSpec.DEFAULT_AFTER, Optional.empty(), Optional.empty()));
@@ -147,7 +164,7 @@ public record SimulatorOptions(
             }
         }
         return new SimulatorOptions(registry, mqtt, kafka, split, stdout, format, qos, mqttTopic, kafkaTopic,
-                interval, speed, backfill, duration, count, seed, start, scenarios, scenarioSource);
+                interval, speed, backfill, duration, count, seed, start, scenarios, scenarioSource, edition, sm4Keys);
     }
 
     public static String usage() {
@@ -172,6 +189,9 @@ public record SimulatorOptions(
                   --format F            json, hj212 (HJ 212-2017 CN 2011 frames) or mixed: pairs of
                                         points alternate between JSON and HJ 212 (default json)
                   --seed N              seed of the plant model (default 2023)
+                  --edition E           HJ 212 edition of the frames: 2017 (Flag=4, default) or 2025 (Flag=8)
+                  --sm4-keys FILE       HJ 212-2025 SM4 keys, MN=32-hex-key a line: the data area of those
+                                        MNs' 2000-2999/3020 frames is encrypted (needs --edition 2025)
 
                 when
                   --interval D          event time between readings of a point (default 10s)
@@ -224,6 +244,14 @@ public record SimulatorOptions(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--format must be json, hj212 or mixed, not \"" + text + "\"");
         }
+    }
+
+    private static Hj212Edition edition(String text) {
+        return switch (text) {
+            case "2017" -> Hj212Edition.HJ212_2017;
+            case "2025" -> Hj212Edition.HJ212_2025;
+            default -> throw new IllegalArgumentException("--edition must be 2017 or 2025, not \"" + text + "\"");
+        };
     }
 
     private static long wholeNumber(String text, String option) {

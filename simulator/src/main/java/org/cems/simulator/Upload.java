@@ -18,6 +18,9 @@ final class Upload {
     static final String CN_FACILITY_RUN_TIME = "2041";
     static final String CN_RESTART_TIME = "2081";
     static final String CN_SITE_INFO = "3020";
+    static final String CN_REAL_TIME = Reading.CN_REALTIME;
+    static final String ST_ELECTRICITY = "44";
+    static final String ST_PRODUCTION_CONDITIONS = "45";
     private static final Set<String> DATA_CNS = Set.of(Reading.CN_REALTIME, Reading.CN_MINUTE, Reading.CN_HOUR, Reading.CN_DAY);
 
     /** MN, CN, DataTime (for minute, hour and day data the interval's start) and the numeric items. */
@@ -28,6 +31,8 @@ final class Upload {
     Long restartTimeMillis;
     /** CN 3020: the monitored parameter the site information is about; null otherwise. */
     String polId;
+    /** The system code (ST) when not flue gas: HJ 212-2025 ST=44 electricity, ST=45 production conditions. */
+    String st;
 
     private Upload(Reading reading) {
         this.reading = reading;
@@ -60,16 +65,17 @@ final class Upload {
     }
 
     boolean isData() {
-        return DATA_CNS.contains(reading.cn);
+        return DATA_CNS.contains(reading.cn) && st == null;
     }
 
     boolean isRealTime() {
-        return Reading.CN_REALTIME.equals(reading.cn);
+        return Reading.CN_REALTIME.equals(reading.cn) && st == null;
     }
 
     @Override
     public String toString() {
         return "Upload{" + reading + (textItems.isEmpty() ? "" : ", text=" + textItems)
-                + (restartTimeMillis == null ? "" : ", restart=" + restartTimeMillis) + (polId == null ? "" : ", polId=" + polId) + "}";
+                + (restartTimeMillis == null ? "" : ", restart=" + restartTimeMillis) + (polId == null ? "" : ", polId=" + polId)
+                + (st == null ? "" : ", st=" + st) + "}";
     }
 }

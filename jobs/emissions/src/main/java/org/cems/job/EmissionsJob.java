@@ -30,7 +30,9 @@ import org.cems.job.alert.EfficiencyDropAlerts;
 import org.cems.job.alert.ExceedanceAlerts;
 import org.cems.job.alert.InstrumentAlerts;
 import org.cems.job.alert.NoDataAlerts;
+import org.cems.job.alert.TreatmentPowerAlerts;
 import org.cems.job.efficiency.DeviceEfficiency;
+import org.cems.job.efficiency.DevicePowers;
 import org.cems.job.efficiency.DeviceSide;
 import org.cems.job.efficiency.DeviceSides;
 import org.cems.job.efficiency.DeviceStatuses;
@@ -42,9 +44,11 @@ import org.cems.job.points.AlertPoints;
 import org.cems.job.points.EfficiencyPoints;
 import org.cems.job.points.FacilityPoints;
 import org.cems.job.points.StationEventPoints;
+import org.cems.job.points.StationMeasurementPoints;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.RawMessage;
+import org.cems.core.reading.StationMeasurement;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.core.time.Durations;
@@ -58,6 +62,7 @@ import org.cems.job.decode.SplitUploads;
 import org.cems.job.emission.ClockSettings;
 import org.cems.job.emission.AccountingSettings;
 import org.cems.job.emission.EmissionRecord;
+import org.cems.job.emission.ProductionConditions;
 import org.cems.job.emission.SourceWindows;
 import org.cems.job.emission.StopThresholds;
 import org.cems.job.emission.WindowSettings;
@@ -81,8 +86,9 @@ import org.cems.job.quality.QualityKey;
 
 /**
  * The emissions job: readings from Kafka and MQTT, decoded and normalised, to InfluxDB as
- * {@code reading}, {@code emission}, {@code efficiency}, {@code kpi}, {@code alert}, {@code quality}, {@code facility}
- * and {@code station_event} points;
+ * {@code reading}, {@code emission}, {@code efficiency}, {@code kpi}, {@code alert}, {@code quality}, {@code facility},
+ * {@code station_event} and the HJ 212-2025 {@code facility_power}, {@code production_condition}, {@code voc_raw} and
+ * {@code furnace_temperature} points;
  * alert events also to Kafka {@code cems.alerts} and MQTT; bad input to {@code cems.deadletter}.
  * Runs on any Flink 2.2 cluster ({@code flink run cems-emissions.jar --config FILE}) or embedded.
  */
@@ -141,9 +147,15 @@ public final class EmissionsJob {
         DataStream<SourceReading> readings = decoded.union(joinedSplits);
         DataStream<FacilityStatus> facilityStatuses = decoded.getSideOutput(DecodePayloads.FACILITY)
                 .union(joinedSplits.getSideOutput(DecodePayloads.FACILITY));
+        DataStream<StationMeasurement> measurements = decoded.getSideOutput(DecodePayloads.MEASUREMENTS)
+                .union(joinedSplits.getSideOutput(DecodePayloads.MEASUREMENTS));
         DataStream<InfluxPoint> stationPoints = facilityStatuses.map(new FacilityPoints(registry)).name("facility-points").uid("facility-points")
                 .union(decoded.getSideOutput(DecodePayloads.STATION_EVENTS).union(joinedSplits.getSideOutput(DecodePayloads.STATION_EVENTS))
-                        .map(new StationEventPoints(registry)).name("station-event-points").uid("station-event-points"));
+                        .map(new StationEventPoints(registry)).name("station-event-points").uid("station-event-points"),
+                        measurements.map(new StationMeasurementPoints(registry)).name("station-measurement-points").uid("station-measurement-points"));
+        // HJ 212-2025 production conditions the registry interprets corroborate stops as production status does
+        DataStream<FacilityStatus> productionStatuses = facilityStatuses.union(measurements
+                .flatMap(new ProductionConditions(registry)).name("production-conditions").uid("production-conditions"));
         // Reading points are most of the volume: the decoder's go to a sink of their own, in the same
         // chain, so they never cross the network between tasks (an operator with several inputs, as
         // after a union, cannot be chained).
@@ -153,7 +165,7 @@ public final class EmissionsJob {
                 .name("split-reading-points").uid("split-reading-points");
         SingleOutputStreamOperator<EmissionRecord> emissions = readings
                 .keyBy(r -> r.mn)
-                .connect(facilityStatuses.keyBy(f -> f.mn))
+                .connect(productionStatuses.keyBy(f -> f.mn))
                 .process(new SourceWindows(registry, windows, ClockSettings.of(config.clock), accountingSettings(config)))
                 .name("source-windows").uid("source-windows");
         DataStream<InfluxPoint> emissionPoints = emissions.map(new EmissionPoints()).name("emission-points").uid("emission-points");
@@ -171,7 +183,8 @@ public final class EmissionsJob {
                 .map(new KpiPoints()).name("kpi-points").uid("kpi-points");
         SingleOutputStreamOperator<EfficiencyRecord> efficiencies = emissions
                 .flatMap(new DeviceSides(registry)).name("device-sides").uid("device-sides")
-                .union(facilityStatuses.flatMap(new DeviceStatuses(registry)).name("device-statuses").uid("device-statuses"))
+                .union(facilityStatuses.flatMap(new DeviceStatuses(registry)).name("device-statuses").uid("device-statuses"),
+                        measurements.flatMap(new DevicePowers(registry, config.facilityPower.noPowerBelow)).name("device-powers").uid("device-powers"))
                 .keyBy(DeviceSide::deviceKey)
                 .process(new DeviceEfficiency(registry, zone, windows.allowedLatenessMs())).name("device-efficiency").uid("device-efficiency");
         DataStream<InfluxPoint> efficiencyPoints = efficiencies.map(new EfficiencyPoints()).name("efficiency-points").uid("efficiency-points");
@@ -191,7 +204,7 @@ public final class EmissionsJob {
         DataStream<SourceReading> clockSamples = readingFlags.union(decodeDeadLetters
                 .filter(ClockSkewAlerts::isFutureTime).name("future-times").uid("future-times")
                 .map(ClockSkewAlerts::fromFutureTime).returns(SerializerTypeInfo.SOURCE_READING).name("future-time-samples").uid("future-time-samples"));
-        DataStream<AlertEvent> alerts = alerts(registry, config, zone, readingFlags, clockSamples, emissions, efficiencies);
+        DataStream<AlertEvent> alerts = alerts(registry, config, zone, readingFlags, clockSamples, emissions, efficiencies, measurements);
 
         DataStream<DeadLetter> deadLetters = decodeDeadLetters.union(emissions.getSideOutput(DecodePayloads.DEAD_LETTERS));
 
@@ -227,10 +240,12 @@ public final class EmissionsJob {
     /**
      * The alert engine: exceedances from hourly emissions (keyed by source and pollutant),
      * efficiency drops from minute efficiencies (keyed by device), no data, instrument state and
-     * clock skew from readings (keyed by MN).
+     * clock skew from readings (keyed by MN), treatment facilities without power from HJ 212-2025
+     * electricity (keyed by source).
      */
     private static DataStream<AlertEvent> alerts(Registry registry, JobConfig config, String zone, DataStream<SourceReading> readingFlags,
-            DataStream<SourceReading> clockSamples, DataStream<EmissionRecord> emissions, DataStream<EfficiencyRecord> efficiencies) {
+            DataStream<SourceReading> clockSamples, DataStream<EmissionRecord> emissions, DataStream<EfficiencyRecord> efficiencies,
+            DataStream<StationMeasurement> measurements) {
         AlertSettings settings = AlertSettings.of(config.alerts, stopThresholds(config), zone);
         DataStream<AlertEvent> exceedances = emissions
                 .filter(ExceedanceAlerts::isInput).name("hourly-limits").uid("hourly-limits")
@@ -249,7 +264,13 @@ public final class EmissionsJob {
         DataStream<AlertEvent> clockSkews = clockSamples
                 .keyBy(r -> r.mn)
                 .process(new ClockSkewAlerts(registry, settings)).name("clock-skew-alerts").uid("clock-skew-alerts");
-        return exceedances.union(drops, silences, instruments, clockSkews);
+        DataStream<AlertEvent> noPower = measurements
+                .filter(TreatmentPowerAlerts::isInput).name("facility-powers").uid("facility-powers")
+                .keyBy(new TreatmentPowerAlerts.SourceKey(registry))
+                .connect(emissions.filter(TreatmentPowerAlerts::isInput).name("minute-flows").uid("minute-flows").keyBy(TreatmentPowerAlerts::key))
+                .process(new TreatmentPowerAlerts(registry, settings, config.facilityPower.noPowerBelow, config.stopDetection.flowBelowM3H))
+                .name("treatment-power-alerts").uid("treatment-power-alerts");
+        return exceedances.union(drops, silences, instruments, clockSkews, noPower);
     }
 
     static WindowSettings windowSettings(JobConfig config, String zone) {

@@ -21,7 +21,8 @@ import org.cems.hj212.SplitPacketAssembler;
 /**
  * HJ 212 payloads (one or more frames) to readings. Data uploads (CN 2011/2051/2061/2031) become
  * readings, with DataTime read in the configured zone; facility status, run time, restarts and
- * site information (2021/2041/2081/3020) become {@link StationUploads}; replies and commands are
+ * site information (2021/2041/2081/3020) and the HJ 212-2025 electricity, production-condition,
+ * raw-data and furnace-temperature uploads become {@link StationUploads}; replies and commands are
  * recognised and rejected as {@code not_a_reading}, so they are counted, never taken for data.
  * Parts of split uploads come back as {@link SplitPart}s, to be joined by {@link #assemble}.
  */
@@ -39,12 +40,14 @@ final class Hj212Readings {
     private final ZoneId zone;
     private final Hj212Decoder decoder;
     private final Hj212StationUploads stationUploads;
+    private final Hj2025Uploads hj2025Uploads;
 
     /** {@code sm4Keys}: SM4-encrypted 2025 data areas are decrypted with these, else {@code no_key}. */
     Hj212Readings(ZoneId zone, Sm4Keys sm4Keys) {
         this.zone = zone;
         this.decoder = Hj212Decoder.builder().sm4Keys(sm4Keys).build();
         this.stationUploads = new Hj212StationUploads(zone);
+        this.hj2025Uploads = new Hj2025Uploads(zone);
     }
 
     DecodedPayload decode(byte[] payload) {
@@ -94,6 +97,10 @@ final class Hj212Readings {
     private void accept(Hj212Packet packet, List<Reading> readings, StationUploads station, List<Rejection> rejections) {
         if (StationUploads.CNS.contains(packet.cn()) || packet.kind() == Hj212PacketKind.HEARTBEAT) {
             stationUploads.read(packet, station, rejections);
+            return;
+        }
+        if (Hj2025Uploads.KINDS.contains(packet.kind())) {
+            hj2025Uploads.read(packet, station, rejections);
             return;
         }
         if (packet.kind() != Hj212PacketKind.DATA_UPLOAD) {

@@ -27,6 +27,7 @@ public final class StationUploads {
 
     private final List<FacilityStatus> statuses = new ArrayList<>();
     private final List<StationEvent> events = new ArrayList<>();
+    private final List<StationMeasurement> measurements = new ArrayList<>();
 
     public List<FacilityStatus> statuses() {
         return statuses;
@@ -36,17 +37,27 @@ public final class StationUploads {
         return events;
     }
 
+    /** HJ 212-2025 electricity, production conditions, VOCs raw data and furnace temperatures ({@link Hj2025Uploads}). */
+    public List<StationMeasurement> measurements() {
+        return measurements;
+    }
+
     public boolean isEmpty() {
         return size() == 0;
     }
 
     int size() {
-        return statuses.size() + events.size();
+        return statuses.size() + events.size() + measurements.size();
     }
 
     void addAll(StationUploads other) {
         statuses.addAll(other.statuses);
         events.addAll(other.events);
+        measurements.addAll(other.measurements);
+    }
+
+    void measurement(StationMeasurement m) {
+        measurements.add(m);
     }
 
     /** {@code SBxxx-RS}: one of the run-status codes, a whole number 0 to 5. */

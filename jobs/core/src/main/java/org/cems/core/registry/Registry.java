@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,20 @@ public class Registry implements Serializable {
     public int baselineYear = 2023;
     public Targets targets = new Targets();
     public List<Enterprise> enterprises = new ArrayList<>();
+    /**
+     * What the marks of HJ 212-2025 key production conditions (ST=45, {@code p99101-Rtd=St}) mean,
+     * mark to one of {@link #CONDITION_MEANINGS}. The standard's table of marks was not found
+     * (docs/hj212-2025.md), so there are no defaults: a mark not listed is stored, not interpreted.
+     */
+    public Map<String, String> productionConditionMarks = new LinkedHashMap<>();
+
+    /** A production-condition mark that says the production facility is stopped (停运): source-stop evidence. */
+    public static final String CONDITION_STOPPED = "stopped";
+    /**
+     * The meanings a mark may have, after the condition marks of 执法函〔2020〕21号 and MEE 公告 2022年第21号
+     * (real-plant-data.md section 3): 停运 stopped, 并网/供能 startup, 解列 shutdown, 故障/事故 fault, and normal.
+     */
+    public static final List<String> CONDITION_MEANINGS = List.of(CONDITION_STOPPED, "startup", "shutdown", "fault", "normal");
 
     private transient Map<String, SourceRef> byMn;
 

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.cems.core.reading.StationUploads;
+import org.cems.hj212.Hj2025Codes;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /** Reads a registry YAML file and checks it whole, reporting every problem with its place. */
@@ -122,8 +123,14 @@ public final class RegistryLoader {
             }
             for (int j = 0; j < e.sources.size(); j++) {
                 validateFacilities(e.sources.get(j), at + ".sources[" + j + "]", e, problems);
+                validatePowerMeters(e.sources.get(j), at + ".sources[" + j + "]", e, problems);
             }
         }
+        r.productionConditionMarks.forEach((mark, meaning) -> {
+            if (!Registry.CONDITION_MEANINGS.contains(meaning)) {
+                problems.add("production_condition_marks." + mark + ": \"" + meaning + "\" is not one of " + String.join(", ", Registry.CONDITION_MEANINGS));
+            }
+        });
         return problems;
     }
 
@@ -260,6 +267,14 @@ public final class RegistryLoader {
      */
     private static void validateFacilities(Source s, String at, Enterprise e, List<String> problems) {
         s.facilities.forEach((sb, role) -> {
+            if (Hj2025Codes.isProductionCondition(sb)) {
+                // an HJ 212-2025 production condition (ST=45) speaks for a production facility only
+                if (!Source.FACILITY_PRODUCTION.equals(role)) {
+                    problems.add(at + ".facilities." + sb + ": a production condition (pxxxxx) can only be " + Source.FACILITY_PRODUCTION
+                            + ", not \"" + role + "\"");
+                }
+                return;
+            }
             if (!StationUploads.isFacilityNumber(sb)) {
                 problems.add(at + ".facilities: \"" + sb + "\" is not a facility number as stations send it (SB and its number, e.g. SB1)");
             }
@@ -268,6 +283,30 @@ public final class RegistryLoader {
                 problems.add(at + ".facilities." + sb + ": \"" + role + "\" is neither " + Source.FACILITY_PRODUCTION
                         + " nor a device of enterprise \"" + e.id + "\" (devices: "
                         + String.join(", ", e.devices.stream().map(d -> String.valueOf(d.id)).toList()) + ")");
+            }
+        });
+    }
+
+    /**
+     * Each electricity code of the station's ST=44 uploads (HJ 212-2025) is what its group says:
+     * {@code d2xxxx} a production facility, {@code d3xxxx} a treatment facility, i.e. one of the
+     * enterprise's own control devices.
+     */
+    private static void validatePowerMeters(Source s, String at, Enterprise e, List<String> problems) {
+        s.powerMeters.forEach((code, what) -> {
+            boolean device = e.devices.stream().anyMatch(d -> d.id != null && d.id.equals(what));
+            if (Hj2025Codes.isProductionFacilityPower(code)) {
+                if (!Source.FACILITY_PRODUCTION.equals(what)) {
+                    problems.add(at + ".power_meters." + code + ": a production-facility meter (d2xxxx) is " + Source.FACILITY_PRODUCTION
+                            + ", not \"" + what + "\"");
+                }
+            } else if (Hj2025Codes.isTreatmentFacilityPower(code)) {
+                if (!device) {
+                    problems.add(at + ".power_meters." + code + ": \"" + what + "\" is not a device of enterprise \"" + e.id + "\" (devices: "
+                            + String.join(", ", e.devices.stream().map(d -> String.valueOf(d.id)).toList()) + ")");
+                }
+            } else {
+                problems.add(at + ".power_meters: \"" + code + "\" is not an electricity code (d2xxxx production, d3xxxx treatment facility)");
             }
         });
     }

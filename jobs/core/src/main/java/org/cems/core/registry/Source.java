@@ -67,6 +67,12 @@ public class Source implements Serializable {
      */
     public Map<String, String> facilities = new LinkedHashMap<>();
     /**
+     * What each electricity code of the station's HJ 212-2025 ST=44 uploads measures:
+     * {@code d2xxxx} (a production facility) {@value #FACILITY_PRODUCTION}, {@code d3xxxx} (a
+     * treatment facility) the id of one of the enterprise's control devices, e.g. {@code d30106: u1-fgd}.
+     */
+    public Map<String, String> powerMeters = new LinkedHashMap<>();
+    /**
      * The data logger's minute-data interval (MinInterval), minutes: each CN 2051 record covers this
      * long. Unset: learned from the spacing of the source's 2051 DataTimes.
      */

@@ -132,6 +132,20 @@ public final class AlertMessages implements Serializable {
                 : "【时钟恢复】" + where + "数据时间与接收时间恢复一致";
     }
 
+    String treatmentNoPower(AlertEvent a, String meter, long sustainMinutes) {
+        String where = name(a.enterprise) + " " + a.device + "（" + a.source + "，MN " + a.mn + "，电量监测因子" + meter + "）";
+        if (AlertEvent.FIRING.equals(a.state)) {
+            return english
+                    ? "TREATMENT NO POWER: " + name(a.enterprise) + " " + a.device + " (" + a.source + ", MN " + a.mn + ", meter " + meter
+                            + ") draws no power while production runs, for " + sustainMinutes + " min since " + local(a.startMillis)
+                    : "【治理设施未用电】" + where + "在生产设施运行时未用电，已持续" + sustainMinutes + "分钟（自" + local(a.startMillis) + "起）";
+        }
+        return english
+                ? "TREATMENT POWER BACK: " + name(a.enterprise) + " " + a.device + " (" + a.source + ", MN " + a.mn + ", meter " + meter
+                        + ") draws power again, or production stopped, since " + local(a.timeMillis)
+                : "【治理设施用电恢复】" + where + "自" + local(a.timeMillis) + "起恢复用电或生产设施已停运";
+    }
+
     private String name(String enterprise) {
         return enterpriseNames.getOrDefault(enterprise, enterprise);
     }

@@ -23,11 +23,14 @@ import org.cems.job.emission.StopThresholds;
  * @param stopThresholds flow and load that corroborate a stop ({@code stop_detection.*}, as the windows use)
  * @param clockSkewToleranceMs how far a point's DataTime may be off its arrival time
  * @param clockSkewSustainMs how long it must be off (or back) before clock_skew fires (or resolves)
+ * @param noPowerSustainMs how long a treatment facility may draw no power while production runs before treatment_no_power fires (event time)
+ * @param noPowerHoldMs how long it must draw power again (or production be stopped) before the alert resolves
  */
 public record AlertSettings(boolean english, String zoneId, int exceedanceHoldHours, int dropSustainMinutes,
         int dropHoldMinutes, double defaultMaxDropPctPoints, long silentForMs, long faultMs, long calibrationMs,
         long maintenanceMs, long instrumentHoldMs, long overRangeMs, long stoppedMs, StopThresholds stopThresholds,
-        long clockSkewToleranceMs, long clockSkewSustainMs) implements Serializable {
+        long clockSkewToleranceMs, long clockSkewSustainMs, long noPowerSustainMs, long noPowerHoldMs)
+        implements Serializable {
 
     /** With the default stop thresholds. */
     public static AlertSettings of(JobConfig.Alerts a, String zoneId) {
@@ -49,6 +52,8 @@ public record AlertSettings(boolean english, String zoneId, int exceedanceHoldHo
                 Durations.parse(a.instrument.stopped).toMillis(),
                 stopThresholds,
                 Durations.parse(a.clockSkew.tolerance).toMillis(),
-                Durations.parse(a.clockSkew.sustain).toMillis());
+                Durations.parse(a.clockSkew.sustain).toMillis(),
+                Durations.parse(a.treatmentNoPower.sustain).toMillis(),
+                Durations.parse(a.treatmentNoPower.hold).toMillis());
     }
 }

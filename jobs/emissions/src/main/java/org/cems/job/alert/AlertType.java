@@ -19,7 +19,9 @@ public enum AlertType {
     /** Flag F (instrument stopped) while nothing says the source stopped: its data is missing. */
     INSTRUMENT_STOPPED("instrument_stopped", "major"),
     /** A point's DataTimes are off its arrival times: its data logger's clock is wrong. */
-    CLOCK_SKEW("clock_skew", "major");
+    CLOCK_SKEW("clock_skew", "major"),
+    /** A treatment facility draws no power (HJ 212-2025 ST=44) while its production runs: it is not treating. */
+    TREATMENT_NO_POWER("treatment_no_power", "major");
 
     private final String code;
     private final String severity;

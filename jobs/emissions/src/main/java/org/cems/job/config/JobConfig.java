@@ -40,6 +40,7 @@ public class JobConfig implements Serializable {
     public Influx influxdb = new Influx();
     public Alerts alerts = new Alerts();
     public StopDetection stopDetection = new StopDetection();
+    public FacilityPower facilityPower = new FacilityPower();
     public Accounting accounting = new Accounting();
     public Sm4 sm4 = new Sm4();
 
@@ -66,6 +67,17 @@ public class JobConfig implements Serializable {
         public double flowBelowM3H = 1000.0;
         /** Unit load under this, MW, is no load. */
         public double loadBelowMw = 1.0;
+    }
+
+    /** HJ 212-2025 electricity monitoring (ST=44): when a facility counts as drawing no power. */
+    public static class FacilityPower implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /**
+         * A value under this, in the meter's own unit (kW or A as the station sends it), is no power.
+         * Treatment facilities (FGD pumps, fans, ESP fields) draw hundreds of kW or A when running;
+         * 1 is meter noise and standby, an engineering value, not a standard's.
+         */
+        public double noPowerBelow = 1.0;
     }
 
     /** HJ 75-2017 data handling of invalid and missing hours for the accounted masses. */
@@ -163,6 +175,15 @@ public class JobConfig implements Serializable {
         public NoData noData = new NoData();
         public Instrument instrument = new Instrument();
         public ClockSkew clockSkew = new ClockSkew();
+        public TreatmentNoPower treatmentNoPower = new TreatmentNoPower();
+    }
+
+    public static class TreatmentNoPower implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** How long (event time) a treatment facility may draw no power while production runs before the alert fires. */
+        public String sustain = "15m";
+        /** How long it must draw power again (or production be stopped) before the alert resolves. */
+        public String hold = "5m";
     }
 
     public static class ClockSkew implements Serializable {

@@ -133,11 +133,16 @@ public final class JobConfigLoader {
         duration(problems, "alerts.instrument.stopped", a.instrument.stopped);
         positive(problems, "alerts.clock_skew.tolerance", a.clockSkew.tolerance);
         positive(problems, "alerts.clock_skew.sustain", a.clockSkew.sustain);
+        positive(problems, "alerts.treatment_no_power.sustain", a.treatmentNoPower.sustain);
+        positive(problems, "alerts.treatment_no_power.hold", a.treatmentNoPower.hold);
     }
 
     private static void validateAccounting(List<String> problems, JobConfig c) {
         if (!(c.stopDetection.flowBelowM3H >= 0)) {
             problems.add("stop_detection.flow_below_m3_h: must be 0 or more");
+        }
+        if (!(c.facilityPower.noPowerBelow >= 0)) {
+            problems.add("facility_power.no_power_below: must be 0 or more");
         }
         if (!(c.stopDetection.loadBelowMw >= 0)) {
             problems.add("stop_detection.load_below_mw: must be 0 or more");

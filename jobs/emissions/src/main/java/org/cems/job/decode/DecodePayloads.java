@@ -16,6 +16,7 @@ import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.RawMessage;
 import org.cems.core.reading.SplitPart;
 import org.cems.core.reading.StationEvent;
+import org.cems.core.reading.StationMeasurement;
 import org.cems.core.registry.Registry;
 
 /**
@@ -31,6 +32,8 @@ public class DecodePayloads extends ProcessFunction<RawMessage, SourceReading> {
     public static final OutputTag<FacilityStatus> FACILITY = new OutputTag<>("facility") {};
     /** Facility run times (CN 2041), logger restarts (2081) and site information (3020) from station uploads. */
     public static final OutputTag<StationEvent> STATION_EVENTS = new OutputTag<>("station-events") {};
+    /** HJ 212-2025 electricity (ST=44), production conditions (ST=45), VOCs raw data (2013) and furnace temperatures (2111). */
+    public static final OutputTag<StationMeasurement> MEASUREMENTS = new OutputTag<>("station-measurements") {};
 
     private final String zoneId;
     private final int maxPayloadBytes;
@@ -69,6 +72,7 @@ public class DecodePayloads extends ProcessFunction<RawMessage, SourceReading> {
         };
         readingsIn.inc(router.route(decoded, msg, out, dead));
         router.routeStation(decoded.station(), msg, s -> ctx.output(FACILITY, s), e -> ctx.output(STATION_EVENTS, e), dead);
+        router.routeMeasurements(decoded.station(), msg, m -> ctx.output(MEASUREMENTS, m), dead);
         for (SplitPart part : decoded.splitParts()) {
             part.origin = msg.origin;
             part.receivedMillis = msg.receivedMillis;

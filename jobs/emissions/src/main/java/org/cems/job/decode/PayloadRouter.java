@@ -16,6 +16,7 @@ import org.cems.core.reading.RawMessage;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.Rejection;
 import org.cems.core.reading.StationEvent;
+import org.cems.core.reading.StationMeasurement;
 import org.cems.core.reading.StationUploads;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.SourceRef;
@@ -90,6 +91,22 @@ final class PayloadRouter implements Serializable {
         for (StationEvent e : station.events()) {
             if (known(e.mn, unknown)) {
                 events.accept(e);
+            }
+        }
+        for (String mn : unknown) {
+            DeadLetter d = DeadLetter.of(DeadLetterReason.UNKNOWN_MN, "MN " + mn + " is not in the registry", msg.origin, msg.payload, msg.receivedMillis);
+            d.mn = mn;
+            d.source = mn;
+            deadLetters.accept(d);
+        }
+    }
+
+    /** HJ 212-2025 electricity, production conditions, VOCs raw data and furnace temperatures of known MNs to their output. */
+    void routeMeasurements(StationUploads station, RawMessage msg, Consumer<StationMeasurement> measurements, Consumer<DeadLetter> deadLetters) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (StationMeasurement m : station.measurements()) {
+            if (known(m.mn, unknown)) {
+                measurements.accept(m);
             }
         }
         for (String mn : unknown) {

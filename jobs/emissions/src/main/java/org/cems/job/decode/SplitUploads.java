@@ -74,6 +74,7 @@ public class SplitUploads extends KeyedProcessFunction<String, SplitPart, Source
         router.route(decoded, msg, out, dead);
         router.routeStation(decoded.station(), msg, s -> ctx.output(DecodePayloads.FACILITY, s),
                 e -> ctx.output(DecodePayloads.STATION_EVENTS, e), dead);
+        router.routeMeasurements(decoded.station(), msg, m -> ctx.output(DecodePayloads.MEASUREMENTS, m), dead);
     }
 
     @Override

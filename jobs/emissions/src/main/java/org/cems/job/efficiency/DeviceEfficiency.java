@@ -46,6 +46,12 @@ import org.cems.job.emission.WindowTimes;
  * {@link #STATUS_HOLD_MS}. Minutes with no status in effect fall back to the efficiency: in
  * service when it is at least half the device's minimum; without a valid efficiency (no inlet
  * data, analyser faults) not in service.
+ *
+ * <p>Electricity comes first (HJ 212-2025 ST=44, mapped by the registry's {@code power_meters}): a
+ * minute whose power value in effect (the latest before its end, for at most
+ * {@link #POWER_HOLD_MS}) is below {@code facility_power.no_power_below} is not in service, whatever
+ * the reported status or the efficiency say: a treatment facility that draws no power is not
+ * treating. A facility drawing power is judged by the status, else the efficiency, as above.
  */
 public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, EfficiencyRecord> {
     /** A device not heard from for this long (processing time) is dropped whole. */
@@ -56,6 +62,11 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     private static final long NONE = Long.MIN_VALUE;
     /** A reported status older than this says nothing about now: a station that stopped reporting falls back to efficiency. */
     static final long STATUS_HOLD_MS = HOUR_MS;
+    /**
+     * A power value older than this says nothing about now. ST=44 values are real-time data (CN 2011,
+     * sent every minute or so): ten minutes without one is a data gap, not a steady state.
+     */
+    static final long POWER_HOLD_MS = 10 * MINUTE_MS;
 
     private final Registry registry;
     private final String zoneId;
@@ -71,6 +82,9 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     /** The device's reported statuses by report time. */
     private transient MapState<Long, FacilityStatus> statuses;
     private transient ValueState<Long> newestStatus;
+    /** The device's power evidence by DataTime: {@link FacilityStatus#OFF} when it drew no power. */
+    private transient MapState<Long, FacilityStatus> powers;
+    private transient ValueState<Long> newestPower;
 
     public DeviceEfficiency(Registry registry, String zoneId, long allowedLatenessMs) {
         this.registry = registry;
@@ -92,12 +106,19 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
         cleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanupTimer", Long.class));
         statuses = getRuntimeContext().getMapState(new MapStateDescriptor<>("statuses", Long.class, FacilityStatus.class));
         newestStatus = getRuntimeContext().getState(new ValueStateDescriptor<>("newestStatus", Long.class));
+        powers = getRuntimeContext().getMapState(new MapStateDescriptor<>("powers", Long.class, FacilityStatus.class));
+        newestPower = getRuntimeContext().getState(new ValueStateDescriptor<>("newestPower", Long.class));
     }
 
     @Override
     public void processElement(DeviceSide s, Context ctx, Collector<EfficiencyRecord> out) throws Exception {
         if (DeviceSide.STATUS.equals(s.side)) {
-            keepStatus(s.status);
+            keep(statuses, newestStatus, s.status, STATUS_HOLD_MS);
+            armCleanup(ctx);
+            return;
+        }
+        if (DeviceSide.POWER.equals(s.side)) {
+            keep(powers, newestPower, s.status, POWER_HOLD_MS);
             armCleanup(ctx);
             return;
         }
@@ -134,7 +155,8 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
 
     /** Sub-periods in service / sub-periods the unit ran × 100; null when it never ran. */
     private Double operatingRate(String enterprise, Device device, Window subWindow, long from, long to) throws Exception {
-        NavigableMap<Long, FacilityStatus> reported = reportedStatuses(from - STATUS_HOLD_MS, to);
+        NavigableMap<Long, FacilityStatus> reported = between(statuses, from - STATUS_HOLD_MS, to);
+        NavigableMap<Long, FacilityStatus> power = between(powers, from - POWER_HOLD_MS, to);
         int running = 0;
         double inService = 0;
         long step = subWindow == Window.MINUTE ? MINUTE_MS : HOUR_MS;
@@ -143,28 +165,35 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             if (sub != null && sub.running()) {
                 running++;
                 boolean byEfficiency = EfficiencyCalculator.inService(EfficiencyCalculator.of(enterprise, device, subWindow.label(), t, sub));
-                inService += inServiceShare(reported, t, t + step, byEfficiency);
+                inService += inServiceShare(power, reported, t, t + step, byEfficiency);
             }
         }
         return running == 0 ? null : inService * 100.0 / running;
     }
 
-    /** The share of the minutes of [from, to) in service: by the status in effect, else {@code byEfficiency}. */
-    private static double inServiceShare(NavigableMap<Long, FacilityStatus> reported, long from, long to, boolean byEfficiency) {
+    /**
+     * The share of the minutes of [from, to) in service: none without power in effect; otherwise by
+     * the status in effect, else {@code byEfficiency}.
+     */
+    private static double inServiceShare(NavigableMap<Long, FacilityStatus> power, NavigableMap<Long, FacilityStatus> reported,
+                                         long from, long to, boolean byEfficiency) {
         int minutes = 0;
         int inService = 0;
         for (long end = from + MINUTE_MS; end <= to; end += MINUTE_MS) {
+            Map.Entry<Long, FacilityStatus> powerInEffect = power.lowerEntry(end);
             Map.Entry<Long, FacilityStatus> inEffect = reported.lowerEntry(end);
-            boolean on = inEffect != null && end - inEffect.getKey() <= STATUS_HOLD_MS ? inEffect.getValue().isRunning() : byEfficiency;
+            boolean noPower = powerInEffect != null && end - powerInEffect.getKey() <= POWER_HOLD_MS && powerInEffect.getValue().isOff();
+            boolean on = !noPower
+                    && (inEffect != null && end - inEffect.getKey() <= STATUS_HOLD_MS ? inEffect.getValue().isRunning() : byEfficiency);
             minutes++;
             inService += on ? 1 : 0;
         }
         return (double) inService / minutes;
     }
 
-    private NavigableMap<Long, FacilityStatus> reportedStatuses(long from, long to) throws Exception {
+    private static NavigableMap<Long, FacilityStatus> between(MapState<Long, FacilityStatus> kept, long from, long to) throws Exception {
         NavigableMap<Long, FacilityStatus> reported = new TreeMap<>();
-        for (Map.Entry<Long, FacilityStatus> e : statuses.entries()) {
+        for (Map.Entry<Long, FacilityStatus> e : kept.entries()) {
             if (e.getKey() >= from && e.getKey() < to) {
                 reported.put(e.getKey(), e.getValue());
             }
@@ -173,28 +202,28 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     }
 
     /**
-     * Keeps a reported status; when the status clock enters a new hour, drops those no window that
-     * can still be emitted (allowed lateness, a day, the hold) can use.
+     * Keeps a reported status (or power evidence); when its clock enters a new hour, drops those no
+     * window that can still be emitted (allowed lateness, a day, the hold) can use.
      */
-    private void keepStatus(FacilityStatus s) throws Exception {
-        statuses.put(s.timeMillis, s);
-        long before = orNone(newestStatus.value());
+    private void keep(MapState<Long, FacilityStatus> kept, ValueState<Long> newest, FacilityStatus s, long holdMs) throws Exception {
+        kept.put(s.timeMillis, s);
+        long before = orNone(newest.value());
         if (s.timeMillis <= before) {
             return;
         }
-        newestStatus.update(s.timeMillis);
+        newest.update(s.timeMillis);
         if (before != NONE && floor(s.timeMillis, HOUR_MS) == floor(before, HOUR_MS)) {
             return;
         }
-        long keepFrom = s.timeMillis - allowedLatenessMs - DAY_MS - STATUS_HOLD_MS;
+        long keepFrom = s.timeMillis - allowedLatenessMs - DAY_MS - holdMs;
         List<Long> gone = new ArrayList<>();
-        for (Long t : statuses.keys()) {
+        for (Long t : kept.keys()) {
             if (t < keepFrom) {
                 gone.add(t);
             }
         }
         for (Long t : gone) {
-            statuses.remove(t);
+            kept.remove(t);
         }
     }
 
@@ -258,6 +287,8 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             newestOutletMinute.clear();
             statuses.clear();
             newestStatus.clear();
+            powers.clear();
+            newestPower.clear();
             lastUpdate.clear();
         } else {
             ctx.timerService().registerProcessingTimeTimer(last + KEEP_MS);
