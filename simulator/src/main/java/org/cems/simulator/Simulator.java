@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.cems.core.keys.Sm4KeyFile;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 

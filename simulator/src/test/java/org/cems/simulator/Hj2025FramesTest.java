@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cems.core.keys.Sm4KeyFile;
 import org.cems.core.registry.Registry;
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
@@ -119,7 +120,7 @@ class Hj2025FramesTest {
         assertThatThrownBy(() -> SimulatorOptions.parse(new String[] {"--stdout", "--edition", "2025", "--scenario", "facility-power"}))
                 .hasMessageContaining("add --format hj212 --edition 2025");
         Files.writeString(keys, U1_STACK + "=0123456789abcdef\n");
-        assertThatThrownBy(() -> Sm4KeyFile.read(keys)).hasMessageEndingWith("line 1: not MN=<32 hex digits>")
+        assertThatThrownBy(() -> Sm4KeyFile.read(keys)).hasMessageContaining("is not 32 hex digits")
                 .hasMessageNotContaining("0123456789abcdef");
     }
 
