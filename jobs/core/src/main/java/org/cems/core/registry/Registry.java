@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The source registry (contract section 3): which MN is which source of which enterprise, and
@@ -17,10 +18,28 @@ public class Registry implements Serializable {
     public String city;
     public String timezone = "Asia/Shanghai";
     public int baselineYear = 2023;
-    public Targets targets = new Targets();
+    /**
+     * The plan's targets by year, each keyed by the KPI indicator it is for (see {@link Targets});
+     * a year the plan sets nothing for has none, and its KPIs are written without a target.
+     */
+    public Map<Integer, Map<String, Double>> targets = new TreeMap<>();
+    /** How the equipment-efficiency gain is defined: {@code penetration} (default) or {@code relative}. */
+    public String efficiencyGain = "penetration";
+    /** The coal-rate KPI covers units of this capacity and more (the plan: 600 MW). */
+    public double coalRateMinCapacityMw = 600;
     public List<Enterprise> enterprises = new ArrayList<>();
 
     private transient Map<String, SourceRef> byMn;
+
+    /** The target of an indicator in a year, or null when the registry gives none. */
+    public Double target(int year, String indicator) {
+        Map<String, Double> ofYear = targets.get(year);
+        return ofYear == null ? null : ofYear.get(indicator);
+    }
+
+    public EfficiencyGainDefinition efficiencyGainDefinition() {
+        return EfficiencyGainDefinition.parse(efficiencyGain);
+    }
 
     /** The source with this MN, or null when the registry does not know it. */
     public SourceRef byMn(String mn) {
