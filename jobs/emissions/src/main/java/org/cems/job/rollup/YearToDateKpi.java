@@ -37,8 +37,8 @@ import org.cems.hj212.ParameterCatalogue;
  * scope's baseline is that of the enterprises with monitored stacks (not the plan's city-wide
  * inventory), and {@code coverage_pct} says how much of the year the data covers.
  *
- * <p>Indicators, at the start of the newest day the scope has data for (a scope's totals are
- * emitted at most once a second while they change): {@code nox_ytd_t} / {@code vocs_ytd_t}:
+ * <p>Indicators, at the start of each day whose data arrived or changed, over the days up to it
+ * (emitted at most once a second while they change): {@code nox_ytd_t} / {@code vocs_ytd_t}:
  * tonnes this year so far, with the baseline year's tonnes on the covered days as
  * {@code baseline}; {@code nox_reduction_t} / {@code vocs_reduction_t}: the monitored enterprises'
  * baseline minus their projection, for the city with the year's target and progress = reduction /
@@ -61,10 +61,11 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
     private transient Map<String, Enterprise> enterprises;
     /** A source's tonnes by day of the year (NaN: not covered), by pollutant|year|enterprise|source. */
     private transient MapState<String, double[]> sourceDays;
-    /** Mass, projection, covered days and sources of an enterprise's stacks in the scope, by pollutant|year|enterprise. */
+    /** Mass, projection, covered days and sources of an enterprise's stacks in the scope, all days, by pollutant|year|enterprise. */
     private transient MapState<String, double[]> enterpriseSums;
     /** The newest day start with data, by pollutant|year. */
     private transient MapState<String, Long> newestDay;
+    /** Days whose KPIs are to be emitted, by pollutant|year|day start. */
     private transient MapState<String, Boolean> changed;
     private transient ValueState<Long> flushTimer;
 
@@ -109,10 +110,10 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
             days = new double[MAX_DAYS];
             Arrays.fill(days, Double.NaN);
         }
-        double[] before = summary(days, enterprise, d.pollutant, day.getYear());
+        double[] before = summary(days, enterprise, d.pollutant, day.getYear(), MAX_DAYS);
         days[day.getDayOfYear() - 1] = d.massKg;
         sourceDays.put(sourceKey, days);
-        double[] after = summary(days, enterprise, d.pollutant, day.getYear());
+        double[] after = summary(days, enterprise, d.pollutant, day.getYear(), MAX_DAYS);
 
         String enterpriseKey = pollutantYear + "|" + d.enterprise;
         double[] sums = enterpriseSums.get(enterpriseKey);
@@ -123,7 +124,7 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
             sums[i] += after[i] - before[i];
         }
         enterpriseSums.put(enterpriseKey, sums);
-        changed.put(pollutantYear, true);
+        changed.put(pollutantYear + "|" + d.dayStartMillis, true);
         if (flushTimer.value() == null) {
             long at = ctx.timerService().currentProcessingTime() + Rollup.FLUSH_MS;
             ctx.timerService().registerProcessingTimeTimer(at);
@@ -132,15 +133,16 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
     }
 
     /**
-     * A source's mass, projection and covered days, and 1 for the source itself once it has any:
-     * projection = mass on the covered days / the baseline year's share of those days.
+     * A source's mass, projection and covered days up to day of year {@code untilDay}, and 1 for the
+     * source itself once it has any: projection = mass on the covered days / the baseline year's
+     * share of those days.
      */
-    private double[] summary(double[] days, Enterprise enterprise, String pollutant, int year) {
+    private static double[] summary(double[] days, Enterprise enterprise, String pollutant, int year, int untilDay) {
         double massKg = 0;
         double share = 0;
         int covered = 0;
         LocalDate jan1 = LocalDate.of(year, 1, 1);
-        for (int i = 0; i < jan1.lengthOfYear(); i++) {
+        for (int i = 0; i < Math.min(jan1.lengthOfYear(), untilDay); i++) {
             if (!Double.isNaN(days[i])) {
                 massKg += days[i];
                 share += BaselineShares.ofDay(enterprise, pollutant, jan1.plusDays(i));
@@ -155,21 +157,64 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
         return s;
     }
 
+    /**
+     * Emits each day that changed: the newest from the running sums; an earlier one (a corrected
+     * day) from its sources' days up to it, so a day's point never counts the days after it.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRecord> out) throws Exception {
         flushTimer.clear();
         String[] scope = ctx.getCurrentKey().split(":", 2);
-        for (String pollutantYear : changed.keys()) {
-            emit(scope[0], scope[1], pollutantYear, out);
+        for (String changedDay : changed.keys()) {
+            int cut = changedDay.lastIndexOf('|');
+            String pollutantYear = changedDay.substring(0, cut);
+            long dayStart = Long.parseLong(changedDay.substring(cut + 1));
+            Long newest = newestDay.get(pollutantYear);
+            if (newest == null) {
+                continue;
+            }
+            Map<String, double[]> sums = dayStart == newest ? runningSums(pollutantYear) : sumsUntil(pollutantYear, dayStart);
+            emit(scope[0], scope[1], pollutantYear, dayStart, sums, out);
         }
         changed.clear();
     }
 
-    private void emit(String scope, String id, String pollutantYear, Collector<KpiRecord> out) throws Exception {
+    /** The enterprises' sums over all their days: by enterprise id. */
+    private Map<String, double[]> runningSums(String pollutantYear) throws Exception {
+        Map<String, double[]> sums = new HashMap<>();
+        for (Map.Entry<String, double[]> e : enterpriseSums.entries()) {
+            if (e.getKey().startsWith(pollutantYear + "|")) {
+                sums.put(e.getKey().substring(pollutantYear.length() + 1), e.getValue());
+            }
+        }
+        return sums;
+    }
+
+    /** The enterprises' sums over their sources' days up to and including {@code dayStart}: by enterprise id. */
+    private Map<String, double[]> sumsUntil(String pollutantYear, long dayStart) throws Exception {
+        String[] parts = pollutantYear.split("\\|");
+        int year = Integer.parseInt(parts[1]);
+        int untilDay = Instant.ofEpochMilli(dayStart).atZone(zone).getDayOfYear();
+        Map<String, double[]> sums = new HashMap<>();
+        for (Map.Entry<String, double[]> e : sourceDays.entries()) {
+            if (!e.getKey().startsWith(pollutantYear + "|")) {
+                continue;
+            }
+            String enterpriseId = e.getKey().split("\\|")[2];
+            double[] source = summary(e.getValue(), enterprises.get(enterpriseId), parts[0], year, untilDay);
+            double[] sum = sums.computeIfAbsent(enterpriseId, k -> new double[SOURCES + 1]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += source[i];
+            }
+        }
+        return sums;
+    }
+
+    private void emit(String scope, String id, String pollutantYear, long dayStart, Map<String, double[]> sumsByEnterprise,
+            Collector<KpiRecord> out) {
         String[] parts = pollutantYear.split("\\|");
         String pollutant = parts[0];
         int year = Integer.parseInt(parts[1]);
-        long dayStart = newestDay.get(pollutantYear);
         int dayOfYear = Instant.ofEpochMilli(dayStart).atZone(zone).getDayOfYear();
         double massKg = 0;
         double coveredDays = 0;
@@ -177,15 +222,12 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
         Double baselineOfCoveredT = null;
         Double monitoredBaselineT = null;
         double reductionT = 0;
-        for (Map.Entry<String, double[]> e : enterpriseSums.entries()) {
-            if (!e.getKey().startsWith(pollutantYear + "|")) {
-                continue;
-            }
+        for (Map.Entry<String, double[]> e : sumsByEnterprise.entrySet()) {
             double[] s = e.getValue();
             massKg += s[MASS_KG];
             coveredDays += s[COVERED_DAYS];
             sources += s[SOURCES];
-            Enterprise enterprise = enterprises.get(e.getKey().substring(pollutantYear.length() + 1));
+            Enterprise enterprise = enterprises.get(e.getKey());
             Double baselineT = enterprise == null ? null : enterprise.baselineT.get(pollutant);
             if (baselineT != null && s[PROJECTED_KG] > 0) {
                 baselineOfCoveredT = (baselineOfCoveredT == null ? 0 : baselineOfCoveredT) + baselineT * s[MASS_KG] / s[PROJECTED_KG];
@@ -235,13 +277,13 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
         }
         for (String pollutantYear : old) {
             newestDay.remove(pollutantYear);
-            changed.remove(pollutantYear);
+            removeKeysStartingWith(changed, pollutantYear + "|");
             removeKeysStartingWith(sourceDays, pollutantYear + "|");
             removeKeysStartingWith(enterpriseSums, pollutantYear + "|");
         }
     }
 
-    private static void removeKeysStartingWith(MapState<String, double[]> state, String prefix) throws Exception {
+    private static void removeKeysStartingWith(MapState<String, ?> state, String prefix) throws Exception {
         List<String> keys = new ArrayList<>();
         for (String key : state.keys()) {
             if (key.startsWith(prefix)) {
