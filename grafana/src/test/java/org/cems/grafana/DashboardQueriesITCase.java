@@ -103,7 +103,8 @@ class DashboardQueriesITCase {
             }
             sendPlantComputerFeed(gateway);
             sendBadPayloads(gateway);
-            awaitRows("SELECT count(\"coal_gce_kwh\") FROM \"carbon\" WHERE \"window\" = '1d'",
+            awaitRows("SELECT count(\"coal_rate_net_gce_kwh\") FROM \"carbon\" WHERE \"window\" = '1d'",
+                    "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'coal_rate_net_gce_kwh'",
                     "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'vocs_reduction_t'",
                     "SELECT count(\"conc_ref_mg_m3\") FROM \"emission\" WHERE \"window\" = '1h' AND \"exceeded\" = true",
                     "SELECT count(\"value\") FROM \"alert\" WHERE \"state\" = 'resolved' AND \"type\" = 'efficiency_drop'",

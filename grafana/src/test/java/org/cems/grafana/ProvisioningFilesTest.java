@@ -17,9 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.cems.core.registry.Registry;
-import org.cems.core.registry.RegistryLoader;
-import org.cems.core.registry.SourceRef;
 import org.cems.hj212.Parameter;
 import org.cems.hj212.Parameter.Category;
 import org.cems.hj212.ParameterCatalogue;
@@ -181,22 +178,5 @@ class ProvisioningFilesTest {
             }
         }
         assertThat(offered).isNotEmpty();
-    }
-
-    /** The overview's large units are the registry's sources of 600 MW and more. */
-    @Test
-    void largeUnitsAreTheRegistrysSourcesOf600MwAndMore() {
-        Registry registry = RegistryLoader.load(RepoFiles.REGISTRY);
-        Set<String> large = new TreeSet<>();
-        for (SourceRef ref : registry.allSources()) {
-            if (ref.source().capacityMw != null && ref.source().capacityMw >= 600) {
-                large.add(ref.source().id);
-            }
-        }
-        Dashboard overview = Dashboard.all().stream().filter(d -> d.uid().equals("cems-city-overview")).findFirst().orElseThrow();
-        JsonNode variable = overview.variables().stream().filter(v -> v.path("name").asText().equals("large_unit")).findFirst().orElseThrow();
-        Set<String> listed = new TreeSet<>();
-        variable.path("options").forEach(o -> listed.add(o.path("value").asText()));
-        assertThat(listed).isEqualTo(large).isNotEmpty();
     }
 }

@@ -30,9 +30,14 @@ class RegistryFileTest {
         assertThat(r.city).isEqualTo("Ordos");
         assertThat(r.timezone).isEqualTo("Asia/Shanghai");
         assertThat(r.baselineYear).isEqualTo(2023);
-        assertThat(r.targets.noxReductionT).isEqualTo(923);
-        assertThat(r.targets.vocsReductionT).isEqualTo(553);
-        assertThat(r.targets.equipmentEfficiencyGainPct).isEqualTo(10);
+        assertThat(r.target(2024, "nox_reduction_t")).isEqualTo(200);
+        assertThat(r.target(2024, "vocs_reduction_t")).isEqualTo(100);
+        assertThat(r.target(2024, "equipment_efficiency_gain_pct")).isEqualTo(3);
+        assertThat(r.target(2025, "nox_reduction_t")).isNull();
+        assertThat(r.target(2026, "nox_reduction_t")).isEqualTo(923);
+        assertThat(r.target(2026, "vocs_reduction_t")).isEqualTo(553);
+        assertThat(r.target(2026, "equipment_efficiency_gain_pct")).isEqualTo(10);
+        assertThat(r.target(2026, "coal_rate_net_gce_kwh")).isEqualTo(290);
         assertThat(r.enterprises).extracting(e -> e.industry).containsExactly("thermal_power", "coal_chemical", "coking");
         for (Enterprise e : r.enterprises) {
             assertThat(e.baselineT).as(e.id).containsKeys("a21002", "a24088");

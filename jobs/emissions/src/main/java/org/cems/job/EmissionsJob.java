@@ -36,8 +36,6 @@ import org.cems.job.efficiency.DevicePowers;
 import org.cems.job.efficiency.DeviceSide;
 import org.cems.job.efficiency.DeviceSides;
 import org.cems.job.efficiency.DeviceStatuses;
-import org.cems.job.efficiency.EfficiencyGain;
-import org.cems.job.efficiency.EfficiencyGainKpi;
 import org.cems.job.efficiency.EfficiencyGains;
 import org.cems.job.efficiency.EfficiencyRecord;
 import org.cems.job.points.AlertPoints;
@@ -76,7 +74,12 @@ import org.cems.job.rollup.Contribution;
 import org.cems.job.rollup.Contributions;
 import org.cems.job.rollup.Rollup;
 import org.cems.job.rollup.TotalRecord;
+import org.cems.job.rollup.SourceDay;
+import org.cems.job.rollup.SourceDays;
 import org.cems.job.rollup.YearToDateKpi;
+import org.cems.job.kpi.CoalRates;
+import org.cems.job.kpi.WeightedDailyKpi;
+import org.cems.job.kpi.WeightedValue;
 import org.cems.job.types.SerializerTypeInfo;
 import org.cems.job.points.EmissionPoints;
 import org.cems.job.points.QualityPoints;
@@ -176,10 +179,11 @@ public final class EmissionsJob {
                 .keyBy(Contribution::scopeKey)
                 .process(new Rollup()).name("rollups").uid("rollups");
         DataStream<InfluxPoint> totalPoints = totals.map(new TotalPoints()).name("total-points").uid("total-points");
-        DataStream<InfluxPoint> kpiPoints = totals
-                .filter(YearToDateKpi::isInput).name("daily-nox-vocs").uid("daily-nox-vocs")
-                .keyBy(t -> t.scope + ":" + t.id)
-                .process(new YearToDateKpi(registry)).name("ytd-kpis").uid("ytd-kpis")
+        // year-to-date KPIs need each stack's days (what its data covers), not the scope's totals
+        DataStream<InfluxPoint> kpiPoints = emissions
+                .flatMap(new SourceDays(registry)).name("source-days").uid("source-days")
+                .keyBy(SourceDay::scopeKey)
+                .process(new YearToDateKpi(registry)).name("year-to-date-kpis").uid("year-to-date-kpis")
                 .map(new KpiPoints()).name("kpi-points").uid("kpi-points");
         SingleOutputStreamOperator<EfficiencyRecord> efficiencies = emissions
                 .flatMap(new DeviceSides(registry)).name("device-sides").uid("device-sides")
@@ -188,11 +192,14 @@ public final class EmissionsJob {
                 .keyBy(DeviceSide::deviceKey)
                 .process(new DeviceEfficiency(registry, zone, windows.allowedLatenessMs())).name("device-efficiency").uid("device-efficiency");
         DataStream<InfluxPoint> efficiencyPoints = efficiencies.map(new EfficiencyPoints()).name("efficiency-points").uid("efficiency-points");
+        // daily weighted KPIs: efficiency gains weighted by the mass each device treats, coal rates by energy
         DataStream<InfluxPoint> gainPoints = efficiencies
-                .flatMap(new EfficiencyGains(registry)).name("efficiency-gains").uid("efficiency-gains")
-                .keyBy(EfficiencyGain::scopeKey)
-                .process(new EfficiencyGainKpi(registry)).name("efficiency-gain-kpi").uid("efficiency-gain-kpi")
-                .map(new KpiPoints()).name("efficiency-kpi-points").uid("efficiency-kpi-points");
+                .flatMap(new EfficiencyGains(registry, zone)).name("efficiency-gains").uid("efficiency-gains")
+                .union(emissions.getSideOutput(SourceWindows.CARBON)
+                        .flatMap(new CoalRates(registry, zone)).name("coal-rates").uid("coal-rates"))
+                .keyBy(WeightedValue::kpiKey)
+                .process(new WeightedDailyKpi()).name("weighted-daily-kpis").uid("weighted-daily-kpis")
+                .map(new KpiPoints()).name("weighted-kpi-points").uid("weighted-kpi-points");
         // the alerts on readings need their flags only: slimmed in each reader's own chain, before the network
         DataStream<SourceReading> readingFlags = decoded.map(NoDataAlerts::withoutValues).returns(SerializerTypeInfo.SOURCE_READING)
                 .name("reading-flags").uid("reading-flags")

@@ -173,26 +173,59 @@ class ScriptedDayTest {
         assertClose(carbon, "co2_t", co2T);
         assertClose(carbon, "energy_mwh", energyMwh);
         assertClose(carbon, "intensity_t_mwh", co2T / energyMwh);
-        // daily means of coal and load (means of hourly means); net of 5 % auxiliary power
-        double coal = Expected.meanOfHourlyMeans(STACK_COAL);
-        double load = Expected.meanOfHourlyMeans(STACK_LOAD);
-        assertClose(carbon, "coal_gce_kwh", coal * 1e6 * 20.9 / 29.3076 / (load * 1000 * 0.95));
+        // the day's standard coal over the generation of the same hours (every hour has coal, NCV and load):
+        // gross (发电煤耗) per generated kWh, net (供电煤耗) per supplied kWh with 5 % auxiliary power
+        double standardCoalT = Expected.sumOfHourlyMeans(STACK_COAL) * 20.9 / 29.3076;
+        double grossGceKwh = standardCoalT * 1e6 / (energyMwh * 1000);
+        assertClose(carbon, "coal_rate_gross_gce_kwh", grossGceKwh);
+        assertClose(carbon, "coal_rate_net_gce_kwh", grossGceKwh / 0.95);
+        // fuel method: coal × NCV × 0.03085 tC/GJ × 99 % × 44/12, against the CEMS CO2 of the same (all) hours
+        double fuelCo2T = Expected.sumOfHourlyMeans(STACK_COAL) * 20.9 * 0.03085 * 0.99 * 44 / 12;
+        assertClose(carbon, "co2_fuel_t", fuelCo2T);
+        assertClose(carbon, "co2_diff_pct", (co2T - fuelCo2T) / fuelCo2T * 100);
+        assertThat(carbon).doesNotContainKey("coal_gce_kwh");
+        for (String scope : List.of("unit", "enterprise", "park", "city")) {
+            Map<String, JsonNode> net = firstRow("SELECT * FROM kpi WHERE scope = '" + scope + "' AND indicator = 'coal_rate_net_gce_kwh' AND time = "
+                    + DAY_START + "ms");
+            assertClose(net, "value", grossGceKwh / 0.95); // one unit of 600 MW: the average is its own
+            assertClose(net, "target", 290);
+            assertClose(firstRow("SELECT * FROM kpi WHERE scope = '" + scope + "' AND indicator = 'coal_rate_gross_gce_kwh' AND time = "
+                    + DAY_START + "ms"), "value", grossGceKwh);
+        }
+        // the FGD's day: gain = reduction of the penetration (η − 98) / (100 − 98) × 100, the registry's default
+        double efficiency = firstRow("SELECT * FROM efficiency WHERE device = 'u1-fgd' AND " + day).get("efficiency_pct").asDouble();
+        for (String scope : List.of("device", "enterprise", "park", "city")) {
+            Map<String, JsonNode> gain = firstRow("SELECT * FROM kpi WHERE scope = '" + scope + "' AND indicator = 'equipment_efficiency_gain_pct' AND time = "
+                    + DAY_START + "ms");
+            assertClose(gain, "value", (efficiency - 98) / 2 * 100);
+        }
+        assertClose(firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'equipment_efficiency_gain_pct' AND time = " + DAY_START + "ms"),
+                "target", 10);
 
         Map<String, JsonNode> total = firstRow("SELECT * FROM emission_total WHERE scope = 'city' AND pollutant = 'a21002' AND " + day);
         assertClose(total, "mass_kg", nox.dayMassKg());
         assertThat(total.get("sources").asLong()).isEqualTo(1); // inlet points are not emissions
 
-        double yearShare = 329.0 / 365; // 25 November is day 329 of 2026
+        // one day covered of the 329 since 1 January (25 November): the baseline of that day is 4200 / 365,
+        // the year projected from it 365 × the day's tonnes (no monthly baseline: an even spread)
         Map<String, JsonNode> noxYtd = firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'nox_ytd_t' AND time = " + DAY_START + "ms");
         assertClose(noxYtd, "value", nox.dayMassKg() / 1000);
-        assertClose(noxYtd, "baseline", 4200 * yearShare);
+        assertClose(noxYtd, "baseline", 4200.0 / 365);
+        assertClose(noxYtd, "coverage_pct", 100.0 / 329);
         Map<String, JsonNode> noxReduction = firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'nox_reduction_t' AND time = " + DAY_START + "ms");
-        double reduction = 4200 - nox.dayMassKg() / 1000 / yearShare;
+        double reduction = 4200 - nox.dayMassKg() / 1000 * 365;
         assertClose(noxReduction, "value", reduction);
+        assertClose(noxReduction, "baseline", 4200);
         assertClose(noxReduction, "target", 923);
         assertClose(noxReduction, "progress_pct", reduction / 923 * 100);
+        assertClose(noxReduction, "coverage_pct", 100.0 / 329);
         Map<String, JsonNode> vocs = firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'vocs_reduction_t' AND time = " + DAY_START + "ms");
-        assertClose(vocs, "value", 800 - vent.dayMassKg() / 1000 / yearShare);
+        assertClose(vocs, "value", 800 - vent.dayMassKg() / 1000 * 365);
+        // park and enterprise scopes: the park dalu is the chem enterprise's, without the city's target
+        Map<String, JsonNode> parkVocs = firstRow("SELECT * FROM kpi WHERE scope = 'park' AND id = 'dalu' AND indicator = 'vocs_reduction_t' AND time = "
+                + DAY_START + "ms");
+        assertClose(parkVocs, "value", 800 - vent.dayMassKg() / 1000 * 365);
+        assertThat(parkVocs.get("target").isNull()).as("a park has no target").isTrue();
 
         List<String> reasons = SERVERS.kafka.readAll("cems.deadletter").stream()
                 .map(r -> r.value().replaceAll(".*\"reason\":\"([a-z_]+)\".*", "$1")).toList();

@@ -102,18 +102,32 @@ public final class EmissionFormulas {
         return measuredDryMgM3 * flowStdDryM3PerHour * 1.0e-6;
     }
 
+    /** Molar mass ratio CO2 / C, 44/12. */
+    public static final double CO2_PER_C = 44.0 / 12.0;
     /** Standard coal (标准煤): 29.3076 MJ/kg (7000 kcal/kg). */
     public static final double STANDARD_COAL_MJ_PER_KG = 29.3076;
 
     /**
-     * Coal rate in gce/kWh: coal burnt, as standard coal, per kWh delivered. b = B × NCV / 29.3076
-     * / W; with the auxiliary share ξ, W is the supply W_gen × (1 − ξ) and b the net (供电) rate
-     * (emission-formulas.md 2.3: b_s = b_g / (1 − ξ_aux)).
+     * Coal rate in gce/kWh: coal burnt, as standard coal, per kWh: b = B × NCV / 29.3076 / W. Per
+     * generated kWh it is the gross rate (发电煤耗); per supplied kWh, W_gen × (1 − ξ_aux), the net
+     * rate (供电煤耗): b_s = b_g / (1 − ξ_aux) (real-plant-data.md 7, DL/T 904 convention).
      */
-    public static double coalRateGcePerKwh(double coalTPerHour, double ncvMjPerKg, double loadMw, double auxPowerPct) {
-        double standardCoalGPerHour = coalTPerHour * 1.0e6 * ncvMjPerKg / STANDARD_COAL_MJ_PER_KG;
-        double suppliedKwhPerHour = loadMw * 1000.0 * (1.0 - auxPowerPct / 100.0);
-        return standardCoalGPerHour / suppliedKwhPerHour;
+    public static double coalRateGcePerKwh(double standardCoalT, double generatedMwh, double auxPowerPct) {
+        return standardCoalT * 1.0e6 / (generatedMwh * 1000.0 * (1.0 - auxPowerPct / 100.0));
+    }
+
+    /** Coal as standard coal (标准煤), t: B × NCV / 29.3076 MJ/kg. */
+    public static double standardCoalT(double coalT, double ncvMjPerKg) {
+        return coalT * ncvMjPerKg / STANDARD_COAL_MJ_PER_KG;
+    }
+
+    /**
+     * CO2 of burnt coal by the fuel method of the power-sector GHG accounting guideline
+     * (《企业温室气体排放核算与报告指南 发电设施》): E = FC × NCV × CC × OF × 44/12, t (FC t,
+     * NCV GJ/t = MJ/kg, CC tC/GJ, OF a fraction; real-plant-data.md 7).
+     */
+    public static double fuelCo2T(double coalT, double ncvMjPerKg, double carbonTcPerGj, double oxidationPct) {
+        return coalT * ncvMjPerKg * carbonTcPerGj * oxidationPct / 100.0 * CO2_PER_C;
     }
 
     /** Mass emitted over a window at a constant rate: kg/h × hours. */

@@ -15,6 +15,12 @@ public class Enterprise implements Serializable {
     public String industry;
     /** Baseline-year emissions in tonnes by pollutant code. */
     public Map<String, Double> baselineT = new LinkedHashMap<>();
+    /**
+     * The baseline year's tonnes by pollutant code and month (1-12), where known: the year-to-date
+     * projection then follows the baseline year's monthly profile (heating season) instead of an
+     * even spread; {@link #baselineT} is their sum when not given.
+     */
+    public Map<String, Map<Integer, Double>> baselineMonthlyT = new LinkedHashMap<>();
     /** The site's ambient pressure, kPa, or its altitude, m: the default of its sources (see {@link Source#ambientPressureKpa}). */
     public Double ambientPressureKpa;
     public Double altitudeM;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The source registry (contract section 3): which MN is which source of which enterprise, and
@@ -18,7 +19,15 @@ public class Registry implements Serializable {
     public String city;
     public String timezone = "Asia/Shanghai";
     public int baselineYear = 2023;
-    public Targets targets = new Targets();
+    /**
+     * The plan's targets by year, each keyed by the KPI indicator it is for (see {@link Targets});
+     * a year the plan sets nothing for has none, and its KPIs are written without a target.
+     */
+    public Map<Integer, Map<String, Double>> targets = new TreeMap<>();
+    /** How the equipment-efficiency gain is defined: {@code penetration} (default) or {@code relative}. */
+    public String efficiencyGain = "penetration";
+    /** The coal-rate KPI covers units of this capacity and more (the plan: 600 MW). */
+    public double coalRateMinCapacityMw = 600;
     public List<Enterprise> enterprises = new ArrayList<>();
     /**
      * What the marks of HJ 212-2025 key production conditions (ST=45, {@code p99101-Rtd=St}) mean,
@@ -36,6 +45,16 @@ public class Registry implements Serializable {
     public static final List<String> CONDITION_MEANINGS = List.of(CONDITION_STOPPED, "startup", "shutdown", "fault", "normal");
 
     private transient Map<String, SourceRef> byMn;
+
+    /** The target of an indicator in a year, or null when the registry gives none. */
+    public Double target(int year, String indicator) {
+        Map<String, Double> ofYear = targets.get(year);
+        return ofYear == null ? null : ofYear.get(indicator);
+    }
+
+    public EfficiencyGainDefinition efficiencyGainDefinition() {
+        return EfficiencyGainDefinition.parse(efficiencyGain);
+    }
 
     /** The source with this MN, or null when the registry does not know it. */
     public SourceRef byMn(String mn) {

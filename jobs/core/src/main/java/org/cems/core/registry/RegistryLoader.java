@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.cems.core.reading.StationUploads;
 import org.cems.hj212.Hj2025Codes;
+import org.cems.hj212.ParameterCatalogue;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /** Reads a registry YAML file and checks it whole, reporting every problem with its place. */
@@ -37,7 +41,22 @@ public final class RegistryLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** The message for a registry with the single-target shape of earlier versions, or a target not under a year. */
+    static final String TARGETS_BY_YEAR = "targets: give the plan's targets by year, e.g. targets: {2024: {nox_reduction_t: 200},"
+            + " 2026: {nox_reduction_t: 923, vocs_reduction_t: 553, equipment_efficiency_gain_pct: 10, coal_rate_net_gce_kwh: 290}};"
+            + " a registry with one set of targets for every year (targets: {nox_reduction_t: 923, ...}) moves them under the year they are for";
+    /** The names a year's targets may have: the KPI indicators the job writes a target for. */
+    private static final Set<String> INDICATOR_TARGETS = indicatorTargets();
+    private static final Set<Integer> MONTHS = IntStream.rangeClosed(1, 12).boxed().collect(Collectors.toUnmodifiableSet());
+
     private RegistryLoader() {}
+
+    private static Set<String> indicatorTargets() {
+        Set<String> names = new TreeSet<>(List.of(Targets.EQUIPMENT_EFFICIENCY_GAIN_PCT, Targets.COAL_RATE_NET_GCE_KWH));
+        ParameterCatalogue.standard().all().stream().filter(p -> p.indicator() != null)
+                .forEach(p -> names.add(Targets.reduction(p.indicator())));
+        return names;
+    }
 
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
@@ -61,6 +80,9 @@ public final class RegistryLoader {
             throw new RegistryException(name, List.of(e.getPathReference().replace("org.cems.core.registry.", "")
                     + ": unknown key \"" + e.getPropertyName() + "\""));
         } catch (JsonMappingException e) {
+            if (!e.getPath().isEmpty() && "targets".equals(e.getPath().get(0).getFieldName())) {
+                throw new RegistryException(name, List.of(TARGETS_BY_YEAR + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
+            }
             throw new RegistryException(name, List.of(e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
         } catch (IOException e) {
@@ -97,6 +119,7 @@ public final class RegistryLoader {
         } catch (DateTimeException | NullPointerException e) {
             problems.add("timezone: unknown zone \"" + r.timezone + "\"");
         }
+        validatePlan(r, problems);
         if (r.enterprises.isEmpty()) {
             problems.add("enterprises: none defined");
         }
@@ -110,6 +133,7 @@ public final class RegistryLoader {
             } else if (!enterpriseIds.add(e.id)) {
                 problems.add(at + ": duplicate enterprise id \"" + e.id + "\"");
             }
+            validateBaselines(e, at, problems);
             Set<String> sourceIds = new HashSet<>();
             for (int j = 0; j < e.sources.size(); j++) {
                 validateSource(e.sources.get(j), at + ".sources[" + j + "]", sourceIds, mnAt, problems);
@@ -132,6 +156,64 @@ public final class RegistryLoader {
             }
         });
         return problems;
+    }
+
+    /** Targets by year, each the target of an indicator the job computes; the gain definition. */
+    private static void validatePlan(Registry r, List<String> problems) {
+        r.targets.forEach((year, targets) -> {
+            if (year < 2000 || year > 2100) {
+                problems.add("targets." + year + ": not a year (" + TARGETS_BY_YEAR + ")");
+            }
+            if (targets == null) {
+                problems.add("targets." + year + ": no targets given");
+                return;
+            }
+            targets.forEach((indicator, value) -> {
+                if (!INDICATOR_TARGETS.contains(indicator)) {
+                    problems.add("targets." + year + "." + indicator + ": no KPI of that name (one of " + String.join(", ", INDICATOR_TARGETS) + ")");
+                } else if (value == null || !(value > 0)) {
+                    problems.add("targets." + year + "." + indicator + ": a target must be a positive number");
+                }
+            });
+        });
+        try {
+            r.efficiencyGainDefinition();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add("efficiency_gain: unknown definition \"" + r.efficiencyGain + "\" (penetration or relative)");
+        }
+        if (!(r.coalRateMinCapacityMw > 0)) {
+            problems.add("coal_rate_min_capacity_mw: must be a positive number of MW");
+        }
+    }
+
+    /**
+     * Monthly baselines give all twelve months; where the yearly baseline is given too, they must add
+     * up to it (0.5 % for rounding), else the yearly one is their sum.
+     */
+    private static void validateBaselines(Enterprise e, String at, List<String> problems) {
+        e.baselineT.forEach((code, t) -> {
+            if (t == null || t < 0) {
+                problems.add(at + ".baseline_t." + code + ": a baseline must be a number of tonnes, 0 or more");
+            }
+        });
+        e.baselineMonthlyT.forEach((code, months) -> {
+            String where = at + ".baseline_monthly_t." + code;
+            if (months == null || !months.keySet().equals(MONTHS)) {
+                problems.add(where + ": give the tonnes of each month 1 to 12");
+                return;
+            }
+            if (months.values().stream().anyMatch(t -> t == null || !(t > 0))) {
+                problems.add(where + ": each month's baseline must be a positive number of tonnes");
+                return;
+            }
+            double sum = months.values().stream().mapToDouble(Double::doubleValue).sum();
+            Double yearly = e.baselineT.get(code);
+            if (yearly == null) {
+                e.baselineT.put(code, sum);
+            } else if (Math.abs(sum - yearly) > 0.005 * yearly) {
+                problems.add(where + ": the months add up to " + sum + " t but baseline_t gives " + yearly + " t");
+            }
+        });
     }
 
     private static void validateSource(Source s, String at, Set<String> ids, Map<String, String> mnAt, List<String> problems) {
@@ -160,6 +242,15 @@ public final class RegistryLoader {
             problems.add(at + ": reference_o2_pct must be in [0, 21)");
         }
         validateSite(s, at, problems);
+        if (s.auxPowerPct != null && !(s.auxPowerPct >= 0 && s.auxPowerPct < 30)) {
+            problems.add(at + ": aux_power_pct " + s.auxPowerPct + " is not an auxiliary power share in % (0-30)");
+        }
+        if (s.coalCarbonTcPerGj != null && !(s.coalCarbonTcPerGj > 0.01 && s.coalCarbonTcPerGj < 0.05)) {
+            problems.add(at + ": coal_carbon_tc_per_gj " + s.coalCarbonTcPerGj + " is not a carbon content of coal in tC/GJ (0.01-0.05; default 0.03085)");
+        }
+        if (s.coalOxidationPct != null && !(s.coalOxidationPct > 50 && s.coalOxidationPct <= 100)) {
+            problems.add(at + ": coal_oxidation_pct " + s.coalOxidationPct + " is not an oxidation rate in % (50-100; default 99)");
+        }
         if (s.maxFlowM3H != null && !(s.maxFlowM3H > 0)) {
             problems.add(at + ": max_flow_m3_h must be a positive number");
         }

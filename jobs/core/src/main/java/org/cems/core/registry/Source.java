@@ -24,6 +24,15 @@ public class Source implements Serializable {
     public static final double MAX_FLOW_M3_H_PER_MW = 10_000.0;
 
     /** The minute-data intervals HJ 212-2017 allows (CN 1063/1064 MinInterval), minutes. */
+    /**
+     * The power-sector accounting guideline's default carbon content of coal where fewer than three
+     * months are measured: 0.03085 tC/GJ since the MEE notice of 2022-06-08 (it was 0.03356;
+     * real-plant-data.md 7).
+     */
+    public static final double DEFAULT_COAL_CARBON_TC_PER_GJ = 0.03085;
+    /** The guideline's uniform default oxidation rate of coal, % (real-plant-data.md 7). */
+    public static final double DEFAULT_COAL_OXIDATION_PCT = 99.0;
+
     public static final Set<Integer> MINUTE_INTERVALS = Set.of(1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30);
 
     public String id;
@@ -34,6 +43,13 @@ public class Source implements Serializable {
     public Double capacityMw;
     /** Auxiliary power share, % (厂用电率): supply = generation × (1 − aux); gives the net (供电) coal rate. */
     public Double auxPowerPct;
+    /**
+     * Carbon per unit heat of the coal, tC/GJ, for the fuel-method CO2 cross-check: the measured
+     * value where the plant has one; default {@value #DEFAULT_COAL_CARBON_TC_PER_GJ}.
+     */
+    public Double coalCarbonTcPerGj;
+    /** Carbon oxidation rate of the boiler, %, for the fuel-method CO2; default {@value #DEFAULT_COAL_OXIDATION_PCT}. */
+    public Double coalOxidationPct;
     /** Overrides the reference O2 of the kind. */
     public Double referenceO2Pct;
     /** Unit overrides by parameter code, e.g. {@code a00000: m3/h}, {@code a21026: ppm}. */
@@ -128,6 +144,14 @@ public class Source implements Serializable {
             }
         }
         return false;
+    }
+
+    public double effectiveCoalCarbonTcPerGj() {
+        return coalCarbonTcPerGj != null ? coalCarbonTcPerGj : DEFAULT_COAL_CARBON_TC_PER_GJ;
+    }
+
+    public double effectiveCoalOxidationPct() {
+        return coalOxidationPct != null ? coalOxidationPct : DEFAULT_COAL_OXIDATION_PCT;
     }
 
     public boolean isStack() {

@@ -54,10 +54,19 @@ class EmissionFormulasTest {
 
     @Test
     void coalRate() {
-        // 250 t/h at 20.9 MJ/kg = 250 × 20.9 / 29.3076 = 178.2800... t/h standard coal; 600 MW: 297.13 gce/kWh
-        assertThat(EmissionFormulas.coalRateGcePerKwh(250, 20.9, 600, 0)).isCloseTo(250e6 * 20.9 / 29.3076 / 600e3, within(1e-9));
+        // 250 t/h at 20.9 MJ/kg = 250 × 20.9 / 29.3076 = 178.2814 t/h standard coal; 600 MW: 297.14 gce/kWh
+        double standardCoalT = EmissionFormulas.standardCoalT(250, 20.9);
+        assertThat(standardCoalT).isCloseTo(178.2814, within(1e-4));
+        assertThat(EmissionFormulas.coalRateGcePerKwh(standardCoalT, 600, 0)).isCloseTo(297.1357, within(1e-4));
         // net (供电) with 5 % auxiliary power: the same over 0.95
-        assertThat(EmissionFormulas.coalRateGcePerKwh(250, 20.9, 600, 5)).isCloseTo(250e6 * 20.9 / 29.3076 / 600e3 / 0.95, within(1e-9));
+        assertThat(EmissionFormulas.coalRateGcePerKwh(standardCoalT, 600, 5)).isCloseTo(297.1357 / 0.95, within(1e-4));
+    }
+
+    @Test
+    void fuelCo2() {
+        // 250 t at 20.9 MJ/kg = 5225 GJ × 0.03085 tC/GJ × 0.99 × 44/12 = 585.12 t CO2
+        assertThat(EmissionFormulas.fuelCo2T(250, 20.9, 0.03085, 99)).isCloseTo(5225 * 0.03085 * 0.99 * 44 / 12, within(1e-9));
+        assertThat(EmissionFormulas.fuelCo2T(250, 20.9, 0.03085, 99)).isCloseTo(585.12, within(0.01));
     }
 
     @Test

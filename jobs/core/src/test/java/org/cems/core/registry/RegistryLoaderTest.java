@@ -13,7 +13,9 @@ class RegistryLoaderTest {
             city: Ordos
             timezone: Asia/Shanghai
             baseline_year: 2023
-            targets: {nox_reduction_t: 923, vocs_reduction_t: 553, equipment_efficiency_gain_pct: 10}
+            targets:
+              2024: {nox_reduction_t: 200, vocs_reduction_t: 100, equipment_efficiency_gain_pct: 3}
+              2026: {nox_reduction_t: 923, vocs_reduction_t: 553, equipment_efficiency_gain_pct: 10, coal_rate_net_gce_kwh: 290}
             enterprises:
               - id: dlt-power
                 name: 达拉特电厂
@@ -48,7 +50,10 @@ class RegistryLoaderTest {
     @Test
     void loadsTheContractExample() {
         Registry r = parse(CONTRACT_EXAMPLE);
-        assertThat(r.targets.noxReductionT).isEqualTo(923);
+        assertThat(r.target(2026, "nox_reduction_t")).isEqualTo(923);
+        assertThat(r.target(2024, "equipment_efficiency_gain_pct")).isEqualTo(3);
+        assertThat(r.target(2025, "nox_reduction_t")).isNull();
+        assertThat(r.efficiencyGainDefinition()).isEqualTo(EfficiencyGainDefinition.PENETRATION);
         SourceRef stack = r.byMn("010000A8900016F000169DC0");
         assertThat(stack.enterprise().id).isEqualTo("dlt-power");
         assertThat(stack.source().effectiveReferenceO2Pct()).isEqualTo(6.0);
@@ -179,5 +184,41 @@ class RegistryLoaderTest {
                 .hasMessageContaining("enterprises[0].sources[0].minute_interval: 7 is not a HJ 212-2017 MinInterval")
                 .hasMessageContaining("enterprises[0].sources[0].stop_schedule[0]: from must be before to")
                 .hasMessageContaining("enterprises[0].sources[0].stop_schedule[1]: from and to must be ISO-8601 times");
+    }
+
+    @Test
+    void theSingleTargetShapeOfEarlierVersionsSaysHowToMigrate() {
+        String old = CONTRACT_EXAMPLE.replaceAll("targets:\n( {2}20.*\n)+", "targets: {nox_reduction_t: 923, vocs_reduction_t: 553}\n");
+        assertThat(old).contains("targets: {nox_reduction_t: 923");
+        assertThatThrownBy(() -> parse(old))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("targets: give the plan's targets by year")
+                .hasMessageContaining("moves them under the year they are for");
+    }
+
+    @Test
+    void targetsNameAKpiAndMonthlyBaselinesGiveEveryMonth() {
+        String bad = CONTRACT_EXAMPLE
+                .replace("coal_rate_net_gce_kwh: 290}", "coal_rate_gce_kwh: 290}")
+                .replace("2024: {nox_reduction_t: 200", "2024: {nox_reduction_t: -200")
+                .replace("baseline_t: {a21002: 4200, a24088: 0}", "baseline_t: {a21002: 4200, a24088: 0}\n"
+                        + "    baseline_monthly_t: {a21002: {1: 400, 2: 400}, a24088: {1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1, 11: 1, 12: 1}}")
+                + "efficiency_gain: absolute\n";
+        assertThatThrownBy(() -> parse(bad))
+                .isInstanceOf(RegistryException.class)
+                .satisfies(e -> assertThat(((RegistryException) e).problems()).containsExactlyInAnyOrder(
+                        "targets.2026.coal_rate_gce_kwh: no KPI of that name (one of coal_rate_net_gce_kwh, equipment_efficiency_gain_pct,"
+                                + " nox_reduction_t, vocs_reduction_t)",
+                        "targets.2024.nox_reduction_t: a target must be a positive number",
+                        "efficiency_gain: unknown definition \"absolute\" (penetration or relative)",
+                        "enterprises[0].baseline_monthly_t.a21002: give the tonnes of each month 1 to 12",
+                        "enterprises[0].baseline_monthly_t.a24088: the months add up to 12.0 t but baseline_t gives 0.0 t"));
+    }
+
+    @Test
+    void theYearlyBaselineIsTheSumOfTheMonthsWhenNotGiven() {
+        Registry r = parse(CONTRACT_EXAMPLE.replace("baseline_t: {a21002: 4200, a24088: 0}",
+                "baseline_monthly_t: {a21002: {1: 500, 2: 450, 3: 400, 4: 300, 5: 250, 6: 250, 7: 250, 8: 250, 9: 250, 10: 300, 11: 450, 12: 550}}"));
+        assertThat(r.enterprises.get(0).baselineT).containsEntry("a21002", 4200.0);
     }
 }

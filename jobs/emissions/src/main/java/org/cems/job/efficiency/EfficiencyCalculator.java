@@ -25,6 +25,7 @@ final class EfficiencyCalculator {
         e.outletRefMgM3 = w.outlet.concRefMgM3;
         e.efficiencyPct = removedShare(w.inlet.concRefMgM3, w.outlet.concRefMgM3);
         e.massEfficiencyPct = removedShare(w.inlet.rateKgH, w.outlet.rateKgH);
+        e.inletKg = w.inlet.massKg;
         if (w.inlet.massKg != null && w.outlet.massKg != null) {
             e.removedKg = w.inlet.massKg - w.outlet.massKg;
         }

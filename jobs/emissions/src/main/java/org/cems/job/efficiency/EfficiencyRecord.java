@@ -25,6 +25,8 @@ public class EfficiencyRecord {
     public Double massEfficiencyPct;
     public Double inletRefMgM3;
     public Double outletRefMgM3;
+    /** Pollutant mass entering the device in the window (the inlet's valid hours, day), kg: its weight in city KPIs. */
+    public Double inletKg;
     /** Inlet mass minus outlet mass in the window. */
     public Double removedKg;
     public Double baselinePct;

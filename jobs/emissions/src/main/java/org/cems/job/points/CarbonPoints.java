@@ -20,7 +20,10 @@ public class CarbonPoints implements MapFunction<CarbonRecord, InfluxPoint> {
         Fields.optional(p, "load_mw", c.loadMw);
         Fields.optional(p, "energy_mwh", c.energyMwh);
         Fields.optional(p, "intensity_t_mwh", c.intensityTMwh);
-        Fields.optional(p, "coal_gce_kwh", c.coalGceKwh);
+        Fields.optional(p, "coal_rate_gross_gce_kwh", c.coalRateGrossGceKwh);
+        Fields.optional(p, "coal_rate_net_gce_kwh", c.coalRateNetGceKwh);
+        Fields.optional(p, "co2_fuel_t", c.co2FuelT);
+        Fields.optional(p, "co2_diff_pct", c.co2DiffPct);
         return p.build();
     }
 }

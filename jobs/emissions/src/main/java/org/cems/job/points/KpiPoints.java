@@ -17,6 +17,7 @@ public class KpiPoints implements MapFunction<KpiRecord, InfluxPoint> {
         Fields.optional(p, "target", k.target);
         Fields.optional(p, "baseline", k.baseline);
         Fields.optional(p, "progress_pct", k.progressPct);
+        Fields.optional(p, "coverage_pct", k.coveragePct);
         return p.build();
     }
 }

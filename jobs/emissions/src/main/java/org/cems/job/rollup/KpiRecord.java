@@ -10,6 +10,8 @@ public class KpiRecord {
     public Double target;
     public Double baseline;
     public Double progressPct;
+    /** Year-to-date indicators: the share of the year's days (1 January to this day) the sources' data covers, %. */
+    public Double coveragePct;
 
     public KpiRecord() {}
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,124 +13,285 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
-import org.cems.core.time.Window;
+import org.cems.core.registry.Targets;
 import org.cems.hj212.Parameter;
 import org.cems.hj212.ParameterCatalogue;
 
 /**
- * Year-to-date NOx and VOCs (NMHC) of the city and of each enterprise against the baseline year
- * (seed plan, Table 1: NOx −923 t, VOCs −553 t versus 2023), from daily totals, keyed by scope.
+ * Year-to-date NOx and VOCs (NMHC) of a scope (the city, a park or an enterprise; keyed by scope)
+ * against the baseline year (the plan: NOx −200 t, VOCs −100 t in 2024; −923 t, −553 t by 2026,
+ * versus 2023), from each stack's daily accounted masses, as far as the data covers the year.
  *
- * <p>Indicators, each a point at the start of the day it was computed for:
- * {@code nox_ytd_t} / {@code vocs_ytd_t}: tonnes emitted this year so far (baseline: the baseline
- * year's tonnes up to the same day of year, pro rata); {@code nox_reduction_t} /
- * {@code vocs_reduction_t}: the baseline year's total minus this year's projection (year to date
- * scaled to the whole year), with the city target and progress = reduction / target. Daily totals
- * are accounted masses (HJ 75-2017: invalid and missing hours substituted), so a failing analyser
- * never looks like a reduction.
+ * <p>Each source's year is projected from the days it actually covered: its tonnes on those days
+ * divided by the share of the baseline year's emission that falls on them (the enterprise's monthly
+ * baseline profile where given, else an even spread). A source that started on 26 November is
+ * projected from its days since then, not as if it had emitted nothing since 1 January. The
+ * scope's baseline is that of the enterprises with monitored stacks (not the plan's city-wide
+ * inventory), and {@code coverage_pct} says how much of the year the data covers.
+ *
+ * <p>Indicators, at the start of each day whose data arrived or changed, over the days up to it
+ * (emitted at most once a second while they change): {@code nox_ytd_t} / {@code vocs_ytd_t}:
+ * tonnes this year so far, with the baseline year's tonnes on the covered days as
+ * {@code baseline}; {@code nox_reduction_t} / {@code vocs_reduction_t}: the monitored enterprises'
+ * baseline minus their projection, for the city with the year's target and progress = reduction /
+ * target × 100.
  */
-public class YearToDateKpi extends KeyedProcessFunction<String, TotalRecord, KpiRecord> {
+public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRecord> {
     private static final double KG_PER_T = 1000.0;
+    private static final int MAX_DAYS = 366;
     /** Pollutant code to indicator prefix: the catalogue's {@code indicator} column (a21002 nox, a24088 vocs). */
     private static final Map<String, String> INDICATOR_PREFIX = ParameterCatalogue.standard().all().stream()
             .filter(p -> p.indicator() != null).collect(Collectors.toUnmodifiableMap(Parameter::code, Parameter::indicator));
+    /** Sums of an enterprise's sources: index of each figure in the state's arrays. */
+    private static final int MASS_KG = 0;
+    private static final int PROJECTED_KG = 1;
+    private static final int COVERED_DAYS = 2;
+    private static final int SOURCES = 3;
 
     private final Registry registry;
     private transient ZoneId zone;
-    /** Daily tonnes by pollutant|day start. */
-    private transient MapState<String, Double> dailyKg;
+    private transient Map<String, Enterprise> enterprises;
+    /** A source's tonnes by day of the year (NaN: not covered), by pollutant|year|enterprise|source. */
+    private transient MapState<String, double[]> sourceDays;
+    /** Mass, projection, covered days and sources of an enterprise's stacks in the scope, all days, by pollutant|year|enterprise. */
+    private transient MapState<String, double[]> enterpriseSums;
+    /** The newest day start with data, by pollutant|year. */
+    private transient MapState<String, Long> newestDay;
+    /** Days whose KPIs are to be emitted, by pollutant|year|day start. */
+    private transient MapState<String, Boolean> changed;
+    private transient ValueState<Long> flushTimer;
 
     public YearToDateKpi(Registry registry) {
         this.registry = registry;
     }
 
-    /** Only daily totals of the pollutants with an indicator (those the plan sets targets for), for the city and enterprises. */
-    public static boolean isInput(TotalRecord t) {
-        return Window.DAY.is(t.window) && INDICATOR_PREFIX.containsKey(t.pollutant)
-                && (TotalRecord.CITY.equals(t.scope) || TotalRecord.ENTERPRISE.equals(t.scope));
+    /** The indicator prefix of a pollutant the plan sets targets for (nox, vocs), else null. */
+    public static String indicatorOf(String pollutant) {
+        return INDICATOR_PREFIX.get(pollutant);
     }
 
     @Override
     public void open(OpenContext ctx) {
         zone = ZoneId.of(registry.timezone);
-        dailyKg = getRuntimeContext().getMapState(new MapStateDescriptor<>("dailyKg", String.class, Double.class));
+        enterprises = new HashMap<>();
+        registry.enterprises.forEach(e -> enterprises.put(e.id, e));
+        sourceDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("sourceDays", Types.STRING,
+                PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        enterpriseSums = getRuntimeContext().getMapState(new MapStateDescriptor<>("enterpriseSums", Types.STRING,
+                PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        newestDay = getRuntimeContext().getMapState(new MapStateDescriptor<>("newestDay", String.class, Long.class));
+        changed = getRuntimeContext().getMapState(new MapStateDescriptor<>("changed", String.class, Boolean.class));
+        flushTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("flushTimer", Long.class));
     }
 
     @Override
-    public void processElement(TotalRecord t, Context ctx, Collector<KpiRecord> out) throws Exception {
-        dailyKg.put(t.pollutant + "|" + t.windowStartMillis, t.massKg);
-        LocalDate day = Instant.ofEpochMilli(t.windowStartMillis).atZone(zone).toLocalDate();
-        double ytdKg = 0;
-        List<String> past = new ArrayList<>();
-        for (Map.Entry<String, Double> e : dailyKg.entries()) {
-            String[] parts = e.getKey().split("\\|");
-            LocalDate d = Instant.ofEpochMilli(Long.parseLong(parts[1])).atZone(zone).toLocalDate();
-            if (parts[0].equals(t.pollutant) && d.getYear() == day.getYear() && !d.isAfter(day)) {
-                ytdKg += e.getValue();
-            } else if (d.getYear() < day.getYear() - 1) {
-                past.add(e.getKey());
+    public void processElement(SourceDay d, Context ctx, Collector<KpiRecord> out) throws Exception {
+        LocalDate day = Instant.ofEpochMilli(d.dayStartMillis).atZone(zone).toLocalDate();
+        String pollutantYear = d.pollutant + "|" + day.getYear();
+        Long newest = newestDay.get(pollutantYear);
+        if (newest == null) {
+            forgetYearsBefore(day.getYear() - 1);
+        }
+        if (newest == null || d.dayStartMillis > newest) {
+            newestDay.put(pollutantYear, d.dayStartMillis);
+        }
+        Enterprise enterprise = enterprises.get(d.enterprise);
+        String sourceKey = pollutantYear + "|" + d.enterprise + "|" + d.source;
+        double[] days = sourceDays.get(sourceKey);
+        if (days == null) {
+            days = new double[MAX_DAYS];
+            Arrays.fill(days, Double.NaN);
+        }
+        double[] before = summary(days, enterprise, d.pollutant, day.getYear(), MAX_DAYS);
+        days[day.getDayOfYear() - 1] = d.massKg;
+        sourceDays.put(sourceKey, days);
+        double[] after = summary(days, enterprise, d.pollutant, day.getYear(), MAX_DAYS);
+
+        String enterpriseKey = pollutantYear + "|" + d.enterprise;
+        double[] sums = enterpriseSums.get(enterpriseKey);
+        if (sums == null) {
+            sums = new double[SOURCES + 1];
+        }
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += after[i] - before[i];
+        }
+        enterpriseSums.put(enterpriseKey, sums);
+        changed.put(pollutantYear + "|" + d.dayStartMillis, true);
+        if (flushTimer.value() == null) {
+            long at = ctx.timerService().currentProcessingTime() + Rollup.FLUSH_MS;
+            ctx.timerService().registerProcessingTimeTimer(at);
+            flushTimer.update(at);
+        }
+    }
+
+    /**
+     * A source's mass, projection and covered days up to day of year {@code untilDay}, and 1 for the
+     * source itself once it has any: projection = mass on the covered days / the baseline year's
+     * share of those days.
+     */
+    private static double[] summary(double[] days, Enterprise enterprise, String pollutant, int year, int untilDay) {
+        double massKg = 0;
+        double share = 0;
+        int covered = 0;
+        LocalDate jan1 = LocalDate.of(year, 1, 1);
+        for (int i = 0; i < Math.min(jan1.lengthOfYear(), untilDay); i++) {
+            if (!Double.isNaN(days[i])) {
+                massKg += days[i];
+                share += BaselineShares.ofDay(enterprise, pollutant, jan1.plusDays(i));
+                covered++;
             }
         }
-        for (String key : past) {
-            dailyKg.remove(key);
-        }
-        double ytdT = ytdKg / KG_PER_T;
-        double yearShare = (double) day.getDayOfYear() / day.lengthOfYear();
-        Double baselineT = baselineT(t);
-        String prefix = INDICATOR_PREFIX.get(t.pollutant);
+        double[] s = new double[SOURCES + 1];
+        s[MASS_KG] = massKg;
+        s[PROJECTED_KG] = share > 0 ? massKg / share : 0;
+        s[COVERED_DAYS] = covered;
+        s[SOURCES] = covered > 0 ? 1 : 0;
+        return s;
+    }
 
-        KpiRecord ytd = kpi(t, prefix + "_ytd_t", ytdT);
-        ytd.baseline = baselineT == null ? null : baselineT * yearShare;
+    /**
+     * Emits each day that changed: the newest from the running sums; an earlier one (a corrected
+     * day) from its sources' days up to it, so a day's point never counts the days after it.
+     */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRecord> out) throws Exception {
+        flushTimer.clear();
+        String[] scope = ctx.getCurrentKey().split(":", 2);
+        for (String changedDay : changed.keys()) {
+            int cut = changedDay.lastIndexOf('|');
+            String pollutantYear = changedDay.substring(0, cut);
+            long dayStart = Long.parseLong(changedDay.substring(cut + 1));
+            Long newest = newestDay.get(pollutantYear);
+            if (newest == null) {
+                continue;
+            }
+            Map<String, double[]> sums = dayStart == newest ? runningSums(pollutantYear) : sumsUntil(pollutantYear, dayStart);
+            emit(scope[0], scope[1], pollutantYear, dayStart, sums, out);
+        }
+        changed.clear();
+    }
+
+    /** The enterprises' sums over all their days: by enterprise id. */
+    private Map<String, double[]> runningSums(String pollutantYear) throws Exception {
+        Map<String, double[]> sums = new HashMap<>();
+        for (Map.Entry<String, double[]> e : enterpriseSums.entries()) {
+            if (e.getKey().startsWith(pollutantYear + "|")) {
+                sums.put(e.getKey().substring(pollutantYear.length() + 1), e.getValue());
+            }
+        }
+        return sums;
+    }
+
+    /** The enterprises' sums over their sources' days up to and including {@code dayStart}: by enterprise id. */
+    private Map<String, double[]> sumsUntil(String pollutantYear, long dayStart) throws Exception {
+        String[] parts = pollutantYear.split("\\|");
+        int year = Integer.parseInt(parts[1]);
+        int untilDay = Instant.ofEpochMilli(dayStart).atZone(zone).getDayOfYear();
+        Map<String, double[]> sums = new HashMap<>();
+        for (Map.Entry<String, double[]> e : sourceDays.entries()) {
+            if (!e.getKey().startsWith(pollutantYear + "|")) {
+                continue;
+            }
+            String enterpriseId = e.getKey().split("\\|")[2];
+            double[] source = summary(e.getValue(), enterprises.get(enterpriseId), parts[0], year, untilDay);
+            double[] sum = sums.computeIfAbsent(enterpriseId, k -> new double[SOURCES + 1]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += source[i];
+            }
+        }
+        return sums;
+    }
+
+    private void emit(String scope, String id, String pollutantYear, long dayStart, Map<String, double[]> sumsByEnterprise,
+            Collector<KpiRecord> out) {
+        String[] parts = pollutantYear.split("\\|");
+        String pollutant = parts[0];
+        int year = Integer.parseInt(parts[1]);
+        int dayOfYear = Instant.ofEpochMilli(dayStart).atZone(zone).getDayOfYear();
+        double massKg = 0;
+        double coveredDays = 0;
+        double sources = 0;
+        Double baselineOfCoveredT = null;
+        Double monitoredBaselineT = null;
+        double reductionT = 0;
+        for (Map.Entry<String, double[]> e : sumsByEnterprise.entrySet()) {
+            double[] s = e.getValue();
+            massKg += s[MASS_KG];
+            coveredDays += s[COVERED_DAYS];
+            sources += s[SOURCES];
+            Enterprise enterprise = enterprises.get(e.getKey());
+            Double baselineT = enterprise == null ? null : enterprise.baselineT.get(pollutant);
+            if (baselineT != null && s[PROJECTED_KG] > 0) {
+                baselineOfCoveredT = (baselineOfCoveredT == null ? 0 : baselineOfCoveredT) + baselineT * s[MASS_KG] / s[PROJECTED_KG];
+                monitoredBaselineT = (monitoredBaselineT == null ? 0 : monitoredBaselineT) + baselineT;
+                reductionT += baselineT - s[PROJECTED_KG] / KG_PER_T;
+            }
+        }
+        if (sources == 0) {
+            return;
+        }
+        String prefix = indicatorOf(pollutant);
+        double coveragePct = coveredDays / (sources * dayOfYear) * 100.0;
+        KpiRecord ytd = kpi(scope, id, prefix + "_ytd_t", dayStart, massKg / KG_PER_T, coveragePct);
+        ytd.baseline = baselineOfCoveredT;
         out.collect(ytd);
-        if (baselineT != null) {
-            KpiRecord reduction = kpi(t, prefix + "_reduction_t", baselineT - ytdT / yearShare);
-            reduction.baseline = baselineT;
-            Double target = cityTarget(t, prefix);
+        if (monitoredBaselineT != null) {
+            KpiRecord reduction = kpi(scope, id, Targets.reduction(prefix), dayStart, reductionT, coveragePct);
+            reduction.baseline = monitoredBaselineT;
+            // the plan's reduction targets are the city's
+            Double target = TotalRecord.CITY.equals(scope) ? registry.target(year, reduction.indicator) : null;
             if (target != null) {
                 reduction.target = target;
-                reduction.progressPct = reduction.value / target * 100.0;
+                reduction.progressPct = reductionT / target * 100.0;
             }
             out.collect(reduction);
         }
     }
 
-    private KpiRecord kpi(TotalRecord t, String indicator, double value) {
+    private static KpiRecord kpi(String scope, String id, String indicator, long timeMillis, double value, double coveragePct) {
         KpiRecord k = new KpiRecord();
-        k.scope = t.scope;
-        k.id = t.id;
+        k.scope = scope;
+        k.id = id;
         k.indicator = indicator;
-        k.timeMillis = t.windowStartMillis;
+        k.timeMillis = timeMillis;
         k.value = value;
+        k.coveragePct = coveragePct;
         return k;
     }
 
-    /** The baseline year's tonnes: the enterprise's, or the sum over enterprises for the city. */
-    private Double baselineT(TotalRecord t) {
-        Double sum = null;
-        for (Enterprise e : registry.enterprises) {
-            if (TotalRecord.CITY.equals(t.scope) || e.id.equals(t.id)) {
-                Double b = e.baselineT.get(t.pollutant);
-                if (b != null) {
-                    sum = (sum == null ? 0 : sum) + b;
-                }
+    /** A new year began: the state of years before the previous one can no longer change. */
+    private void forgetYearsBefore(int year) throws Exception {
+        List<String> old = new ArrayList<>();
+        for (String key : newestDay.keys()) {
+            if (Integer.parseInt(key.split("\\|")[1]) < year) {
+                old.add(key);
             }
         }
-        return sum;
+        for (String pollutantYear : old) {
+            newestDay.remove(pollutantYear);
+            removeKeysStartingWith(changed, pollutantYear + "|");
+            removeKeysStartingWith(sourceDays, pollutantYear + "|");
+            removeKeysStartingWith(enterpriseSums, pollutantYear + "|");
+        }
     }
 
-    /** The plan's reduction target of an indicator (registry {@code targets}); none for an indicator it sets none for. */
-    private Double cityTarget(TotalRecord t, String indicator) {
-        if (!TotalRecord.CITY.equals(t.scope)) {
-            return null;
+    private static void removeKeysStartingWith(MapState<String, ?> state, String prefix) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (String key : state.keys()) {
+            if (key.startsWith(prefix)) {
+                keys.add(key);
+            }
         }
-        return switch (indicator) {
-            case "nox" -> registry.targets.noxReductionT;
-            case "vocs" -> registry.targets.vocsReductionT;
-            default -> null;
-        };
+        for (String key : keys) {
+            state.remove(key);
+        }
     }
 }

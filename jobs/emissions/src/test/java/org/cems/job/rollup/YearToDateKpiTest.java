@@ -1,0 +1,129 @@
+package org.cems.job.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.cems.core.registry.Registry;
+import org.cems.core.registry.RegistryLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Year-to-date, projection and coverage of the city from daily source records fed to the operator, worked by hand. */
+class YearToDateKpiTest {
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final String REGISTRY = """
+            city: C
+            targets: {2025: {vocs_reduction_t: 50}, 2026: {nox_reduction_t: 923}}
+            enterprises:
+              - id: a
+                park: p
+                baseline_t: {a21002: 365}
+                sources:
+                  - {id: s1, mn: "M1", kind: coal_boiler}
+                  - {id: s2, mn: "M2", kind: coal_boiler}
+              - id: b
+                baseline_monthly_t: {a21002: {1: 62, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}}
+                sources:
+                  - {id: s3, mn: "M3", kind: coal_boiler}
+            """;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, SourceDay, KpiRecord> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        Registry registry = RegistryLoader.parse(new ByteArrayInputStream(REGISTRY.getBytes(StandardCharsets.UTF_8)), "test");
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new YearToDateKpi(registry)), SourceDay::scopeKey,
+                Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    static long start(LocalDate d) {
+        return d.atStartOfDay(ZONE).toInstant().toEpochMilli();
+    }
+
+    void send(String enterprise, String source, LocalDate day, double kg) throws Exception {
+        SourceDay d = new SourceDay();
+        d.scope = TotalRecord.CITY;
+        d.id = "C";
+        d.enterprise = enterprise;
+        d.source = source;
+        d.pollutant = "a21002";
+        d.dayStartMillis = start(day);
+        d.massKg = kg;
+        harness.processElement(d, d.dayStartMillis);
+    }
+
+    KpiRecord flushAndFind(String indicator, LocalDate day) throws Exception {
+        harness.setProcessingTime(harness.getProcessingTime() + Rollup.FLUSH_MS);
+        List<KpiRecord> out = harness.extractOutputValues();
+        return out.stream().filter(k -> k.indicator.equals(indicator) && k.timeMillis == start(day)).reduce((x, y) -> y).orElseThrow();
+    }
+
+    @Test
+    void eachSourceIsProjectedFromTheDaysItCoversAndTheBaselineProfile() throws Exception {
+        LocalDate jan1 = LocalDate.of(2026, 1, 1);
+        LocalDate jan3 = LocalDate.of(2026, 1, 3);
+        // s1 every day from 1 January, s2 only on 3 January, s3 (monthly baseline: January twice its days' share) on 2 and 3 January
+        send("a", "s1", jan1, 1000);
+        send("a", "s1", jan1.plusDays(1), 1000);
+        send("a", "s1", jan3, 1000);
+        send("a", "s2", jan3, 500);
+        send("b", "s3", jan1.plusDays(1), 400);
+        send("b", "s3", jan3, 400);
+        KpiRecord ytd = flushAndFind("nox_ytd_t", jan3);
+        assertThat(ytd.value).isCloseTo(4.3, within(1e-12));
+        // covered source-days 3 + 1 + 2 of 3 sources × 3 days
+        assertThat(ytd.coveragePct).isCloseTo(6.0 / 9 * 100, within(1e-9));
+        // a: s1 projects 3 t / (3/365), s2 0.5 t / (1/365): 365 + 182.5 t;
+        // b (396 t, January 62 t): two January days are 2 × 62/396/31 of the year: 0.8 t / (4/396) = 79.2 t
+        double aProjected = 3.0 * 365 / 3 + 0.5 * 365;
+        double bShare = 2 * (62.0 / 396 / 31);
+        double bProjected = 0.8 / bShare;
+        assertThat(bProjected).isCloseTo(79.2, within(1e-9));
+        KpiRecord reduction = flushAndFind("nox_reduction_t", jan3);
+        assertThat(reduction.value).isCloseTo(365 - aProjected + 396 - bProjected, within(1e-9));
+        assertThat(reduction.baseline).isCloseTo(761, within(1e-9));
+        assertThat(reduction.target).isEqualTo(923);
+        assertThat(reduction.progressPct).isCloseTo(reduction.value / 923 * 100, within(1e-9));
+        // the baseline of the covered days: each enterprise's baseline × its mass / its projection
+        assertThat(ytd.baseline).isCloseTo(365 * 3.5 / aProjected + 396 * bShare, within(1e-9));
+    }
+
+    @Test
+    void aCorrectedEarlierDayCountsOnlyTheDaysUpToIt() throws Exception {
+        LocalDate d1 = LocalDate.of(2026, 6, 1);
+        send("a", "s1", d1, 1000);
+        send("a", "s1", d1.plusDays(1), 3000);
+        flushAndFind("nox_ytd_t", d1.plusDays(1));
+        send("a", "s1", d1, 2000); // the first day again, corrected
+        KpiRecord first = flushAndFind("nox_ytd_t", d1);
+        assertThat(first.value).isCloseTo(2.0, within(1e-12));
+        assertThat(first.coveragePct).isCloseTo(100.0 / d1.getDayOfYear(), within(1e-9));
+        KpiRecord reduction = flushAndFind("nox_reduction_t", d1);
+        assertThat(reduction.value).isCloseTo(365 - 2.0 * 365, within(1e-9));
+    }
+
+    @Test
+    void aYearWithoutATargetHasNone() throws Exception {
+        LocalDate d = LocalDate.of(2025, 3, 1);
+        send("a", "s1", d, 1000);
+        KpiRecord reduction = flushAndFind("nox_reduction_t", d);
+        assertThat(reduction.target).isNull();
+        assertThat(reduction.progressPct).isNull();
+    }
+}
