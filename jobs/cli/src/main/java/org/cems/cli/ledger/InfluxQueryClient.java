@@ -88,7 +88,7 @@ final class InfluxQueryClient {
             List<Series> series = new ArrayList<>();
             for (JsonNode s : result.path("series")) {
                 Map<String, String> tags = new LinkedHashMap<>();
-                s.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+                s.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
                 List<String> columns = new ArrayList<>();
                 s.path("columns").forEach(c -> columns.add(c.asText()));
                 List<JsonNode> rows = new ArrayList<>();
