@@ -35,15 +35,17 @@ public final class LedgerCommand {
 
     int execute(String[] args) {
         LedgerOptions options;
+        LedgerScope scope;
         try {
             options = LedgerOptions.parse(args);
+            scope = LedgerScope.of(options.registry(), options.enterprise());
         } catch (LedgerException e) {
             progress.println("cems ledger: " + e.getMessage());
             progress.println(LedgerOptions.USAGE);
             return USAGE;
         }
         try {
-            return write(options);
+            return write(options, scope);
         } catch (NoData e) {
             progress.println("cems ledger: " + e.getMessage());
             return NO_DATA;
@@ -56,8 +58,7 @@ public final class LedgerCommand {
         }
     }
 
-    private int write(LedgerOptions o) throws LedgerException, IOException {
-        LedgerScope scope = LedgerScope.of(o.registry(), o.enterprise());
+    private int write(LedgerOptions o, LedgerScope scope) throws LedgerException, IOException {
         MonthQuery query = new MonthQuery(o.enterprise(), o.zone().getId());
         Map<LedgerMonth, MonthFigures> months = new LinkedHashMap<>();
         List<LedgerMonth> wanted = months(o);

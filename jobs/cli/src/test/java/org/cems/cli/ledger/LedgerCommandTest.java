@@ -266,6 +266,7 @@ class LedgerCommandTest {
         assertThat(run.exit).isEqualTo(LedgerCommand.USAGE);
         assertThat(run.output).contains("--year: a number from 2000 to 2100", "usage: cems ledger");
         run = ledger("--year", "2024", "--enterprise", "nobody", "--format", "csv", "--out", dir.resolve("x.csv").toString());
+        assertThat(run.exit).isEqualTo(LedgerCommand.USAGE);
         assertThat(run.output).contains("no enterprise \"nobody\" in the registry; its enterprises: e1, e2");
     }
 
