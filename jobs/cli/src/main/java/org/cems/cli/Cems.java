@@ -8,7 +8,7 @@ public final class Cems {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: cems demo|run|simulate|gateway|bench [options]");
+            System.err.println("usage: cems demo|run|simulate|gateway|bench|ledger [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -16,6 +16,7 @@ public final class Cems {
             case "demo" -> Demo.run(rest);
             case "run" -> RunCommand.run(rest);
             case "bench" -> org.cems.cli.bench.Bench.run(rest);
+            case "ledger" -> org.cems.cli.ledger.LedgerCommand.run(rest);
             case "gateway" -> org.cems.gateway.GatewayMain.run(rest);
             case "simulate" -> {
                 org.cems.simulator.SimulatorMain.main(rest);
