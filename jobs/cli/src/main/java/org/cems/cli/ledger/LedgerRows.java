@@ -14,6 +14,7 @@ import org.cems.core.registry.Enterprise;
 /** Sums one month's figures over each enterprise's stacks, and lists its devices. */
 final class LedgerRows {
     private static final double KG_PER_T = 1000.0;
+    private static final MonthFigures.CarbonSums NO_CARBON = new MonthFigures.CarbonSums();
 
     private final LedgerScope scope;
     /** Pollutants each stack monitors: any hour point or reading of it in the ledger's months, or a registry limit. */
@@ -46,14 +47,14 @@ final class LedgerRows {
         for (Enterprise e : scope.enterprises) {
             Map<String, Double> measuredKg = new LinkedHashMap<>();
             Map<String, Double> accountedKg = new LinkedHashMap<>();
-            Carbon carbon = new Carbon();
+            MonthFigures.CarbonSums carbon = new MonthFigures.CarbonSums();
             long exceeded = 0;
             long substituted = 0;
             long expected = 0;
             long withData = 0;
             long valid = 0;
             for (StackKey stack : LedgerScope.stacks(e)) {
-                carbon.add(f.carbon.get(stack));
+                carbon.add(f.carbon.getOrDefault(stack, NO_CARBON));
                 for (String pollutant : monitored.get(stack)) {
                     PollutantKey k = new PollutantKey(stack, pollutant);
                     Set<Long> stopped = f.stoppedHours.getOrDefault(k, Set.of());
@@ -69,7 +70,7 @@ final class LedgerRows {
                 }
             }
             rows.add(new EnterpriseMonthRow(e.id, e.name, month, tonnes(measuredKg), tonnes(accountedKg),
-                    carbon.hasCo2 ? carbon.co2T : null, carbon.hasEnergy ? carbon.energyMwh : null, carbon.coalGceKwh(),
+                    carbon.hasCo2 ? carbon.co2T : null, carbon.hasEnergy ? carbon.energyMwh : null, carbon.coalRateGrossGceKwh(), carbon.coalRateNetGceKwh(),
                     exceeded, substituted, expected, withData, valid));
         }
         return rows;
@@ -102,32 +103,5 @@ final class LedgerRows {
         Map<String, Double> t = new LinkedHashMap<>();
         kg.forEach((p, v) -> t.put(p, v / KG_PER_T));
         return t;
-    }
-
-    /** An enterprise's carbon: sums over its stacks; the coal rate weighted by each day's energy. */
-    private static final class Carbon {
-        double co2T;
-        boolean hasCo2;
-        double energyMwh;
-        boolean hasEnergy;
-        double coalTimesEnergy;
-        double coalEnergyMwh;
-
-        void add(MonthFigures.CarbonSums c) {
-            if (c == null) {
-                return;
-            }
-            co2T += c.co2T;
-            hasCo2 |= c.hasCo2;
-            energyMwh += c.energyMwh;
-            hasEnergy |= c.hasEnergy;
-            coalTimesEnergy += c.coalTimesEnergy;
-            coalEnergyMwh += c.coalEnergyMwh;
-        }
-
-        /** Σ(coal rate × energy) / Σ energy over the stack-days with both: the month's coal per kWh of those days. */
-        Double coalGceKwh() {
-            return coalEnergyMwh > 0 ? coalTimesEnergy / coalEnergyMwh : null;
-        }
     }
 }

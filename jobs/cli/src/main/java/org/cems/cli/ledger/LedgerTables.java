@@ -46,7 +46,8 @@ final class LedgerTables {
         columns.addAll(List.of(
                 new Column("二氧化碳排放量(t)", "CO2 (t)", Column.Kind.TONNES),
                 new Column("发电量(MWh)", "energy (MWh)", Column.Kind.MWH),
-                new Column("煤耗(gce/kWh)", "coal rate (gce/kWh)", Column.Kind.GCE_KWH),
+                new Column("发电煤耗(gce/kWh)", "gross coal rate (gce/kWh)", Column.Kind.GCE_KWH),
+                new Column("供电煤耗(gce/kWh)", "net coal rate (gce/kWh)", Column.Kind.GCE_KWH),
                 new Column("超标小时数", "exceedance hours", Column.Kind.COUNT),
                 new Column("修约小时数", "substituted hours", Column.Kind.COUNT),
                 new Column("应收小时数", "hours expected", Column.Kind.COUNT),
@@ -64,7 +65,8 @@ final class LedgerTables {
             }
             row.add(r.co2T());
             row.add(r.energyMwh());
-            row.add(r.coalGceKwh());
+            row.add(r.coalRateGrossGceKwh());
+            row.add(r.coalRateNetGceKwh());
             row.add(r.exceededHours());
             row.add(r.substitutedHours());
             row.add(r.expectedHours());

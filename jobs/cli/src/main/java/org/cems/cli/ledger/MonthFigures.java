@@ -22,15 +22,66 @@ final class MonthFigures {
     final Map<StackKey, CarbonSums> carbon = new HashMap<>();
     final Map<DeviceKey, DeviceDays> devices = new HashMap<>();
 
-    /** Sums of the {@code carbon} 1d points of one stack. */
+    /**
+     * Sums of the {@code carbon} 1d points of one stack, or of an enterprise's stacks. The coal rates
+     * are ratios of sums: a day's standard coal is its gross rate × generated energy (gce/kWh × MWh),
+     * its supplied energy that coal over its net rate, so the month's rates are its coal over its
+     * generated and supplied energy, not a mean of daily rates.
+     */
     static final class CarbonSums {
         double co2T;
         boolean hasCo2;
         double energyMwh;
         boolean hasEnergy;
-        /** Σ coal rate × energy and Σ energy over the days with both: the energy-weighted coal rate's terms. */
-        double coalTimesEnergy;
-        double coalEnergyMwh;
+        /** Σ gross rate × energy and Σ energy over the days with both (发电煤耗's terms). */
+        double coalGceKwhTimesMwh;
+        double generatedMwh;
+        /** Σ gross rate × energy and Σ supplied energy over the days that also have a net rate (供电煤耗's terms). */
+        double coalForNetGceKwhTimesMwh;
+        double suppliedMwh;
+
+        void addDay(Double dayCo2T, Double dayEnergyMwh, Double grossGceKwh, Double netGceKwh) {
+            if (dayCo2T != null) {
+                co2T += dayCo2T;
+                hasCo2 = true;
+            }
+            if (dayEnergyMwh == null) {
+                return;
+            }
+            energyMwh += dayEnergyMwh;
+            hasEnergy = true;
+            if (grossGceKwh == null) {
+                return;
+            }
+            double coal = grossGceKwh * dayEnergyMwh;
+            coalGceKwhTimesMwh += coal;
+            generatedMwh += dayEnergyMwh;
+            if (netGceKwh != null && netGceKwh > 0) {
+                coalForNetGceKwhTimesMwh += coal;
+                suppliedMwh += coal / netGceKwh;
+            }
+        }
+
+        void add(CarbonSums other) {
+            co2T += other.co2T;
+            hasCo2 |= other.hasCo2;
+            energyMwh += other.energyMwh;
+            hasEnergy |= other.hasEnergy;
+            coalGceKwhTimesMwh += other.coalGceKwhTimesMwh;
+            generatedMwh += other.generatedMwh;
+            coalForNetGceKwhTimesMwh += other.coalForNetGceKwhTimesMwh;
+            suppliedMwh += other.suppliedMwh;
+        }
+
+        /** 发电煤耗: standard coal per generated kWh over the days with a rate. */
+        Double coalRateGrossGceKwh() {
+            return generatedMwh > 0 ? coalGceKwhTimesMwh / generatedMwh : null;
+        }
+
+        /** 供电煤耗: standard coal per supplied kWh over the days with a net rate (the registry gives aux_power_pct). */
+        Double coalRateNetGceKwh() {
+            return suppliedMwh > 0 ? coalForNetGceKwhTimesMwh / suppliedMwh : null;
+        }
     }
 
     /** Means and day counts of one device's {@code efficiency} 1d points. */

@@ -42,7 +42,7 @@ final class MonthQuery {
                 "SELECT \"stopped_count\"" + hours + " AND \"stopped_count\" >= " + MINUTES_PER_HOUR + EMISSION_TAGS,
                 "SELECT count(\"valid\") AS \"readings\" FROM \"reading\" WHERE \"code\" =~ /^(" + pollutantCodes() + ")$/" + t
                         + " GROUP BY time(1h), \"enterprise\", \"source\", \"code\" fill(none) tz('" + literal(zone) + "')",
-                "SELECT \"co2_t\", \"energy_mwh\", \"coal_gce_kwh\" FROM \"carbon\" WHERE \"window\" = '1d'" + t
+                "SELECT \"co2_t\", \"energy_mwh\", \"coal_rate_gross_gce_kwh\", \"coal_rate_net_gce_kwh\" FROM \"carbon\" WHERE \"window\" = '1d'" + t
                         + " GROUP BY \"enterprise\", \"source\"",
                 "SELECT mean(\"efficiency_pct\") AS \"efficiency\", count(\"efficiency_pct\") AS \"days\"" + efficiency
                         + " AND \"valid\" = true" + DEVICE_TAGS,
@@ -71,7 +71,8 @@ final class MonthQuery {
             MonthFigures.CarbonSums c = f.carbon.computeIfAbsent(new StackKey(s.tag("enterprise"), s.tag("source")),
                     k -> new MonthFigures.CarbonSums());
             for (JsonNode row : s.rows()) {
-                addCarbonDay(c, s.number(row, "co2_t"), s.number(row, "energy_mwh"), s.number(row, "coal_gce_kwh"));
+                c.addDay(s.number(row, "co2_t"), s.number(row, "energy_mwh"), s.number(row, "coal_rate_gross_gce_kwh"),
+                        s.number(row, "coal_rate_net_gce_kwh"));
             }
         }
         for (Series s : r.get(8)) {
@@ -85,21 +86,6 @@ final class MonthQuery {
             d.operatingDays = count(s, "days");
         }
         return f;
-    }
-
-    private static void addCarbonDay(MonthFigures.CarbonSums c, Double co2T, Double energyMwh, Double coalGceKwh) {
-        if (co2T != null) {
-            c.co2T += co2T;
-            c.hasCo2 = true;
-        }
-        if (energyMwh != null) {
-            c.energyMwh += energyMwh;
-            c.hasEnergy = true;
-            if (coalGceKwh != null) {
-                c.coalTimesEnergy += coalGceKwh * energyMwh;
-                c.coalEnergyMwh += energyMwh;
-            }
-        }
     }
 
     private static void counts(List<Series> series, Map<PollutantKey, Long> into) {

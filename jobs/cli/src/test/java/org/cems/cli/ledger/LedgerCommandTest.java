@@ -123,11 +123,11 @@ class LedgerCommandTest {
         points.add(reading("e1", "s1", SO2, "2024-02-10T05:59", true));
         points.add(reading("e2", "s2", NMHC, "2024-02-01T00:00", true));
         // carbon: 1 Jan 1000 t, 2000 MWh at 300 gce/kWh; 2 Jan 900 t, 1000 MWh at 320; 3 Jan 50 t without energy
-        points.add(carbon("e1", "s1", "2024-01-01", 1000.0, 2000.0, 300.0));
-        points.add(carbon("e1", "s1", "2024-01-02", 900.0, 1000.0, 320.0));
-        points.add(carbon("e1", "s1", "2024-01-03", 50.0, null, null));
-        points.add(carbon("e1", "i1", "2024-01-01", 999.0, 999.0, 999.0));
-        points.add(carbon("e1", "s1", "2024-02-01", 100.0, 400.0, null));
+        points.add(carbon("e1", "s1", "2024-01-01", 1000.0, 2000.0, 300.0, 320.0));
+        points.add(carbon("e1", "s1", "2024-01-02", 900.0, 1000.0, 320.0, 400.0));
+        points.add(carbon("e1", "s1", "2024-01-03", 50.0, null, null, null));
+        points.add(carbon("e1", "i1", "2024-01-01", 999.0, 999.0, 999.0, 999.0));
+        points.add(carbon("e1", "s1", "2024-02-01", 100.0, 400.0, null, null));
         // FGD d1: 98 % and 96 % on valid days, 50 % on an invalid one; operating rate 100, 90, 40 %
         points.add(efficiency("2024-01-01", true, 98.0, 100.0));
         points.add(efficiency("2024-01-02", true, 96.0, 90.0));
@@ -148,14 +148,22 @@ class LedgerCommandTest {
     /** SO2 hours 00, 01, 02 (the stopped hour 03 is not due), NOx hour 00; the inlet's and the velocity's do not count. */
     static final long E1_JAN_WITH_DATA = 3 + 1;
     static final long E1_JAN_VALID = 2 + 1;
-    static final double E1_JAN_COAL = (300.0 * 2000 + 320.0 * 1000) / (2000 + 1000);
+    /** 发电煤耗: standard coal 300 × 2000 + 320 × 1000 = 920000 (gce/kWh × MWh) over 3000 MWh generated = 306.67. */
+    static final double E1_JAN_COAL_GROSS = (300.0 * 2000 + 320.0 * 1000) / (2000 + 1000);
+    /**
+     * 供电煤耗: the same coal over the supplied energy, each day's coal over its net rate:
+     * 600000 / 320 = 1875 MWh and 320000 / 400 = 800 MWh, so 920000 / 2675 = 343.93 (a mean of
+     * the days' net rates would say 360, weighted by generated energy 346.67).
+     */
+    static final double E1_JAN_COAL_NET = (300.0 * 2000 + 320.0 * 1000) / (300.0 * 2000 / 320 + 320.0 * 1000 / 400);
 
     static final List<String> HEADER = List.of("企业编号 / enterprise", "企业名称 / name", "月份 / month",
             "二氧化硫实测排放量(t) / SO2 measured (t)", "二氧化硫核算排放量(t) / SO2 accounted (t)",
             "氮氧化物实测排放量(t) / NOx measured (t)", "氮氧化物核算排放量(t) / NOx accounted (t)",
             "颗粒物实测排放量(t) / PM measured (t)", "颗粒物核算排放量(t) / PM accounted (t)",
             "非甲烷总烃实测排放量(t) / NMHC measured (t)", "非甲烷总烃核算排放量(t) / NMHC accounted (t)",
-            "二氧化碳排放量(t) / CO2 (t)", "发电量(MWh) / energy (MWh)", "煤耗(gce/kWh) / coal rate (gce/kWh)",
+            "二氧化碳排放量(t) / CO2 (t)", "发电量(MWh) / energy (MWh)", "发电煤耗(gce/kWh) / gross coal rate (gce/kWh)",
+            "供电煤耗(gce/kWh) / net coal rate (gce/kWh)",
             "超标小时数 / exceedance hours", "修约小时数 / substituted hours", "应收小时数 / hours expected",
             "实收小时数 / hours with data", "有效小时数 / valid hours", "数据传输率(%) / transmission rate (%)",
             "数据有效率(%) / validity (%)", "传输有效率(%) / valid transmission rate (%)");
@@ -164,16 +172,16 @@ class LedgerCommandTest {
     static List<List<Object>> expectedLedger() {
         return List.of(
                 row("e1", "甲电厂", "2024-01", 0.180, 0.1955, 0.250, 0.250, null, null, null, null,
-                        1000.0 + 900 + 50, 2000.0 + 1000, E1_JAN_COAL, 1L, 1L, E1_JAN_EXPECTED, E1_JAN_WITH_DATA, E1_JAN_VALID,
+                        1000.0 + 900 + 50, 2000.0 + 1000, E1_JAN_COAL_GROSS, E1_JAN_COAL_NET, 1L, 1L, E1_JAN_EXPECTED, E1_JAN_WITH_DATA, E1_JAN_VALID,
                         100.0 * E1_JAN_WITH_DATA / E1_JAN_EXPECTED, 100.0 * E1_JAN_VALID / E1_JAN_WITH_DATA,
                         100.0 * E1_JAN_VALID / E1_JAN_EXPECTED),
                 row("e2", "乙化工", "2024-01", null, null, null, null, null, null, null, null,
-                        null, null, null, 0L, 0L, (long) JANUARY_HOURS, 0L, 0L, 0.0, null, 0.0),
+                        null, null, null, null, 0L, 0L, (long) JANUARY_HOURS, 0L, 0L, 0.0, null, 0.0),
                 row("e1", "甲电厂", "2024-02", 0.060, 0.060, null, null, null, null, null, null,
-                        100.0, 400.0, null, 0L, 0L, 2L * FEBRUARY_HOURS, 1L, 1L,
+                        100.0, 400.0, null, null, 0L, 0L, 2L * FEBRUARY_HOURS, 1L, 1L,
                         100.0 / (2 * FEBRUARY_HOURS), 100.0, 100.0 / (2 * FEBRUARY_HOURS)),
                 row("e2", "乙化工", "2024-02", null, null, null, null, null, null, 0.0125, 0.0125,
-                        null, null, null, 0L, 0L, (long) FEBRUARY_HOURS, 1L, 1L,
+                        null, null, null, null, 0L, 0L, (long) FEBRUARY_HOURS, 1L, 1L,
                         100.0 / FEBRUARY_HOURS, 100.0, 100.0 / FEBRUARY_HOURS));
     }
 
@@ -197,13 +205,13 @@ class LedgerCommandTest {
         List<String> lines = csvLines(out);
         assertThat(lines.get(0)).isEqualTo(String.join(",", HEADER));
         assertThat(lines.subList(1, lines.size())).containsExactly(
-                // 0.1955 t rounds to 0.196; 4/1487 = 0.269 %, 3/4 = 75 %, 3/1487 = 0.202 %; coal 920000/3000 = 306.67
-                "e1,甲电厂,2024-01,0.180,0.196,0.250,0.250,,,,,1950.000,3000.000,306.7,1,1,1487,4,3,0.27,75.00,0.20",
-                "e2,乙化工,2024-01,,,,,,,,,,,,0,0,744,0,0,0.00,,0.00",
+                // 0.1955 t rounds to 0.196; 4/1487 = 0.269 %, 3/4 = 75 %, 3/1487 = 0.202 %; coal 920000/3000 = 306.67 and 920000/2675 = 343.93
+                "e1,甲电厂,2024-01,0.180,0.196,0.250,0.250,,,,,1950.000,3000.000,306.7,343.9,1,1,1487,4,3,0.27,75.00,0.20",
+                "e2,乙化工,2024-01,,,,,,,,,,,,,0,0,744,0,0,0.00,,0.00",
                 // 1/1392 = 0.0718 %
-                "e1,甲电厂,2024-02,0.060,0.060,,,,,,,100.000,400.000,,0,0,1392,1,1,0.07,100.00,0.07",
+                "e1,甲电厂,2024-02,0.060,0.060,,,,,,,100.000,400.000,,,0,0,1392,1,1,0.07,100.00,0.07",
                 // 12.5 kg = 0.0125 t, half up 0.013; 1/696 = 0.1437 %
-                "e2,乙化工,2024-02,,,,,,,0.013,0.013,,,,0,0,696,1,1,0.14,100.00,0.14");
+                "e2,乙化工,2024-02,,,,,,,0.013,0.013,,,,,0,0,696,1,1,0.14,100.00,0.14");
         for (int r = 0; r < expectedLedger().size(); r++) {
             List<Object> expected = expectedLedger().get(r);
             String[] cells = lines.get(r + 1).split(",", -1);
@@ -240,7 +248,7 @@ class LedgerCommandTest {
         Path out = dir.resolve("e2-2024-02.csv");
         Run run = ledger("--year", "2024", "--month", "2", "--enterprise", "e2", "--format", "csv", "--out", out.toString());
         assertThat(run.exit).as(run.output).isZero();
-        assertThat(csvLines(out).subList(1, 2)).containsExactly("e2,乙化工,2024-02,,,,,,,0.013,0.013,,,,0,0,696,1,1,0.14,100.00,0.14");
+        assertThat(csvLines(out).subList(1, 2)).containsExactly("e2,乙化工,2024-02,,,,,,,0.013,0.013,,,,,0,0,696,1,1,0.14,100.00,0.14");
         assertThat(csvLines(LedgerCommand.devicesCsv(out))).hasSize(1);
     }
 
@@ -366,7 +374,8 @@ class LedgerCommandTest {
                 .timeMillis(at(time)).build();
     }
 
-    static InfluxPoint carbon(String enterprise, String source, String date, Double co2T, Double energyMwh, Double coalGceKwh) {
+    static InfluxPoint carbon(String enterprise, String source, String date, Double co2T, Double energyMwh,
+            Double coalRateGrossGceKwh, Double coalRateNetGceKwh) {
         CarbonRecord c = new CarbonRecord();
         c.enterprise = enterprise;
         c.park = "p1";
@@ -376,7 +385,8 @@ class LedgerCommandTest {
         c.windowStartMillis = at(date + "T00:00");
         c.co2T = co2T;
         c.energyMwh = energyMwh;
-        c.coalGceKwh = coalGceKwh;
+        c.coalRateGrossGceKwh = coalRateGrossGceKwh;
+        c.coalRateNetGceKwh = coalRateNetGceKwh;
         return new CarbonPoints().map(c);
     }
 
