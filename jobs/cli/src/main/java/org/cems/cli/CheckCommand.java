@@ -32,27 +32,28 @@ final class CheckCommand {
         }
         Path file = Path.of(args[1]);
         List<Check> checks = new ArrayList<>();
-        JobConfig config = null;
         try {
-            config = JobConfigLoader.load(file);
+            JobConfig config = JobConfigLoader.load(file);
             checks.add(Check.ok("config " + file, "valid"));
+            checks.addAll(registry(config.registry));
+            checks.addAll(Endpoints.check(config));
         } catch (JobConfigException e) {
             e.problems().forEach(problem -> checks.add(Check.failed("config " + file, problem)));
-        }
-        if (config != null) {
-            try {
-                Registry registry = RegistryLoader.load(Path.of(config.registry));
-                checks.add(Check.ok("registry " + config.registry, registry.enterprises.size() + " enterprise(s), "
-                        + registry.allSources().size() + " monitoring point(s)"));
-            } catch (RegistryException e) {
-                e.problems().forEach(problem -> checks.add(Check.failed("registry " + config.registry, problem)));
-            }
-            checks.addAll(Endpoints.check(config));
         }
         checks.forEach(c -> out.println(c.line()));
         long failed = checks.stream().filter(c -> !c.ok()).count();
         out.println(failed == 0 ? "cems check: all " + checks.size() + " checks passed"
                 : "cems check: " + failed + " of " + checks.size() + " checks failed");
         return failed == 0 ? 0 : 1;
+    }
+
+    private static List<Check> registry(String file) {
+        try {
+            Registry registry = RegistryLoader.load(Path.of(file));
+            return List.of(Check.ok("registry " + file, registry.enterprises.size() + " enterprise(s), "
+                    + registry.allSources().size() + " monitoring point(s)"));
+        } catch (RegistryException e) {
+            return e.problems().stream().map(problem -> Check.failed("registry " + file, problem)).toList();
+        }
     }
 }
