@@ -76,8 +76,8 @@ public final class JobConfigLoader {
                     : " (known here: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")");
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            String value = e instanceof InvalidFormatException f ? " \"" + f.getValue() + "\"" : "";
-            return path + ":" + value + " is not " + kindOf(m.getTargetType());
+            return path + (e instanceof InvalidFormatException f ? ": \"" + f.getValue() + "\" is not " : ": must be ")
+                    + kindOf(m.getTargetType());
         }
         return path + ": " + e.getOriginalMessage().replaceAll("`[\\w.$]+`", "this value").lines().findFirst().orElse("");
     }

@@ -118,8 +118,28 @@ final class KafkaEndpoint {
         } catch (TimeoutException e) {
             return Check.failed(subject, "missing, and creating it got no answer within " + timeout.toSeconds() + " s");
         }
+        if (!visible(admin, topic)) {
+            return Check.failed(subject, "created, but the brokers did not show it within " + timeout.toSeconds() + " s");
+        }
         return Check.ok(subject, "created with " + config.kafka.topicPartitions + " partition(s)"
                 + (replication == null ? "" : ", replication factor " + replication) + " (create_missing)");
+    }
+
+    /**
+     * Whether the new topic's metadata reached the brokers: the controller acknowledges a creation
+     * before every broker knows the topic, and a source that started then would fail on it.
+     */
+    private boolean visible(Admin admin, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (ExecutionException | TimeoutException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        return false;
     }
 
     /** The command an operator runs instead, with the partitions and replication the job would have used. */
@@ -137,8 +157,9 @@ final class KafkaEndpoint {
         if (cause instanceof AuthorizationException) {
             return "not authorized: " + cause.getMessage();
         }
-        return "no broker answered within " + timeout.toSeconds() + " s (check kafka.bootstrap_servers and that Kafka runs): "
-                + describe(cause);
+        String reason = cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                ? "" : ": " + describe(cause);
+        return "no broker answered within " + timeout.toSeconds() + " s (check kafka.bootstrap_servers and that Kafka runs)" + reason;
     }
 
     private static String describe(Throwable t) {
