@@ -9,7 +9,6 @@ import org.apache.flink.util.ParameterTool;
 import org.cems.job.EmissionsJob;
 import org.cems.job.config.JobConfig;
 import org.cems.job.config.JobConfigLoader;
-import org.cems.job.endpoints.Check;
 import org.cems.job.endpoints.Endpoints;
 import org.cems.job.endpoints.EndpointsNotReadyException;
 
@@ -32,8 +31,7 @@ final class RunCommand {
         }
         try {
             // before the job graph is submitted: a missing topic or database stops here once, not in a restart loop
-            Endpoints.prepare(config).stream().filter(c -> c.detail().contains("create_missing"))
-                    .map(Check::line).forEach(System.out::println);
+            Endpoints.prepare(config).forEach(check -> System.out.println("cems run: " + check.line()));
         } catch (EndpointsNotReadyException e) {
             e.getMessage().lines().forEach(line -> System.err.println("cems run: " + line));
             return 1;

@@ -157,4 +157,23 @@ class CheckCommandTest {
                 .contains("broker_uris").doesNotContain("JobConfig").doesNotContain("org.cems");
         assertThat(unknown.exit()).isEqualTo(1);
     }
+
+    @Test
+    void runStopsOnceBeforeSubmittingTheJobWhenTheDatabaseIsMissing() throws Exception {
+        Path file = Files.createTempFile(dir, "cems-", ".yaml");
+        Files.writeString(file, config(kafka.bootstrapServers(), mosquitto.uri(), "not_created"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = RunCommand.run(new String[] {"--config", file.toString()});
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "cems run: influxdb " + influx.url() + " database not_created: database not_created does not exist; create it with `curl -XPOST '"
+                        + influx.url() + "/query' --data-urlencode 'q=CREATE DATABASE \"not_created\"'` or set create_missing: true");
+    }
 }
