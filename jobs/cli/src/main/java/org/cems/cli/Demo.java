@@ -80,7 +80,7 @@ final class Demo implements AutoCloseable {
         // fresh servers: the job creates its topics and database, as a first run with create_missing does
         config.createMissing = true;
         config.kafka.topicPartitions = config.parallelism;
-        Endpoints.prepare(config).forEach(check -> step(check.line()));
+        Endpoints.prepare(config).forEach(check -> System.out.println("[cems] " + check.line()));
 
         int webPort = FreePorts.next();
         Configuration flinkConf = EmissionsJob.flinkConfiguration(config);

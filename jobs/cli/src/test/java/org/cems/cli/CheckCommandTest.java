@@ -108,6 +108,10 @@ class CheckCommandTest {
                 .startsWith("[FAIL] mqtt tcp://127.0.0.1:" + nothingThere + ": cannot connect: ")
                 .endsWith("(check mqtt.broker_uris, mqtt.username, mqtt.password_env)"));
         assertThat(unreachable.exit()).isEqualTo(1);
+        Result influxDown = check(config(kafka.bootstrapServers(), mosquitto.uri(), "cems",
+                "  url: http://127.0.0.1:" + nothingThere).replace("  url: " + influx.url() + "\n", ""));
+        assertThat(influxDown.lines()).contains("[FAIL] influxdb http://127.0.0.1:" + nothingThere
+                + " database cems: no answer (check influxdb.url and that InfluxDB runs): connection refused");
 
         Result missing = check(config(kafka.bootstrapServers(), lockedMosquitto.uri(), "nowhere",
                 "alerts:", "  kafka_topic: cems.alerts.typo"));

@@ -1,11 +1,15 @@
 package org.cems.job.endpoints;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import org.cems.connector.influxdb.InfluxDbConfigurationException;
 import org.cems.connector.influxdb.InfluxDbOptions;
 import org.cems.connector.influxdb.InfluxDbTargets;
+import org.cems.connector.influxdb.InfluxDbWriteException;
 import org.cems.connector.influxdb.RetryPolicy;
 import org.cems.job.config.JobConfig;
 import org.cems.job.io.InfluxSinks;
@@ -43,9 +47,28 @@ final class InfluxEndpoint {
             }
             return Check.failed(subject, target() + " does not exist; create it with `" + createCommand()
                     + "`" + ("v1".equals(config.api) ? " or set create_missing: true" : ""));
+        } catch (InfluxDbWriteException e) {
+            return Check.failed(subject, "no answer (check influxdb.url and that InfluxDB runs): " + networkProblem(e));
         } catch (IOException | RuntimeException e) {
             return Check.failed(subject, e.getMessage());
         }
+    }
+
+    private String networkProblem(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "timed out after " + timeout.toSeconds() + " s";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            message = t.getMessage() != null ? t.getMessage() : message;
+        }
+        return message;
     }
 
     private Check created(String subject, InfluxDbOptions options) {
