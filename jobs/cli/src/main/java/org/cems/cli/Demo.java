@@ -19,6 +19,7 @@ import org.cems.core.registry.SourceRef;
 import org.cems.core.time.Durations;
 import org.cems.job.EmissionsJob;
 import org.cems.job.config.JobConfig;
+import org.cems.job.endpoints.Endpoints;
 import org.cems.simulator.Simulator;
 import org.cems.simulator.SimulatorOptions;
 import org.cems.testkit.EmbeddedKafka;
@@ -64,13 +65,10 @@ final class Demo implements AutoCloseable {
         Registry registry = RegistryLoader.load(registryFile);
         step("starting Kafka (embedded, KRaft)");
         kafka = keep(EmbeddedKafka.start());
-        kafka.createTopics(2, "cems.readings");
-        kafka.createTopics(1, "cems.deadletter", "cems.alerts");
         step("starting Mosquitto");
         MosquittoServer mosquitto = keep(MosquittoServer.start());
         step("starting InfluxDB");
         influx = keep(InfluxDbServer.start());
-        influx.createDatabase(DATABASE);
 
         JobConfig config = new JobConfig();
         config.registry = registryFile.toString();
@@ -79,6 +77,10 @@ final class Demo implements AutoCloseable {
         config.mqtt.brokerUris = List.of(mosquitto.uri());
         config.influxdb.url = influx.url();
         config.influxdb.database = DATABASE;
+        // fresh servers: the job creates its topics and database, as a first run with create_missing does
+        config.createMissing = true;
+        config.kafka.topicPartitions = config.parallelism;
+        Endpoints.prepare(config).forEach(check -> System.out.println("[cems] " + check.line()));
 
         int webPort = FreePorts.next();
         Configuration flinkConf = EmissionsJob.flinkConfiguration(config);

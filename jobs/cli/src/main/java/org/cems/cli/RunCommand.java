@@ -9,6 +9,8 @@ import org.apache.flink.util.ParameterTool;
 import org.cems.job.EmissionsJob;
 import org.cems.job.config.JobConfig;
 import org.cems.job.config.JobConfigLoader;
+import org.cems.job.endpoints.Endpoints;
+import org.cems.job.endpoints.EndpointsNotReadyException;
 
 /** {@code cems run --config FILE [--web-port P]}: the job on an embedded Flink cluster against real endpoints. */
 final class RunCommand {
@@ -26,6 +28,13 @@ final class RunCommand {
         } catch (IllegalArgumentException e) {
             System.err.println("cems run: " + e.getMessage());
             return 2;
+        }
+        try {
+            // before the job graph is submitted: a missing topic or database stops here once, not in a restart loop
+            Endpoints.prepare(config).forEach(check -> System.out.println("cems run: " + check.line()));
+        } catch (EndpointsNotReadyException e) {
+            e.getMessage().lines().forEach(line -> System.err.println("cems run: " + line));
+            return 1;
         }
         Configuration conf = EmissionsJob.flinkConfiguration(config);
         conf.set(RestOptions.PORT, params.getInt("web-port", 8081));

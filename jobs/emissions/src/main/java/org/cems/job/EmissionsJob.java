@@ -64,7 +64,9 @@ import org.cems.job.emission.ProductionConditions;
 import org.cems.job.emission.SourceWindows;
 import org.cems.job.emission.StopThresholds;
 import org.cems.job.emission.WindowSettings;
+import org.cems.job.endpoints.Endpoints;
 import org.cems.job.io.InfluxSinks;
+import org.cems.job.io.KafkaClients;
 import org.cems.job.io.KafkaRawMessages;
 import org.cems.job.io.MqttRawMessages;
 import org.cems.job.points.CarbonPoints;
@@ -109,6 +111,7 @@ public final class EmissionsJob {
             System.exit(2);
         }
         JobConfig config = JobConfigLoader.load(Path.of(params.get("config")));
+        Endpoints.prepare(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
         build(env, config);
         env.execute(JOB_NAME);
@@ -226,13 +229,13 @@ public final class EmissionsJob {
                         stationPoints)
                 .sinkTo(pointSinks.get()).name("influxdb").uid("influxdb");
         deadLetters.sinkTo(KafkaSink.<DeadLetter>builder()
-                        .setBootstrapServers(config.kafka.bootstrapServers)
+                        .setKafkaProducerConfig(KafkaClients.properties(config.kafka))
                         .setRecordSerializer(new DeadLetterSerializer(config.kafka.deadletterTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build())
                 .name("deadletter-kafka").uid("deadletter-kafka");
         alerts.sinkTo(KafkaSink.<AlertEvent>builder()
-                        .setBootstrapServers(config.kafka.bootstrapServers)
+                        .setKafkaProducerConfig(KafkaClients.properties(config.kafka))
                         .setRecordSerializer(new AlertKafkaSerializer(config.alerts.kafkaTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build())
@@ -300,7 +303,7 @@ public final class EmissionsJob {
         DataStream<RawMessage> raw = null;
         if (config.kafka.enabled) {
             KafkaSource<RawMessage> kafka = KafkaSource.<RawMessage>builder()
-                    .setBootstrapServers(config.kafka.bootstrapServers)
+                    .setProperties(KafkaClients.properties(config.kafka))
                     .setTopics(config.kafka.readingsTopic)
                     .setGroupId(config.kafka.groupId)
                     .setStartingOffsets(OffsetsInitializer.committedOffsets(

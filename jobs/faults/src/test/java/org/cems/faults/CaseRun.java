@@ -64,7 +64,9 @@ final class CaseRun implements AutoCloseable {
             admin.createTopics(List.of(
                     new org.apache.kafka.clients.admin.NewTopic(readingsTopic(), 2, (short) 1)
                             .configs(Map.of("max.message.bytes", Integer.toString(Gateways.MAX_KAFKA_BYTES))),
-                    new org.apache.kafka.clients.admin.NewTopic(deadletterTopic(), 1, (short) 1))).all().get();
+                    new org.apache.kafka.clients.admin.NewTopic(deadletterTopic(), 1, (short) 1),
+                    // the job checks its topics before it starts: the alert topic is one of them
+                    new org.apache.kafka.clients.admin.NewTopic(name + ".alerts", 1, (short) 1))).all().get();
         }
     }
 
@@ -86,6 +88,8 @@ final class CaseRun implements AutoCloseable {
                 "  readings_topic: " + readingsTopic(),
                 "  deadletter_topic: " + deadletterTopic(),
                 "  group_id: " + name,
+                "alerts:",
+                "  kafka_topic: " + name + ".alerts",
                 "mqtt:",
                 "  broker_uris: [" + mosquitto.uri() + "]",
                 "  topic_filters: [" + name + "/+/up]",

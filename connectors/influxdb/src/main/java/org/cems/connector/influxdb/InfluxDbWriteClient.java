@@ -42,7 +42,9 @@ import java.util.zip.GZIPOutputStream;
  *       written one after the other, until the refused lines stand alone; each goes to the rejection
  *       callback with the server's message. Good lines written again are harmless: a point with the
  *       same series and time replaces itself, and the halves keep the batch's order.
- *   <li>anything else (401, 403, 404...): the future fails; retrying cannot help.
+ *   <li>anything else (401, 403, 404, a 5xx saying a database or retention policy is not found):
+ *       the future fails with an {@link InfluxDbConfigurationException}, which fails the job without
+ *       a restart: retrying cannot help.
  * </ul>
  */
 @Internal
@@ -98,7 +100,7 @@ final class InfluxDbWriteClient implements AutoCloseable {
      * retention policy or bucket. It posts an empty body, which writes nothing: InfluxDB checks
      * credentials and target before it reads the body.
      */
-    void checkTargetWritable() throws InfluxDbWriteException {
+    void checkTargetWritable() throws IOException {
         HttpResponse<String> response;
         try {
             response = sendWithRetry(new byte[0]).get();
@@ -112,8 +114,14 @@ final class InfluxDbWriteClient implements AutoCloseable {
         int status = response.statusCode();
         // 400 can only be about the empty body (2.x: "writing requires points"): target and auth passed
         if (status / 100 != 2 && status != 400) {
-            throw new InfluxDbWriteException(startupProblem(status, message(response)));
+            throw configurationProblem(status, message(response));
         }
+    }
+
+    private InfluxDbConfigurationException configurationProblem(int status, String message) {
+        boolean credentials = status == 401 || status == 403;
+        boolean noEndpoint = message.contains("page not found");
+        return new InfluxDbConfigurationException(startupProblem(status, message), !credentials && !noEndpoint);
     }
 
     private String startupProblem(int status, String message) {
@@ -153,9 +161,7 @@ final class InfluxDbWriteClient implements AutoCloseable {
                 int half = lines.size() / 2;
                 return write(lines.subList(0, half)).thenCompose(done -> write(lines.subList(half, lines.size())));
             }
-            return CompletableFuture.failedFuture(new InfluxDbWriteException("InfluxDB at " + options.url()
-                    + " answered " + status + " (" + message(response) + ") to a write of " + lines.size()
-                    + " points; not retried"));
+            return CompletableFuture.failedFuture(configurationProblem(status, message(response)));
         });
     }
 

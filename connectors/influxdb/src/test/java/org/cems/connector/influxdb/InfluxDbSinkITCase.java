@@ -38,6 +38,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -219,16 +220,29 @@ class InfluxDbSinkITCase {
         assertThat(counter(result.getJobID(), "pointsWritten")).isEqualTo(196);
     }
 
+    /** Writers created: each attempt of a job with one sink writer creates one. */
+    static final AtomicInteger ATTEMPTS = new AtomicInteger();
+
     @Test
-    void aMissingDatabaseFailsTheJobAtStartNamingTheKey() {
+    void aMissingDatabaseFailsTheJobOnceAtStartNamingTheKeyDespiteARestartStrategy() {
         InfluxDbOptions options = InfluxDbOptions.builder().url(influx.url()).database("no_such_db").build();
-        StreamExecutionEnvironment env = env("none");
+        StreamExecutionEnvironment env = env("fixed-delay");
+        ATTEMPTS.set(0);
         env.fromData(List.of(InfluxPoint.measurement("m").field("f", 1L).timeMillis(BASE_TIME).build()),
                         TypeInformation.of(InfluxPoint.class))
-                .sinkTo(InfluxDbSink.builder().setOptions(options).build());
+                .sinkTo(InfluxDbSink.builder().setOptions(options)
+                        .setRejectedPointHandler(context -> {
+                            ATTEMPTS.incrementAndGet();
+                            return (line, message) -> { };
+                        })
+                        .build()).setParallelism(1);
         assertThatThrownBy(() -> env.execute("missing database"))
                 .satisfies(e -> assertThat(causeMessages(e)).anySatisfy(message -> assertThat(message)
-                        .contains("database not found").contains("check influxdb.database")));
+                        .contains("database not found").contains("check influxdb.database")))
+                .satisfies(e -> assertThat(causeMessages(e)).anySatisfy(message -> assertThat(message)
+                        .contains("not recoverable")));
+        // fixed-delay allows 3 restarts: a configuration error must not use them
+        assertThat(ATTEMPTS.get()).isEqualTo(1);
     }
 
     static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();

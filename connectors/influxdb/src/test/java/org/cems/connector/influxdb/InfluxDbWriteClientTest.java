@@ -139,7 +139,7 @@ class InfluxDbWriteClientTest {
         replies = body -> new Reply(401, "{\"error\":\"authorization failed\"}", null);
         try (InfluxDbWriteClient client = client(options().build())) {
             assertThatThrownBy(client::checkTargetWritable)
-                    .isInstanceOf(InfluxDbWriteException.class)
+                    .isInstanceOf(InfluxDbConfigurationException.class)
                     .hasMessageContaining("influxdb.token-env")
                     .hasMessageNotContaining(System.getenv(SECRET_ENV));
         }

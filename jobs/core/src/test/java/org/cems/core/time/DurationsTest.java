@@ -19,6 +19,18 @@ class DurationsTest {
     }
 
     @Test
+    void readsTheUnitNamesOfFlinksOwnOptions() {
+        assertThat(Durations.parse("1min")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Durations.parse("30 s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Durations.parse("2 h")).isEqualTo(Duration.ofHours(2));
+        assertThat(Durations.parse("10 secs")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(Durations.parse("5 minutes")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(Durations.parse("3 days")).isEqualTo(Duration.ofDays(3));
+        assertThat(Durations.parse("250 millis")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Durations.parse("1 hour")).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
     void readsIso8601() {
         assertThat(Durations.parse("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
         assertThat(Durations.parse("pt0.5s")).isEqualTo(Duration.ofMillis(500));
@@ -27,7 +39,7 @@ class DurationsTest {
 
     @Test
     void refusesAnythingElseNamingTheText() {
-        for (String bad : new String[] {"", "10", "5x", "1.5h", "-1m", "PT-1H", "5 minutes", "99999999999999999999s", "106751991167301d"}) {
+        for (String bad : new String[] {"", "10", "5x", "1.5h", "-1m", "PT-1H", "5 mins later", "5 fortnights", "99999999999999999999s", "106751991167301d"}) {
             assertThatThrownBy(() -> Durations.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("\"" + bad + "\" is not a duration like 500ms, 30s, 5m, 2h, 1d or PT1H30M");
         }

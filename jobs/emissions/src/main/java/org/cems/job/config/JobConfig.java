@@ -29,6 +29,13 @@ public class JobConfig implements Serializable {
     public int minSamplesPerMinute = 1;
     public int maxPayloadBytes = 1 << 20;
     /**
+     * At start, create the Kafka topics and the InfluxDB database the job needs when they are missing
+     * (the demo does). Off by default: in production topics and databases are the operator's, with
+     * their partitions, replication and retention, and a misspelt name must stop the job, not create
+     * a topic nobody writes to. Off, the job stops at start naming what is missing.
+     */
+    public boolean createMissing;
+    /**
      * A value flagged T (above the analyser's measuring upper limit, HJ 212-2017 Table 8):
      * {@code use_reported} (default: valid, the true value is at least the reported one) or {@code invalid}.
      */
@@ -129,6 +136,10 @@ public class JobConfig implements Serializable {
         public String groupId = "cems-emissions";
         /** earliest or latest: where a new consumer group starts. */
         public String startingOffsets = "earliest";
+        /** Partitions of the topics {@code create_missing} creates: 6 divides among 1, 2, 3 or 6 readers. */
+        public int topicPartitions = 6;
+        /** Replication of the topics {@code create_missing} creates; unset: the broker's default.replication.factor. */
+        public Integer topicReplicationFactor;
     }
 
     public static class Mqtt implements Serializable {

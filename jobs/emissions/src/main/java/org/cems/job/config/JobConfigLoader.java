@@ -1,16 +1,23 @@
 package org.cems.job.config;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.cems.core.time.Durations;
@@ -19,7 +26,10 @@ import org.cems.core.time.Durations;
 public final class JobConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Paho's schemes: tcp and ssl (TLS) for MQTT over TCP, ws and wss over WebSocket. */
+    private static final Set<String> MQTT_SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
     private JobConfigLoader() {}
 
@@ -27,14 +37,18 @@ public final class JobConfigLoader {
         JobConfig config;
         try {
             config = YAML.readValue(file.toFile(), JobConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\" at "
-                    + e.getPathReference().replace("org.cems.job.config.", ""));
+        } catch (JsonMappingException e) {
+            throw new JobConfigException(file.toString(), List.of(mappingProblem(e)));
+        } catch (JsonProcessingException e) {
+            // YAML syntax: the parser's own words, where it stopped
+            throw new JobConfigException(file.toString(), List.of("not valid YAML: " + e.getOriginalMessage().strip()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")")));
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
+            throw new JobConfigException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
         }
         if (config == null) {
-            throw new IllegalArgumentException(file + ": the file is empty");
+            throw new JobConfigException(file.toString(), List.of("the file is empty"));
         }
         if (config.registry != null && !Path.of(config.registry).isAbsolute()) {
             Path parent = file.toAbsolutePath().getParent();
@@ -45,6 +59,46 @@ public final class JobConfigLoader {
         }
         validate(config, file.toString());
         return config;
+    }
+
+    /** A value Jackson could not map, told by its YAML path and what it should be, never a Java type. */
+    static String mappingProblem(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return path + ": unknown key" + (u.getKnownPropertyIds() == null ? ""
+                    : " (known here: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")");
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return path + (e instanceof InvalidFormatException f ? ": \"" + f.getValue() + "\" is not " : ": must be ")
+                    + kindOf(m.getTargetType());
+        }
+        return path + ": " + e.getOriginalMessage().replaceAll("`[\\w.$]+`", "this value").lines().findFirst().orElse("");
+    }
+
+    private static String kindOf(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a section of keys";
     }
 
     public static void validate(JobConfig c, String name) {
@@ -81,6 +135,7 @@ public final class JobConfigLoader {
         if (!c.kafka.enabled && !c.mqtt.enabled) {
             problems.add("kafka.enabled, mqtt.enabled: at least one input must be enabled");
         }
+        validateEndpoints(problems, c);
         if (c.mqtt.qos < 0 || c.mqtt.qos > 1) {
             problems.add("mqtt.qos: 0 or 1 (QoS 2 brings nothing over at-least-once with idempotent points)");
         }
@@ -104,7 +159,96 @@ public final class JobConfigLoader {
         envSet(problems, "influxdb.password_env", c.influxdb.passwordEnv);
         envSet(problems, "influxdb.token_env", c.influxdb.tokenEnv);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(name + " has " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
+            throw new JobConfigException(name, problems);
+        }
+    }
+
+    /** Addresses and names the job connects with: an empty or misspelt one must stop it here, not in a task. */
+    private static void validateEndpoints(List<String> problems, JobConfig c) {
+        JobConfig.Kafka k = c.kafka;
+        // the dead-letter and alert topics are written even when Kafka is not an input
+        if (k.bootstrapServers == null || k.bootstrapServers.isBlank()) {
+            problems.add("kafka.bootstrap_servers: empty; list brokers as host:port[,host:port...]");
+        } else {
+            for (String server : k.bootstrapServers.split(",")) {
+                if (!server.strip().matches("[^\\s:/]+:\\d{1,5}|\\[[0-9a-fA-F:]+\\]:\\d{1,5}")) {
+                    problems.add("kafka.bootstrap_servers: \"" + server.strip() + "\" is not host:port");
+                }
+            }
+        }
+        if (k.enabled) {
+            notBlank(problems, "kafka.readings_topic", k.readingsTopic);
+            notBlank(problems, "kafka.group_id", k.groupId);
+        }
+        notBlank(problems, "kafka.deadletter_topic", k.deadletterTopic);
+        if (!"earliest".equals(k.startingOffsets) && !"latest".equals(k.startingOffsets)) {
+            problems.add("kafka.starting_offsets: earliest or latest, not \"" + k.startingOffsets + "\"");
+        }
+        if (k.topicPartitions < 1) {
+            problems.add("kafka.topic_partitions: must be at least 1");
+        }
+        if (k.topicReplicationFactor != null && (k.topicReplicationFactor < 1 || k.topicReplicationFactor > Short.MAX_VALUE)) {
+            problems.add("kafka.topic_replication_factor: must be at least 1 (leave it out for the broker's default)");
+        }
+        JobConfig.Mqtt m = c.mqtt;
+        if (m.enabled || c.alerts.mqttEnabled) {
+            String users = m.enabled ? "mqtt.enabled" : "alerts.mqtt_enabled";
+            if (m.brokerUris == null || m.brokerUris.isEmpty()) {
+                problems.add("mqtt.broker_uris: empty; with " + users + " at least one broker, e.g. tcp://localhost:1883");
+            } else {
+                for (int i = 0; i < m.brokerUris.size(); i++) {
+                    mqttUri(problems, "mqtt.broker_uris[" + i + "]", m.brokerUris.get(i));
+                }
+            }
+            notBlank(problems, "mqtt.client_id_prefix", m.clientIdPrefix);
+        }
+        if (m.enabled && (m.topicFilters == null || m.topicFilters.isEmpty() || m.topicFilters.stream().anyMatch(f -> f == null || f.isBlank()))) {
+            problems.add("mqtt.topic_filters: with mqtt.enabled a list of topic filters, e.g. [cems/+/up]");
+        }
+        if ((m.username == null) != (m.passwordEnv == null)) {
+            problems.add("mqtt.username, mqtt.password_env: set both or neither");
+        }
+        JobConfig.Influx i = c.influxdb;
+        httpUrl(problems, "influxdb.url", i.url);
+        if ("v1".equals(i.api)) {
+            notBlank(problems, "influxdb.database", i.database);
+        }
+        if (i.batchPoints < 1) {
+            problems.add("influxdb.batch_points: must be at least 1");
+        }
+        if (i.username != null && i.tokenEnv != null) {
+            problems.add("influxdb.username, influxdb.token_env: choose a token or a user with password_env, not both");
+        }
+        if ((i.username == null) != (i.passwordEnv == null)) {
+            problems.add("influxdb.username, influxdb.password_env: set both or neither");
+        }
+    }
+
+    private static void mqttUri(List<String> problems, String key, String value) {
+        try {
+            URI uri = new URI(value == null ? "" : value.strip());
+            if (uri.getScheme() == null || !MQTT_SCHEMES.contains(uri.getScheme()) || uri.getHost() == null) {
+                problems.add(key + ": \"" + value + "\" is not a broker URI like tcp://host:1883 or ssl://host:8883");
+            }
+        } catch (URISyntaxException e) {
+            problems.add(key + ": \"" + value + "\" is not a broker URI like tcp://host:1883 or ssl://host:8883");
+        }
+    }
+
+    private static void httpUrl(List<String> problems, String key, String value) {
+        try {
+            URI uri = new URI(value == null ? "" : value.strip());
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                problems.add(key + ": \"" + (value == null ? "" : value) + "\" is not a URL like http://localhost:8086");
+            }
+        } catch (URISyntaxException e) {
+            problems.add(key + ": \"" + value + "\" is not a URL like http://localhost:8086");
+        }
+    }
+
+    private static void notBlank(List<String> problems, String key, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(key + ": must be set");
         }
     }
 

@@ -13,6 +13,14 @@ public final class InfluxSinks {
     private InfluxSinks() {}
 
     public static InfluxDbSink create(JobConfig.Influx c, JobConfig.Kafka kafka) {
+        return InfluxDbSink.builder()
+                .setOptions(options(c).build())
+                .setRejectedPointHandler(new KafkaRejectedPoints(kafka))
+                .build();
+    }
+
+    /** The sink's options, for the sink and for whatever checks its target the way the sink reaches it. */
+    public static InfluxDbOptions.Builder options(JobConfig.Influx c) {
         InfluxDbOptions.Builder options = InfluxDbOptions.builder()
                 .url(c.url)
                 .api(InfluxDbApi.valueOf(c.api.toUpperCase(Locale.ROOT)))
@@ -39,9 +47,6 @@ public final class InfluxSinks {
         if (c.tokenEnv != null) {
             options.tokenEnv(c.tokenEnv);
         }
-        return InfluxDbSink.builder()
-                .setOptions(options.build())
-                .setRejectedPointHandler(new KafkaRejectedPoints(kafka.bootstrapServers, kafka.deadletterTopic))
-                .build();
+        return options;
     }
 }

@@ -11,24 +11,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.cems.connector.influxdb.RejectedPointHandler;
 import org.cems.core.deadletter.DeadLetterMessage;
 import org.cems.core.deadletter.DeadLetterReason;
+import org.cems.job.config.JobConfig;
 
 /**
  * Points InfluxDB refused for good (e.g. a field type conflict) go to the dead-letter topic with
  * the server's message, reason {@code influxdb_rejected}; flushed at every checkpoint.
  */
 public class KafkaRejectedPoints implements RejectedPointHandler.Factory {
-    private final String bootstrapServers;
-    private final String topic;
+    private final JobConfig.Kafka kafka;
 
-    public KafkaRejectedPoints(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
+    public KafkaRejectedPoints(JobConfig.Kafka kafka) {
+        this.kafka = kafka;
     }
 
     @Override
     public RejectedPointHandler create(WriterInitContext context) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = KafkaClients.properties(kafka);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -38,7 +36,7 @@ public class KafkaRejectedPoints implements RejectedPointHandler.Factory {
             public void onRejected(String line, String serverMessage) {
                 DeadLetterMessage m = DeadLetterMessage.whole(DeadLetterReason.INFLUXDB_REJECTED, serverMessage, "influxdb",
                         Instant.now(), line);
-                producer.send(new ProducerRecord<>(topic, m.key(), m.json()));
+                producer.send(new ProducerRecord<>(kafka.deadletterTopic, m.key(), m.json()));
             }
 
             @Override

@@ -4,6 +4,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 import org.cems.connector.mqtt.MqttRecordDeserializer;
 import org.cems.connector.mqtt.MqttSource;
+import org.cems.connector.mqtt.MqttSourceBuilder;
 import org.cems.core.reading.RawMessage;
 import org.cems.job.config.JobConfig;
 
@@ -21,7 +22,12 @@ public class MqttRawMessages implements MqttRecordDeserializer<RawMessage> {
 
     /** The MQTT source as the job's config describes it. */
     public static MqttSource<RawMessage> source(JobConfig.Mqtt c) {
-        var builder = MqttSource.<RawMessage>builder()
+        return builder(c).build();
+    }
+
+    /** The source's settings from the config, for the source and for checks that must connect as it does. */
+    public static MqttSourceBuilder<RawMessage> builder(JobConfig.Mqtt c) {
+        MqttSourceBuilder<RawMessage> builder = MqttSource.<RawMessage>builder()
                 .setBrokerUris(c.brokerUris.toArray(String[]::new))
                 .setTopicFilters(c.topicFilters.toArray(String[]::new))
                 .setQos(c.qos)
@@ -31,6 +37,6 @@ public class MqttRawMessages implements MqttRecordDeserializer<RawMessage> {
         if (c.username != null) {
             builder.setCredentials(c.username, c.passwordEnv);
         }
-        return builder.build();
+        return builder;
     }
 }

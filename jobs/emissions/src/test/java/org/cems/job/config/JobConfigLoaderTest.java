@@ -68,4 +68,58 @@ class JobConfigLoaderTest {
                 .hasMessageContaining("sm4: " + keys + " line 3: the key of MN MN2 is not 32 hex digits")
                 .hasMessageNotContaining("0123456789abcdef");
     }
+
+    @Test
+    void flinkStyleDurationsAreAccepted() {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        c.checkpoint.interval = "1min";
+        c.maxOutOfOrderness = "30 s";
+        c.alerts.exceedance.hold = "2 h";
+        c.alerts.noData.silentFor = "10 mins";
+        JobConfigLoader.validate(c, "cems.yaml");
+    }
+
+    @Test
+    void endpointValuesThatUsedToPassSilentlyAreErrors() {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        c.kafka.bootstrapServers = "kafka-1:9092, kafka-2";
+        c.kafka.startingOffsets = "lates";
+        c.mqtt.enabled = false;
+        c.mqtt.brokerUris = java.util.List.of();
+        c.influxdb.url = "";
+        c.influxdb.username = "cems";
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .isInstanceOfSatisfying(JobConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "kafka.bootstrap_servers: \"kafka-2\" is not host:port",
+                        "kafka.starting_offsets: earliest or latest, not \"lates\"",
+                        "mqtt.broker_uris: empty; with alerts.mqtt_enabled at least one broker, e.g. tcp://localhost:1883",
+                        "influxdb.url: \"\" is not a URL like http://localhost:8086",
+                        "influxdb.username, influxdb.password_env: set both or neither"));
+        c.kafka.bootstrapServers = " ";
+        c.mqtt.brokerUris = java.util.List.of("localhost:1883");
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("kafka.bootstrap_servers: empty")
+                .hasMessageContaining("mqtt.broker_uris[0]: \"localhost:1883\" is not a broker URI like tcp://host:1883");
+    }
+
+    @Test
+    void valuesOfTheWrongKindAreNamedByTheirYamlPath(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cems.yaml");
+        Files.writeString(file, "registry: " + EXAMPLE.resolveSibling("registry.yaml") + "\nclock:\n  jump_confirmations: many\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
+                e -> assertThat(e.problems()).containsExactly("clock.jump_confirmations: \"many\" is not a whole number"));
+        Files.writeString(file, "registry: " + EXAMPLE.resolveSibling("registry.yaml") + "\nmqtt:\n  broker_uris: {a: 1}\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
+                e -> assertThat(e.problems()).containsExactly("mqtt.broker_uris: must be a list"));
+        Files.writeString(file, "registry: x\nalerts:\n  no_data:\n    silentfor: 5m\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
+                e -> assertThat(e.problems()).singleElement().asString()
+                        .startsWith("alerts.no_data.silentfor: unknown key (known here: silent_for)"));
+        Files.writeString(file, "kafka: [a, b]\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
+                e -> assertThat(e.problems()).containsExactly("kafka: must be a section of keys"));
+        Files.writeString(file, "kafka:\n\tenabled: true\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
+                e -> assertThat(e.problems()).singleElement().asString().startsWith("not valid YAML: ").contains("line"));
+    }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * MQTT 3.1.1 through Paho v3, for brokers without MQTT 5: cleanSession=false gives the same
@@ -24,6 +25,9 @@ import java.util.List;
  */
 @Internal
 final class Mqtt3Connection implements BrokerConnection {
+    /** CONNACK return codes about our settings: identifier rejected, bad user name or password, not authorized. */
+    private static final Set<Integer> REFUSED_SETTINGS = Set.of((int) MqttException.REASON_CODE_INVALID_CLIENT_ID,
+            (int) MqttException.REASON_CODE_FAILED_AUTHENTICATION, (int) MqttException.REASON_CODE_NOT_AUTHORIZED);
     private static final Logger LOG = LoggerFactory.getLogger(Mqtt3Connection.class);
     private static final int SUBSCRIPTION_FAILURE = 0x80;
 
@@ -57,9 +61,18 @@ final class Mqtt3Connection implements BrokerConnection {
         if (options.tls() != null) {
             connect.setSocketFactory(TlsSocketFactories.create(options.tls()));
         }
-        IMqttToken token = client.connect(connect);
-        token.waitForCompletion(options.connectTimeout().toMillis());
-        return token.getSessionPresent();
+        try {
+            IMqttToken token = client.connect(connect);
+            token.waitForCompletion(options.connectTimeout().toMillis());
+            return token.getSessionPresent();
+        } catch (MqttException e) {
+            if (REFUSED_SETTINGS.contains(e.getReasonCode())) {
+                throw new SourceConfigurationException("broker refused the connection with return code "
+                        + e.getReasonCode() + " (" + e.getMessage()
+                        + "): check the client id prefix, user name, password and client certificate", e);
+            }
+            throw e;
+        }
     }
 
     @Override

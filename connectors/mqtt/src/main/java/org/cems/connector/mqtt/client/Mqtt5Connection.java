@@ -59,9 +59,18 @@ final class Mqtt5Connection implements BrokerConnection {
         if (options.tls() != null) {
             connect.setSocketFactory(TlsSocketFactories.create(options.tls()));
         }
-        IMqttToken token = client.connect(connect);
-        token.waitForCompletion(options.connectTimeout().toMillis());
-        return token.getSessionPresent();
+        try {
+            IMqttToken token = client.connect(connect);
+            token.waitForCompletion(options.connectTimeout().toMillis());
+            return token.getSessionPresent();
+        } catch (MqttException e) {
+            if (SourceConfigurationException.refusesSettings(e.getReasonCode())) {
+                throw new SourceConfigurationException("broker refused the connection with reason code 0x"
+                        + Integer.toHexString(e.getReasonCode()) + " (" + e.getMessage()
+                        + "): check the client id prefix, user name, password and client certificate", e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.cems.connector.mqtt.client.SourceConfigurationException;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -46,13 +47,17 @@ class MqttSinkWriter<T> implements SinkWriter<T> {
             if (options.passwordEnv() != null) {
                 String password = System.getenv(options.passwordEnv());
                 if (password == null) {
-                    throw new IOException("environment variable " + options.passwordEnv() + " (MQTT password) is not set on this task manager");
+                    String problem = "environment variable " + options.passwordEnv() + " (MQTT password) is not set on this task manager";
+                    throw new IOException(problem, new SourceConfigurationException(problem));
                 }
                 connect.setPassword(password.getBytes(StandardCharsets.UTF_8));
             }
             client.connect(connect).waitForCompletion(options.ackTimeout().toMillis());
         } catch (MqttException e) {
-            throw new IOException("cannot connect to MQTT " + options.brokerUris() + ": " + e.getMessage(), e);
+            String problem = "cannot connect to MQTT " + options.brokerUris() + ": " + e.getMessage();
+            // refused credentials fail the job once; an unreachable broker is retried by the restart strategy
+            throw new IOException(problem, SourceConfigurationException.refusesSettings(e.getReasonCode())
+                    ? new SourceConfigurationException(problem + " (reason code 0x" + Integer.toHexString(e.getReasonCode()) + ")", e) : e);
         }
     }
 
