@@ -34,6 +34,8 @@ public final class RegistryPoints implements GeneratorFunction<Long, InfluxPoint
 
     private final Registry registry;
     private final int count;
+    /** The points of the batch being written: built once per batch (a province's registry has 100,000 sources). */
+    private transient List<InfluxPoint> batch;
 
     RegistryPoints(Registry registry) {
         this.registry = registry;
@@ -52,7 +54,11 @@ public final class RegistryPoints implements GeneratorFunction<Long, InfluxPoint
     /** The {@code index}-th point of the endless sequence: every run of {@link #count} indices is the whole registry. */
     @Override
     public InfluxPoint map(Long index) {
-        return points(registry, System.currentTimeMillis()).get((int) (index % count));
+        int i = (int) (index % count);
+        if (batch == null || i == 0) {
+            batch = points(registry, System.currentTimeMillis());
+        }
+        return batch.get(i);
     }
 
     /** One point per enterprise, source and device, tagged with their ids, fields the names (the id where none is given). */
