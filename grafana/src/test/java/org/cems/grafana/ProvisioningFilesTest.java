@@ -31,6 +31,8 @@ class ProvisioningFilesTest {
     static final String GRAFANA_BUILT_IN = "-- Grafana --";
     static final Pattern HJ212_CODE = Pattern.compile("\\ba\\d{5}\\b");
     static final String EXPRESSION = "__expr__";
+    static final Pattern REGISTRY_MEASUREMENT = Pattern.compile("FROM \"(registry_\\w+)\"");
+    static final Pattern GROUP_BY = Pattern.compile("(?i)\\bGROUP BY\\b(.*)$");
     /** Grafana's contact point integrations (grafana/alerting receivers) this project may use. */
     static final Set<String> CONTACT_POINT_TYPES = Set.of("email", "webhook", "dingding", "wecom", "slack", "teams", "telegram", "kafka");
     /** Settings that hold a secret (a robot's URL carries its token) or a person's address. */
@@ -292,6 +294,84 @@ class ProvisioningFilesTest {
         JsonNode deployment = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("k8s/flinkdeployment.yaml")).get(0);
         assertThat(deployment.path("spec").path("job").path("entryClass").asText()).isEqualTo(EmissionsJob.class.getName());
         assertThat(deployment.path("spec").path("job").path("upgradeMode").asText()).isEqualTo("savepoint");
+    }
+
+    /** A duty officer in Ordos reads Beijing time whatever the browser says, and moves between dashboards with the variables set. */
+    @Test
+    void dashboardsShowShanghaiTimeAndCarryVariablesAcross() {
+        for (Dashboard d : Dashboard.all()) {
+            assertThat(d.json().path("timezone").asText()).as(d.uid() + " timezone").isEqualTo("Asia/Shanghai");
+            assertThat(d.json().path("links")).as(d.uid() + " links").isNotEmpty();
+            d.json().path("links").forEach(l -> assertThat(l.path("includeVars").asBoolean() && l.path("keepTime").asBoolean())
+                    .as(d.uid() + " link " + l.path("title")).isTrue());
+        }
+    }
+
+    /**
+     * Every table and legend that lists enterprises, sources or devices shows their registry names:
+     * a table maps the id column to the name with "Config from query results" on a registry query of
+     * the panel; a time series joins such a query and splits by the name.
+     */
+    @Test
+    void tablesAndLegendsShowRegistryNames() {
+        int tables = 0;
+        int legends = 0;
+        for (Dashboard d : Dashboard.all()) {
+            for (JsonNode p : d.panels()) {
+                Map<String, String> registryRefs = new java.util.HashMap<>();
+                Set<String> idColumns = new TreeSet<>();
+                for (JsonNode t : p.path("targets")) {
+                    String q = t.path("query").asText();
+                    Matcher registry = REGISTRY_MEASUREMENT.matcher(q);
+                    if (registry.find()) {
+                        registryRefs.put(t.path("refId").asText(), registry.group(1));
+                    } else {
+                        idColumns.addAll(registryIdColumns(q));
+                    }
+                }
+                String where = d.uid() + " / " + p.path("title").asText();
+                if (idColumns.isEmpty()) {
+                    continue;
+                }
+                List<String> transformations = new ArrayList<>();
+                p.path("transformations").forEach(t -> transformations.add(t.path("id").asText()));
+                if ("table".equals(p.path("type").asText())) {
+                    Set<String> named = new TreeSet<>();
+                    for (JsonNode t : p.path("transformations")) {
+                        if ("configFromData".equals(t.path("id").asText())) {
+                            assertThat(registryRefs).as(where + ": config query").containsKey(t.path("options").path("configRefId").asText());
+                            named.add(t.path("options").path("applyTo").path("options").asText());
+                        }
+                    }
+                    assertThat(named).as(where + ": names for the id columns").containsAll(idColumns);
+                    tables++;
+                } else if ("timeseries".equals(p.path("type").asText())) {
+                    assertThat(registryRefs).as(where + ": a registry query").isNotEmpty();
+                    assertThat(transformations).as(where).contains("joinByField", "partitionByValues");
+                    assertThat(p.path("fieldConfig").path("defaults").path("displayName").asText()).as(where + " legend").contains("_name}");
+                    legends++;
+                }
+            }
+        }
+        assertThat(tables).isGreaterThanOrEqualTo(15);
+        assertThat(legends).isGreaterThanOrEqualTo(10);
+    }
+
+    /** The columns of a query that hold registry ids: the enterprise, source and device tags, and emission_total's id of enterprises. */
+    static Set<String> registryIdColumns(String query) {
+        Set<String> columns = new TreeSet<>();
+        Matcher groupBy = GROUP_BY.matcher(query);
+        String grouped = groupBy.find() ? groupBy.group(1) : "";
+        String selected = query.replaceAll("(?is)\\bFROM\\b.*", "");
+        for (String tag : List.of("enterprise", "source", "device")) {
+            if (grouped.contains("\"" + tag + "\"") || selected.contains("\"" + tag + "\"")) {
+                columns.add(tag);
+            }
+        }
+        if (query.contains("\"scope\" = 'enterprise'") && grouped.contains("\"id\"")) {
+            columns.add("id");
+        }
+        return columns;
     }
 
     /** Every HJ 212 code a dashboard names (queries, variables, descriptions) is a parameter of the job's catalogue. */
