@@ -167,6 +167,12 @@ class ProvisioningFilesTest {
                         assertThat(composeGrafanaEnv).as(where + ": compose passes " + variable + " to grafana").contains(variable);
                     }
                 }
+                // Grafana expands $VAR in every setting: a $ in a message template would be eaten
+                receiver.path("settings").fields().forEachRemaining(e -> {
+                    if (!ENV_REFERENCE.matcher(e.getValue().asText()).matches()) {
+                        assertThat(e.getValue().asText()).as(where + ": " + e.getKey()).doesNotContain("$");
+                    }
+                });
                 if (Set.of("webhook", "dingding", "wecom").contains(type)) {
                     assertThat(receiver.path("settings").path("url").isMissingNode()).as(where + " url").isFalse();
                 }
