@@ -101,6 +101,10 @@ class DashboardQueriesITCase {
                     "--scenario", "analyser-fault@0m", "--scenario", "fgd-pump-trip@5m:u1-fgd"}))) {
                 sim.run();
             }
+            // the registry's names and coordinates, written once when the job starts
+            awaitRows("SELECT count(\"enterprise_name\") FROM \"registry_enterprise\"",
+                    "SELECT count(\"source_name\") FROM \"registry_source\"",
+                    "SELECT count(\"device_name\") FROM \"registry_device\"");
             sendPlantComputerFeed(gateway);
             sendBadPayloads(gateway);
             awaitRows("SELECT count(\"coal_rate_net_gce_kwh\") FROM \"carbon\" WHERE \"window\" = '1d'",

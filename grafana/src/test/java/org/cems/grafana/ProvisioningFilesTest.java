@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -29,6 +30,18 @@ class ProvisioningFilesTest {
     static final String DATASOURCE_UID = "cems-influxdb";
     static final String GRAFANA_BUILT_IN = "-- Grafana --";
     static final Pattern HJ212_CODE = Pattern.compile("\\ba\\d{5}\\b");
+    static final String EXPRESSION = "__expr__";
+    static final Pattern REGISTRY_MEASUREMENT = Pattern.compile("FROM \"(registry_\\w+)\"");
+    static final Pattern GROUP_BY = Pattern.compile("(?i)\\bGROUP BY\\b(.*)$");
+    /** Grafana's contact point integrations (grafana/alerting receivers) this project may use. */
+    static final Set<String> CONTACT_POINT_TYPES = Set.of("email", "webhook", "dingding", "wecom", "slack", "teams", "telegram", "kafka");
+    /** Settings that hold a secret (a robot's URL carries its token) or a person's address. */
+    static final List<String> SECRET_OR_ADDRESS_SETTINGS = List.of("url", "secret", "password", "username", "authorization_credentials",
+            "addresses", "corp_id", "agent_id");
+    static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{(\\w+)}|\\$__env\\{(\\w+)}");
+    /** A token, robot key or password written out: access_token=..., key=..., secret/password: literal. */
+    static final Pattern SECRET_LITERAL = Pattern.compile(
+            "access_token=\\w|[?&]key=[\\w-]{6,}|(?i)\\b(secret|password|token|authorization_credentials)\\s*:\\s*(?![\"']?(\\$\\{|\\$__env\\{|Token \\$\\{))[\"']?\\S");
     /** As the job reads its configuration (JobConfigLoader), without its checks of the environment. */
     static final ObjectMapper JOB_CONFIG = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -89,22 +102,166 @@ class ProvisioningFilesTest {
 
     @Test
     void alertRulesHaveUniqueUidsAndUseTheDataSource() {
+        Set<String> dataSources = provisionedDataSourceUids();
         Set<String> uids = new HashSet<>();
-        for (Path f : RepoFiles.files(RepoFiles.PROVISIONING.resolve("alerting"), ".yaml")) {
-            for (JsonNode group : RepoFiles.yamlDocuments(f).get(0).path("groups")) {
-                assertThat(group.path("rules")).as(f + " rules").isNotEmpty();
-                for (JsonNode rule : group.path("rules")) {
-                    assertThat(uids.add(rule.path("uid").asText())).as("rule uid " + rule.path("uid")).isTrue();
-                    Set<String> refIds = new HashSet<>();
-                    for (JsonNode step : rule.path("data")) {
-                        refIds.add(step.path("refId").asText());
-                        assertThat(step.path("datasourceUid").asText()).isIn(DATASOURCE_UID, "__expr__");
+        for (JsonNode rule : alertRules()) {
+            String uid = rule.path("uid").asText();
+            assertThat(uids.add(uid)).as("rule uid " + uid).isTrue();
+            Set<String> refIds = new HashSet<>();
+            for (JsonNode step : rule.path("data")) {
+                refIds.add(step.path("refId").asText());
+                String ds = step.path("datasourceUid").asText();
+                assertThat(ds).as(uid + " " + step.path("refId") + ": a provisioned data source or an expression").isIn(union(dataSources, Set.of(EXPRESSION)));
+                if (EXPRESSION.equals(ds)) {
+                    // an expression reads a step before it
+                    assertThat(refIds).as(uid + " " + step.path("refId") + " reads").contains(step.path("model").path("expression").asText());
+                }
+            }
+            assertThat(refIds).as(uid + " condition").contains(rule.path("condition").asText());
+            assertThat(rule.path("labels").path("severity").asText()).as(uid + " severity").isIn("critical", "warning");
+            assertThat(rule.path("noDataState").asText()).as(uid).isIn("NoData", "Alerting", "OK", "KeepLast");
+            assertThat(rule.path("execErrState").asText()).as(uid).isIn("Error", "Alerting", "OK", "KeepLast");
+        }
+        assertThat(uids).contains("cems-no-readings", "cems-no-minute-emissions", "cems-dead-letter-surge");
+    }
+
+    /**
+     * Alert queries take no template variables (Grafana evaluates them without a dashboard): each
+     * expands with the time macros alone into one InfluxQL SELECT naming its measurement (the
+     * dashboard test runs them on a job's InfluxDB).
+     */
+    @Test
+    void alertQueriesAreInfluxQlWithoutTemplateVariables() {
+        QueryExpander macrosOnly = new QueryExpander(0, 600_000, "1m", Map.of());
+        List<PanelQuery> queries = Dashboard.alertRuleQueries();
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(3);
+        for (PanelQuery q : queries) {
+            String expanded = macrosOnly.expand(q.query());
+            assertThat(expanded).as(q.toString()).startsWith("SELECT ").doesNotContain("$timeFilter", "$__");
+            assertThat(expanded.split(";")).as(q + ": one statement").hasSize(1);
+            assertThat(DashboardQueriesITCase.measurementsNamed(q.query())).as(q + " names its measurement").hasSize(1);
+        }
+    }
+
+    /** Contact points of known types, secrets and addresses from environment variables that compose sets. */
+    @Test
+    void contactPointsTakeTheirSecretsFromTheEnvironment() {
+        Set<String> composeGrafanaEnv = new HashSet<>();
+        RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml")).get(0).path("services").path("grafana").path("environment")
+                .fieldNames().forEachRemaining(composeGrafanaEnv::add);
+        Set<String> types = new HashSet<>();
+        Set<String> receiverUids = new HashSet<>();
+        for (JsonNode point : contactPoints()) {
+            for (JsonNode receiver : point.path("receivers")) {
+                String where = point.path("name").asText() + " / " + receiver.path("uid").asText();
+                assertThat(receiverUids.add(receiver.path("uid").asText())).as(where + ": uid used twice").isTrue();
+                String type = receiver.path("type").asText();
+                assertThat(type).as(where).isIn(CONTACT_POINT_TYPES);
+                types.add(type);
+                for (String key : SECRET_OR_ADDRESS_SETTINGS) {
+                    JsonNode value = receiver.path("settings").path(key);
+                    if (!value.isMissingNode()) {
+                        Matcher env = ENV_REFERENCE.matcher(value.asText());
+                        assertThat(env.matches()).as(where + ": " + key + " must be ${VAR} or $__env{VAR}, not a literal").isTrue();
+                        String variable = env.group(1) != null ? env.group(1) : env.group(2);
+                        assertThat(composeGrafanaEnv).as(where + ": compose passes " + variable + " to grafana").contains(variable);
                     }
-                    assertThat(refIds).as(rule.path("uid") + " condition").contains(rule.path("condition").asText());
+                }
+                // Grafana expands $VAR in every setting: a $ in a message template would be eaten
+                receiver.path("settings").fields().forEachRemaining(e -> {
+                    if (!ENV_REFERENCE.matcher(e.getValue().asText()).matches()) {
+                        assertThat(e.getValue().asText()).as(where + ": " + e.getKey()).doesNotContain("$");
+                    }
+                });
+                if (Set.of("webhook", "dingding", "wecom").contains(type)) {
+                    assertThat(receiver.path("settings").path("url").isMissingNode()).as(where + " url").isFalse();
                 }
             }
         }
-        assertThat(uids).contains("cems-no-readings");
+        assertThat(types).contains("webhook", "email", "dingding", "wecom");
+    }
+
+    /** No token, key or password is written into a provisioning or compose file (compose defaults are demo values). */
+    @Test
+    void noSecretLiteralInProvisioning() {
+        for (Path f : RepoFiles.files(RepoFiles.PROVISIONING, ".yaml", ".yml")) {
+            String text = RepoFiles.text(f);
+            assertThat(SECRET_LITERAL.matcher(text).find()).as(f + " holds a secret literal: " + text.lines()
+                    .filter(l -> SECRET_LITERAL.matcher(l).find()).toList()).isFalse();
+        }
+        JsonNode grafana = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml")).get(0).path("services").path("grafana").path("environment");
+        for (String name : List.of("CEMS_ALERT_DINGTALK_URL", "CEMS_ALERT_WECOM_URL", "CEMS_ALERT_WEBHOOK_URL")) {
+            // the default delivers nowhere: no robot of anyone's receives the demo's alerts
+            assertThat(grafana.path(name).asText()).as(name).startsWith("${" + name + ":-http://localhost:9/");
+        }
+    }
+
+    /** Every policy sends to a provisioned contact point, and every rule's severity has a way out. */
+    @Test
+    void notificationPoliciesRouteToProvisionedContactPoints() {
+        Set<String> names = new HashSet<>();
+        contactPoints().forEach(p -> names.add(p.path("name").asText()));
+        List<JsonNode> policies = new ArrayList<>();
+        for (Path f : RepoFiles.files(RepoFiles.PROVISIONING.resolve("alerting"), ".yaml", ".yml")) {
+            RepoFiles.yamlDocuments(f).get(0).path("policies").forEach(policies::add);
+        }
+        assertThat(policies).as("one policy tree for org 1").hasSize(1);
+        JsonNode root = policies.get(0);
+        assertThat(root.path("receiver").asText()).as("root receiver").isIn(names);
+        List<JsonNode> routes = new ArrayList<>();
+        collectRoutes(root, routes);
+        Set<String> routedSeverities = new HashSet<>();
+        for (JsonNode route : routes) {
+            assertThat(route.path("receiver").asText()).as("route " + route).isIn(names);
+            for (JsonNode m : route.path("object_matchers")) {
+                assertThat(m).as("matcher " + m).hasSize(3);
+                assertThat(m.get(1).asText()).isIn("=", "!=", "=~", "!~");
+                if ("severity".equals(m.get(0).asText())) {
+                    routedSeverities.add(m.get(2).asText());
+                }
+            }
+        }
+        assertThat(routedSeverities).as("warnings leave the duty officer's phone").contains("warning");
+    }
+
+    private static void collectRoutes(JsonNode policy, List<JsonNode> out) {
+        for (JsonNode route : policy.path("routes")) {
+            out.add(route);
+            collectRoutes(route, out);
+        }
+    }
+
+    static List<JsonNode> alertRules() {
+        List<JsonNode> rules = new ArrayList<>();
+        for (Path f : RepoFiles.files(RepoFiles.PROVISIONING.resolve("alerting"), ".yaml", ".yml")) {
+            for (JsonNode group : RepoFiles.yamlDocuments(f).get(0).path("groups")) {
+                assertThat(group.path("rules")).as(f + " rules").isNotEmpty();
+                group.path("rules").forEach(rules::add);
+            }
+        }
+        return rules;
+    }
+
+    static List<JsonNode> contactPoints() {
+        List<JsonNode> points = new ArrayList<>();
+        for (Path f : RepoFiles.files(RepoFiles.PROVISIONING.resolve("alerting"), ".yaml", ".yml")) {
+            RepoFiles.yamlDocuments(f).get(0).path("contactPoints").forEach(points::add);
+        }
+        return points;
+    }
+
+    static Set<String> provisionedDataSourceUids() {
+        Set<String> uids = new HashSet<>();
+        for (Path f : RepoFiles.files(RepoFiles.PROVISIONING.resolve("datasources"), ".yaml", ".yml")) {
+            RepoFiles.yamlDocuments(f).get(0).path("datasources").forEach(ds -> uids.add(ds.path("uid").asText()));
+        }
+        return uids;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test
@@ -143,6 +300,84 @@ class ProvisioningFilesTest {
         JsonNode deployment = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("k8s/flinkdeployment.yaml")).get(0);
         assertThat(deployment.path("spec").path("job").path("entryClass").asText()).isEqualTo(EmissionsJob.class.getName());
         assertThat(deployment.path("spec").path("job").path("upgradeMode").asText()).isEqualTo("savepoint");
+    }
+
+    /** A duty officer in Ordos reads Beijing time whatever the browser says, and moves between dashboards with the variables set. */
+    @Test
+    void dashboardsShowShanghaiTimeAndCarryVariablesAcross() {
+        for (Dashboard d : Dashboard.all()) {
+            assertThat(d.json().path("timezone").asText()).as(d.uid() + " timezone").isEqualTo("Asia/Shanghai");
+            assertThat(d.json().path("links")).as(d.uid() + " links").isNotEmpty();
+            d.json().path("links").forEach(l -> assertThat(l.path("includeVars").asBoolean() && l.path("keepTime").asBoolean())
+                    .as(d.uid() + " link " + l.path("title")).isTrue());
+        }
+    }
+
+    /**
+     * Every table and legend that lists enterprises, sources or devices shows their registry names:
+     * a table maps the id column to the name with "Config from query results" on a registry query of
+     * the panel; a time series joins such a query and splits by the name.
+     */
+    @Test
+    void tablesAndLegendsShowRegistryNames() {
+        int tables = 0;
+        int legends = 0;
+        for (Dashboard d : Dashboard.all()) {
+            for (JsonNode p : d.panels()) {
+                Map<String, String> registryRefs = new java.util.HashMap<>();
+                Set<String> idColumns = new TreeSet<>();
+                for (JsonNode t : p.path("targets")) {
+                    String q = t.path("query").asText();
+                    Matcher registry = REGISTRY_MEASUREMENT.matcher(q);
+                    if (registry.find()) {
+                        registryRefs.put(t.path("refId").asText(), registry.group(1));
+                    } else {
+                        idColumns.addAll(registryIdColumns(q));
+                    }
+                }
+                String where = d.uid() + " / " + p.path("title").asText();
+                if (idColumns.isEmpty()) {
+                    continue;
+                }
+                List<String> transformations = new ArrayList<>();
+                p.path("transformations").forEach(t -> transformations.add(t.path("id").asText()));
+                if ("table".equals(p.path("type").asText())) {
+                    Set<String> named = new TreeSet<>();
+                    for (JsonNode t : p.path("transformations")) {
+                        if ("configFromData".equals(t.path("id").asText())) {
+                            assertThat(registryRefs).as(where + ": config query").containsKey(t.path("options").path("configRefId").asText());
+                            named.add(t.path("options").path("applyTo").path("options").asText());
+                        }
+                    }
+                    assertThat(named).as(where + ": names for the id columns").containsAll(idColumns);
+                    tables++;
+                } else if ("timeseries".equals(p.path("type").asText())) {
+                    assertThat(registryRefs).as(where + ": a registry query").isNotEmpty();
+                    assertThat(transformations).as(where).contains("joinByField", "partitionByValues");
+                    assertThat(p.path("fieldConfig").path("defaults").path("displayName").asText()).as(where + " legend").contains("_name}");
+                    legends++;
+                }
+            }
+        }
+        assertThat(tables).isGreaterThanOrEqualTo(15);
+        assertThat(legends).isGreaterThanOrEqualTo(10);
+    }
+
+    /** The columns of a query that hold registry ids: the enterprise, source and device tags, and emission_total's id of enterprises. */
+    static Set<String> registryIdColumns(String query) {
+        Set<String> columns = new TreeSet<>();
+        Matcher groupBy = GROUP_BY.matcher(query);
+        String grouped = groupBy.find() ? groupBy.group(1) : "";
+        String selected = query.replaceAll("(?is)\\bFROM\\b.*", "");
+        for (String tag : List.of("enterprise", "source", "device")) {
+            if (grouped.contains("\"" + tag + "\"") || selected.contains("\"" + tag + "\"")) {
+                columns.add(tag);
+            }
+        }
+        if (query.contains("\"scope\" = 'enterprise'") && grouped.contains("\"id\"")) {
+            columns.add("id");
+        }
+        return columns;
     }
 
     /** Every HJ 212 code a dashboard names (queries, variables, descriptions) is a parameter of the job's catalogue. */

@@ -86,6 +86,7 @@ import org.cems.job.types.SerializerTypeInfo;
 import org.cems.job.points.EmissionPoints;
 import org.cems.job.points.QualityPoints;
 import org.cems.job.points.ReadingPoints;
+import org.cems.job.points.RegistryPoints;
 import org.cems.job.quality.QualityCounter;
 import org.cems.job.quality.QualityKey;
 
@@ -167,6 +168,7 @@ public final class EmissionsJob {
         // after a union, cannot be chained).
         decoded.flatMap(new ReadingPoints()).name("reading-points").uid("reading-points")
                 .sinkTo(pointSinks.get()).name("influxdb-readings").uid("influxdb-readings");
+        RegistryPoints.writeDaily(env, registry, pointSinks.get());
         DataStream<InfluxPoint> splitReadingPoints = joinedSplits.flatMap(new ReadingPoints())
                 .name("split-reading-points").uid("split-reading-points");
         SingleOutputStreamOperator<EmissionRecord> emissions = readings

@@ -6,6 +6,8 @@ import java.io.Serializable;
 public class Device implements Serializable {
     private static final long serialVersionUID = 1L;
     public String id;
+    /** What the duty officer calls it, e.g. 1号机组脱硫; optional: the dashboards show the id without it. */
+    public String name;
     public String type;
     /** HJ 212-2017 code of the pollutant it removes, e.g. a21002 for an SCR. */
     public String pollutant;

@@ -134,6 +134,7 @@ public final class RegistryLoader {
                 problems.add(at + ": duplicate enterprise id \"" + e.id + "\"");
             }
             validateBaselines(e, at, problems);
+            validatePosition(e, at, problems);
             Set<String> sourceIds = new HashSet<>();
             for (int j = 0; j < e.sources.size(); j++) {
                 validateSource(e.sources.get(j), at + ".sources[" + j + "]", sourceIds, mnAt, problems);
@@ -214,6 +215,19 @@ public final class RegistryLoader {
                 problems.add(where + ": the months add up to " + sum + " t but baseline_t gives " + yearly + " t");
             }
         });
+    }
+
+    /** Both coordinates or neither, each a WGS 84 degree: a swapped pair (lon 39.6, lat 109.8) fails the latitude range. */
+    private static void validatePosition(Enterprise e, String at, List<String> problems) {
+        if ((e.lat == null) != (e.lon == null)) {
+            problems.add(at + ": give both lat and lon (WGS 84 degrees) or neither");
+        }
+        if (e.lat != null && !(e.lat >= -90 && e.lat <= 90)) {
+            problems.add(at + ": lat " + e.lat + " is not a latitude in degrees (-90 to 90)");
+        }
+        if (e.lon != null && !(e.lon >= -180 && e.lon <= 180)) {
+            problems.add(at + ": lon " + e.lon + " is not a longitude in degrees (-180 to 180)");
+        }
     }
 
     private static void validateSource(Source s, String at, Set<String> ids, Map<String, String> mnAt, List<String> problems) {

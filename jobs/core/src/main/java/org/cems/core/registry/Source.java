@@ -36,6 +36,8 @@ public class Source implements Serializable {
     public static final Set<Integer> MINUTE_INTERVALS = Set.of(1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30);
 
     public String id;
+    /** What the duty officer calls it, e.g. 1号机组烟囱; optional: the dashboards show the id without it. */
+    public String name;
     public String mn;
     public String kind = "other";
     /** {@code stack} (emits to air; counts in totals) or {@code inlet} (before a control device). */

@@ -150,6 +150,21 @@ class RegistryLoaderTest {
         assertThat(stack.effectiveO2CeilingPct()).isEqualTo(14.0); // boiler diluent cap, 40 CFR 75 App. F
     }
 
+    @Test
+    void positionIsOptionalButWholeAndInRange() {
+        Registry r = parse(CONTRACT_EXAMPLE.replace("park: dalate", "park: dalate\n    lat: 40.39\n    lon: 110.03"));
+        assertThat(r.enterprises.get(0).lat).isEqualTo(40.39);
+        assertThat(r.enterprises.get(0).lon).isEqualTo(110.03);
+        assertThat(parse(CONTRACT_EXAMPLE).enterprises.get(0).lat).isNull();
+        assertThatThrownBy(() -> parse(CONTRACT_EXAMPLE.replace("park: dalate", "park: dalate\n    lat: 109.8\n    lon: 39.6")))
+                .satisfies(e -> assertThat(((RegistryException) e).problems()).containsExactly(
+                        "enterprises[0]: lat 109.8 is not a latitude in degrees (-90 to 90)"));
+        assertThatThrownBy(() -> parse(CONTRACT_EXAMPLE.replace("park: dalate", "park: dalate\n    lon: 181")))
+                .satisfies(e -> assertThat(((RegistryException) e).problems()).containsExactlyInAnyOrder(
+                        "enterprises[0]: give both lat and lon (WGS 84 degrees) or neither",
+                        "enterprises[0]: lon 181.0 is not a longitude in degrees (-180 to 180)"));
+    }
+
     /** SnakeYAML's default limit is 3 MB; a province's registry is larger (100,000 sources: about 17 MB). */
     @Test
     void registriesLargerThanSnakeYamlsDefaultLimitLoad() {
