@@ -1,0 +1,66 @@
+package org.cems.connector.notify;
+
+import org.apache.flink.annotation.PublicEvolving;
+
+import java.util.Objects;
+
+/**
+ * One message for people: an alert that fires or resolves. {@code id} + {@code state} identify it
+ * (the sink sends each pair at most once per target while it remembers it). A Flink POJO.
+ */
+@PublicEvolving
+public class Notification {
+    public static final String FIRING = "firing";
+    public static final String RESOLVED = "resolved";
+
+    /** The same for the firing and the resolved message of one incident. */
+    public String id;
+    /** {@link #FIRING} or {@link #RESOLVED}. */
+    public String state;
+    /** critical, major or warning: what routes match on. */
+    public String severity;
+    /** The alert type code, e.g. {@code exceedance}. */
+    public String type;
+    public String enterprise;
+    /** The enterprise's name for people; its id when it has none. */
+    public String enterpriseName;
+    public String source;
+    /** One line, e.g. 【超标】 or 【超标解除】 with the enterprise's name. */
+    public String title;
+    /** The full text, as the alert engine worded it. */
+    public String message;
+    /** When the state was reached (event time). */
+    public long timeMillis;
+
+    public Notification() {}
+
+    public boolean firing() {
+        return FIRING.equals(state);
+    }
+
+    /** What de-duplication keys on: the incident and its state. */
+    public String dedupKey() {
+        return id + "|" + state;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Notification n)) {
+            return false;
+        }
+        return timeMillis == n.timeMillis && Objects.equals(id, n.id) && Objects.equals(state, n.state)
+                && Objects.equals(severity, n.severity) && Objects.equals(type, n.type)
+                && Objects.equals(enterprise, n.enterprise) && Objects.equals(enterpriseName, n.enterpriseName)
+                && Objects.equals(source, n.source) && Objects.equals(title, n.title) && Objects.equals(message, n.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, state);
+    }
+
+    @Override
+    public String toString() {
+        return "Notification{" + id + " " + state + "}";
+    }
+}
