@@ -2,6 +2,10 @@ package org.cems.connector.notify;
 
 import org.apache.flink.annotation.PublicEvolving;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -12,6 +16,7 @@ import java.util.Objects;
 public class Notification {
     public static final String FIRING = "firing";
     public static final String RESOLVED = "resolved";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The same for the firing and the resolved message of one incident. */
     public String id;
@@ -41,6 +46,22 @@ public class Notification {
     /** What de-duplication keys on: the incident and its state. */
     public String dedupKey() {
         return id + "|" + state;
+    }
+
+    /** As a webhook receives it: snake_case keys, {@code time} as an ISO-8601 instant. */
+    public String json() {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", id);
+        o.put("state", state);
+        o.put("severity", severity);
+        o.put("type", type);
+        o.put("enterprise", enterprise);
+        o.put("enterprise_name", enterpriseName);
+        o.put("source", source);
+        o.put("title", title);
+        o.put("message", message);
+        o.put("time", Instant.ofEpochMilli(timeMillis).toString());
+        return o.toString();
     }
 
     @Override

@@ -2,12 +2,8 @@ package org.cems.connector.notify;
 
 import org.apache.flink.annotation.Internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Map;
 
 /** Posts the notification as JSON, signed when a key is given (see {@link WebhookTarget}). */
@@ -15,7 +11,6 @@ import java.util.Map;
 final class WebhookWriter implements TargetWriter {
     static final String TIMESTAMP_HEADER = "X-CEMS-Timestamp";
     static final String SIGNATURE_HEADER = "X-CEMS-Signature";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI url;
     private final String hmacKey;
@@ -27,21 +22,6 @@ final class WebhookWriter implements TargetWriter {
         this.http = http;
     }
 
-    static String json(Notification n) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", n.id);
-        o.put("state", n.state);
-        o.put("severity", n.severity);
-        o.put("type", n.type);
-        o.put("enterprise", n.enterprise);
-        o.put("enterprise_name", n.enterpriseName);
-        o.put("source", n.source);
-        o.put("title", n.title);
-        o.put("message", n.message);
-        o.put("time", Instant.ofEpochMilli(n.timeMillis).toString());
-        return o.toString();
-    }
-
     /** The signature header's value for a body sent at {@code timestampMillis}. */
     static String signature(String key, long timestampMillis, String body) {
         return "sha256=" + Hmac.hex(Hmac.sha256(key, timestampMillis + "." + body));
@@ -49,7 +29,7 @@ final class WebhookWriter implements TargetWriter {
 
     @Override
     public Outcome send(Notification n) throws InterruptedException {
-        String body = json(n);
+        String body = n.json();
         Map<String, String> headers = Map.of();
         if (hmacKey != null) {
             long now = System.currentTimeMillis();
