@@ -11,13 +11,17 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 import java.util.Date;
 import java.util.Properties;
 
 /**
  * One SMTP session per message (alerts are few): STARTTLS, AUTH, one UTF-8 text message. A refused
- * login or address would fail again; anything else (no connection, timeout, 4xx) is retried.
+ * login, a malformed address or a 5xx reply would fail again; anything else (no connection,
+ * timeout, 4xx) is retried.
  */
 @Internal
 final class EmailWriter implements TargetWriter {
@@ -82,8 +86,27 @@ final class EmailWriter implements TargetWriter {
         } catch (AddressException e) {
             return Outcome.refused("address refused: " + HttpPoster.abbreviate(e.getMessage()));
         } catch (MessagingException e) {
+            int code = smtpReplyCode(e);
             Throwable cause = e.getNextException() != null ? e.getNextException() : e;
-            return Outcome.retry(cause.getClass().getSimpleName() + ": " + HttpPoster.abbreviate(cause.getMessage()));
+            String detail = cause.getClass().getSimpleName() + ": " + HttpPoster.abbreviate(cause.getMessage());
+            // RFC 5321 section 4.2.1: 5yz is a permanent negative reply, 4yz a transient one
+            return code >= 500 ? Outcome.refused(detail) : Outcome.retry(detail);
         }
+    }
+
+    /** The server's reply code in the failure or the failures chained to it; 0 when there was no reply (no connection, timeout). */
+    static int smtpReplyCode(Exception e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPSendFailedException f) {
+                return f.getReturnCode();
+            }
+            if (x instanceof SMTPAddressFailedException f) {
+                return f.getReturnCode();
+            }
+            if (x instanceof SMTPSenderFailedException f) {
+                return f.getReturnCode();
+            }
+        }
+        return 0;
     }
 }

@@ -4,6 +4,7 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.util.function.ThrowingRunnable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -78,12 +80,21 @@ final class NotifySinkWriter implements StatefulSinkWriter<Notification, NotifyW
 
     @Override
     public void delivered(String target, Notification n) {
-        mailbox.execute(() -> ledger.delivered(target, n, System.currentTimeMillis()), "record a delivered notification");
+        report(() -> ledger.delivered(target, n, System.currentTimeMillis()), "record a delivered notification");
     }
 
     @Override
     public void failed(String target, Notification n, String reason, int attempts) {
-        mailbox.execute(() -> endFailed(target, n, reason, attempts), "dead-letter a notification not delivered");
+        report(() -> endFailed(target, n, reason, attempts), "dead-letter a notification not delivered");
+    }
+
+    /** Hands a result to the task thread; once the task is closing its mailbox refuses, and the checkpoint still has the message pending. */
+    private void report(ThrowingRunnable<? extends Exception> onTaskThread, String description) {
+        try {
+            mailbox.execute(onTaskThread, description);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("task closing: {} left to the next attempt", description);
+        }
     }
 
     private void endFailed(String target, Notification n, String reason, int attempts) {

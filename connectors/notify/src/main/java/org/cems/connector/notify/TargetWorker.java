@@ -64,7 +64,7 @@ final class TargetWorker implements AutoCloseable {
     private void deliver(Notification n) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             if (rateLimiter != null) {
-                // every request counts: DingTalk counts the refused ones too
+                // every request counts, retries included: the safe reading of a robot's 20 a minute
                 metrics.rateLimitedMillis.inc(rateLimiter.acquire());
             }
             Outcome outcome = attempt(n);

@@ -166,6 +166,15 @@ class NotifySinkITCase {
         }
     }
 
+    @Test
+    void aPermanentSmtpRefusalIsNotRetried() throws Exception {
+        try (SmtpServer smtp = new SmtpServer("alerts@cems.test", "smtp-pass-w0rd").refuseRecipient("chief@ordos.test")) {
+            run(new NotifyOptions().addTarget(mail(smtp, "CEMS_TEST_SMTP_PASSWORD")).retryPolicy(FAST_RETRIES), exceedance("firing"));
+            assertThat(smtp.messages()).isEmpty();
+            assertThat(DEAD_LETTERS).singleElement().asString().contains("after 1 attempts", "refused: SMTPAddressFailedException", "550");
+        }
+    }
+
     /** 12 messages, 5 allowed in any 2 s: the 11th can go no earlier than 4 s after the 1st, and none is refused. */
     @Test
     void theRateLimitSpacesMessagesSoTheRobotRefusesNone() throws Exception {

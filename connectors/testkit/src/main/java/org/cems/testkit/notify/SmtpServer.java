@@ -16,7 +16,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -40,6 +43,7 @@ public class SmtpServer implements AutoCloseable {
     private final SSLContext tls;
     private final ServerSocket server;
     private final List<String> messages = new ArrayList<>();
+    private final Set<String> unknownRecipients = new HashSet<>();
     private int refusedLogins;
 
     public SmtpServer(String username, String password) {
@@ -55,6 +59,16 @@ public class SmtpServer implements AutoCloseable {
         Thread acceptor = new Thread(this::accept, "smtp-test-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** RCPT TO this address is answered 550 (no such user), a permanent refusal. */
+    public synchronized SmtpServer refuseRecipient(String address) {
+        unknownRecipients.add(address.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
+    private synchronized boolean knownRecipient(String rcptLine) {
+        return unknownRecipients.stream().noneMatch(a -> rcptLine.toLowerCase(Locale.ROOT).contains("<" + a + ">"));
     }
 
     public int port() {
@@ -150,7 +164,8 @@ public class SmtpServer implements AutoCloseable {
                         }
                     }
                     case "MAIL" -> reply(out, authenticated ? "250 2.1.0 Ok" : "530 5.7.0 Authentication required");
-                    case "RCPT" -> reply(out, authenticated ? "250 2.1.5 Ok" : "530 5.7.0 Authentication required");
+                    case "RCPT" -> reply(out, !authenticated ? "530 5.7.0 Authentication required"
+                            : knownRecipient(line) ? "250 2.1.5 Ok" : "550 5.1.1 User unknown");
                     case "DATA" -> {
                         if (!authenticated) {
                             reply(out, "530 5.7.0 Authentication required");
