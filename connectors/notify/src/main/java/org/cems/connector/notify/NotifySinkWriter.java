@@ -47,7 +47,13 @@ final class NotifySinkWriter implements StatefulSinkWriter<Notification, NotifyW
                 workers.put(t.name(), new TargetWorker(t, t.createWriter(environment, options), options, m, this));
             }
         } catch (RuntimeException e) {
+            // e.g. a secret variable not set: release what was opened before failing the task
             closeWorkers();
+            try {
+                failures.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         for (PendingDelivery p : ledger.recoveredPending()) {
