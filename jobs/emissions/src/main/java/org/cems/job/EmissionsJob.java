@@ -69,6 +69,7 @@ import org.cems.job.io.InfluxSinks;
 import org.cems.job.io.KafkaClients;
 import org.cems.job.io.KafkaRawMessages;
 import org.cems.job.io.MqttRawMessages;
+import org.cems.job.notify.AlertNotifier;
 import org.cems.job.points.CarbonPoints;
 import org.cems.job.points.KpiPoints;
 import org.cems.job.points.TotalPoints;
@@ -247,6 +248,7 @@ public final class EmissionsJob {
                     config.mqtt.username, config.mqtt.passwordEnv, 1, Duration.ofSeconds(30));
             alerts.sinkTo(new MqttSink<>(mqtt, new AlertMqttMessages(config.alerts.mqttTopic))).name("alerts-mqtt").uid("alerts-mqtt");
         }
+        AlertNotifier.attach(alerts, config, registry, zone);
     }
 
     /**

@@ -56,6 +56,7 @@ public enum DeadLetterReason {
     FUTURE_TIME("future_time", "a DataTime further ahead of its arrival than clock.max_ahead (a logger clock glitch)"),
     CLOCK_JUMP("clock_jump", "a reading far ahead of its source's clock that the readings after it did not confirm"),
     INFLUXDB_REJECTED("influxdb_rejected", "a point InfluxDB refused for good, with the server's message"),
+    NOTIFY_FAILED("notify_failed", "an alert notification a target did not take within the retry budget, or refused; the target and why in detail"),
     // the TCP gateway
     BAD_PASSWORD("bad_password", "the frame's PW does not match the registry's password for its MN");
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.cems.core.keys.Sm4KeySource;
+import org.cems.job.notify.NotifyConfig;
 
 /**
  * The job's configuration file (YAML, snake_case keys). Secrets are never in it: it names the
@@ -46,6 +47,8 @@ public class JobConfig implements Serializable {
     public Mqtt mqtt = new Mqtt();
     public Influx influxdb = new Influx();
     public Alerts alerts = new Alerts();
+    /** Alert notifications to people (webhook, DingTalk, WeCom, e-mail): docs/notifications.md. */
+    public NotifyConfig notify = new NotifyConfig();
     public StopDetection stopDetection = new StopDetection();
     public FacilityPower facilityPower = new FacilityPower();
     public Accounting accounting = new Accounting();

@@ -158,6 +158,7 @@ public final class JobConfigLoader {
         }
         envSet(problems, "influxdb.password_env", c.influxdb.passwordEnv);
         envSet(problems, "influxdb.token_env", c.influxdb.tokenEnv);
+        validateNotify(problems, c);
         if (!problems.isEmpty()) {
             throw new JobConfigException(name, problems);
         }
@@ -338,6 +339,15 @@ public final class JobConfigLoader {
         } catch (IllegalArgumentException | NullPointerException e) {
             problems.add(key + ": \"" + value + "\" is not a duration like 30s, 5m or 2h");
         }
+    }
+
+    private static void validateNotify(List<String> problems, JobConfig c) {
+        try {
+            c.notify.options(c.timezone != null ? c.timezone : "Asia/Shanghai", false);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        c.notify.secretVariables().forEach((key, variable) -> envSet(problems, key, variable));
     }
 
     private static void envSet(List<String> problems, String key, String envName) {

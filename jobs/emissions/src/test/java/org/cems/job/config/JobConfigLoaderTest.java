@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.cems.job.notify.NotifyConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +46,7 @@ class JobConfigLoaderTest {
         assertThat(c.accounting.alphaBelow75).isEqualTo("max_2160");
         assertThat(c.stopDetection.flowBelowM3H).isEqualTo(1000.0);
         c.accounting.alphaBelow75 = "mean";
-        c.accounting.substitutedPollutants = java.util.List.of("a19001");
+        c.accounting.substitutedPollutants = List.of("a19001");
         c.accounting.maxGap = "90m";
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
                 .hasMessageContaining("accounting.alpha_below_75: max_2160 or none")
@@ -121,5 +123,45 @@ class JobConfigLoaderTest {
         Files.writeString(file, "kafka:\n\tenabled: true\n");
         assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
                 e -> assertThat(e.problems()).singleElement().asString().startsWith("not valid YAML: ").contains("line"));
+    }
+
+    @Test
+    void theCommentedNotifyExampleLoadsAndItsSecretsMustBeSet(@TempDir Path dir) throws Exception {
+        assertThat(JobConfigLoader.load(EXAMPLE).notify.enabled()).isFalse();
+        String example = Files.readString(EXAMPLE);
+        int from = example.indexOf("#notify:");
+        int to = example.indexOf("stop_detection:");
+        String uncommented = example.substring(0, from) + example.substring(from, to).replaceAll("(?m)^#", "") + example.substring(to);
+        Path config = dir.resolve("cems.yaml");
+        Files.writeString(config, uncommented.replace("registry: ", "registry: " + EXAMPLE.getParent() + "/"));
+        assertThatThrownBy(() -> JobConfigLoader.load(config))
+                .hasMessageContaining("notify.targets.ordos-dingtalk.access_token_env: environment variable CEMS_DINGTALK_TOKEN is not set")
+                .hasMessageContaining("notify.targets.duty-mail.password_env: environment variable CEMS_SMTP_PASSWORD is not set")
+                .hasMessageContaining("has 5 problem(s)"); // the five variables, nothing else
+    }
+
+    @Test
+    void badNotifySettingsAreNamed() {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        NotifyConfig.Target robot = new NotifyConfig.Target();
+        robot.type = "dingtalk";
+        NotifyConfig.Target pager = new NotifyConfig.Target();
+        pager.type = "pager";
+        c.notify.targets.put("robot", robot);
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("notify.targets.robot: DingTalk target robot needs access_token_env");
+        c.notify.targets.put("robot", pager);
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("notify.targets.robot: type: one of");
+        c.notify.targets.clear();
+        NotifyConfig.Target hook = new NotifyConfig.Target();
+        hook.type = "webhook";
+        hook.url = "http://127.0.0.1:9/hook";
+        c.notify.targets.put("hook", hook);
+        NotifyConfig.RouteConfig route = new NotifyConfig.RouteConfig();
+        route.targets = List.of("hook", "nowhere");
+        c.notify.routes.add(route);
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("notify.routes[0]: route").hasMessageContaining("names target nowhere, which is not defined");
     }
 }
