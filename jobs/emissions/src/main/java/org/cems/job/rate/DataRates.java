@@ -62,12 +62,18 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     public void processElement(DataRate sourceHour, Context ctx, Collector<DataRate> out) throws Exception {
         long hour = sourceHour.windowStartMillis;
         hours.put(hourKey(hour, sourceHour.enterprise, sourceHour.source), sourceHour);
-        intervals.put(sourceHour.enterprise + "/" + sourceHour.source, sourceHour.intervalMinutes);
+        String sourceKey = sourceHour.enterprise + "/" + sourceHour.source;
+        Integer lastInterval = intervals.get(sourceKey);
+        intervals.put(sourceKey, sourceHour.intervalMinutes);
         boolean newHour = !cityHours.contains(hour);
         cityHours.put(hour, true);
         long day = WindowTimes.dayStart(hour, zone);
         List<Long> dayHours = hoursOf(day);
         out.collect(sourceHour);
+        Source reporting = source(sourceHour.enterprise, sourceHour.source);
+        if (reporting != null && ExpectedRecords.interval(reporting, lastInterval) != ExpectedRecords.interval(reporting, sourceHour.intervalMinutes)) {
+            rewriteSilentHours(sourceHour.enterprise, reporting, dayHours, out);
+        }
         out.collect(sourceDay(sourceHour.enterprise, sourceHour.source, day, dayHours));
         for (Enterprise e : registry.enterprises) {
             if (newHour) {
@@ -87,6 +93,26 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         out.collect(city(Window.DAY.label(), day, dayHours));
         if (newHour) {
             dropBefore(hour);
+        }
+    }
+
+    /**
+     * A source's interval changed (its first records after a silence, a logger reconfigured): the
+     * hours of the day it sent nothing for owe records at the new interval, and so do their
+     * enterprise and city hours.
+     */
+    private void rewriteSilentHours(String enterprise, Source s, List<Long> dayHours, Collector<DataRate> out) throws Exception {
+        for (Enterprise e : registry.enterprises) {
+            if (!e.id.equals(enterprise)) {
+                continue;
+            }
+            for (long hour : dayHours) {
+                if (!hours.contains(hourKey(hour, enterprise, s.id))) {
+                    out.collect(sourceHour(enterprise, s, hour));
+                    out.collect(enterprise(e, Window.HOUR.label(), hour, List.of(hour)));
+                    out.collect(city(Window.HOUR.label(), hour, List.of(hour)));
+                }
+            }
         }
     }
 

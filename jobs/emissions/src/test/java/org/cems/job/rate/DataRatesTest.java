@@ -35,12 +35,14 @@ import org.junit.jupiter.api.Test;
  */
 class DataRatesTest {
     static final String MN1 = "TESTMN000000000000000001";
+    static final String MN2 = "TESTMN000000000000000002";
     static final String ZONE = "Asia/Shanghai";
     static final long HOUR10 = OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant().toEpochMilli();
     static final long DAY = OffsetDateTime.parse("2026-11-26T00:00:00+08:00").toInstant().toEpochMilli();
     static final long MINUTE = 60_000L;
     static final long HOUR = 3_600_000L;
-    static final long LATENESS = 2 * HOUR;
+    /** Long enough for a record of 10:25 to correct hour 10 after 13:00. */
+    static final long LATENESS = 6 * HOUR;
 
     private final Normalizer normalizer = new Normalizer();
     private Registry registry;
@@ -73,11 +75,15 @@ class DataRatesTest {
 
     /** A CN 2051 record of u1-stack: SO2 with {@code flag}, O2 6 %, flow (0 with flag F: the source stopped, corroborated). */
     void send(long time, String flag, double flowM3H) throws Exception {
+        send(MN1, "2051", time, flag, flowM3H);
+    }
+
+    void send(String mn, String cn, long time, String flag, double flowM3H) throws Exception {
         Map<String, ReadingValue> values = new LinkedHashMap<>();
         values.put("a21026", value(20.0, flag));
         values.put("a19001", value(6.0, "N"));
         values.put("a00000", value(flowM3H, "N"));
-        windows.processElement1(normalizer.normalize(new Reading(MN1, "2051", time, values), registry.byMn(MN1)), time);
+        windows.processElement1(normalizer.normalize(new Reading(mn, cn, time, values), registry.byMn(mn)), time);
         List<EmissionRecord> emitted = windows.extractOutputValues();
         for (EmissionRecord r : emitted.subList(windowsPassed, emitted.size())) {
             if (SourceRecordCounts.isInput(r)) {
@@ -184,5 +190,38 @@ class DataRatesTest {
         assertThat(day.validityPct()).isCloseTo(100.0 * 22 / 23, within(1e-9));            // 95.65 %
         assertThat(day.transmissionValidityPct()).isCloseTo(100.0 * 22 / 210, within(1e-9)); // 10.48 %
         assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY), 210, 23, 22);
+    }
+
+    @Test
+    void aLateRecordCorrectsItsHourTheDayAndTheSums() throws Exception {
+        threeHours();
+        send(HOUR10 + 25 * MINUTE, "N", 1_000_000);   // 10:25 arrives after 13:00, within the allowed lateness
+        assertCounts(last(DataRate.SOURCE, "power", "u1-stack", "1h", HOUR10), 12, 12, 11);
+        assertCounts(last(DataRate.SOURCE, "power", "u1-stack", "1d", DAY), 24, 24, 23);
+        assertCounts(last(DataRate.ENTERPRISE, "power", DataRates.NONE, "1h", HOUR10), 74, 12, 11);
+        assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY), 210, 24, 23);
+    }
+
+    @Test
+    void aSourceSendingHourDataAloneOwesARecordAnHour() throws Exception {
+        threeHours();
+        // u2-stack sends CN 2061 for hours 10 and 12, nothing for 11: one record an hour, 11 missing
+        send(MN2, "2061", HOUR10, "N", 1_000_000);
+        send(MN2, "2061", HOUR10 + 2 * HOUR, "N", 1_000_000);
+        DataRate h10 = last(DataRate.SOURCE, "power", "u2-stack", "1h", HOUR10);
+        assertCounts(h10, 1, 1, 1);
+        assertThat(h10.intervalMinutes).isEqualTo(60);
+        // hour 11 was first written at 1 minute (60 due); the interval learned makes it 1 due
+        assertThat(rates.extractOutputValues()).anySatisfy(r -> {
+            assertThat(r.source + " " + r.window + " " + r.windowStartMillis).isEqualTo("u2-stack 1h " + (HOUR10 + HOUR));
+            assertThat(r.expected).isEqualTo(60);
+        });
+        assertCounts(last(DataRate.SOURCE, "power", "u2-stack", "1h", HOUR10 + HOUR), 1, 0, 0);
+        assertCounts(last(DataRate.SOURCE, "power", "u2-stack", "1h", HOUR10 + 2 * HOUR), 1, 1, 1);
+        assertCounts(last(DataRate.SOURCE, "power", "u2-stack", "1d", DAY), 3, 2, 2);
+        // hour 11: u1 stopped (0), u2 1, u3 scheduled stop (0)
+        assertCounts(last(DataRate.ENTERPRISE, "power", DataRates.NONE, "1h", HOUR10 + HOUR), 1, 0, 0);
+        // the day: u1 24/23/22, u2 3/2/2, u3 6/0/0
+        assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY), 33, 25, 24);
     }
 }
