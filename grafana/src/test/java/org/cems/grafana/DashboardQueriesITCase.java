@@ -119,6 +119,12 @@ class DashboardQueriesITCase {
             send(gateway, mn, "[" + plantComputerReading(mn, START.minus(Duration.ofDays(3)).toEpochMilli(), false) + "]");
             awaitRows("SELECT count(\"count\") FROM \"quality\" WHERE \"reason\" = 'late'",
                     "SELECT count(\"count\") FROM \"quality\" WHERE \"reason\" = 'duplicate'");
+            // the duty dashboard: rates of the simulated day, and the no_data incidents of the plants now silent
+            awaitRows("SELECT count(\"transmission_pct\") FROM \"data_rate\" WHERE \"scope\" = 'city' AND \"window\" = '1d'",
+                    "SELECT count(\"transmission_pct\") FROM \"data_rate\" WHERE \"scope\" = 'source' AND \"window\" = '1h'",
+                    "SELECT count(\"open_minutes\") FROM (SELECT last(\"open\") AS \"open\", last(\"open_minutes\") AS \"open_minutes\" "
+                            + "FROM \"incident_open\" GROUP BY \"enterprise\", \"source\", \"device\", \"pollutant\", \"type\") WHERE \"open\" = 1",
+                    "SELECT count(\"open\") FROM \"incident_count\" WHERE \"open\" > 0");
         } finally {
             job.cancel().get();
         }
@@ -147,6 +153,9 @@ class DashboardQueriesITCase {
         // the plant-computer feed follows the simulator's whole day: it corrects closed windows
         c.allowedLateness = "2d";
         c.checkpoint.interval = "1s";
+        // plants silent once the simulator is done open no_data incidents the duty dashboard lists
+        c.alerts.noData.silentFor = "20s";
+        c.incidents.snapshotInterval = "5s";
         c.kafka.bootstrapServers = kafka.bootstrapServers();
         c.mqtt.brokerUris = List.of(mosquitto.uri());
         c.influxdb.url = influx.url();

@@ -38,7 +38,9 @@ import org.cems.job.efficiency.DeviceSides;
 import org.cems.job.efficiency.DeviceStatuses;
 import org.cems.job.efficiency.EfficiencyGains;
 import org.cems.job.efficiency.EfficiencyRecord;
+import org.cems.job.incident.OpenIncidents;
 import org.cems.job.points.AlertPoints;
+import org.cems.job.points.DataRatePoints;
 import org.cems.job.points.EfficiencyPoints;
 import org.cems.job.points.FacilityPoints;
 import org.cems.job.points.StationEventPoints;
@@ -90,11 +92,13 @@ import org.cems.job.points.ReadingPoints;
 import org.cems.job.points.RegistryPoints;
 import org.cems.job.quality.QualityCounter;
 import org.cems.job.quality.QualityKey;
+import org.cems.job.rate.DataRates;
+import org.cems.job.rate.SourceRecordCounts;
 
 /**
  * The emissions job: readings from Kafka and MQTT, decoded and normalised, to InfluxDB as
  * {@code reading}, {@code emission}, {@code efficiency}, {@code kpi}, {@code alert}, {@code quality}, {@code facility},
- * {@code station_event} and the HJ 212-2025 {@code facility_power}, {@code production_condition}, {@code voc_raw} and
+ * {@code station_event}, {@code incident_open}, {@code incident_count}, {@code data_rate} and the HJ 212-2025 {@code facility_power}, {@code production_condition}, {@code voc_raw} and
  * {@code furnace_temperature} points;
  * alert events also to Kafka {@code cems.alerts} and MQTT; bad input to {@code cems.deadletter}.
  * Runs on any Flink 2.2 cluster ({@code flink run cems-emissions.jar --config FILE}) or embedded.
@@ -229,7 +233,7 @@ public final class EmissionsJob {
 
         DataStream<InfluxPoint> alertPoints = alerts.map(new AlertPoints()).name("alert-points").uid("alert-points");
         splitReadingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints, efficiencyPoints, gainPoints, alertPoints,
-                        stationPoints)
+                        stationPoints, duty(registry, config, zone, alerts, emissions))
                 .sinkTo(pointSinks.get()).name("influxdb").uid("influxdb");
         deadLetters.sinkTo(KafkaSink.<DeadLetter>builder()
                         .setKafkaProducerConfig(KafkaClients.properties(config.kafka))
@@ -285,6 +289,28 @@ public final class EmissionsJob {
                 .process(new TreatmentPowerAlerts(registry, settings, config.facilityPower.noPowerBelow, config.stopDetection.flowBelowM3H))
                 .name("treatment-power-alerts").uid("treatment-power-alerts");
         return exceedances.union(drops, silences, instruments, clockSkews, noPower);
+    }
+
+    /**
+     * What the duty officer works with (docs/duty.md): the open incidents, re-written every
+     * {@code incidents.snapshot_interval}, and the transmission and validity rates of every
+     * registry source, enterprise and the city per hour and day.
+     */
+    private static DataStream<InfluxPoint> duty(Registry registry, JobConfig config, String zone, DataStream<AlertEvent> alerts,
+            DataStream<EmissionRecord> emissions) {
+        DataStream<InfluxPoint> incidents = alerts
+                .keyBy(OpenIncidents.ONE_KEY)
+                .process(new OpenIncidents(registry, Durations.parse(config.incidents.snapshotInterval).toMillis()))
+                .name("open-incidents").uid("open-incidents");
+        long latenessMs = Durations.parse(config.allowedLateness).toMillis();
+        DataStream<InfluxPoint> rates = emissions
+                .filter(SourceRecordCounts::isInput).name("record-windows").uid("record-windows")
+                .keyBy(SourceRecordCounts::key)
+                .process(new SourceRecordCounts(zone, latenessMs)).name("source-record-counts").uid("source-record-counts")
+                .keyBy(DataRates.ONE_KEY)
+                .process(new DataRates(registry, zone, latenessMs)).name("data-rates").uid("data-rates")
+                .map(new DataRatePoints()).name("data-rate-points").uid("data-rate-points");
+        return incidents.union(rates);
     }
 
     static WindowSettings windowSettings(JobConfig config, String zone) {

@@ -53,6 +53,7 @@ public class JobConfig implements Serializable {
     public FacilityPower facilityPower = new FacilityPower();
     public Accounting accounting = new Accounting();
     public Sm4 sm4 = new Sm4();
+    public Incidents incidents = new Incidents();
 
     /**
      * Where the SM4 keys of HJ 212-2025 loggers are, for encrypted frames arriving directly over
@@ -88,6 +89,13 @@ public class JobConfig implements Serializable {
          * 1 is meter noise and standby, an engineering value, not a standard's.
          */
         public double noPowerBelow = 1.0;
+    }
+
+    /** The open-incident snapshot (docs/duty.md). */
+    public static class Incidents implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** How often, in processing time, the whole set of open incidents is written again ({@code incident_open}). */
+        public String snapshotInterval = "1m";
     }
 
     /** HJ 75-2017 data handling of invalid and missing hours for the accounted masses. */

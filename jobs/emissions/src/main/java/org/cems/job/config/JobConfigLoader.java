@@ -147,6 +147,7 @@ public final class JobConfigLoader {
         }
         validateAlerts(problems, c.alerts);
         validateAccounting(problems, c);
+        positive(problems, "incidents.snapshot_interval", c.incidents.snapshotInterval);
         envSet(problems, "mqtt.password_env", c.mqtt.passwordEnv);
         envSet(problems, "sm4.keys_env", c.sm4.keysEnv);
         if (c.sm4.keysEnv == null || System.getenv(c.sm4.keysEnv) != null) {

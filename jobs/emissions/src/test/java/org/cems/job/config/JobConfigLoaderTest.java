@@ -55,6 +55,15 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void theIncidentSnapshotIntervalIsRead() {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        assertThat(c.incidents.snapshotInterval).isEqualTo("1m");
+        c.incidents.snapshotInterval = "0s";
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("incidents.snapshot_interval: must be longer than 0");
+    }
+
+    @Test
     void sm4KeysAreReadAtStartAndAMalformedOneNamesItsLine(@TempDir Path dir) throws Exception {
         JobConfig c = JobConfigLoader.load(EXAMPLE);
         assertThat(c.sm4.keySource().isNone()).isTrue();
