@@ -9,6 +9,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -52,6 +53,7 @@ import org.cems.core.registry.RegistryLoader;
 import org.cems.core.time.Durations;
 import org.cems.job.config.JobConfig;
 import org.cems.job.config.JobConfigLoader;
+import org.cems.job.decode.CountDeadLetters;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.DeadLetterSerializer;
 import org.cems.job.decode.DecodePayloads;
@@ -99,6 +101,11 @@ public final class EmissionsJob {
     public static final String JOB_NAME = "cems-emissions";
     /** Parts of a split HJ 212 upload not all in within this are a dead letter (incomplete_split). */
     static final long SPLIT_UPLOAD_TIMEOUT_MS = 10 * 60_000L;
+    /**
+     * Checkpoints when neither the config nor the cluster sets an interval: MQTT QoS 1 messages are
+     * acknowledged on checkpoints, so their interval bounds MQTT throughput (README "MQTT").
+     */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
 
     private EmissionsJob() {}
 
@@ -137,8 +144,10 @@ public final class EmissionsJob {
         Registry registry = RegistryLoader.load(Path.of(config.registry));
         String zone = config.timezone != null ? config.timezone : registry.timezone;
         WindowSettings windows = windowSettings(config, zone);
-        env.setParallelism(config.parallelism);
-        env.enableCheckpointing(Durations.parse(config.checkpoint.interval).toMillis());
+        if (config.parallelism != null) {
+            env.setParallelism(config.parallelism);
+        }
+        env.enableCheckpointing(checkpointInterval(config, env.getConfiguration()).toMillis());
 
         SingleOutputStreamOperator<SourceReading> decoded = rawMessages(env, config)
                 .process(new DecodePayloads(registry, zone, config.maxPayloadBytes, ReadingChecks.of(config), config.sm4.keySource())).returns(SerializerTypeInfo.SOURCE_READING)
@@ -225,7 +234,8 @@ public final class EmissionsJob {
         splitReadingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints, efficiencyPoints, gainPoints, alertPoints,
                         stationPoints)
                 .sinkTo(pointSinks.get()).name("influxdb").uid("influxdb");
-        deadLetters.sinkTo(KafkaSink.<DeadLetter>builder()
+        deadLetters.map(new CountDeadLetters()).name("dead-letter-counts").uid("dead-letter-counts")
+                .sinkTo(KafkaSink.<DeadLetter>builder()
                         .setBootstrapServers(config.kafka.bootstrapServers)
                         .setRecordSerializer(new DeadLetterSerializer(config.kafka.deadletterTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
@@ -278,6 +288,14 @@ public final class EmissionsJob {
                 .process(new TreatmentPowerAlerts(registry, settings, config.facilityPower.noPowerBelow, config.stopDetection.flowBelowM3H))
                 .name("treatment-power-alerts").uid("treatment-power-alerts");
         return exceedances.union(drops, silences, instruments, clockSkews, noPower);
+    }
+
+    /** The config's checkpoint interval, else the cluster's, else {@link #DEFAULT_CHECKPOINT_INTERVAL}. */
+    static Duration checkpointInterval(JobConfig config, ReadableConfig cluster) {
+        if (config.checkpoint.interval != null) {
+            return Durations.parse(config.checkpoint.interval);
+        }
+        return cluster.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(DEFAULT_CHECKPOINT_INTERVAL);
     }
 
     static WindowSettings windowSettings(JobConfig config, String zone) {
