@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.cems.core.registry.RegistryLoader;
 import org.cems.hj212.Hj212Packet;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bad CRC from one logger, on a real Kafka, the Prometheus text holds each series with its count.
  */
 class GatewayMetricsTest {
+    private static final Path DASHBOARD = Path.of("../../grafana/dashboards/pipeline-health.json");
     private static final String MN = "TESTMN000000000000000001";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -66,6 +69,11 @@ class GatewayMetricsTest {
                     "cems_gateway_kafka_ack_seconds_bucket{le=\"+Inf\"} 1\n",
                     "cems_gateway_kafka_ack_seconds_count 1\n");
             assertThat(text).doesNotContain("s3cret", "wrong");
+            // the pipeline-health dashboard queries only series the gateway exports
+            Matcher queried = Pattern.compile("\\bcems_gateway_[a-z_]+").matcher(Files.readString(DASHBOARD));
+            while (queried.find()) {
+                assertThat(text).as("the dashboard queries " + queried.group()).contains("\n" + queried.group());
+            }
             HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(metrics.resolve("/")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(other.statusCode()).isEqualTo(404);
         }

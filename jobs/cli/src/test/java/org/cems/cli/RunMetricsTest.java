@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunMetricsTest {
     private static final Path REGISTRY = Path.of("../../docker/config/registry.yaml").toAbsolutePath().normalize();
+    private static final Path DASHBOARD = Path.of("../../grafana/dashboards/pipeline-health.json");
     private static final String MN = "150621A89001D3F3A51C0001";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -72,12 +73,18 @@ class RunMetricsTest {
                 String metrics = awaitMetrics(metricsPort, text -> value(text, "flink_taskmanager_job_task_operator_readingsIn", "") >= 1
                         && value(text, "flink_taskmanager_job_task_operator_reason_deadLetters", "reason=\"unknown_format\"") >= 1
                         && value(text, "flink_taskmanager_job_task_operator_pointsWritten", "") >= 1);
+                Files.writeString(Path.of("target/run-metrics.prom"), metrics); // every series, for docs/metrics.md
                 // one reading of one code: one reading point; the payload that is no JSON and no frame: one dead letter
                 assertThat(value(metrics, "flink_taskmanager_job_task_operator_readingsIn", "")).isEqualTo(1);
                 assertThat(value(metrics, "flink_taskmanager_job_task_operator_reason_deadLetters", "reason=\"unknown_format\"")).isEqualTo(1);
                 assertThat(metrics).contains("flink_taskmanager_job_task_operator_retries{",
                         "flink_taskmanager_job_task_operator_KafkaSourceReader_KafkaConsumer_records_lag_max{",
                         "flink_jobmanager_job_lastCheckpointDuration{", "flink_jobmanager_job_numberOfFailedCheckpoints{");
+                // the pipeline-health dashboard queries only series the job exports
+                Matcher queried = Pattern.compile("\\bflink_[A-Za-z0-9_]+").matcher(Files.readString(DASHBOARD));
+                while (queried.find()) {
+                    assertThat(metrics).as("the dashboard queries " + queried.group()).contains(queried.group() + "{");
+                }
             } finally {
                 job.cancel().get();
             }
