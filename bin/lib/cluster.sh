@@ -6,6 +6,7 @@ CLUSTER_DIR="${CEMS_CLUSTER_DIR:-$ROOT/.work/cluster}"
 CLUSTER_CP_FILE="$ROOT/jobs/cluster/target/classpath.txt"
 CLUSTER_REST_PORT="${CEMS_CLUSTER_REST_PORT:-8081}"
 CLUSTER_RPC_PORT="${CEMS_CLUSTER_RPC_PORT:-6123}"
+CLUSTER_METRICS_PORTS="${CEMS_CLUSTER_METRICS_PORTS:-9249-9259}"
 
 cluster_usage() {
   cat <<USAGE
@@ -13,7 +14,9 @@ usage: cems cluster start [--taskmanagers N] [--state-backend hashmap|rocksdb]
        cems cluster submit --config FILE        submit the job jar (detached) to the running cluster
        cems cluster list | cancel JOB_ID | savepoint JOB_ID | status | stop
 The cluster lives in $CLUSTER_DIR (conf/, log/, checkpoints/, savepoints/); web UI and REST on
-port $CLUSTER_REST_PORT (CEMS_CLUSTER_REST_PORT), RPC on $CLUSTER_RPC_PORT (CEMS_CLUSTER_RPC_PORT).
+port $CLUSTER_REST_PORT (CEMS_CLUSTER_REST_PORT), RPC on $CLUSTER_RPC_PORT (CEMS_CLUSTER_RPC_PORT);
+Prometheus metrics on http://localhost:PORT/metrics, one port per process from $CLUSTER_METRICS_PORTS
+(CEMS_CLUSTER_METRICS_PORTS; the JobManager takes the first free one).
 USAGE
 }
 
@@ -63,6 +66,9 @@ restart-strategy.fixed-delay.attempts: 100
 restart-strategy.fixed-delay.delay: 2 s
 heartbeat.interval: 2000
 heartbeat.timeout: 10000
+execution.checkpointing.interval: 5 s
+metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory
+metrics.reporter.prom.port: $CLUSTER_METRICS_PORTS
 CONF
   cp "$ROOT/bin/lib/log4j-cluster.properties" "$CLUSTER_DIR/conf/log4j.properties"
 }
@@ -98,6 +104,7 @@ cluster_start() {
     case "$1" in
       --taskmanagers) taskmanagers=$2; shift 2 ;;
       --state-backend) backend=$2; shift 2 ;;
+      -h|--help) cluster_usage; exit 0 ;;
       *) cluster_usage >&2; exit 2 ;;
     esac
   done
@@ -166,6 +173,7 @@ cluster_main() {
     list) cluster_cli list -m "localhost:$CLUSTER_REST_PORT" ;;
     cancel) cluster_cli cancel -m "localhost:$CLUSTER_REST_PORT" "$@" ;;
     savepoint) cluster_cli savepoint -m "localhost:$CLUSTER_REST_PORT" "$@" ;;
+    -h|--help|help) cluster_usage ;;
     *) cluster_usage >&2; exit 2 ;;
   esac
 }

@@ -44,8 +44,12 @@ final class RepoFiles {
         }
     }
 
+    /** The dashboard on the Prometheus data source (docs/metrics.md): PromQL, so not among {@link #dashboardFiles()}. */
+    static final Path PIPELINE_HEALTH = DASHBOARDS.resolve("pipeline-health.json");
+
+    /** The dashboards on InfluxDB (InfluxQL). */
     static List<Path> dashboardFiles() {
-        return files(DASHBOARDS, ".json");
+        return files(DASHBOARDS, ".json").stream().filter(f -> !f.equals(PIPELINE_HEALTH)).toList();
     }
 
     static JsonNode json(Path file) {

@@ -29,7 +29,7 @@ public final class SimulatorMain {
     }
 
     /** Runs until done and returns the exit code: 0 done, 1 failed, 2 bad arguments. */
-    static int run(String[] args) {
+    public static int run(String[] args) {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(SimulatorOptions.usage());
             return 0;

@@ -84,6 +84,7 @@ final class FrameRouter {
 
     private void onPacket(Connection c, DecodeResult.Decoded decoded, byte[] frame, Instant receivedAt) {
         Hj212Packet p = decoded.packet();
+        counters.frameDecoded(p.cn());
         if (decoded.decrypted()) {
             counters.decrypted.incrementAndGet();
         }
@@ -138,7 +139,13 @@ final class FrameRouter {
 
     private void publish(Connection c, Hj212Packet p, byte[] frame) {
         c.publishStarted();
-        publisher.publishUpload(p.mn(), frame, error -> eventLoop.execute(() -> onPublished(c, p, error)));
+        long sentNanos = System.nanoTime();
+        publisher.publishUpload(p.mn(), frame, error -> {
+            if (error == null) {
+                counters.kafkaAck.observeNanos(System.nanoTime() - sentNanos);
+            }
+            eventLoop.execute(() -> onPublished(c, p, error));
+        });
     }
 
     private void onPublished(Connection c, Hj212Packet p, Exception error) {
@@ -159,7 +166,7 @@ final class FrameRouter {
     }
 
     private void rejectPassword(Connection c, Hj212Packet p, byte[] frame, Instant receivedAt) {
-        counters.rejected.incrementAndGet();
+        counters.rejected(DeadLetterReason.BAD_PASSWORD);
         String detail = p.pw().isPresent() ? "PW does not match the registry's password for this MN"
                 : "no PW, and the registry sets a password for this MN";
         publisher.publishDeadLetter(new DeadLetterMessage(DeadLetterReason.BAD_PASSWORD, detail, c.origin(), receivedAt, p.mn(),
@@ -171,8 +178,9 @@ final class FrameRouter {
 
     private void reject(Connection c, DecodeResult.Rejected rejected, String payload, int payloadBytes,
                         boolean payloadTruncated, Instant receivedAt) {
-        counters.rejected.incrementAndGet();
-        publisher.publishDeadLetter(new DeadLetterMessage(DeadLetterReason.of(rejected.reason()), rejected.detail(), c.origin(), receivedAt,
+        DeadLetterReason reason = DeadLetterReason.of(rejected.reason());
+        counters.rejected(reason);
+        publisher.publishDeadLetter(new DeadLetterMessage(reason, rejected.detail(), c.origin(), receivedAt,
                 FrameText.mn(payload).orElse(null), FrameText.hideSecrets(payload), payloadBytes, payloadTruncated));
         if (FrameText.headerComplete(rejected.rawExcerpt())) {
             Hj212Replies.rejection(rejected).ifPresent(answer -> c.reply(Hj212Encoder.encode(answer)));

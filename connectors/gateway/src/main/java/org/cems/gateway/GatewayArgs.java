@@ -33,6 +33,7 @@ final class GatewayArgs {
               --max-connections N         refuse connections beyond N (default 2000)
               --max-segment-bytes N       largest data segment accepted, 1-9999 (default 4096)
               --crc strict|lenient        lenient also takes the CRC-16/MODBUS variants (default strict)
+              --metrics-port P            Prometheus metrics on http://0.0.0.0:P/metrics (docs/metrics.md); default none
               --help                      this text
             """;
     private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
@@ -86,6 +87,7 @@ final class GatewayArgs {
                 case "--max-connections" -> b.maxConnections(positiveInt(option, value));
                 case "--max-segment-bytes" -> b.maxSegmentBytes(positiveInt(option, value));
                 case "--crc" -> b.crcPolicy(crcPolicy(value));
+                case "--metrics-port" -> b.metrics(new InetSocketAddress(port(option, value)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -134,6 +136,18 @@ final class GatewayArgs {
             // reported below
         }
         throw new IllegalArgumentException(option + ": write a positive whole number, not \"" + text + "\"");
+    }
+
+    private static int port(String option, String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + ": write a port 0-65535, not \"" + text + "\"");
     }
 
     private static CrcPolicy crcPolicy(String text) {

@@ -2,7 +2,12 @@ package org.cems.gateway;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The live counters behind {@link GatewayStats}; written by the event loop and Kafka's callbacks. */
+import org.cems.core.deadletter.DeadLetterReason;
+
+/**
+ * The live counters behind {@link GatewayStats} and the {@code /metrics} endpoint
+ * ({@link PrometheusText}); written by the event loop and Kafka's callbacks.
+ */
 final class GatewayCounters {
     final AtomicLong connectionsOpen = new AtomicLong();
     final AtomicLong connectionsAccepted = new AtomicLong();
@@ -21,6 +26,21 @@ final class GatewayCounters {
     final AtomicLong pendingRegistrationMns = new AtomicLong();
     final AtomicLong keyChanges = new AtomicLong();
     final AtomicLong keyChangesRefused = new AtomicLong();
+    /** Frames that decoded, by CN (a 4-digit code; anything else counts as {@code other}). */
+    final LabelledCounts framesByCn = new LabelledCounts();
+    /** What {@link #rejected} counts, by dead-letter reason. */
+    final LabelledCounts rejectsByReason = new LabelledCounts();
+    /** From handing a station upload to the producer to Kafka's acknowledgement (acks=all). */
+    final LatencyHistogram kafkaAck = new LatencyHistogram();
+
+    void frameDecoded(String cn) {
+        framesByCn.increment(cn != null && cn.matches("\\d{4}") ? cn : LabelledCounts.OTHER);
+    }
+
+    void rejected(DeadLetterReason reason) {
+        rejected.incrementAndGet();
+        rejectsByReason.increment(reason.wireName());
+    }
 
     GatewayStats snapshot() {
         return new GatewayStats(connectionsOpen.get(), connectionsAccepted.get(), connectionsRefused.get(),

@@ -67,6 +67,8 @@ public final class GatewayMain {
                 o.registrationsFile() == null ? "in the progress line only" : "to " + o.registrationsFile(),
                 o.idleTimeout().toSeconds() + "s", o.maxConnections(), o.maxSegmentBytes(),
                 o.crcPolicy() == CrcPolicy.STRICT ? "strict" : "lenient (MODBUS variants counted)");
+        gateway.metricsAddress().ifPresent(a -> out.printf("[gateway] metrics on http://%s:%d%s%n", a.getHostString(), a.getPort(),
+                MetricsServer.PATH));
         Thread hook = new Thread(() -> {
             gateway.close();
             stop.countDown();

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +51,7 @@ public final class Hj212Gateway implements AutoCloseable {
     private final EventLoop loop;
     private final Thread loopThread;
     private final ScheduledExecutorService statusTicker;
+    private MetricsServer metricsServer;
     private boolean closed;
 
     private Hj212Gateway(GatewayOptions options, GatewayCounters counters, KafkaPublisher publisher, EventLoop loop,
@@ -105,6 +107,17 @@ public final class Hj212Gateway implements AutoCloseable {
         return gateway;
     }
 
+    /** Serves the counters for Prometheus on {@code address}/metrics until the gateway closes. */
+    private void serveMetrics(InetSocketAddress address) throws IOException {
+        metricsServer = MetricsServer.start(address, () -> PrometheusText.of(counters));
+        LOG.info("gateway metrics for Prometheus on http://{}{}", metricsServer.address(), MetricsServer.PATH);
+    }
+
+    /** Where {@code /metrics} is served (the real port when 0 was asked for); empty without a metrics port. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metricsServer).map(MetricsServer::address);
+    }
+
     /** The bound address (the real port when 0 was asked for). */
     public InetSocketAddress localAddress() {
         return loop.localAddress();
@@ -139,6 +152,9 @@ public final class Hj212Gateway implements AutoCloseable {
             if (statusTicker != null) {
                 statusTicker.shutdownNow();
             }
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
             publisher.close();
         }
         LOG.info("HJ 212 gateway stopped: {}", stats());
@@ -162,8 +178,15 @@ public final class Hj212Gateway implements AutoCloseable {
         private Path registrationsFile;
         private Duration statusEvery = Duration.ofSeconds(10);
         private Consumer<GatewayStats> onStatus;
+        private InetSocketAddress metrics;
 
         private Builder() {}
+
+        /** Serves the counters for Prometheus on {@code address}/metrics (docs/metrics.md); port 0 picks a free one. */
+        public Builder metrics(InetSocketAddress address) {
+            this.metrics = address;
+            return this;
+        }
 
         public Builder listen(InetSocketAddress listen) {
             this.listen = listen;
@@ -256,7 +279,16 @@ public final class Hj212Gateway implements AutoCloseable {
         }
 
         public Hj212Gateway start() throws IOException {
-            return Hj212Gateway.start(options(), statusEvery, onStatus);
+            Hj212Gateway gateway = Hj212Gateway.start(options(), statusEvery, onStatus);
+            if (metrics != null) {
+                try {
+                    gateway.serveMetrics(metrics);
+                } catch (IOException e) {
+                    gateway.close();
+                    throw new IOException("cannot serve metrics on " + metrics + ": " + e.getMessage(), e);
+                }
+            }
+            return gateway;
         }
     }
 }

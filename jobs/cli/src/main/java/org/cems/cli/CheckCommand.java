@@ -19,6 +19,15 @@ import org.cems.job.endpoints.Endpoints;
  * reached with the job's own client settings; one line per check, exit 1 when any failed.
  */
 final class CheckCommand {
+    static final String USAGE = """
+            usage: cems check --config FILE
+              checks the config, the registry and every endpoint the job would use (Kafka, MQTT, InfluxDB:
+              reachable, authenticated, topics and database present), one line each; creates nothing
+              --config FILE        the job's configuration (docs/operations.md)
+              --help               this text
+            exit: 0 all checks passed, 1 a check failed, 2 wrong usage
+            """;
+
     private CheckCommand() {}
 
     static int run(String[] args) {
@@ -27,7 +36,7 @@ final class CheckCommand {
 
     static int run(String[] args, PrintStream out) {
         if (args.length != 2 || !"--config".equals(args[0])) {
-            System.err.println("usage: cems check --config FILE");
+            System.err.print(USAGE);
             return 2;
         }
         Path file = Path.of(args[1]);

@@ -33,6 +33,7 @@ import org.cems.testkit.MosquittoServer;
  * after D, or on Ctrl-C, and stops everything it started.
  */
 final class Demo implements AutoCloseable {
+    static final String USAGE = "usage: cems demo [--duration 60s]\n";
     private static final String DATABASE = "cems";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
@@ -50,7 +51,7 @@ final class Demo implements AutoCloseable {
             if ("--duration".equals(args[i]) && i + 1 < args.length) {
                 duration = Durations.parse(args[++i]);
             } else {
-                System.err.println("usage: cems demo [--duration 60s]");
+                System.err.print(USAGE);
                 return 2;
             }
         }
@@ -73,6 +74,7 @@ final class Demo implements AutoCloseable {
         JobConfig config = new JobConfig();
         config.registry = registryFile.toString();
         config.checkpoint.interval = "10s";
+        config.parallelism = 2;
         config.kafka.bootstrapServers = kafka.bootstrapServers();
         config.mqtt.brokerUris = List.of(mosquitto.uri());
         config.influxdb.url = influx.url();

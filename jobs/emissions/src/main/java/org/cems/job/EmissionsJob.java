@@ -9,6 +9,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -54,6 +55,7 @@ import org.cems.core.registry.RegistryLoader;
 import org.cems.core.time.Durations;
 import org.cems.job.config.JobConfig;
 import org.cems.job.config.JobConfigLoader;
+import org.cems.job.decode.CountDeadLetters;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.DeadLetterSerializer;
 import org.cems.job.decode.DecodePayloads;
@@ -107,6 +109,11 @@ public final class EmissionsJob {
     public static final String JOB_NAME = "cems-emissions";
     /** Parts of a split HJ 212 upload not all in within this are a dead letter (incomplete_split). */
     static final long SPLIT_UPLOAD_TIMEOUT_MS = 10 * 60_000L;
+    /**
+     * Checkpoints when neither the config nor the cluster sets an interval: MQTT QoS 1 messages are
+     * acknowledged on checkpoints, so their interval bounds MQTT throughput (README "MQTT").
+     */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
 
     private EmissionsJob() {}
 
@@ -146,8 +153,10 @@ public final class EmissionsJob {
         Registry registry = RegistryLoader.load(Path.of(config.registry));
         String zone = config.timezone != null ? config.timezone : registry.timezone;
         WindowSettings windows = windowSettings(config, zone);
-        env.setParallelism(config.parallelism);
-        env.enableCheckpointing(Durations.parse(config.checkpoint.interval).toMillis());
+        if (config.parallelism != null) {
+            env.setParallelism(config.parallelism);
+        }
+        env.enableCheckpointing(checkpointInterval(config, env.getConfiguration()).toMillis());
 
         SingleOutputStreamOperator<SourceReading> decoded = rawMessages(env, config)
                 .process(new DecodePayloads(registry, zone, config.maxPayloadBytes, ReadingChecks.of(config), config.sm4.keySource())).returns(SerializerTypeInfo.SOURCE_READING)
@@ -235,7 +244,8 @@ public final class EmissionsJob {
         splitReadingPoints.union(emissionPoints, carbonPoints, totalPoints, kpiPoints, qualityPoints, efficiencyPoints, gainPoints, alertPoints,
                         stationPoints, duty(registry, config, zone, alerts, emissions))
                 .sinkTo(pointSinks.get()).name("influxdb").uid("influxdb");
-        deadLetters.sinkTo(KafkaSink.<DeadLetter>builder()
+        deadLetters.map(new CountDeadLetters()).name("dead-letter-counts").uid("dead-letter-counts")
+                .sinkTo(KafkaSink.<DeadLetter>builder()
                         .setKafkaProducerConfig(KafkaClients.properties(config.kafka))
                         .setRecordSerializer(new DeadLetterSerializer(config.kafka.deadletterTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
@@ -311,6 +321,14 @@ public final class EmissionsJob {
                 .process(new DataRates(registry, zone, latenessMs)).name("data-rates").uid("data-rates")
                 .map(new DataRatePoints()).name("data-rate-points").uid("data-rate-points");
         return incidents.union(rates);
+    }
+
+    /** The config's checkpoint interval, else the cluster's, else {@link #DEFAULT_CHECKPOINT_INTERVAL}. */
+    static Duration checkpointInterval(JobConfig config, ReadableConfig cluster) {
+        if (config.checkpoint.interval != null) {
+            return Durations.parse(config.checkpoint.interval);
+        }
+        return cluster.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(DEFAULT_CHECKPOINT_INTERVAL);
     }
 
     static WindowSettings windowSettings(JobConfig config, String zone) {

@@ -169,6 +169,9 @@ public final class Bench {
         return discard ? DiscardingSink::new : () -> InfluxSinks.create(config.influxdb, config.kafka);
     }
 
+    public static final String USAGE = "usage: cems bench [--sources 1000,10000,100000] [--rate 1000,10000] [--out DIR]"
+            + " [--max-messages N] [--no-sql] [--sink influxdb|discard]\n";
+
     public static int run(String[] args) throws Exception {
         List<Integer> sources = List.of(1000, 10000);
         List<Integer> rates = List.of(1000, 10000);
@@ -191,8 +194,7 @@ public final class Bench {
             } else if ("--sink".equals(a) && i + 1 < args.length && List.of("influxdb", "discard").contains(args[i + 1])) {
                 discard = "discard".equals(args[++i]);
             } else {
-                System.err.println("usage: cems bench [--sources 1000,10000,100000] [--rate 1000,10000] [--out DIR] [--max-messages N] [--no-sql]"
-                        + " [--sink influxdb|discard]");
+                System.err.print(USAGE);
                 return 2;
             }
         }

@@ -29,6 +29,9 @@ public final class LedgerCommand {
         this.progress = progress;
     }
 
+    /** The command line, for {@code cems ledger --help}. */
+    public static final String USAGE_TEXT = LedgerOptions.USAGE + "\n";
+
     public static int run(String[] args) {
         return new LedgerCommand(Clock.systemUTC(), System.err).execute(args);
     }

@@ -19,7 +19,8 @@ public class JobConfig implements Serializable {
     public String registry;
     /** Zone of HJ 212 local DataTimes and of day boundaries; unset: the registry's timezone. */
     public String timezone;
-    public int parallelism = 2;
+    /** Unset: the cluster's {@code parallelism.default} (on {@code bin/cems run}, the machine's cores). */
+    public Integer parallelism;
     /** How far readings may arrive out of order before the watermark passes them. */
     public String maxOutOfOrderness = "30s";
     /** Readings later than the out-of-orderness but within this correct their closed windows. */
@@ -133,7 +134,11 @@ public class JobConfig implements Serializable {
 
     public static class Checkpoint implements Serializable {
         private static final long serialVersionUID = 1L;
-        public String interval = "5s";
+        /**
+         * Unset: the cluster's {@code execution.checkpointing.interval}, else {@code EmissionsJob.DEFAULT_CHECKPOINT_INTERVAL}
+         * (the job always checkpoints: MQTT messages are acknowledged and Kafka offsets committed on checkpoints).
+         */
+        public String interval;
         /** Checkpoint storage URI: file:///..., s3://..., hdfs://...; none keeps them in memory. */
         public String storage;
     }

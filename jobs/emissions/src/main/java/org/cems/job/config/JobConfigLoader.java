@@ -113,7 +113,7 @@ public final class JobConfigLoader {
                 problems.add("timezone: unknown zone \"" + c.timezone + "\"");
             }
         }
-        if (c.parallelism < 1) {
+        if (c.parallelism != null && c.parallelism < 1) {
             problems.add("parallelism: must be at least 1");
         }
         duration(problems, "max_out_of_orderness", c.maxOutOfOrderness);
@@ -130,7 +130,9 @@ public final class JobConfigLoader {
         if (c.clock.jumpConfirmations < 1) {
             problems.add("clock.jump_confirmations: must be at least 1");
         }
-        duration(problems, "checkpoint.interval", c.checkpoint.interval);
+        if (c.checkpoint.interval != null) {
+            duration(problems, "checkpoint.interval", c.checkpoint.interval);
+        }
         duration(problems, "influxdb.flush_interval", c.influxdb.flushInterval);
         if (!c.kafka.enabled && !c.mqtt.enabled) {
             problems.add("kafka.enabled, mqtt.enabled: at least one input must be enabled");
