@@ -1,0 +1,79 @@
+package org.cems.core.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KafkaSecurityTest {
+    private static final String PASSWORD_ENV = "CEMS_TEST_KAFKA_PASSWORD";
+
+    @Test
+    void plaintextNeedsNothing() {
+        assertThat(new KafkaSecurity().clientProperties()).containsExactly(Map.entry("security.protocol", "PLAINTEXT"));
+    }
+
+    @Test
+    void saslSslWithScramNamesThePasswordNeverHoldsIt(@TempDir Path dir) throws Exception {
+        Path truststore = Files.writeString(dir.resolve("truststore.p12"), "x");
+        KafkaSecurity s = scram();
+        s.truststore = truststore.toString();
+        Map<String, String> props = s.clientProperties();
+        assertThat(props).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"cems-job\" password=\"${cemsenv:" + PASSWORD_ENV + "}\";")
+                .containsEntry("ssl.truststore.location", truststore.toString())
+                .containsEntry("config.providers.cemsenv.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        assertThat(props.toString() + s).doesNotContain(System.getenv(PASSWORD_ENV));
+        assertThat(s.toString()).isEqualTo("SASL_SSL SCRAM-SHA-512 user cems-job password from env " + PASSWORD_ENV
+                + " truststore " + truststore);
+    }
+
+    @Test
+    void aPasswordFileBecomesADirectoryReference(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("kafka-password"), "s3cret");
+        KafkaSecurity s = scram();
+        s.passwordEnv = null;
+        s.passwordFile = file.toString();
+        assertThat(s.clientProperties().get("sasl.jaas.config")).contains("password=\"${cemsdir:" + dir + ":kafka-password}\"");
+        Files.writeString(file, "s3cret\n");
+        assertThat(s.problems("kafka.security")).containsExactly("kafka.security.password_file: " + file
+                + " ends with a newline; write it with printf '%s' ...");
+    }
+
+    @Test
+    void everyMistakeNamesItsKey() {
+        KafkaSecurity s = new KafkaSecurity();
+        s.protocol = "SASL_SSL";
+        s.saslMechanism = "SCRAM";
+        s.passwordEnv = "CEMS_TEST_UNSET_VARIABLE";
+        s.keystore = "/nonexistent/client.p12";
+        assertThat(s.problems("kafka.security")).containsExactly(
+                "kafka.security.sasl_mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, not \"SCRAM\"",
+                "kafka.security.username: required with SASL_SSL",
+                "kafka.security.password_env: environment variable CEMS_TEST_UNSET_VARIABLE is not set",
+                "kafka.security.keystore: cannot read /nonexistent/client.p12",
+                "kafka.security.keystore_password_env or kafka.security.keystore_password_file: required with a PKCS12 key store");
+        s.protocol = "SASL";
+        assertThatThrownBy(s::clientProperties).hasMessage(
+                "kafka.security.protocol: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, not \"SASL\"");
+        KafkaSecurity plain = new KafkaSecurity();
+        plain.username = "someone";
+        assertThat(plain.problems("kafka.security")).containsExactly(
+                "kafka.security.sasl_mechanism, username and password_*: need protocol SASL_PLAINTEXT or SASL_SSL, not PLAINTEXT");
+    }
+
+    private static KafkaSecurity scram() {
+        KafkaSecurity s = new KafkaSecurity();
+        s.protocol = "SASL_SSL";
+        s.saslMechanism = "SCRAM-SHA-512";
+        s.username = "cems-job";
+        s.passwordEnv = PASSWORD_ENV;
+        return s;
+    }
+}
