@@ -57,9 +57,18 @@ final class Mqtt3Connection implements BrokerConnection {
         if (options.tls() != null) {
             connect.setSocketFactory(TlsSocketFactories.create(options.tls()));
         }
-        IMqttToken token = client.connect(connect);
-        token.waitForCompletion(options.connectTimeout().toMillis());
-        return token.getSessionPresent();
+        try {
+            IMqttToken token = client.connect(connect);
+            token.waitForCompletion(options.connectTimeout().toMillis());
+            return token.getSessionPresent();
+        } catch (MqttException e) {
+            // CONNACK 4 and 5 (MQTT 3.1.1 3.2.2.3): retrying with the same credentials cannot help
+            if (e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                    || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED) {
+                throw new SourceConfigurationException(BrokerConnections.refusedCredentials(options, e.getReasonCode()), e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -6,6 +6,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.cems.connector.mqtt.client.BrokerConnections;
+import org.cems.connector.mqtt.client.SourceConfigurationException;
+import org.cems.connector.mqtt.client.TlsSocketFactories;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -24,6 +28,8 @@ import org.slf4j.LoggerFactory;
 class MqttSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(MqttSinkWriter.class);
     private static final long RETRY_PAUSE_MS = 20;
+    private static final int BAD_USER_NAME_OR_PASSWORD = 0x86;
+    private static final int NOT_AUTHORIZED = 0x87;
 
     private final MqttSinkOptions options;
     private final MqttMessageBuilder<T> messages;
@@ -50,9 +56,19 @@ class MqttSinkWriter<T> implements SinkWriter<T> {
                 }
                 connect.setPassword(password.getBytes(StandardCharsets.UTF_8));
             }
+            if (options.tls() != null) {
+                connect.setSocketFactory(TlsSocketFactories.create(options.tls()));
+            }
             client.connect(connect).waitForCompletion(options.ackTimeout().toMillis());
         } catch (MqttException e) {
+            if (e.getReasonCode() == BAD_USER_NAME_OR_PASSWORD || e.getReasonCode() == NOT_AUTHORIZED) {
+                // a restart would be refused the same way: fail the job once, with what to fix
+                throw new SuppressRestartsException(new IOException(BrokerConnections.refusedCredentials(options.brokerUris(),
+                        options.username(), options.passwordEnv(), e.getReasonCode()), e));
+            }
             throw new IOException("cannot connect to MQTT " + options.brokerUris() + ": " + e.getMessage(), e);
+        } catch (SourceConfigurationException e) {
+            throw new SuppressRestartsException(e);
         }
     }
 
