@@ -67,6 +67,7 @@ import org.cems.job.emission.WindowSettings;
 import org.cems.job.io.InfluxSinks;
 import org.cems.job.io.KafkaRawMessages;
 import org.cems.job.io.MqttRawMessages;
+import org.cems.job.io.SecuredClients;
 import org.cems.job.points.CarbonPoints;
 import org.cems.job.points.KpiPoints;
 import org.cems.job.points.TotalPoints;
@@ -135,6 +136,7 @@ public final class EmissionsJob {
      */
     public static void build(StreamExecutionEnvironment env, JobConfig config, Supplier<Sink<InfluxPoint>> pointSinks) {
         Registry registry = RegistryLoader.load(Path.of(config.registry));
+        SecuredClients.checkKafkaLogin(config.kafka);
         String zone = config.timezone != null ? config.timezone : registry.timezone;
         WindowSettings windows = windowSettings(config, zone);
         env.setParallelism(config.parallelism);
@@ -227,19 +229,21 @@ public final class EmissionsJob {
                 .sinkTo(pointSinks.get()).name("influxdb").uid("influxdb");
         deadLetters.sinkTo(KafkaSink.<DeadLetter>builder()
                         .setBootstrapServers(config.kafka.bootstrapServers)
+                        .setKafkaProducerConfig(SecuredClients.kafka(config.kafka))
                         .setRecordSerializer(new DeadLetterSerializer(config.kafka.deadletterTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build())
                 .name("deadletter-kafka").uid("deadletter-kafka");
         alerts.sinkTo(KafkaSink.<AlertEvent>builder()
                         .setBootstrapServers(config.kafka.bootstrapServers)
+                        .setKafkaProducerConfig(SecuredClients.kafka(config.kafka))
                         .setRecordSerializer(new AlertKafkaSerializer(config.alerts.kafkaTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build())
                 .name("alerts-kafka").uid("alerts-kafka");
         if (config.alerts.mqttEnabled) {
             MqttSinkOptions mqtt = new MqttSinkOptions(config.mqtt.brokerUris, config.mqtt.clientIdPrefix + "-alerts",
-                    config.mqtt.username, config.mqtt.passwordEnv, 1, Duration.ofSeconds(30));
+                    config.mqtt.username, config.mqtt.passwordEnv, 1, Duration.ofSeconds(30), SecuredClients.mqtt(config.mqtt));
             alerts.sinkTo(new MqttSink<>(mqtt, new AlertMqttMessages(config.alerts.mqttTopic))).name("alerts-mqtt").uid("alerts-mqtt");
         }
     }
@@ -301,6 +305,7 @@ public final class EmissionsJob {
         if (config.kafka.enabled) {
             KafkaSource<RawMessage> kafka = KafkaSource.<RawMessage>builder()
                     .setBootstrapServers(config.kafka.bootstrapServers)
+                    .setProperties(SecuredClients.kafka(config.kafka))
                     .setTopics(config.kafka.readingsTopic)
                     .setGroupId(config.kafka.groupId)
                     .setStartingOffsets(OffsetsInitializer.committedOffsets(

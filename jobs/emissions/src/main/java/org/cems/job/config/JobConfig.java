@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.cems.core.keys.Sm4KeySource;
+import org.cems.core.security.KafkaSecurity;
+import org.cems.core.security.MqttTls;
 
 /**
  * The job's configuration file (YAML, snake_case keys). Secrets are never in it: it names the
@@ -129,6 +131,8 @@ public class JobConfig implements Serializable {
         public String groupId = "cems-emissions";
         /** earliest or latest: where a new consumer group starts. */
         public String startingOffsets = "earliest";
+        /** SASL and TLS for every Kafka client of the job (docs/security.md). */
+        public KafkaSecurity security = new KafkaSecurity();
     }
 
     public static class Mqtt implements Serializable {
@@ -141,6 +145,8 @@ public class JobConfig implements Serializable {
         public String sharedGroup = "cems";
         public String username;
         public String passwordEnv;
+        /** For ssl:// broker URIs: the broker's CA and, if it requires one, a client certificate (docs/security.md). */
+        public MqttTls tls = new MqttTls();
     }
 
     public static class Influx implements Serializable {

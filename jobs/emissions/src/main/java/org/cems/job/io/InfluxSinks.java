@@ -41,7 +41,7 @@ public final class InfluxSinks {
         }
         return InfluxDbSink.builder()
                 .setOptions(options.build())
-                .setRejectedPointHandler(new KafkaRejectedPoints(kafka.bootstrapServers, kafka.deadletterTopic))
+                .setRejectedPointHandler(new KafkaRejectedPoints(kafka.bootstrapServers, kafka.deadletterTopic, kafka.security))
                 .build();
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.cems.connector.influxdb.RejectedPointHandler;
 import org.cems.core.deadletter.DeadLetterMessage;
 import org.cems.core.deadletter.DeadLetterReason;
+import org.cems.core.security.KafkaSecurity;
 
 /**
  * Points InfluxDB refused for good (e.g. a field type conflict) go to the dead-letter topic with
@@ -19,15 +20,17 @@ import org.cems.core.deadletter.DeadLetterReason;
 public class KafkaRejectedPoints implements RejectedPointHandler.Factory {
     private final String bootstrapServers;
     private final String topic;
+    private final KafkaSecurity security;
 
-    public KafkaRejectedPoints(String bootstrapServers, String topic) {
+    public KafkaRejectedPoints(String bootstrapServers, String topic, KafkaSecurity security) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        this.security = security;
     }
 
     @Override
     public RejectedPointHandler create(WriterInitContext context) {
-        Properties p = new Properties();
+        Properties p = security.asProperties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
