@@ -148,17 +148,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("listener.name.sasl_ssl.ssl.key.password", secured.storePassword());
     }
 
-    /** SCRAM credentials live in the cluster metadata: added through the plaintext listener. */
+    /** SCRAM credentials live in the cluster metadata: added through the plaintext listener, one mechanism a request. */
     private void addScramUsers() {
-        List<UserScramCredentialAlteration> upserts = new ArrayList<>();
-        secured.scramUsers().forEach((user, password) -> {
-            upserts.add(new UserScramCredentialUpsertion(user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), password));
-            upserts.add(new UserScramCredentialUpsertion(user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password));
-        });
-        try (Admin admin = admin()) {
-            admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot add SCRAM users", e);
+        for (ScramMechanism mechanism : List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512)) {
+            List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+            secured.scramUsers().forEach((user, password) ->
+                    upserts.add(new UserScramCredentialUpsertion(user, new ScramCredentialInfo(mechanism, 4096), password)));
+            try (Admin admin = admin()) {
+                admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot add SCRAM users", e);
+            }
         }
     }
 
