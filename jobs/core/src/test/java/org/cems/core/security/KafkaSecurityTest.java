@@ -68,6 +68,21 @@ class KafkaSecurityTest {
                 "kafka.security.sasl_mechanism, username and password_*: need protocol SASL_PLAINTEXT or SASL_SSL, not PLAINTEXT");
     }
 
+    @Test
+    void anHj212PasswordComesFromTheRegistryAVariableOrAFile(@TempDir Path dir) throws Exception {
+        org.cems.core.registry.Source s = new org.cems.core.registry.Source();
+        s.id = "u1-stack";
+        s.mn = "MN1";
+        assertThat(s.hj212Password()).isEmpty();
+        s.passwordEnv = "CEMS_TEST_HJ212_PW";
+        assertThat(s.hj212Password()).contains(System.getenv("CEMS_TEST_HJ212_PW"));
+        s.passwordEnv = null;
+        s.passwordFile = Files.writeString(dir.resolve("pw"), "654321").toString();
+        assertThat(s.hj212Password()).contains("654321");
+        s.passwordFile = dir.resolve("missing").toString();
+        assertThatThrownBy(s::hj212Password).hasMessage("source u1-stack (MN MN1): password_file: cannot read " + dir.resolve("missing"));
+    }
+
     private static KafkaSecurity scram() {
         KafkaSecurity s = new KafkaSecurity();
         s.protocol = "SASL_SSL";
