@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +36,18 @@ class KafkaSecurityTest {
         assertThat(props.toString() + s).doesNotContain(System.getenv(PASSWORD_ENV));
         assertThat(s.toString()).isEqualTo("SASL_SSL SCRAM-SHA-512 user cems-job password from env " + PASSWORD_ENV
                 + " truststore " + truststore);
+    }
+
+    @Test
+    void theKafkaClientResolvesTheReferenceAndItsConfigShowsItHidden() {
+        Map<String, Object> props = new HashMap<>(scram().clientProperties());
+        props.put("bootstrap.servers", "127.0.0.1:9093");
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", StringSerializer.class.getName());
+        ProducerConfig config = new ProducerConfig(props);
+        Password jaas = config.getPassword("sasl.jaas.config");
+        assertThat(jaas.value()).contains("password=\"" + System.getenv(PASSWORD_ENV) + "\"");
+        assertThat(jaas).hasToString("[hidden]"); // what Kafka's "ProducerConfig values:" log line prints
     }
 
     @Test
