@@ -21,10 +21,8 @@ final class KafkaSink implements PayloadSink {
 
     KafkaSink(String bootstrapServers, String topic, KafkaSecurity security) {
         this.topic = topic;
-        if (!"PLAINTEXT".equals(security.protocol)) {
-            // a refused login would otherwise surface as a timeout on the first send
-            KafkaLogin.require(bootstrapServers, security, CONNECT_TIMEOUT);
-        }
+        // a refused login would otherwise surface as a timeout on the first send
+        KafkaLogin.require(bootstrapServers, security, CONNECT_TIMEOUT);
         Properties p = security.asProperties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "cems-simulator");

@@ -51,9 +51,7 @@ final class KafkaPublisher implements AutoCloseable {
      * refused login fails with one line saying what to check, not as a producer retrying for ever.
      */
     static KafkaPublisher connect(GatewayOptions options) {
-        if (!"PLAINTEXT".equals(options.kafkaSecurity().protocol)) {
-            KafkaLogin.require(options.kafkaBootstrap(), options.kafkaSecurity(), LOGIN_TIMEOUT);
-        }
+        KafkaLogin.require(options.kafkaBootstrap(), options.kafkaSecurity(), LOGIN_TIMEOUT);
         Properties p = options.kafkaSecurity().asProperties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "cems-gateway");

@@ -45,8 +45,15 @@ public final class KafkaLogin {
         }
     }
 
-    /** @throws IllegalStateException with {@link #refusal}'s line when Kafka refuses the login */
+    /**
+     * Nothing to check in plaintext, which has no login.
+     *
+     * @throws IllegalStateException with {@link #refusal}'s line when Kafka refuses the login
+     */
     public static void require(String bootstrapServers, KafkaSecurity security, Duration timeout) {
+        if ("PLAINTEXT".equals(security.protocol)) {
+            return;
+        }
         refusal(bootstrapServers, security, timeout).ifPresent(line -> {
             throw new IllegalStateException(line);
         });

@@ -138,7 +138,7 @@ public class MqttTls implements Serializable {
     }
 
     /** A trust store file; PEM files hold one or more CA certificates. */
-    public static KeyStore trustStore(String file, String type, char[] password) throws Exception {
+    private static KeyStore trustStore(String file, String type, char[] password) throws Exception {
         if (!PEM.equals(type)) {
             return load(file, type, password);
         }

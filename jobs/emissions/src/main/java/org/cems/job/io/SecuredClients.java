@@ -30,11 +30,9 @@ public final class SecuredClients {
 
     /**
      * Fails the job before it starts when Kafka refuses its login: inside the job a refused login
-     * would restart it for ever. Plaintext has no login to check.
+     * would restart it for ever.
      */
     public static void checkKafkaLogin(JobConfig.Kafka kafka) {
-        if (!"PLAINTEXT".equals(kafka.security.protocol)) {
-            KafkaLogin.require(kafka.bootstrapServers, kafka.security, LOGIN_TIMEOUT);
-        }
+        KafkaLogin.require(kafka.bootstrapServers, kafka.security, LOGIN_TIMEOUT);
     }
 }
