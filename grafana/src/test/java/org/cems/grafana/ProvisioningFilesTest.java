@@ -283,13 +283,17 @@ class ProvisioningFilesTest {
         assertThat(c.kafka.bootstrapServers).isEqualTo("kafka:19092");
         assertThat(c.mqtt.brokerUris).containsExactly("tcp://mosquitto:1883");
         assertThat(c.influxdb.url).isEqualTo("http://influxdb:8086");
-        assertThat(c.influxdb.tokenEnv).isEqualTo("CEMS_INFLUXDB_TOKEN");
+        // the write-only user init-dbrp.sh creates, not the admin token
+        assertThat(c.influxdb.api).isEqualTo("v1");
+        assertThat(c.influxdb.username).isEqualTo("cems-writer");
+        assertThat(c.influxdb.passwordEnv).isEqualTo("CEMS_INFLUXDB_WRITER_PASSWORD");
+        assertThat(c.influxdb.tokenEnv).isNull();
         JsonNode services = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml")).get(0).path("services");
         for (String s : List.of("kafka", "mosquitto", "influxdb", "grafana", "jobmanager", "taskmanager", "simulator")) {
             assertThat(services.has(s)).as("service " + s).isTrue();
         }
-        assertThat(services.path("influxdb").path("environment").path("DOCKER_INFLUXDB_INIT_BUCKET").asText()).isEqualTo(c.influxdb.bucket);
-        assertThat(services.path("influxdb").path("environment").path("DOCKER_INFLUXDB_INIT_ORG").asText()).isEqualTo(c.influxdb.org);
+        // the DBRP mapping names the database after the bucket
+        assertThat(services.path("influxdb").path("environment").path("DOCKER_INFLUXDB_INIT_BUCKET").asText()).isEqualTo(c.influxdb.database);
     }
 
     @Test

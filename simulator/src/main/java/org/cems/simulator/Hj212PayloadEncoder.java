@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
@@ -38,6 +39,8 @@ final class Hj212PayloadEncoder implements PayloadEncoder {
     private final Hj212Edition edition;
     private final Map<String, byte[]> sm4Keys;
     private final Sm4DataArea sm4 = Sm4DataArea.hex();
+    /** By source id: a password_env or password_file is read once, not for every frame. */
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
 
     Hj212PayloadEncoder(ZoneId zone) {
         this(zone, Hj212Edition.HJ212_2017, Map.of());
@@ -67,7 +70,7 @@ final class Hj212PayloadEncoder implements PayloadEncoder {
                 .qn(QN_FORMAT.format(localTime))
                 .st(upload.st == null ? SYSTEM_FLUE_GAS : upload.st)
                 .cn(upload.cn())
-                .pw(source.password == null ? DEFAULT_PASSWORD : source.password)
+                .pw(passwords.computeIfAbsent(source.id, id -> source.hj212Password().orElse(DEFAULT_PASSWORD)))
                 .mn(upload.mn())
                 .flag(edition, false)
                 .dataTime(localTime);

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.cems.core.security.KafkaLogin;
+import org.cems.core.security.KafkaSecurity;
 
 /** Publishes to a Kafka topic keyed by MN (so one point's readings stay in order), acks=all. */
 final class KafkaSink implements PayloadSink {
@@ -17,9 +19,11 @@ final class KafkaSink implements PayloadSink {
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
 
-    KafkaSink(String bootstrapServers, String topic) {
+    KafkaSink(String bootstrapServers, String topic, KafkaSecurity security) {
         this.topic = topic;
-        Properties p = new Properties();
+        // a refused login would otherwise surface as a timeout on the first send
+        KafkaLogin.require(bootstrapServers, security, CONNECT_TIMEOUT);
+        Properties p = security.asProperties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "cems-simulator");
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -1,8 +1,10 @@
 package org.cems.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.cems.core.security.SecurityConfig;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -20,6 +22,9 @@ final class MqttSink implements PayloadSink {
     private static final long ACK_TIMEOUT_SECONDS = 30;
     /** Cap on messages in flight when the broker announces no receive maximum (MQTT default 65535). */
     private static final int MAX_IN_FLIGHT = 1000;
+    /** MQTT 5 CONNACK reasons (Mosquitto answers a wrong password with 0x87). */
+    private static final int BAD_USER_NAME_OR_PASSWORD = 0x86;
+    private static final int NOT_AUTHORIZED = 0x87;
 
     private final MqttAsyncClient client;
     private final String topicTemplate;
@@ -27,7 +32,7 @@ final class MqttSink implements PayloadSink {
     private final Semaphore inFlight;
     private final int inFlightLimit;
 
-    MqttSink(String serverUri, String topicTemplate, int qos) {
+    MqttSink(String serverUri, String topicTemplate, int qos, SecurityConfig security) {
         this.topicTemplate = topicTemplate;
         this.qos = qos;
         try {
@@ -37,11 +42,25 @@ final class MqttSink implements PayloadSink {
             options.setCleanStart(true);
             options.setAutomaticReconnect(true);
             options.setConnectionTimeout((int) (CONNECT_TIMEOUT_MILLIS / 1000));
+            if (security.mqttUsername() != null) {
+                options.setUserName(security.mqttUsername());
+            }
+            if (security.mqttPassword() != null) {
+                options.setPassword(new String(security.mqttPassword()).getBytes(StandardCharsets.UTF_8));
+            }
+            if (security.mqttTls().isSet()) {
+                options.setSocketFactory(security.mqttTls().socketFactory("mqtt.tls"));
+            }
             IMqttToken connected = client.connect(options);
             connected.waitForCompletion(CONNECT_TIMEOUT_MILLIS);
             Integer receiveMaximum = connected.getResponseProperties() == null ? null : connected.getResponseProperties().getReceiveMaximum();
             inFlightLimit = receiveMaximum == null ? MAX_IN_FLIGHT : Math.min(receiveMaximum, MAX_IN_FLIGHT);
         } catch (MqttException e) {
+            if (e.getReasonCode() == BAD_USER_NAME_OR_PASSWORD || e.getReasonCode() == NOT_AUTHORIZED) {
+                throw new IllegalStateException("MQTT broker " + serverUri + " refused the login of user " + security.mqttUsername()
+                        + " (reason code 0x" + Integer.toHexString(e.getReasonCode()) + "); check mqtt.username and the password in "
+                        + (security.mqttPasswordEnv() == null ? "mqtt.password_env (not set)" : "environment variable " + security.mqttPasswordEnv()), e);
+            }
             throw new IllegalStateException("cannot connect to MQTT broker " + serverUri + ": " + e.getMessage(), e);
         }
         inFlight = new Semaphore(inFlightLimit);

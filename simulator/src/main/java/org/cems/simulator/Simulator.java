@@ -63,12 +63,12 @@ public final class Simulator implements AutoCloseable {
         if (options.stdout()) {
             evenPoints = oddPoints = connected(new StdoutSink(System.out));
         } else if (options.split()) {
-            evenPoints = connected(new MqttSink(options.mqttUri().orElseThrow(), options.mqttTopic(), options.mqttQos()));
-            oddPoints = connected(new KafkaSink(options.kafkaBootstrapServers().orElseThrow(), options.kafkaTopic()));
+            evenPoints = connected(new MqttSink(options.mqttUri().orElseThrow(), options.mqttTopic(), options.mqttQos(), options.security()));
+            oddPoints = connected(new KafkaSink(options.kafkaBootstrapServers().orElseThrow(), options.kafkaTopic(), options.security().kafka()));
         } else if (options.mqttUri().isPresent()) {
-            evenPoints = oddPoints = connected(new MqttSink(options.mqttUri().get(), options.mqttTopic(), options.mqttQos()));
+            evenPoints = oddPoints = connected(new MqttSink(options.mqttUri().get(), options.mqttTopic(), options.mqttQos(), options.security()));
         } else {
-            evenPoints = oddPoints = connected(new KafkaSink(options.kafkaBootstrapServers().orElseThrow(), options.kafkaTopic()));
+            evenPoints = oddPoints = connected(new KafkaSink(options.kafkaBootstrapServers().orElseThrow(), options.kafkaTopic(), options.security().kafka()));
         }
         PayloadEncoder json = new JsonPayloadEncoder(model.zone());
         PayloadEncoder hj212 = new Hj212PayloadEncoder(model.zone(), options.edition(),

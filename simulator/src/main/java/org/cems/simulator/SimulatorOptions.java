@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.cems.core.time.Durations;
+import org.cems.core.security.SecurityConfig;
 import org.cems.hj212.Hj212Edition;
 
 /**
@@ -38,6 +39,7 @@ import org.cems.hj212.Hj212Edition;
  * @param scenarioSource the source of the scenarios that name none ({@code --scenario-source}); empty: the first
  * @param edition the HJ 212 edition of the frames ({@code --edition 2017|2025}); JSON has none
  * @param sm4Keys {@code --sm4-keys FILE}: {@code MN=32-hex-key} lines; 2025 frames of those MNs are SM4-encrypted
+ * @param security {@code --security FILE}: SASL/TLS towards Kafka, TLS and login towards MQTT (docs/security.md)
  */
 public record SimulatorOptions(
         Path registry,
@@ -59,7 +61,8 @@ public record SimulatorOptions(
         List<ScenarioSpec> scenarios,
         Optional<String> scenarioSource,
         Hj212Edition edition,
-        Optional<Path> sm4Keys) {
+        Optional<Path> sm4Keys,
+        SecurityConfig security) {
 
     public static final Path DEFAULT_REGISTRY = Path.of("docker", "config", "registry.yaml");
     public static final String DEFAULT_MQTT_TOPIC = "cems/{mn}/up";
@@ -133,6 +136,7 @@ public record SimulatorOptions(
         Optional<String> scenarioSource = Optional.empty();
         Hj212Edition edition = Hj212Edition.HJ212_2017;
         Optional<Path> sm4Keys = Optional.empty();
+        SecurityConfig security = SecurityConfig.none();
 
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -157,6 +161,7 @@ public record SimulatorOptions(
                 case "--scenario-source" -> scenarioSource = Optional.of(value(args, ++i, option));
                 case "--edition" -> edition = edition(value(args, ++i, option));
                 case "--sm4-keys" -> sm4Keys = Optional.of(Path.of(value(args, ++i, option)));
+                case "--security" -> security = security(value(args, ++i, option));
                 case "--min-interval" -> scenarios.add(new ScenarioSpec(
                         ScenarioCatalog.minuteData((int) wholeNumber(value(args, ++i, option), option)),
                         ScenarioSpec.DEFAULT_AFTER, Optional.empty(), Optional.empty()));
@@ -164,7 +169,15 @@ public record SimulatorOptions(
             }
         }
         return new SimulatorOptions(registry, mqtt, kafka, split, stdout, format, qos, mqttTopic, kafkaTopic,
-                interval, speed, backfill, duration, count, seed, start, scenarios, scenarioSource, edition, sm4Keys);
+                interval, speed, backfill, duration, count, seed, start, scenarios, scenarioSource, edition, sm4Keys, security);
+    }
+
+    private static SecurityConfig security(String file) {
+        try {
+            return SecurityConfig.load(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--security: " + e.getMessage());
+        }
     }
 
     public static String usage() {
@@ -183,6 +196,9 @@ public record SimulatorOptions(
                   --mqtt-topic T        topic template (default cems/{mn}/up)
                   --qos N               MQTT QoS 0, 1 or 2 (default 1)
                   --kafka-topic T       Kafka topic (default cems.readings)
+                  --security FILE       kafka.security (SASL/TLS) and mqtt.tls, mqtt.username,
+                                        mqtt.password_env of this YAML, e.g. the job's config file;
+                                        use ssl:// with mqtt.tls (see docs/security.md)
 
                 what to send
                   --registry FILE       registry YAML (default docker/config/registry.yaml)

@@ -170,7 +170,7 @@ final class FrameRouter {
         String detail = p.pw().isPresent() ? "PW does not match the registry's password for this MN"
                 : "no PW, and the registry sets a password for this MN";
         publisher.publishDeadLetter(new DeadLetterMessage(DeadLetterReason.BAD_PASSWORD, detail, c.origin(), receivedAt, p.mn(),
-                FrameText.hideSecrets(new String(frame, StandardCharsets.UTF_8)), frame.length, false));
+                new String(frame, StandardCharsets.UTF_8), frame.length, false));
         if (p.kind() != Hj212PacketKind.REPLY) {
             c.reply(Hj212Encoder.encode(Hj212Replies.requestAnswer(p, Hj212Replies.QN_PW_ERROR)));
         }
@@ -181,7 +181,7 @@ final class FrameRouter {
         DeadLetterReason reason = DeadLetterReason.of(rejected.reason());
         counters.rejected(reason);
         publisher.publishDeadLetter(new DeadLetterMessage(reason, rejected.detail(), c.origin(), receivedAt,
-                FrameText.mn(payload).orElse(null), FrameText.hideSecrets(payload), payloadBytes, payloadTruncated));
+                FrameText.mn(payload).orElse(null), payload, payloadBytes, payloadTruncated));
         if (FrameText.headerComplete(rejected.rawExcerpt())) {
             Hj212Replies.rejection(rejected).ifPresent(answer -> c.reply(Hj212Encoder.encode(answer)));
         }

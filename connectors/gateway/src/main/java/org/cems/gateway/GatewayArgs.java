@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cems.core.keys.Sm4KeySource;
+import org.cems.core.security.SecurityConfig;
 import org.cems.core.time.Durations;
 import org.cems.hj212.CrcPolicy;
 
@@ -21,6 +22,8 @@ final class GatewayArgs {
 
               --listen HOST:PORT          where loggers connect, e.g. 0.0.0.0:9212 (required)
               --kafka BOOTSTRAP           Kafka bootstrap servers, host:port[,host:port] (required)
+              --security FILE             SASL/TLS towards Kafka: the kafka.security block of this YAML
+                                          (the job's config file will do; see docs/security.md)
               --topic NAME                readings topic (default cems.readings)
               --deadletter-topic NAME     rejected frames as JSON (default cems.deadletter)
               --registry FILE             source registry YAML: MNs with a password must send it as PW;
@@ -71,6 +74,13 @@ final class GatewayArgs {
                 case "--kafka" -> {
                     b.kafkaBootstrap(value);
                     kafkaGiven = true;
+                }
+                case "--security" -> {
+                    try {
+                        b.kafkaSecurity(SecurityConfig.load(Path.of(value)).kafka());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--security: " + e.getMessage());
+                    }
                 }
                 case "--topic" -> b.readingsTopic(value);
                 case "--deadletter-topic" -> b.deadLetterTopic(value);

@@ -59,10 +59,10 @@ public final class GatewayMain {
             return 1;
         }
         GatewayOptions o = gateway.options();
-        out.printf("[gateway] listening on %s -> Kafka %s, topic %s, dead letters %s | %d MNs with a password"
+        out.printf("[gateway] listening on %s -> Kafka %s (%s), topic %s, dead letters %s | %d MNs with a password"
                         + " | %d SM4 keys%s | registrations %s | idle timeout %s | at most %,d connections"
                         + " | segments up to %,d bytes | CRC %s%n",
-                gateway.localAddress(), o.kafkaBootstrap(), o.readingsTopic(), o.deadLetterTopic(),
+                gateway.localAddress(), o.kafkaBootstrap(), o.kafkaSecurity(), o.readingsTopic(), o.deadLetterTopic(),
                 o.passwords().count(), o.sm4Keys().size(), o.sm4KeysFile() == null ? " (changes in memory)" : "",
                 o.registrationsFile() == null ? "in the progress line only" : "to " + o.registrationsFile(),
                 o.idleTimeout().toSeconds() + "s", o.maxConnections(), o.maxSegmentBytes(),

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
+import org.cems.core.security.KafkaSecurity;
 import org.cems.hj212.CrcPolicy;
 import org.cems.hj212.Sm4KeyRing;
 
@@ -27,11 +28,13 @@ import org.cems.hj212.Sm4KeyRing;
  * @param sm4KeysFile          the key file a key change is saved to; null: changes are kept in memory only
  * @param registeredMns        the MNs of the registry; null when the gateway runs without one
  * @param registrationsFile    where CN 1001 registrations of MNs not in the registry are appended; null: none
+ * @param kafkaSecurity        SASL and TLS towards Kafka (the {@code kafka.security} block of {@code --security FILE})
  */
 public record GatewayOptions(InetSocketAddress listen, String kafkaBootstrap, String readingsTopic,
                              String deadLetterTopic, Passwords passwords, Duration idleTimeout, int maxConnections,
                              int maxSegmentBytes, CrcPolicy crcPolicy, int maxInFlightPerConnection,
-                             Sm4KeyRing sm4Keys, Path sm4KeysFile, Set<String> registeredMns, Path registrationsFile) {
+                             Sm4KeyRing sm4Keys, Path sm4KeysFile, Set<String> registeredMns, Path registrationsFile,
+                             KafkaSecurity kafkaSecurity) {
     public static final String DEFAULT_READINGS_TOPIC = "cems.readings";
     public static final String DEFAULT_DEADLETTER_TOPIC = "cems.deadletter";
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
@@ -47,6 +50,7 @@ public record GatewayOptions(InetSocketAddress listen, String kafkaBootstrap, St
         Objects.requireNonNull(crcPolicy, "crcPolicy");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(sm4Keys, "sm4Keys");
+        Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
         registeredMns = registeredMns == null ? null : Set.copyOf(registeredMns);
         if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
             throw new IllegalArgumentException("the Kafka bootstrap servers are required");

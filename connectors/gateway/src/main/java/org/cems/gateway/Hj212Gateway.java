@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.cems.core.security.KafkaSecurity;
 import org.cems.hj212.CrcPolicy;
 import org.cems.hj212.Sm4KeyRing;
 import org.slf4j.Logger;
@@ -100,8 +101,8 @@ public final class Hj212Gateway implements AutoCloseable {
         }
         Hj212Gateway gateway = new Hj212Gateway(options, counters, publisher, loop, ticker);
         gateway.loopThread.start();
-        LOG.info("HJ 212 gateway listening on {}, frames to Kafka {} topic {} (dead letters {}), {}, {}, idle timeout {},"
-                        + " at most {} connections, CRC {}", gateway.localAddress(), options.kafkaBootstrap(),
+        LOG.info("HJ 212 gateway listening on {}, frames to Kafka {} ({}) topic {} (dead letters {}), {}, {}, idle timeout {},"
+                        + " at most {} connections, CRC {}", gateway.localAddress(), options.kafkaBootstrap(), options.kafkaSecurity(),
                 options.readingsTopic(), options.deadLetterTopic(), options.passwords(), options.sm4Keys(),
                 options.idleTimeout(), options.maxConnections(), options.crcPolicy());
         return gateway;
@@ -176,6 +177,7 @@ public final class Hj212Gateway implements AutoCloseable {
         private Path sm4KeysFile;
         private Set<String> registeredMns;
         private Path registrationsFile;
+        private KafkaSecurity kafkaSecurity = new KafkaSecurity();
         private Duration statusEvery = Duration.ofSeconds(10);
         private Consumer<GatewayStats> onStatus;
         private InetSocketAddress metrics;
@@ -256,6 +258,12 @@ public final class Hj212Gateway implements AutoCloseable {
         }
 
         /** Appends CN 1001 registrations of unregistered MNs to this JSON-lines file. */
+        /** SASL and TLS towards Kafka; plaintext when not set. */
+        public Builder kafkaSecurity(KafkaSecurity kafkaSecurity) {
+            this.kafkaSecurity = Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
+            return this;
+        }
+
         public Builder registrationsFile(Path registrationsFile) {
             this.registrationsFile = registrationsFile;
             return this;
@@ -275,7 +283,7 @@ public final class Hj212Gateway implements AutoCloseable {
         public GatewayOptions options() {
             return new GatewayOptions(listen, kafkaBootstrap, readingsTopic, deadLetterTopic, passwords, idleTimeout,
                     maxConnections, maxSegmentBytes, crcPolicy, maxInFlightPerConnection, sm4Keys, sm4KeysFile, registeredMns,
-                    registrationsFile);
+                    registrationsFile, kafkaSecurity);
         }
 
         public Hj212Gateway start() throws IOException {

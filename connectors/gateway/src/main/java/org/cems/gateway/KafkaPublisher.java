@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.cems.core.deadletter.DeadLetterMessage;
+import org.cems.core.security.KafkaLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +43,16 @@ final class KafkaPublisher implements AutoCloseable {
         this.deadLetterTopic = deadLetterTopic;
     }
 
-    /** A publisher that has reached Kafka and seen both topics, so a bad address fails at start. */
+    /** Long enough for a TLS handshake and a SCRAM exchange with a loaded broker. */
+    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
+
+    /**
+     * A publisher that has reached Kafka and seen both topics, so a bad address fails at start; a
+     * refused login fails with one line saying what to check, not as a producer retrying for ever.
+     */
     static KafkaPublisher connect(GatewayOptions options) {
-        Properties p = new Properties();
+        KafkaLogin.require(options.kafkaBootstrap(), options.kafkaSecurity(), LOGIN_TIMEOUT);
+        Properties p = options.kafkaSecurity().asProperties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "cems-gateway");
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -27,13 +27,15 @@ public final class Passwords {
         return NONE;
     }
 
-    /** The passwords the registry sets ({@code password} of a source). */
+    /**
+     * The passwords the registry sets ({@code password}, {@code password_env} or {@code password_file} of a source).
+     *
+     * @throws IllegalArgumentException naming the source and the variable or file that cannot be read
+     */
     public static Passwords from(Registry registry) {
         Map<String, String> passwords = new HashMap<>();
         for (SourceRef ref : registry.allSources()) {
-            if (ref.source().password != null && !ref.source().password.isEmpty()) {
-                passwords.put(ref.source().mn, ref.source().password);
-            }
+            ref.source().hj212Password().ifPresent(pw -> passwords.put(ref.source().mn, pw));
         }
         return of(passwords);
     }

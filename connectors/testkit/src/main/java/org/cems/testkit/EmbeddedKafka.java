@@ -21,6 +21,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,19 +43,45 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dir;
     private final int brokerPort;
     private final int controllerPort;
+    private final SaslSslListener secured;
+    private final int securedPort;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka() {
+    private EmbeddedKafka(SaslSslListener secured) {
         this.dir = TempDirs.create("cems-kafka-");
         this.brokerPort = FreePorts.next();
         this.controllerPort = FreePorts.next();
+        this.secured = secured;
+        this.securedPort = secured == null ? -1 : FreePorts.next();
     }
 
     public static EmbeddedKafka start() {
-        EmbeddedKafka kafka = new EmbeddedKafka();
+        EmbeddedKafka kafka = new EmbeddedKafka(null);
         kafka.startServer();
         return kafka;
     }
+
+    /**
+     * A broker with a SASL_SSL listener besides its plaintext one (which the test helpers here
+     * keep using): TLS with {@code listener}'s key store, users for PLAIN and for SCRAM-SHA-256/512.
+     */
+    public static EmbeddedKafka startWithSaslSsl(SaslSslListener listener) {
+        EmbeddedKafka kafka = new EmbeddedKafka(listener);
+        kafka.startServer();
+        kafka.addScramUsers();
+        return kafka;
+    }
+
+    /**
+     * The secured listener's settings.
+     *
+     * @param keyStore      PKCS12 store with the broker's certificate and key
+     * @param storePassword its password
+     * @param plainUsers    user to password for SASL/PLAIN
+     * @param scramUsers    user to password for SCRAM-SHA-256 and SCRAM-SHA-512
+     */
+    public record SaslSslListener(Path keyStore, String storePassword, Map<String, String> plainUsers,
+                                  Map<String, String> scramUsers) {}
 
     private void startServer() {
         // the broker calls Exit on fatal errors; in a test or the demo that must not end the JVM
@@ -64,6 +94,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (secured != null) {
+            addSaslSslListener(props);
+        }
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", dir.resolve("logs").toString());
@@ -95,6 +128,37 @@ public final class EmbeddedKafka implements AutoCloseable {
             admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not become ready", e);
+        }
+    }
+
+    private void addSaslSslListener(Properties props) {
+        props.put("listeners", props.get("listeners") + ",SASL_SSL://127.0.0.1:" + securedPort);
+        props.put("advertised.listeners", props.get("advertised.listeners") + ",SASL_SSL://127.0.0.1:" + securedPort);
+        props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+        props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
+        StringBuilder plain = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        secured.plainUsers().forEach((user, password) -> plain.append(" user_").append(user).append("=\"").append(password).append('"'));
+        props.put("listener.name.sasl_ssl.plain.sasl.jaas.config", plain.append(';').toString());
+        String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;";
+        props.put("listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config", scram);
+        props.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", scram);
+        props.put("listener.name.sasl_ssl.ssl.keystore.location", secured.keyStore().toString());
+        props.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+        props.put("listener.name.sasl_ssl.ssl.keystore.password", secured.storePassword());
+        props.put("listener.name.sasl_ssl.ssl.key.password", secured.storePassword());
+    }
+
+    /** SCRAM credentials live in the cluster metadata: added through the plaintext listener, one mechanism a request. */
+    private void addScramUsers() {
+        for (ScramMechanism mechanism : List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512)) {
+            List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+            secured.scramUsers().forEach((user, password) ->
+                    upserts.add(new UserScramCredentialUpsertion(user, new ScramCredentialInfo(mechanism, 4096), password)));
+            try (Admin admin = admin()) {
+                admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot add SCRAM users", e);
+            }
         }
     }
 
@@ -134,6 +198,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
+    }
+
+    /** The SASL_SSL listener's address; only with {@link #startWithSaslSsl}. */
+    public String saslSslBootstrapServers() {
+        if (secured == null) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener");
+        }
+        return "127.0.0.1:" + securedPort;
     }
 
     public Admin admin() {

@@ -27,6 +27,8 @@ public final class TlsCertificates {
         issue(dir, "client", "/CN=cems-test-client", "extendedKeyUsage=clientAuth");
         run(dir, "openssl", "pkcs12", "-export", "-in", "client.pem", "-inkey", "client.key",
                 "-name", "client", "-out", "client.p12", "-passout", "pass:" + storePassword);
+        run(dir, "openssl", "pkcs12", "-export", "-in", "server.pem", "-inkey", "server.key",
+                "-name", "server", "-out", "server.p12", "-passout", "pass:" + storePassword);
         run(dir, "keytool", "-importcert", "-noprompt", "-alias", "cems-test-ca", "-file", "ca.pem",
                 "-keystore", "truststore.p12", "-storetype", "PKCS12", "-storepass", storePassword);
         return new TlsCertificates(dir);
@@ -54,6 +56,11 @@ public final class TlsCertificates {
 
     public Path serverKey() {
         return dir.resolve("server.key");
+    }
+
+    /** PKCS12 key store holding the server certificate and key, for Java servers (Kafka). */
+    public Path serverKeyStore() {
+        return dir.resolve("server.p12");
     }
 
     /** PKCS12 trust store holding the CA certificate. */

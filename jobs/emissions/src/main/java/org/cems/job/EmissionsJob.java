@@ -74,6 +74,7 @@ import org.cems.job.io.KafkaClients;
 import org.cems.job.io.KafkaRawMessages;
 import org.cems.job.io.MqttRawMessages;
 import org.cems.job.notify.AlertNotifier;
+import org.cems.job.io.SecuredClients;
 import org.cems.job.points.CarbonPoints;
 import org.cems.job.points.KpiPoints;
 import org.cems.job.points.TotalPoints;
@@ -151,6 +152,7 @@ public final class EmissionsJob {
      */
     public static void build(StreamExecutionEnvironment env, JobConfig config, Supplier<Sink<InfluxPoint>> pointSinks) {
         Registry registry = RegistryLoader.load(Path.of(config.registry));
+        SecuredClients.checkKafkaLogin(config.kafka);
         String zone = config.timezone != null ? config.timezone : registry.timezone;
         WindowSettings windows = windowSettings(config, zone);
         if (config.parallelism != null) {
@@ -259,7 +261,7 @@ public final class EmissionsJob {
                 .name("alerts-kafka").uid("alerts-kafka");
         if (config.alerts.mqttEnabled) {
             MqttSinkOptions mqtt = new MqttSinkOptions(config.mqtt.brokerUris, config.mqtt.clientIdPrefix + "-alerts",
-                    config.mqtt.username, config.mqtt.passwordEnv, 1, Duration.ofSeconds(30));
+                    config.mqtt.username, config.mqtt.passwordEnv, 1, Duration.ofSeconds(30), SecuredClients.mqtt(config.mqtt));
             alerts.sinkTo(new MqttSink<>(mqtt, new AlertMqttMessages(config.alerts.mqttTopic))).name("alerts-mqtt").uid("alerts-mqtt");
         }
         AlertNotifier.attach(alerts, config, registry, zone);

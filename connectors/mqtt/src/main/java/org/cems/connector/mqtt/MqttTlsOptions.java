@@ -13,6 +13,8 @@ import java.util.Objects;
 @PublicEvolving
 public final class MqttTlsOptions implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** A trust store type: a PEM file of CA certificates (Mosquitto's {@code cafile}), no password. */
+    public static final String PEM = "PEM";
 
     private final String trustStorePath;
     private final String trustStoreType;
@@ -40,7 +42,7 @@ public final class MqttTlsOptions implements Serializable {
      * Trusts the certificates in a key store file.
      *
      * @param path file on every task manager
-     * @param type key store type, e.g. PKCS12 or JKS
+     * @param type key store type, e.g. PKCS12 or JKS, or {@link #PEM}
      * @param passwordEnv name of the environment variable holding its password, or null for none
      */
     public static MqttTlsOptions trustStore(String path, String type, String passwordEnv) {

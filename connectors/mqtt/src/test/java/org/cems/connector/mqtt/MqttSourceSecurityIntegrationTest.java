@@ -113,9 +113,12 @@ class MqttSourceSecurityIntegrationTest {
                 .options();
         BrokerConnection connection = BrokerConnections.create(options, "refused-0", new IgnoringListener());
         try {
-            // Mosquitto answers a wrong password with 0x87 "not authorized" rather than 0x86; a
-            // configuration error, so the reader fails the job once instead of reconnecting for ever
+            // Mosquitto answers a wrong password with 0x87 "not authorized" rather than 0x86: either is final,
+            // a configuration error that fails the source once instead of a reconnect every 30 s
             assertThatThrownBy(connection::connect).isInstanceOf(SourceConfigurationException.class)
+                    .hasMessageStartingWith("MQTT broker [" + tlsUri + "] refused the login of user " + USER)
+                    .hasMessageContaining("environment variable " + WRONG_PASSWORD_ENV)
+                    .hasMessageNotContaining(System.getenv(WRONG_PASSWORD_ENV))
                     .cause().isInstanceOfSatisfying(MqttException.class,
                             e -> assertThat(e.getReasonCode()).isIn(BAD_USER_NAME_OR_PASSWORD, NOT_AUTHORIZED));
         } finally {

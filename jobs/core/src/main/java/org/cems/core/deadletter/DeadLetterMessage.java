@@ -14,13 +14,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param origin           where the input came from, e.g. {@code kafka:topic/partition@offset},
  *                         {@code mqtt:topic}, {@code tcp:IP:PORT}, {@code influxdb}
  * @param mn               the MN, when the payload could be read far enough; else null
- * @param payload          the input as text, cut by the writer's caller
+ * @param payload          the input as text, cut by the writer's caller; its passwords and keys are
+ *                         hidden here ({@link PayloadSecrets}), whoever writes the dead letter
  * @param payloadBytes     the size of the whole input in bytes
  * @param payloadTruncated whether {@code payload} is only the start of it
  */
 public record DeadLetterMessage(DeadLetterReason reason, String detail, String origin, Instant receivedTime, String mn,
                                 String payload, int payloadBytes, boolean payloadTruncated) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public DeadLetterMessage {
+        payload = payload == null ? null : PayloadSecrets.hide(payload);
+    }
 
     /** A dead letter whose payload is the whole of {@code payload}, with no MN. */
     public static DeadLetterMessage whole(DeadLetterReason reason, String detail, String origin, Instant receivedTime,

@@ -66,7 +66,9 @@ public final class RegistryLoader {
 
     public static Registry load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
+            Registry registry = parse(in, file.toString());
+            resolvePasswordFiles(registry, file.toAbsolutePath().getParent());
+            return registry;
         } catch (IOException e) {
             throw new RegistryException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
         }
@@ -97,6 +99,16 @@ public final class RegistryLoader {
             throw new RegistryException(name, problems);
         }
         return registry;
+    }
+
+    /** A source's password_file relative to the registry's folder. */
+    private static void resolvePasswordFiles(Registry r, Path folder) {
+        for (SourceRef ref : r.allSources()) {
+            Source s = ref.source();
+            if (s.passwordFile != null && !Path.of(s.passwordFile).isAbsolute()) {
+                s.passwordFile = folder.resolve(s.passwordFile).normalize().toString();
+            }
+        }
     }
 
     /** A source without its own site pressure or altitude takes its enterprise's. */
@@ -283,6 +295,10 @@ public final class RegistryLoader {
                 problems.add(at + ".limits_mg_m3." + code + ": a limit must be a positive number");
             }
         });
+        // the value itself is read where it is needed (gateway, simulator): the job's machines may not hold it
+        if ((s.password != null ? 1 : 0) + (s.passwordEnv != null ? 1 : 0) + (s.passwordFile != null ? 1 : 0) > 1) {
+            problems.add(at + ": set one of password, password_env and password_file");
+        }
         if (s.minuteInterval != null && !Source.MINUTE_INTERVALS.contains(s.minuteInterval)) {
             problems.add(at + ".minute_interval: " + s.minuteInterval + " is not a HJ 212-2017 MinInterval (one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 minutes)");
         }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.cems.core.formula.EmissionFormulas;
+import org.cems.core.security.SecretRef;
 
 /** A monitoring point (a stack, or a control device's inlet) and what its numbers need. */
 public class Source implements Serializable {
@@ -97,8 +99,33 @@ public class Source implements Serializable {
     public Integer minuteInterval;
     /** Known stops (planned outages): F-flagged data in them is a source stop, not missing data. */
     public List<StopPeriod> stopSchedule = new ArrayList<>();
-    /** HJ 212 access password (PW) the gateway must present; none when absent. */
+    /** HJ 212 access password (PW) the data logger must present to the gateway; none when absent. */
     public String password;
+    /** The same from an environment variable of the gateway (and the simulator), instead of plain text here. */
+    public String passwordEnv;
+    /** The same from a file (relative to the registry's folder), e.g. a Docker or Kubernetes secret. */
+    public String passwordFile;
+
+    /**
+     * The PW this source's logger must send, from {@code password}, {@code password_env} or
+     * {@code password_file}; empty when none is set.
+     *
+     * @throws IllegalArgumentException naming the variable or file (never the value) when it cannot be read
+     */
+    public Optional<String> hj212Password() {
+        if (password != null) {
+            return password.isEmpty() ? Optional.empty() : Optional.of(password);
+        }
+        SecretRef ref = new SecretRef(passwordEnv, passwordFile);
+        if (!ref.isSet()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ref.read("password"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("source " + id + " (MN " + mn + "): " + e.getMessage(), e);
+        }
+    }
 
     public SourceKind sourceKind() {
         return SourceKind.parse(kind);

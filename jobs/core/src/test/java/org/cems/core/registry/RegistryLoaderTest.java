@@ -236,4 +236,15 @@ class RegistryLoaderTest {
                 "baseline_monthly_t: {a21002: {1: 500, 2: 450, 3: 400, 4: 300, 5: 250, 6: 250, 7: 250, 8: 250, 9: 250, 10: 300, 11: 450, 12: 550}}"));
         assertThat(r.enterprises.get(0).baselineT).containsEntry("a21002", 4200.0);
     }
+
+    @Test
+    void anHj212PasswordIsSetOneWayOnly() {
+        String registry = CONTRACT_EXAMPLE.replaceFirst("(\\n( *)capacity_mw: 600\\n)", "$1$2password: \"123456\"\n$2password_env: CEMS_PW_U1\n");
+        assertThatThrownBy(() -> RegistryLoader.parse(new ByteArrayInputStream(registry.getBytes(StandardCharsets.UTF_8)), "registry.yaml"))
+                .hasMessageContaining("enterprises[0].sources[0]: set one of password, password_env and password_file");
+        // the variable itself is read by the gateway and the simulator, not here: the job's machines need not hold it
+        String byVariable = CONTRACT_EXAMPLE.replaceFirst("(\\n( *)capacity_mw: 600\\n)", "$1$2password_env: CEMS_PW_UNSET\n");
+        Registry r = RegistryLoader.parse(new ByteArrayInputStream(byVariable.getBytes(StandardCharsets.UTF_8)), "registry.yaml");
+        assertThat(r.allSources().get(0).source().passwordEnv).isEqualTo("CEMS_PW_UNSET");
+    }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.cems.core.keys.Sm4KeySource;
+import org.cems.core.security.KafkaSecurity;
+import org.cems.core.security.MqttTls;
 import org.cems.job.notify.NotifyConfig;
 
 /**
@@ -156,6 +158,8 @@ public class JobConfig implements Serializable {
         public int topicPartitions = 6;
         /** Replication of the topics {@code create_missing} creates; unset: the broker's default.replication.factor. */
         public Integer topicReplicationFactor;
+        /** SASL and TLS for every Kafka client of the job (docs/security.md). */
+        public KafkaSecurity security = new KafkaSecurity();
     }
 
     public static class Mqtt implements Serializable {
@@ -168,6 +172,8 @@ public class JobConfig implements Serializable {
         public String sharedGroup = "cems";
         public String username;
         public String passwordEnv;
+        /** For ssl:// broker URIs: the broker's CA and, if it requires one, a client certificate (docs/security.md). */
+        public MqttTls tls = new MqttTls();
     }
 
     public static class Influx implements Serializable {

@@ -57,6 +57,8 @@ public final class JobConfigLoader {
         if (config.sm4.keysFile != null && !Path.of(config.sm4.keysFile).isAbsolute()) {
             config.sm4.keysFile = file.toAbsolutePath().getParent().resolve(config.sm4.keysFile).normalize().toString();
         }
+        config.kafka.security.resolveFilesAgainst(file.toAbsolutePath().getParent());
+        config.mqtt.tls.resolveFilesAgainst(file.toAbsolutePath().getParent());
         validate(config, file.toString());
         return config;
     }
@@ -151,6 +153,11 @@ public final class JobConfigLoader {
         validateAccounting(problems, c);
         positive(problems, "incidents.snapshot_interval", c.incidents.snapshotInterval);
         envSet(problems, "mqtt.password_env", c.mqtt.passwordEnv);
+        problems.addAll(c.kafka.security.problems("kafka.security"));
+        problems.addAll(c.mqtt.tls.problems("mqtt.tls"));
+        if (c.mqtt.tls.isSet() && c.mqtt.brokerUris.stream().anyMatch(uri -> !uri.startsWith("ssl://"))) {
+            problems.add("mqtt.broker_uris: mqtt.tls is set, so every broker URI must start with ssl://");
+        }
         envSet(problems, "sm4.keys_env", c.sm4.keysEnv);
         if (c.sm4.keysEnv == null || System.getenv(c.sm4.keysEnv) != null) {
             try {

@@ -18,6 +18,8 @@ public final class KafkaClients {
     public static Properties properties(JobConfig.Kafka c) {
         Properties p = new Properties();
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, c.bootstrapServers);
+        // SASL and TLS (docs/security.md): passwords as references each client resolves, never values
+        p.putAll(c.security.asProperties());
         return p;
     }
 

@@ -37,6 +37,9 @@ public class MqttRawMessages implements MqttRecordDeserializer<RawMessage> {
         if (c.username != null) {
             builder.setCredentials(c.username, c.passwordEnv);
         }
+        if (c.tls.isSet()) {
+            builder.setTls(SecuredClients.mqtt(c));
+        }
         return builder;
     }
 }

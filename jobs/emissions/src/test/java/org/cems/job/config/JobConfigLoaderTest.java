@@ -173,4 +173,28 @@ class JobConfigLoaderTest {
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
                 .hasMessageContaining("notify.routes[0]: route").hasMessageContaining("names target nowhere, which is not defined");
     }
+
+    @Test
+    void securityBlocksAreReadWithFilesFromTheConfigFolderAndCheckedByKey(@TempDir Path dir) throws Exception {
+        Files.copy(EXAMPLE.resolveSibling("registry.yaml"), dir.resolve("registry.yaml"));
+        Files.writeString(dir.resolve("ca.pem"), "not read while loading");
+        Path config = Files.writeString(dir.resolve("cems.yaml"), """
+                registry: registry.yaml
+                kafka:
+                  bootstrap_servers: kafka-1:9093
+                  security: {protocol: SASL_SSL, sasl_mechanism: SCRAM-SHA-512, username: cems-job, password_file: secrets/kafka}
+                mqtt:
+                  broker_uris: [tcp://mosquitto:1883]
+                  tls: {ca_file: ca.pem}
+                """);
+        assertThatThrownBy(() -> JobConfigLoader.load(config))
+                .hasMessageContaining("kafka.security.password_file: cannot read " + dir.resolve("secrets/kafka"))
+                .hasMessageContaining("mqtt.broker_uris: mqtt.tls is set, so every broker URI must start with ssl://");
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/kafka"), "s3cret");
+        Files.writeString(config, Files.readString(config).replace("tcp://", "ssl://"));
+        JobConfig c = JobConfigLoader.load(config);
+        assertThat(c.kafka.security.passwordFile).isEqualTo(dir.resolve("secrets/kafka").toString());
+        assertThat(c.mqtt.tls.caFile).isEqualTo(dir.resolve("ca.pem").toString());
+    }
 }

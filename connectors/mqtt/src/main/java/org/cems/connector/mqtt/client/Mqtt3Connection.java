@@ -66,10 +66,12 @@ final class Mqtt3Connection implements BrokerConnection {
             token.waitForCompletion(options.connectTimeout().toMillis());
             return token.getSessionPresent();
         } catch (MqttException e) {
+            // CONNACK 2, 4 and 5 (MQTT 3.1.1 3.2.2.3): retrying with the same settings cannot help
             if (REFUSED_SETTINGS.contains(e.getReasonCode())) {
-                throw new SourceConfigurationException("broker refused the connection with return code "
-                        + e.getReasonCode() + " (" + e.getMessage()
-                        + "): check the client id prefix, user name, password and client certificate", e);
+                throw new SourceConfigurationException(e.getReasonCode() == MqttException.REASON_CODE_INVALID_CLIENT_ID
+                        ? "broker refused the connection with return code " + e.getReasonCode() + " (" + e.getMessage()
+                                + "): check the client id prefix"
+                        : BrokerConnections.refusedCredentials(options, e.getReasonCode()), e);
             }
             throw e;
         }

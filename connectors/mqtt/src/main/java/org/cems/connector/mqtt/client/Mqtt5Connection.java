@@ -23,6 +23,8 @@ import java.util.List;
 final class Mqtt5Connection implements BrokerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(Mqtt5Connection.class);
     private static final int SESSION_TAKEN_OVER = 0x8E;
+    private static final int BAD_USER_NAME_OR_PASSWORD = 0x86;
+    private static final int NOT_AUTHORIZED = 0x87;
     /** Retained messages only when the subscription is new, not again on every reconnect. */
     private static final int RETAIN_HANDLING_IF_NEW = 1;
 
@@ -64,10 +66,12 @@ final class Mqtt5Connection implements BrokerConnection {
             token.waitForCompletion(options.connectTimeout().toMillis());
             return token.getSessionPresent();
         } catch (MqttException e) {
+            // Mosquitto answers a wrong password with 0x87 rather than 0x86; none of these gets better by retrying
             if (SourceConfigurationException.refusesSettings(e.getReasonCode())) {
-                throw new SourceConfigurationException("broker refused the connection with reason code 0x"
-                        + Integer.toHexString(e.getReasonCode()) + " (" + e.getMessage()
-                        + "): check the client id prefix, user name, password and client certificate", e);
+                throw new SourceConfigurationException(e.getReasonCode() == BAD_USER_NAME_OR_PASSWORD || e.getReasonCode() == NOT_AUTHORIZED
+                        ? BrokerConnections.refusedCredentials(options, e.getReasonCode())
+                        : "broker refused the connection with reason code 0x" + Integer.toHexString(e.getReasonCode()) + " (" + e.getMessage()
+                                + "): check the client id prefix, user name, password and client certificate", e);
             }
             throw e;
         }

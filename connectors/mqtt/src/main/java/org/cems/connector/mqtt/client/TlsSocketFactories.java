@@ -12,13 +12,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 
-/** Builds the socket factory for {@code ssl://} brokers from trust and key store files. */
+/**
+ * Builds the socket factory for {@code ssl://} brokers from trust and key store files; a trust
+ * store of type PEM is a file of CA certificates, as Mosquitto's {@code cafile}.
+ */
 @Internal
-final class TlsSocketFactories {
+public final class TlsSocketFactories {
     private TlsSocketFactories() {}
 
-    static SSLSocketFactory create(MqttTlsOptions tls) throws SourceConfigurationException {
+    public static SSLSocketFactory create(MqttTlsOptions tls) throws SourceConfigurationException {
         try {
             return createOrThrow(tls);
         } catch (SourceConfigurationException e) {
@@ -47,9 +52,24 @@ final class TlsSocketFactories {
     }
 
     private static KeyStore load(String path, String type, char[] password) throws Exception {
+        if (MqttTlsOptions.PEM.equals(type)) {
+            return pemCertificates(path);
+        }
         KeyStore store = KeyStore.getInstance(type);
         try (InputStream in = Files.newInputStream(Path.of(path))) {
             store.load(in, password);
+        }
+        return store;
+    }
+
+    private static KeyStore pemCertificates(String path) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            int i = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + i++, c);
+            }
         }
         return store;
     }

@@ -4,6 +4,7 @@ import org.cems.connector.mqtt.MqttSourceOptions;
 import org.cems.connector.mqtt.client.BrokerConnection;
 import org.cems.connector.mqtt.client.BrokerConnections;
 import org.cems.connector.mqtt.client.BrokerListener;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.cems.connector.mqtt.client.SourceConfigurationException;
 import org.cems.connector.mqtt.client.SubscriptionRejectedException;
 import org.cems.connector.mqtt.split.MqttSubscriberSplit;
@@ -87,8 +88,8 @@ final class MqttSubscriber implements BrokerListener {
             LOG.info("{} connected to {} ({} session), subscribed to {}", clientId, options.brokerUris(),
                     resumed ? "resumed" : "new", options.subscriptionFilters());
         } catch (SubscriptionRejectedException | SourceConfigurationException e) {
-            // retrying cannot fix these: fail the task with the reason
-            queue.fail(e);
+            // retrying cannot fix these: fail the job with the reason, without restarts that would only repeat it
+            queue.fail(new SuppressRestartsException(e));
         } catch (Exception e) {
             connectionLost(live.connection, e, false);
         }

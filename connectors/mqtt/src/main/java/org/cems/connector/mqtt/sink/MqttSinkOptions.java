@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
+import org.cems.connector.mqtt.MqttTlsOptions;
+
 /**
  * Where the MQTT sink publishes and how.
  *
@@ -13,9 +15,15 @@ import java.util.List;
  * @param passwordEnv the environment variable holding the password; null for none
  * @param qos 0 or 1; with 1 a checkpoint completes only after the broker acknowledged every message before it
  * @param ackTimeout how long a flush waits for the broker (and for a lost connection to come back) before it fails
+ * @param tls for {@code ssl://} brokers; null for the JVM's default trust
  */
 public record MqttSinkOptions(List<String> brokerUris, String clientIdPrefix, String username, String passwordEnv, int qos,
-        Duration ackTimeout) implements Serializable {
+        Duration ackTimeout, MqttTlsOptions tls) implements Serializable {
+
+    public MqttSinkOptions(List<String> brokerUris, String clientIdPrefix, String username, String passwordEnv, int qos,
+            Duration ackTimeout) {
+        this(brokerUris, clientIdPrefix, username, passwordEnv, qos, ackTimeout, null);
+    }
 
     public MqttSinkOptions {
         if (brokerUris == null || brokerUris.isEmpty()) {

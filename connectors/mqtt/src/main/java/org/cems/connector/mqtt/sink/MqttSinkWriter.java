@@ -6,7 +6,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.cems.connector.mqtt.client.BrokerConnections;
 import org.cems.connector.mqtt.client.SourceConfigurationException;
+import org.cems.connector.mqtt.client.TlsSocketFactories;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 class MqttSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(MqttSinkWriter.class);
     private static final long RETRY_PAUSE_MS = 20;
+    private static final int BAD_USER_NAME_OR_PASSWORD = 0x86;
+    private static final int NOT_AUTHORIZED = 0x87;
 
     private final MqttSinkOptions options;
     private final MqttMessageBuilder<T> messages;
@@ -52,12 +56,23 @@ class MqttSinkWriter<T> implements SinkWriter<T> {
                 }
                 connect.setPassword(password.getBytes(StandardCharsets.UTF_8));
             }
+            if (options.tls() != null) {
+                connect.setSocketFactory(TlsSocketFactories.create(options.tls()));
+            }
             client.connect(connect).waitForCompletion(options.ackTimeout().toMillis());
         } catch (MqttException e) {
-            String problem = "cannot connect to MQTT " + options.brokerUris() + ": " + e.getMessage();
-            // refused credentials fail the job once; an unreachable broker is retried by the restart strategy
-            throw new IOException(problem, SourceConfigurationException.refusesSettings(e.getReasonCode())
-                    ? new SourceConfigurationException(problem + " (reason code 0x" + Integer.toHexString(e.getReasonCode()) + ")", e) : e);
+            int code = e.getReasonCode();
+            if (SourceConfigurationException.refusesSettings(code)) {
+                // a restart would be refused the same way: fail the job once, with what to fix
+                String problem = code == BAD_USER_NAME_OR_PASSWORD || code == NOT_AUTHORIZED
+                        ? BrokerConnections.refusedCredentials(options.brokerUris(), options.username(), options.passwordEnv(), code)
+                        : "MQTT " + options.brokerUris() + " refused the connection (reason code 0x" + Integer.toHexString(code) + "): " + e.getMessage();
+                throw new IOException(problem, new SourceConfigurationException(problem, e));
+            }
+            // an unreachable broker is retried by the restart strategy
+            throw new IOException("cannot connect to MQTT " + options.brokerUris() + ": " + e.getMessage(), e);
+        } catch (SourceConfigurationException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
