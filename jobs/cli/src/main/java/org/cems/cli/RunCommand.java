@@ -22,7 +22,7 @@ final class RunCommand {
     static final String USAGE = """
             usage: cems run --config FILE [--web-port 8081] [--metrics-port 9249]
               the job on an embedded Flink cluster against the Kafka, MQTT and InfluxDB the config names
-              --config FILE        the job's configuration (README "Configuration")
+              --config FILE        the job's configuration (docs/configuration.md)
               --web-port P         Flink web UI and REST (default 8081)
               --metrics-port P     Prometheus metrics on http://HOST:P/metrics (default 9249; 0: none)
               --help               this text

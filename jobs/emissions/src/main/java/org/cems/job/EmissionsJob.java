@@ -112,7 +112,7 @@ public final class EmissionsJob {
     static final long SPLIT_UPLOAD_TIMEOUT_MS = 10 * 60_000L;
     /**
      * Checkpoints when neither the config nor the cluster sets an interval: MQTT QoS 1 messages are
-     * acknowledged on checkpoints, so their interval bounds MQTT throughput (README "MQTT").
+     * acknowledged on checkpoints, so their interval bounds MQTT throughput (docs/connectors.md, "MQTT source").
      */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
 

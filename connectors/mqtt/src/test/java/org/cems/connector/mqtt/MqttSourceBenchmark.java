@@ -31,7 +31,7 @@ class MqttSourceBenchmark {
     private static final String TOPIC = "bench/flood";
     /**
      * One reader needs no shared group. With one, Mosquitto 2.0.11 itself slows down (publishes
-     * included) once the member's queue grows, which a saturated window causes; see README.
+     * included) once the member's queue grows, which a saturated window causes; see docs/connectors.md.
      */
     private static final boolean SHARED = Boolean.getBoolean("bench.shared");
 

@@ -11,7 +11,7 @@ import org.cems.core.registry.Source;
 
 /**
  * The enterprises a ledger covers and their stacks, from the registry: points carry no role tag,
- * and inlets (gas before the control devices) never count (README "Outputs", emission_total).
+ * and inlets (gas before the control devices) never count (docs/interface.md "Outputs", emission_total).
  */
 final class LedgerScope {
     final List<Enterprise> enterprises;

@@ -9,7 +9,7 @@ import org.cems.hj212.Parameter;
 import org.cems.hj212.ParameterCatalogue;
 
 /**
- * The InfluxQL statements that read one month of the job's output (README "Outputs") and what
+ * The InfluxQL statements that read one month of the job's output (docs/interface.md "Outputs") and what
  * their answers become; sent as one request. Stacks are not told apart from inlets here (no tag
  * says so): {@link LedgerRows} keeps the registry's stacks.
  */

@@ -7,7 +7,7 @@ import org.cems.hj212.RejectReason;
 /**
  * Every reason a payload, or a point, goes to the dead-letter topic: the catalogue. The wire name
  * is the JSON {@code reason}, the Kafka key and the {@code reason} tag of the {@code quality}
- * measurement; README section "Payloads in" lists them all (a test holds both to the same list).
+ * measurement; docs/interface.md section "Payloads in" lists them all (a test holds both to the same list).
  */
 public enum DeadLetterReason {
     // the payload as a whole

@@ -15,16 +15,16 @@ import org.cems.hj212.RejectReason;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterReasonTest {
-    /** From "Reasons" to the end of the paragraph, in README section "Payloads in". */
-    private static final Pattern README_REASONS = Pattern.compile("Reasons \\(.*?(?=\\n\\n)", Pattern.DOTALL);
+    /** From "Reasons" to the end of the paragraph, in docs/interface.md section "Payloads in". */
+    private static final Pattern DOCUMENTED_REASONS = Pattern.compile("Reasons \\(.*?(?=\\n\\n)", Pattern.DOTALL);
     private static final Pattern CODE = Pattern.compile("`([a-z0-9_]+)`");
 
     @Test
-    void theReadmeListsEveryReasonAndNoOther() throws IOException {
-        String readme = Files.readString(Path.of("../../README.md"));
-        String payloadsIn = readme.substring(readme.indexOf("## Payloads in"), readme.indexOf("## Outputs"));
-        Matcher paragraph = README_REASONS.matcher(payloadsIn);
-        assertThat(paragraph.find()).as("the Reasons paragraph of README section Payloads in").isTrue();
+    void theInterfaceDocListsEveryReasonAndNoOther() throws IOException {
+        String doc = Files.readString(Path.of("../../docs/interface.md"));
+        String payloadsIn = doc.substring(doc.indexOf("## Payloads in"), doc.indexOf("## Outputs"));
+        Matcher paragraph = DOCUMENTED_REASONS.matcher(payloadsIn);
+        assertThat(paragraph.find()).as("the Reasons paragraph of docs/interface.md section Payloads in").isTrue();
         Set<String> listed = new LinkedHashSet<>();
         for (Matcher m = CODE.matcher(paragraph.group()); m.find(); ) {
             listed.add(m.group(1));

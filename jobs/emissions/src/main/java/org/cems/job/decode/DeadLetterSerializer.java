@@ -4,7 +4,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cems.core.deadletter.DeadLetterMessage;
 
-/** Dead letters as JSON on {@code cems.deadletter} (README "Payloads in"), keyed by reason. */
+/** Dead letters as JSON on {@code cems.deadletter} (docs/interface.md "Payloads in"), keyed by reason. */
 public class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
     private final String topic;
 

@@ -7,7 +7,7 @@ import org.cems.hj212.ParameterCodes;
 
 /**
  * How invalid, missing and stopped periods are accounted (config {@code accounting.*} and
- * {@code stop_detection.*}); the defaults are what the README documents.
+ * {@code stop_detection.*}); the defaults are what docs/configuration.md documents.
  *
  * @param substitutedPollutants pollutants whose invalid and missing hours get HJ 75-2017's
  *     substitute (the standard names SO2, NOx and PM)
