@@ -122,7 +122,8 @@ class CheckCommandTest {
                         + influx.url() + "/query' --data-urlencode 'q=CREATE DATABASE \"nowhere\"'` or set create_missing: true",
                 "cems check: 3 of 8 checks failed");
         assertThat(missing.lines()).anySatisfy(l -> assertThat(l)
-                .startsWith("[FAIL] mqtt " + lockedMosquitto.uri() + ": cannot connect: broker refused the connection with reason code 0x87")
+                .startsWith("[FAIL] mqtt " + lockedMosquitto.uri() + ": cannot connect: MQTT broker [" + lockedMosquitto.uri() + "] refused the login of user ")
+                .contains("(reason code 0x87")
                 .endsWith("(check mqtt.broker_uris, mqtt.username, mqtt.password_env)"));
         assertThat(missing.exit()).isEqualTo(1);
         // check creates nothing, whatever create_missing says

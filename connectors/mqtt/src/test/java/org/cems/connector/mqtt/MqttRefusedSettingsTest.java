@@ -63,7 +63,7 @@ class MqttRefusedSettingsTest {
         assertThatThrownBy(() -> job.getJobExecutionResult().get(60, TimeUnit.SECONDS))
                 .satisfies(e -> assertThat(causeMessages(e)).anySatisfy(m -> assertThat(m).contains("not recoverable")))
                 .satisfies(e -> assertThat(causeMessages(e)).anySatisfy(m -> assertThat(m)
-                        .contains("broker refused the connection with reason code 0x87")
+                        .contains("refused the login of user plant-gateway (reason code 0x87")
                         .doesNotContain(System.getenv("CEMS_TEST_MQTT_WRONG_PASSWORD"))));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     }
