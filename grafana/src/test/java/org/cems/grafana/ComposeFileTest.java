@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTest {
     /** The one switch that opens the ports users need (Kafka, MQTT, Grafana) beyond this host. */
     static final String PUBLISH = "${CEMS_PUBLISH_ADDRESS:-127.0.0.1}:";
+    /** The gateway's own switch (docs/deployment.md): its port carries PW= in clear text, so CEMS_PUBLISH_ADDRESS does not open it. */
+    static final String GATEWAY_BIND = "${CEMS_GATEWAY_BIND:-127.0.0.1}:";
     private static final JsonNode SERVICES = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml")).get(0).path("services");
 
     static final String BINARY = "/usr/bin/docker-compose";
@@ -82,13 +84,15 @@ class ComposeFileTest {
         SERVICES.fields().forEachRemaining(s -> s.getValue().path("ports").forEach(port ->
                 published.computeIfAbsent(s.getKey(), k -> new ArrayList<>()).add(port.asText())));
         assertThat(published).allSatisfy((service, ports) -> assertThat(ports).allSatisfy(port ->
-                assertThat(port).as(service).satisfiesAnyOf(p -> assertThat(p).startsWith("127.0.0.1:"), p -> assertThat(p).startsWith(PUBLISH))));
+                assertThat(port).as(service).satisfiesAnyOf(p -> assertThat(p).startsWith("127.0.0.1:"), p -> assertThat(p).startsWith(PUBLISH),
+                        p -> assertThat(p).startsWith(GATEWAY_BIND))));
         // what users need may be opened; the admin token's InfluxDB and the login-less Flink UI may not
         assertThat(published).containsEntry("kafka", List.of(PUBLISH + "9092:9092"))
                 .containsEntry("mosquitto", List.of(PUBLISH + "1883:1883"))
                 .containsEntry("grafana", List.of(PUBLISH + "3000:3000"))
                 .containsEntry("influxdb", List.of("127.0.0.1:8086:8086"))
-                .containsEntry("jobmanager", List.of("127.0.0.1:8081:8081"));
+                .containsEntry("jobmanager", List.of("127.0.0.1:8081:8081"))
+                .containsEntry("gateway", List.of(GATEWAY_BIND + "${CEMS_GATEWAY_PORT:-9212}:9212"));
         assertThat(SERVICES.path("taskmanager").has("ports")).isFalse();
     }
 
