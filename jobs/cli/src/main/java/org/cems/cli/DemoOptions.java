@@ -13,7 +13,7 @@ import org.cems.core.time.Durations;
  * @param replay event time replayed in fast-forward before going live (0: none)
  * @param duration wall time after which the demo stops by itself; empty: until Ctrl-C
  * @param liveStart the event time of the first live reading; the replay ends there
- * @param stopAfterReplay stop as soon as the replay is in InfluxDB (tests)
+ * @param stopAfterReplay stop as soon as the replay is in InfluxDB and its alerts have resolved (tests)
  */
 record DemoOptions(Duration replay, Optional<Duration> duration, Instant liveStart, boolean stopAfterReplay) {
     static final Duration DEFAULT_REPLAY = Duration.ofHours(24);
