@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -41,8 +42,9 @@ record DemoSummary(Map<String, Map<String, Long>> points, List<Incident> inciden
         }
     }
 
-    /** Reads everything the summary lists. */
-    static DemoSummary read(InfluxCounts influx) {
+    /** Reads everything the summary lists; empty when InfluxDB did not answer every query. */
+    static Optional<DemoSummary> read(InfluxCounts influx) {
+        long failedBefore = influx.failedQueries();
         Map<String, Map<String, Long>> points = new LinkedHashMap<>();
         points.put("reading", Map.of(ALL, influx.total("reading")));
         for (String windowed : List.of("emission", "efficiency", "carbon", "emission_total")) {
@@ -51,12 +53,18 @@ record DemoSummary(Map<String, Map<String, Long>> points, List<Incident> inciden
         points.put("kpi", influx.byTag("kpi", "indicator", ""));
         points.put("quality", influx.byTag("quality", "reason", ""));
         points.put("alert", influx.byTag("alert", "state", ""));
-        return new DemoSummary(points, influx.alerts());
+        DemoSummary summary = new DemoSummary(points, influx.alerts());
+        return influx.failedQueries() == failedBefore ? Optional.of(summary) : Optional.empty();
     }
 
     /** Points of a measurement with this tag value (window, indicator, ...), 0 when none. */
     long count(String measurement, String key) {
         return points.getOrDefault(measurement, Map.of()).getOrDefault(key, 0L);
+    }
+
+    /** Points of a measurement, all tag values together. */
+    long total(String measurement) {
+        return points.getOrDefault(measurement, Map.of()).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Alert types of the incidents that both fired and resolved, with how many. */

@@ -18,6 +18,7 @@ final class InfluxCounts {
 
     private final InfluxDbServer influx;
     private final String database;
+    private long failedQueries;
 
     InfluxCounts(InfluxDbServer influx, String database) {
         this.influx = influx;
@@ -80,11 +81,17 @@ final class InfluxCounts {
         return incidents;
     }
 
+    /** Queries that got no answer so far: a read is whole when this did not change during it. */
+    long failedQueries() {
+        return failedQueries;
+    }
+
     private Iterable<JsonNode> series(String influxQl) {
         try {
             return MAPPER.readTree(influx.query(database, influxQl)).path("results").path(0).path("series");
         } catch (Exception e) {
-            // a measurement not written yet, or InfluxDB busy: report no points rather than fail the demo
+            // InfluxDB busy or stopped (Ctrl-C reaches it too): report no points rather than fail the demo
+            failedQueries++;
             return List.of();
         }
     }
