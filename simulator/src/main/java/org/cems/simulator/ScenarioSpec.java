@@ -10,7 +10,7 @@ import org.cems.core.time.Durations;
 
 /**
  * One {@code --scenario NAME[@START][:TARGET]} option. START is a duration after {@code --start}
- * (e.g. {@code 20m}) or an ISO-8601 time with offset; TARGET a device id (scr-fouling,
+ * (e.g. {@code 20m}; {@code -20h}: before it, in the backfill) or an ISO-8601 time with offset; TARGET a device id (scr-fouling,
  * fgd-pump-trip) or a source id (every other scenario) of the registry.
  *
  * @param type what happens
@@ -42,6 +42,9 @@ public record ScenarioSpec(ScenarioType type, Duration after, Optional<Instant> 
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException("--scenario " + text + ": START must be a duration like 20m or PT20M, or an ISO-8601 time with offset");
                 }
+            } else if (start.startsWith("-")) {
+                // before --start: inside the backfill, so a replay can carry incidents
+                after = Durations.parse(start.substring(1)).negated();
             } else {
                 after = Durations.parse(start);
             }

@@ -223,7 +223,7 @@ public record SimulatorOptions(
                 incidents and real plant data (deterministic for a seed; see docs/plant-data/scenarios.md)
                   --scenario NAME[@START][:TARGET][,...]
                                         repeatable or comma-separated; START: event time after --start
-                                        (default 10m) or ISO-8601 (hour patterns start at the next full
+                                        (default 10m; -20h: before it, in the backfill) or ISO-8601 (hour patterns start at the next full
                                         hour); TARGET: device id (scr-, fgd-) or source id
                   --scenario-source ID  the source of the scenarios without TARGET (default: the first)
                   --min-interval N      the same as --scenario interval-Nm

@@ -57,6 +57,7 @@ class ScenariosTest {
         assertThat(at.at()).contains(Instant.parse("2026-11-26T02:20:00Z"));
         assertThat(at.target()).isEmpty();
         assertThat(ScenarioSpec.parse("scr-fouling").after()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(ScenarioSpec.parse("over-range@-20h:h1-stack").after()).isEqualTo(Duration.ofHours(-20));
         assertThat(ScenarioSpec.parse("interval-10m").type().name()).isEqualTo("interval-10m");
         assertThatThrownBy(() -> ScenarioSpec.parse("meltdown")).hasMessageContaining("one of scr-fouling, fgd-pump-trip");
         assertThatThrownBy(() -> ScenarioSpec.parse("interval-7m")).hasMessageContaining("[1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]");

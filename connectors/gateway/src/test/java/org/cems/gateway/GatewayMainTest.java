@@ -54,8 +54,8 @@ class GatewayMainTest {
         assertThat(err()).contains("--kafka BOOTSTRAP is required");
         assertThat(run(never, "--listen", "nowhere", "--kafka", "k:9092")).isEqualTo(2);
         assertThat(err()).contains("--listen: write HOST:PORT");
-        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--idle-timeout", "5 minutes")).isEqualTo(2);
-        assertThat(err()).contains("--idle-timeout: \"5 minutes\" is not a duration like 500ms");
+        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--idle-timeout", "5 fortnights")).isEqualTo(2);
+        assertThat(err()).contains("--idle-timeout: \"5 fortnights\" is not a duration like 500ms");
         assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--crc", "modbus")).isEqualTo(2);
         assertThat(err()).contains("--crc: write strict or lenient");
         assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--max-connections", "-3")).isEqualTo(2);

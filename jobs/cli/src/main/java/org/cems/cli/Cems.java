@@ -13,7 +13,7 @@ import org.cems.simulator.SimulatorMain;
 public final class Cems {
     /** The usage of each subcommand that does not answer --help itself (simulate and gateway do). */
     private static final Map<String, String> USAGES = Map.of(
-            "demo", Demo.USAGE,
+            "demo", DemoOptions.USAGE,
             "run", RunCommand.USAGE,
             "check", CheckCommand.USAGE,
             "bench", Bench.USAGE,
