@@ -87,13 +87,18 @@ class FacilityPowerTest {
         EmissionsJob.build(env, config);
         JobClient job = env.executeAsync("facility-power");
         try {
+            List<Map.Entry<String, String>> powers = new ArrayList<>();
             List<Map.Entry<String, String>> data = new ArrayList<>();
             for (int m = 0; m <= 61; m++) {
                 LocalDateTime t = TEN.plusMinutes(m);
-                data.add(power(t, m >= 20 && m < 50 ? 0 : 420.5));
+                powers.add(power(t, m >= 20 && m < 50 ? 0 : 420.5));
                 data.add(minute(INLET, t, 2000));
                 data.add(minute(STACK, t, 30));
             }
+            // the power evidence first: a minute that closes before its power value arrives counts as running
+            SERVERS.publishToKafka(powers);
+            SERVERS.awaitAsserted(() -> assertThat(SERVERS.rows("SELECT count(value) FROM facility_power WHERE code = 'd30106'"))
+                    .singleElement().satisfies(r -> assertThat(r.get("count").asLong()).isEqualTo(62)));
             data.add(frame(packet2025("45", "2011", TEN).item("p99101", Hj212Item.RTD, "N").item("p99102", Hj212Item.RTD, "St").build()));
             data.add(frame(packet2025("27", "2013", TEN).item("a24088", "SampleTime", "20261126095500")
                     .item("a24088", Hj212Item.AVG, "12.5").item("a24088", Hj212Item.FLAG, "N").build()));
