@@ -17,6 +17,7 @@ import org.cems.connector.influxdb.LineProtocol;
 import org.cems.connector.influxdb.WritePrecision;
 import org.cems.core.normalize.Normalizer;
 import org.cems.core.registry.Registry;
+import org.cems.job.config.JobConfig;
 import org.cems.job.points.ReadingPoints;
 import org.cems.testkit.InfluxDbServer;
 
@@ -27,13 +28,23 @@ import org.cems.testkit.InfluxDbServer;
  */
 final class InfluxCeiling {
     private static final int THREADS = 2;
+    /** Records whose reading points are written, at most. */
+    static final int RECORDS = 100_000;
+    private static final int BATCH_POINTS = new JobConfig().influxdb.batchPoints;
 
     record Result(double pointsPerSecond, double recordsPerSecond, double pointsPerRecord) {}
 
     private InfluxCeiling() {}
 
-    static Result measure(InfluxDbServer influx, String db, Payloads payloads, Registry registry, long startMillis, int intervalSeconds,
-            int records, int batchPoints, Consumer<String> say) throws Exception {
+    static Result measure(Rig rig, String db, Preload.Loaded data) throws Exception {
+        InfluxDbServer influx = rig.influx;
+        Payloads payloads = data.payloads();
+        Registry registry = data.registry();
+        long startMillis = data.startMillis();
+        int intervalSeconds = data.intervalSeconds();
+        int records = (int) Math.min(data.messages(), RECORDS);
+        int batchPoints = BATCH_POINTS;
+        Consumer<String> say = rig::say;
         List<byte[]> batches = new ArrayList<>();
         StringBuilder batch = new StringBuilder();
         int inBatch = 0;

@@ -6,7 +6,11 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -18,7 +22,11 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.TableFunction;
 import org.apache.flink.types.Row;
+import org.apache.flink.util.Collector;
 import org.cems.connector.influxdb.InfluxPoint;
+import org.cems.core.normalize.Measure;
+import org.cems.core.normalize.Normalizer;
+import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.DecodedPayload;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.Reading;
@@ -27,6 +35,7 @@ import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.core.registry.SourceRef;
 import org.cems.job.config.JobConfig;
+import org.cems.job.points.ReadingPoints;
 
 /**
  * The minute-window part of the job as Flink SQL: the same topic read with the Kafka table
@@ -49,15 +58,19 @@ final class SqlJob {
                 + "WATERMARK FOR ts AS ts - INTERVAL '30' SECOND) WITH ('connector' = 'kafka', 'topic' = '" + topic + "', "
                 + "'properties.bootstrap.servers' = '" + config.kafka.bootstrapServers + "', 'properties.group.id' = '" + groupId + "', "
                 + "'scan.startup.mode' = 'earliest-offset', 'format' = 'raw')");
-        t.executeSql("CREATE TEMPORARY VIEW decoded AS SELECT r.mn, r.code, r.v, r.flow, r.zs, r.flag, r.valid, r.cn, r.enterprise, r.source, ts "
-                + "FROM raw_readings, LATERAL TABLE(DECODE_READINGS(payload)) AS r(mn, code, v, flow, zs, flag, valid, cn, enterprise, source)");
+        t.executeSql("CREATE TEMPORARY VIEW decoded AS SELECT r.mn, r.code, r.v, r.flow, ts "
+                + "FROM raw_readings, LATERAL TABLE(DECODE_READINGS(payload)) AS r(mn, code, v, flow)");
         String windowed = "decoded";
         if (withReadings) {
-            // one Kafka source for both: the decoded rows as a stream to the reading points, and back to a table for the windows
-            DataStream<Row> decoded = t.toDataStream(t.from("decoded"));
-            decoded.map(new ToReadingPoint()).name("sql-reading-points")
+            // one Kafka source and one decoding for both: each reading normalised and written by the job's own
+            // ReadingPoints (so the points follow the contract's schema), and its values back into a table for the windows
+            DataStream<SourceReading> readings = t.toDataStream(t.from("raw_readings"))
+                    .flatMap(new DecodeNormalize(config.registry)).name("sql-decode-normalize");
+            readings.flatMap(new ReadingPoints()).name("sql-reading-points")
                     .sinkTo(pointSinks.get()).name("influxdb-readings");
-            t.createTemporaryView("decoded_stream", t.fromDataStream(decoded, Schema.newBuilder()
+            DataStream<Row> values = readings.flatMap(new WindowRows()).name("sql-window-rows")
+                    .returns(Types.ROW_NAMED(new String[] {"mn", "code", "v", "flow"}, Types.STRING, Types.STRING, Types.DOUBLE, Types.DOUBLE));
+            t.createTemporaryView("decoded_stream", t.fromDataStream(values, Schema.newBuilder()
                     .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)").watermark("rowtime", "SOURCE_WATERMARK()").build()));
             windowed = "decoded_stream";
         }
@@ -73,20 +86,46 @@ final class SqlJob {
         return time instanceof Instant i ? i.toEpochMilli() : ((java.time.LocalDateTime) time).atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
     }
 
-    /** The contract's {@code reading} point, tags and fields as the job writes them (ReadingPoints). */
-    static final class ToReadingPoint implements MapFunction<Row, InfluxPoint> {
+    /** Decodes a Kafka record's payload and normalises each reading of a registered MN, as the job does before its reading points. */
+    static final class DecodeNormalize extends RichFlatMapFunction<Row, SourceReading> {
+        private final String registryFile;
+        private transient PayloadDecoder decoder;
+        private transient Registry registry;
+        private transient Normalizer normalizer;
+
+        DecodeNormalize(String registryFile) {
+            this.registryFile = registryFile;
+        }
+
         @Override
-        public InfluxPoint map(Row r) {
-            InfluxPoint.Builder p = InfluxPoint.measurement("sql_reading")
-                    .tag("enterprise", (String) r.getField("enterprise")).tag("source", (String) r.getField("source"))
-                    .tag("mn", (String) r.getField("mn")).tag("code", (String) r.getField("code")).tag("cn", (String) r.getField("cn"))
-                    .field("value", ((Number) r.getField("v")).doubleValue()).field("flag", (String) r.getField("flag"))
-                    .field("valid", (Boolean) r.getField("valid"))
-                    .timeMillis(millis(r.getField("ts")));
-            if (r.getField("zs") instanceof Number zs) {
-                p.field("zs", zs.doubleValue());
+        public void open(OpenContext context) {
+            decoder = new PayloadDecoder(ZoneId.of("Asia/Shanghai"), 1 << 20);
+            registry = RegistryLoader.load(Path.of(registryFile));
+            normalizer = new Normalizer();
+        }
+
+        @Override
+        public void flatMap(Row row, Collector<SourceReading> out) {
+            byte[] payload = (byte[]) row.getField("payload");
+            if (payload == null) {
+                return;
             }
-            return p.build();
+            for (Reading reading : decoder.decode(payload).readings()) {
+                SourceRef ref = registry.byMn(reading.mn);
+                if (ref != null) {
+                    out.collect(normalizer.normalize(reading, ref));
+                }
+            }
+        }
+    }
+
+    /** Each reported value of a reading with the reading's flow: what the minute windows take. */
+    static final class WindowRows implements FlatMapFunction<SourceReading, Row> {
+        @Override
+        public void flatMap(SourceReading r, Collector<Row> out) {
+            Measure flow = r.reported.get("a00000");
+            Double flowValue = flow == null ? null : flow.value;
+            r.reported.forEach((code, m) -> out.collect(Row.of(r.mn, code, m.value, flowValue)));
         }
     }
 
@@ -110,12 +149,8 @@ final class SqlJob {
         }
     }
 
-    /**
-     * One row per parameter of each reading in a payload: MN, code, value, the reading's flow, and
-     * what a reading point carries besides (gateway 折算 value, flag and validity, CN, enterprise and source from the registry).
-     */
-    @FunctionHint(output = @DataTypeHint("ROW<mn STRING, code STRING, v DOUBLE, flow DOUBLE, zs DOUBLE, flag STRING, valid BOOLEAN, cn STRING, "
-            + "enterprise STRING, source STRING>"))
+    /** One row per parameter of each reading of a registered MN in a payload: MN, code, value and the reading's flow. */
+    @FunctionHint(output = @DataTypeHint("ROW<mn STRING, code STRING, v DOUBLE, flow DOUBLE>"))
     public static class DecodeReadings extends TableFunction<Row> {
         private final String registryFile;
         private transient PayloadDecoder decoder;
@@ -147,8 +182,7 @@ final class SqlJob {
                     ReadingValue value = e.getValue();
                     Double v = value.primary();
                     if (v != null) {
-                        collect(Row.of(reading.mn, e.getKey(), v, flow, value.primaryZs(), value.flagOrNormal(), value.isValid(), reading.cn,
-                                ref.enterprise().id, ref.source().id));
+                        collect(Row.of(reading.mn, e.getKey(), v, flow));
                     }
                 }
             }

@@ -1,0 +1,36 @@
+package org.cems.cli.bench;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MetricOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.cems.cli.bench.BenchOptions.SinkKind;
+import org.cems.job.EmissionsJob;
+import org.cems.job.config.JobConfig;
+import org.cems.testkit.FreePorts;
+
+/**
+ * Phase "full job": the EmissionsJob as {@code cems run} wires it (its own Flink configuration,
+ * checkpoints to files), on an embedded cluster with a REST port of its own, into InfluxDB or a
+ * discarding sink.
+ */
+final class FullJob {
+    private FullJob() {}
+
+    /** Submits the job reading {@code topic} from the start; the caller closes (cancels) it. */
+    static RunningJob start(Rig rig, String label, java.nio.file.Path registryFile, String topic, SinkKind sink, String database) throws Exception {
+        String group = "bench-job-" + label;
+        JobConfig config = rig.jobConfig(registryFile, topic, group, database);
+        config.checkpoint.storage = rig.out.resolve("checkpoints-" + label).toUri().toString();
+        int port = FreePorts.next();
+        Configuration conf = EmissionsJob.flinkConfiguration(config);
+        conf.set(RestOptions.PORT, port);
+        conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Rig.METRICS_EVERY);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+        EmissionsJob.build(env, config, Rig.pointSinks(sink, config));
+        rig.say("starting EmissionsJob (parallelism " + Rig.PARALLELISM + ", checkpoints every " + Rig.CHECKPOINT_MS + " ms) on an embedded cluster, sink "
+                + sink.label());
+        long submitted = System.nanoTime();
+        return new RunningJob(rig, env.executeAsync(EmissionsJob.JOB_NAME + "-bench-" + label), port, submitted);
+    }
+}

@@ -1,0 +1,59 @@
+package org.cems.cli.bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.cems.core.registry.Registry;
+import org.cems.core.registry.RegistryLoader;
+
+/**
+ * Phase "preload Kafka": S synthetic sources (registry written to the report folder) and one hour
+ * of their deterministic readings ending at the current minute, every source every interval,
+ * keyed by MN, into a topic of its own.
+ */
+final class Preload {
+    /** What was preloaded: the topic, its sources and its records. */
+    record Loaded(int sources, Path registryFile, Registry registry, Payloads payloads, String topic, long messages, long bytes,
+            int intervalSeconds, long startMillis, long endMillis, double seconds) {}
+
+    private Preload() {}
+
+    static Loaded run(Rig rig, String topic, int sources, int intervalSeconds) throws Exception {
+        Path registryFile = SyntheticRegistry.write(rig.out.resolve("registry-" + sources + ".yaml"), sources);
+        Registry registry = RegistryLoader.load(registryFile);
+        Payloads payloads = new Payloads(registry);
+        rig.createTopic(topic);
+        long end = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        long start = end - 3_600_000L;
+        int steps = 3600 / intervalSeconds;
+        long total = (long) steps * sources;
+        rig.say(String.format("preloading %,d readings into %s: %,d sources every %d s over one hour of event time (JSON and HJ 212, half each)",
+                total, topic, sources, intervalSeconds));
+        long t0 = System.nanoTime();
+        long lastSay = t0;
+        long bytes = 0;
+        long sent = 0;
+        try (KafkaProducer<String, byte[]> producer = rig.producer(20)) {
+            for (int step = 0; step < steps; step++) {
+                long time = start + step * intervalSeconds * 1000L;
+                for (int i = 0; i < sources; i++) {
+                    byte[] payload = payloads.payload(i, time);
+                    bytes += payload.length;
+                    producer.send(new ProducerRecord<>(topic, null, time, payloads.mn(i), payload));
+                    sent++;
+                }
+                if (System.nanoTime() - lastSay > 5_000_000_000L) {
+                    lastSay = System.nanoTime();
+                    rig.say(String.format("  preload %,d / %,d (%.0f%%)", sent, total, 100.0 * sent / total));
+                }
+            }
+            producer.flush();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        rig.say(String.format("preloaded %,d readings (%,d MB, %.0f B each) in %.1f s", total, bytes >> 20, (double) bytes / total, seconds));
+        return new Loaded(sources, registryFile, registry, payloads, topic, total, bytes, intervalSeconds, start, end, seconds);
+    }
+}

@@ -1,0 +1,175 @@
+package org.cems.cli.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.cems.cli.bench.BenchOptions.SinkKind;
+import org.cems.connector.influxdb.InfluxPoint;
+import org.cems.job.config.JobConfig;
+import org.cems.job.io.InfluxSinks;
+import org.cems.testkit.EmbeddedKafka;
+import org.cems.testkit.InfluxDbServer;
+
+/**
+ * What every phase shares: embedded Kafka, the InfluxDB server, the report folder, progress
+ * output, and the settings all jobs run with (parallelism 2, checkpoints every 5 s).
+ */
+final class Rig implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int PARALLELISM = 2;
+    /** The job config's default checkpoint interval (5 s). */
+    static final long CHECKPOINT_MS = 5000;
+    /** How often the REST API refreshes metrics (10 s by default: too coarse to time a run). */
+    static final Duration METRICS_EVERY = Duration.ofSeconds(1);
+    static final String DEADLETTER_TOPIC = "bench.deadletter";
+    static final String ALERTS_TOPIC = "bench.alerts";
+
+    final BenchOptions options;
+    final Path out;
+    final Progress progress;
+    final EmbeddedKafka kafka;
+    final InfluxDbServer influx;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Rig(BenchOptions options, Path out, Progress progress) {
+        this.options = options;
+        this.out = out;
+        this.progress = progress;
+        progress.say("starting Kafka (embedded) and InfluxDB");
+        this.kafka = EmbeddedKafka.start();
+        InfluxDbServer server;
+        try {
+            server = InfluxDbServer.start();
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        this.influx = server;
+    }
+
+    void say(String line) {
+        progress.say(line);
+    }
+
+    /** Where a job's points go: InfluxDB, or nowhere, to measure the processing alone. */
+    static Supplier<Sink<InfluxPoint>> pointSinks(SinkKind sink, JobConfig config) {
+        return sink == SinkKind.DISCARD ? DiscardingSink::new : () -> InfluxSinks.create(config.influxdb, config.kafka);
+    }
+
+    /** The job's config for one run: its own consumer group and InfluxDB database (created here), no MQTT. */
+    JobConfig jobConfig(Path registryFile, String topic, String group, String database) {
+        JobConfig config = new JobConfig();
+        config.registry = registryFile.toString();
+        config.parallelism = PARALLELISM;
+        config.checkpoint.interval = CHECKPOINT_MS + "ms";
+        config.kafka.bootstrapServers = kafka.bootstrapServers();
+        config.kafka.readingsTopic = topic;
+        config.kafka.groupId = group;
+        config.kafka.deadletterTopic = DEADLETTER_TOPIC;
+        config.alerts.kafkaTopic = ALERTS_TOPIC;
+        config.mqtt.enabled = false;
+        config.alerts.mqttEnabled = false;
+        config.influxdb.url = influx.url();
+        config.influxdb.database = database;
+        influx.createDatabase(database);
+        return config;
+    }
+
+    /** Frees InfluxDB's memory (its in-memory index grows with every series) once a database is no longer read. */
+    void dropDatabase(String database) {
+        try {
+            influx.query(null, "DROP DATABASE \"" + database + "\"");
+        } catch (RuntimeException e) {
+            say("dropping database " + database + ": " + e.getMessage());
+        }
+    }
+
+    void createTopic(String topic) throws Exception {
+        try (Admin admin = kafka.admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, PARALLELISM, (short) 1)
+                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))).all().get(60, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(DEADLETTER_TOPIC, 1, (short) 1), new NewTopic(ALERTS_TOPIC, 1, (short) 1)))
+                    .values().values().forEach(f -> {
+                        try {
+                            f.get(30, TimeUnit.SECONDS);
+                        } catch (Exception ignored) {
+                            // exists already
+                        }
+                    });
+        }
+    }
+
+    KafkaProducer<String, byte[]> producer(int lingerMs) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(lingerMs));
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L << 20));
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    KafkaConsumer<byte[], byte[]> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return new KafkaConsumer<>(p);
+    }
+
+    /** Records in the topic so far, all partitions. */
+    long endOffsets(KafkaConsumer<byte[], byte[]> c, String topic) {
+        List<TopicPartition> parts = c.partitionsFor(topic).stream().map(pi -> new TopicPartition(topic, pi.partition())).toList();
+        return c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    JsonNode getJson(String url) throws Exception {
+        HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(resp.body());
+    }
+
+    /** An InfluxQL query's JSON answer, times in epoch milliseconds. */
+    JsonNode influxQuery(String database, String influxQl) throws Exception {
+        HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(influx.url() + "/query?epoch=ms&db=" + database + "&q="
+                + URLEncoder.encode(influxQl, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(resp.body());
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+        influx.close();
+    }
+}

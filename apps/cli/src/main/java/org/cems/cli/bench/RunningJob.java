@@ -1,0 +1,134 @@
+package org.cems.cli.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * A job submitted to its own embedded cluster, watched through the cluster's REST API: records
+ * read by its source, its restarts, its checkpoints.
+ */
+final class RunningJob implements AutoCloseable {
+    private final Rig rig;
+    private final JobClient client;
+    final String base;
+    final String jobId;
+    final long submittedNanos;
+    private String sourceMetricUrl;
+
+    RunningJob(Rig rig, JobClient client, int restPort, long submittedNanos) {
+        this.rig = rig;
+        this.client = client;
+        this.base = "http://localhost:" + restPort;
+        this.jobId = client.getJobID().toString();
+        this.submittedNanos = submittedNanos;
+    }
+
+    double secondsSinceSubmission() {
+        return (System.nanoTime() - submittedNanos) / 1e9;
+    }
+
+    /** Records its source operators have read (numRecordsIn summed over subtasks); -1 until the metric exists. */
+    long recordsRead() {
+        try {
+            if (sourceMetricUrl == null) {
+                sourceMetricUrl = findSourceMetricUrl();
+            }
+            if (sourceMetricUrl != null) {
+                JsonNode m = rig.getJson(sourceMetricUrl);
+                if (m.size() > 0) {
+                    return m.path(0).path("sum").asLong(-1);
+                }
+            }
+        } catch (Exception e) {
+            // not up yet
+        }
+        return -1;
+    }
+
+    /**
+     * Polls the records read until the first {@code total} have been, or the cap: the rate over
+     * the time from submission (start-up included) and from 10 % to 90 % of them (steady).
+     */
+    Throughput awaitRead(String what, long total, Duration cap) throws InterruptedException {
+        long t10 = -1;
+        long t90 = -1;
+        long lastSay = System.nanoTime();
+        long read = 0;
+        while (System.nanoTime() - submittedNanos < cap.toNanos()) {
+            long now = recordsRead();
+            if (now >= 0) {
+                if (now < read) {
+                    rig.say(String.format("  %s: records read went from %,d to %,d (a restart from a checkpoint: see the restarts)", what, read, now));
+                }
+                read = now;
+            }
+            long t = System.nanoTime();
+            if (t10 < 0 && read >= total / 10) {
+                t10 = t;
+            }
+            if (t90 < 0 && read >= total * 9 / 10) {
+                t90 = t;
+            }
+            if (read >= total) {
+                double secs = (t - submittedNanos) / 1e9;
+                double steady = t90 > t10 ? 0.8 * total / ((t90 - t10) / 1e9) : Double.NaN;
+                rig.say(String.format("%s: read all %,d records in %.1f s from submission = %,.0f records/s (10%%-90%%: %,.0f records/s)",
+                        what, total, secs, total / secs, steady));
+                return new Throughput(total / secs, steady, secs, true, null);
+            }
+            if (t - lastSay > 5_000_000_000L) {
+                lastSay = t;
+                rig.say(String.format("  %s: read %,d / %,d (%.0f%%) after %.0f s", what, read, total, 100.0 * read / total, (t - submittedNanos) / 1e9));
+            }
+            Thread.sleep(200);
+        }
+        double secs = cap.toSeconds();
+        rig.say(String.format("%s: time cap %d s reached with %,d / %,d records read = %,.0f records/s", what, cap.toSeconds(), read, total, read / secs));
+        return new Throughput(read / secs, Double.NaN, secs, false, null);
+    }
+
+    /** The restarts so far: numRestarts and the exception history. */
+    Restarts restarts() {
+        try {
+            long n = Restarts.parseNumRestarts(rig.getJson(base + "/jobs/" + jobId + "/metrics?get=numRestarts"));
+            List<Restarts.Failure> history = Restarts.parseHistory(rig.getJson(base + "/jobs/" + jobId + "/exceptions"));
+            return Restarts.of(n, history);
+        } catch (Exception e) {
+            rig.say("reading the job's restarts: " + e);
+            return Restarts.UNKNOWN;
+        }
+    }
+
+    /** The REST URL of the source operators' numRecordsIn, summed over subtasks; null until it exists. */
+    private String findSourceMetricUrl() throws Exception {
+        for (JsonNode v : rig.getJson(base + "/jobs/" + jobId).path("vertices")) {
+            if (!v.path("name").asText().startsWith("Source")) {
+                continue;
+            }
+            String url = base + "/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
+            for (JsonNode m : rig.getJson(url)) {
+                String id = m.path("id").asText();
+                if (id.startsWith("Source") && id.endsWith(".numRecordsIn")) {
+                    return url + "?get=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&agg=sum";
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.cancel().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            rig.say("cancelling the job: " + e.getMessage());
+        }
+    }
+}
