@@ -26,7 +26,8 @@ final class BenchOptions {
                               [--max-messages N] [--no-sql] [--out DIR]
               Throughput, latency, checkpoints and catch-up of the job on this machine, against Kafka
               alone, InfluxDB alone and the same minute windows as Flink SQL (docs/benchmark.md).
-              With no options it runs the whole matrix (about 45 minutes on 2 cores); progress on stderr.
+              With no options it runs the whole matrix, each job phase capped (estimated 45 minutes on an
+              idle 2-core machine); progress on stderr.
               --sources LIST        numbers of synthetic sources S, one run each (default 1000,10000,100000)
               --sink LIST           influxdb, discard or both (default both): where the jobs' points go
               --rate LIST           readings/s of the latency phase, with InfluxDB only (default 1000,10000)

@@ -31,6 +31,7 @@ final class FullJob {
         rig.say("starting EmissionsJob (parallelism " + Rig.PARALLELISM + ", checkpoints every " + Rig.CHECKPOINT_MS + " ms) on an embedded cluster, sink "
                 + sink.label());
         long submitted = System.nanoTime();
-        return new RunningJob(rig, env.executeAsync(EmissionsJob.JOB_NAME + "-bench-" + label), port, submitted);
+        // the Kafka source as EmissionsJob names it; the registry's points come from a second, bounded source
+        return new RunningJob(rig, env.executeAsync(EmissionsJob.JOB_NAME + "-bench-" + label), port, submitted, "Source: kafka-readings");
     }
 }

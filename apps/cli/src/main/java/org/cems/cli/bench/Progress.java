@@ -16,8 +16,11 @@ final class Progress {
 
     /** Names the phase the next lines belong to, e.g. "S=1,000 influxdb · full job", and says so. */
     void phase(String name) {
+        phase = "";
+        if (!name.isEmpty()) {
+            say("—— " + name);
+        }
         phase = name;
-        say("—— " + name);
     }
 
     void say(String line) {

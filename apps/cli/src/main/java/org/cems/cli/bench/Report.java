@@ -118,8 +118,9 @@ final class Report {
                 + "\"SQL + readings\" also normalises each reading and writes it through the job's own `ReadingPoints`: the same points as the job's. "
                 + "\"InfluxDB alone\" writes the `reading` points (built by `ReadingPoints`) of the first " + String.format("%,d", InfluxCeiling.RECORDS)
                 + " records, encoded beforehand, with two threads and no job running: the sink's ceiling on this machine. Each job writes into "
-                + "a database of its own, dropped after its S. Restarts are the job's `numRestarts` metric with the root causes from its exception "
-                + "history (`/jobs/:jobid/exceptions`), read before it is cancelled.\n\n");
+                + "a database of its own, dropped after its S. Restarts are the failures in the job's exception history (`/jobs/:jobid/exceptions`; "
+                + "its `numRestarts` metric where the REST API lists it) with their root causes, read before it is cancelled; "
+                + "a record count going back is not a restart.\n\n");
         md.append(String.format("Caps: each job phase at most %d s (`--cap`; a capped rate is what was read by then), the plain consumer 120 s, "
                 + "latency %d s of sending + %d s to drain per rate, the checkpoint after the backlog within 60 s. Latency is measured only "
                 + "when the job read the whole backlog within its cap.%n", options.capSeconds, LatencyPhase.SECONDS, LatencyPhase.DRAIN_MS / 1000));

@@ -14,11 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code exceptionHistory.entries}: one entry per failure that made the job restart, with its
  * time, the failing task and the stack trace whose last "Caused by" is the root cause).
  *
+ * On the embedded cluster the REST API lists no job-level metrics, so the count is usually the
+ * history's; the history keeps the latest {@code web.exception-history-size} (16) failures and
+ * says when it dropped older ones.
+ *
  * @param count {@code numRestarts}, or the number of history entries when the metric is missing (-1: not known)
+ * @param atLeast the count is a lower bound: the history was truncated and there was no metric
  * @param causes root cause of each failure in the history, oldest first
  */
-record Restarts(long count, List<Failure> causes) {
-    static final Restarts UNKNOWN = new Restarts(-1, List.of());
+record Restarts(long count, boolean atLeast, List<Failure> causes) {
+    static final Restarts UNKNOWN = new Restarts(-1, false, List.of());
 
     /** One failure of the exception history. */
     record Failure(long timestampMillis, String task, String rootCause) {}
@@ -44,8 +49,14 @@ record Restarts(long count, List<Failure> causes) {
         return -1;
     }
 
-    static Restarts of(long numRestarts, List<Failure> failures) {
-        return new Restarts(numRestarts >= 0 ? numRestarts : failures.size(), List.copyOf(failures));
+    /** Whether the exception history dropped older failures. */
+    static boolean truncated(JsonNode exceptions) {
+        return exceptions.path("exceptionHistory").path("truncated").asBoolean(false);
+    }
+
+    static Restarts of(long numRestarts, List<Failure> failures, boolean historyTruncated) {
+        return numRestarts >= 0 ? new Restarts(numRestarts, false, List.copyOf(failures))
+                : new Restarts(failures.size(), historyTruncated, List.copyOf(failures));
     }
 
     /**
@@ -68,17 +79,18 @@ record Restarts(long count, List<Failure> causes) {
         return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 
-    /** "0", or "2: 2 × java.io.IOException: …" with each distinct cause and how often it came. */
+    /** "0", or "2: 2 × java.io.IOException: …" with each distinct cause and how often it came; "≥ 16: …" when truncated. */
     String show() {
         if (count < 0) {
             return "—";
         }
+        String total = (atLeast ? "≥ " : "") + count;
         if (causes.isEmpty()) {
-            return String.valueOf(count);
+            return total;
         }
         Map<String, Integer> byCause = new LinkedHashMap<>();
         causes.forEach(f -> byCause.merge(f.rootCause(), 1, Integer::sum));
-        StringJoiner b = new StringJoiner("; ", count + ": ", "");
+        StringJoiner b = new StringJoiner("; ", total + ": ", "");
         byCause.forEach((cause, n) -> b.add(n + " × " + cause));
         return b.toString().replace("|", "\\|");
     }

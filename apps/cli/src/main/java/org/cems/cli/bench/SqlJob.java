@@ -42,13 +42,15 @@ import org.cems.job.points.ReadingPoints;
  * connector (raw format, event time from the record timestamp), decoded by the same
  * {@link PayloadDecoder} in a table function, a TUMBLE window TVF of one minute per MN and
  * parameter (mean, min, max, count, concentration × flow), written to the same InfluxDB sink.
+ * With readings, each payload is decoded once, normalised, and written by the job's own
+ * {@link ReadingPoints}, its values going on to the same windows.
  */
 final class SqlJob {
     private SqlJob() {}
 
     /**
-     * @param withReadings also write each decoded value as a point, as the job writes its
-     *     {@code reading} points: the same output volume, for a like-with-like comparison
+     * @param withReadings also write each reading as the job's {@code reading} points: the same
+     *     output, for a like-with-like comparison
      */
     static void build(StreamExecutionEnvironment env, JobConfig config, String topic, String groupId, boolean withReadings,
             Supplier<Sink<InfluxPoint>> pointSinks) {

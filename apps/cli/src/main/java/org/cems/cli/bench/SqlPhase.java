@@ -43,7 +43,7 @@ final class SqlPhase {
             rig.say(name + ": minute TUMBLE window TVF over the same topic, the same decoder, sink " + sink.label()
                     + (withReadings ? "; every value also as the job's reading point (ReadingPoints)" : ""));
             long submitted = System.nanoTime();
-            try (RunningJob job = new RunningJob(rig, env.executeAsync("cems-bench-" + group), port, submitted)) {
+            try (RunningJob job = new RunningJob(rig, env.executeAsync("cems-bench-" + group), port, submitted, "Source")) {
                 Throughput t = job.awaitRead(name, data.messages(), cap);
                 Restarts r = job.restarts();
                 rig.say(name + ": restarts " + r.show());
