@@ -15,12 +15,12 @@ final class ReportPlots {
     static void write(Results results, Path out) throws Exception {
         List<SourceRun> done = results.runs.stream().filter(r -> r.data != null).toList();
         Plot t = new Plot("Throughput against number of sources", "sources S (log scale)", "records/s", true);
-        add(t, "plain KafkaConsumer", done, r -> r.consumerRate);
-        add(t, "InfluxDB alone (reading points)", done, SourceRun::influxAloneRate);
+        add(t, "plain consumer", done, r -> r.consumerRate);
+        add(t, "InfluxDB alone", done, SourceRun::influxAloneRate);
         for (SinkKind sink : SinkKind.values()) {
-            String suffix = sink == SinkKind.DISCARD ? ", discarding" : "";
+            String suffix = sink == SinkKind.DISCARD ? ", discard" : "";
             add(t, "full job" + suffix, done, r -> sinkRate(r, sink, s -> s.job.rate()));
-            add(t, "SQL windows + readings" + suffix, done, r -> sinkRate(r, sink, s -> s.sqlWithReadings.throughput().rate()));
+            add(t, "SQL + readings" + suffix, done, r -> sinkRate(r, sink, s -> s.sqlWithReadings.throughput().rate()));
         }
         t.save(out.resolve("throughput.png"));
         Plot c = new Plot("Latency CDF: published -> visible in InfluxDB", "latency (ms)", "fraction of probes", false).yMax(1.0);
