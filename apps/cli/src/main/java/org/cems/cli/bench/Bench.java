@@ -53,7 +53,11 @@ public final class Bench {
         progress.say("report folder " + out.toAbsolutePath() + "; max heap " + (maxHeap >> 20) + " MB, " + Runtime.getRuntime().availableProcessors()
                 + " cores; plan: S = " + options.sources + ", sinks " + options.sinks.stream().map(SinkKind::label).toList() + ", latency at "
                 + options.rates + " readings/s, catch-up at S = " + options.catchUpSources() + "; each job phase capped at " + options.capSeconds + " s");
-        if (maxHeap < 3L << 30) {
+        int largest = Math.max(options.catchUpSources(), options.sources.stream().mapToInt(Integer::intValue).max().orElse(0));
+        if (largest >= 100_000 && maxHeap < 12L << 30) {
+            // measured: at -Xmx8g the job for 100,000 sources spent minutes in full GCs while starting
+            progress.say("note: S = 100,000 needs about CEMS_JAVA_OPTS=-Xmx14g; with this heap the job may not start");
+        } else if (largest >= 10_000 && maxHeap < 3L << 30) {
             progress.say("note: a small heap; for 10,000 sources and more run with CEMS_JAVA_OPTS=-Xmx6g");
         }
         try (Rig r = new Rig(options, out, progress)) {
