@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.cems.cli.bench.BenchOptions.SinkKind;
 import org.cems.cli.bench.Results.SinkRun;
@@ -76,7 +77,7 @@ public final class Bench {
                 writeReport();
             }
             int catchUp = options.catchUpSources();
-            for (SinkKind sink : catchUp > 0 ? options.sinks : java.util.List.<SinkKind>of()) {
+            for (SinkKind sink : catchUp > 0 ? options.sinks : List.<SinkKind>of()) {
                 progress.phase(label(catchUp, sink) + " · catch-up after a one-hour outage");
                 try {
                     results.catchUps.add(CatchUpPhase.run(rig, catchUp, options.catchUpIntervalSeconds(catchUp), sink, cap()));

@@ -1,5 +1,7 @@
 package org.cems.cli.bench;
 
+import java.nio.file.Path;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -18,7 +20,7 @@ final class FullJob {
     private FullJob() {}
 
     /** Submits the job reading {@code topic} from the start; the caller closes (cancels) it. */
-    static RunningJob start(Rig rig, String label, java.nio.file.Path registryFile, String topic, SinkKind sink, String database) throws Exception {
+    static RunningJob start(Rig rig, String label, Path registryFile, String topic, SinkKind sink, String database) throws Exception {
         String group = "bench-job-" + label;
         JobConfig config = rig.jobConfig(registryFile, topic, group, database);
         config.checkpoint.storage = rig.out.resolve("checkpoints-" + label).toUri().toString();
