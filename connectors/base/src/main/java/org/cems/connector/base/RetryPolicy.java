@@ -1,21 +1,22 @@
-package org.cems.connector.influxdb;
-
-import org.apache.flink.annotation.PublicEvolving;
+package org.cems.connector.base;
 
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /**
  * How long a request that failed for a passing reason (429, 5xx, network) is retried: exponential
- * backoff with jitter from {@code initialBackoff} up to {@code maxBackoff} per wait, a server's
- * Retry-After taking the place of the computed wait, until {@code maxAttempts} requests were made
- * or the waits would add up to more than {@code maxTotalBackoff}. Past that the job fails and
- * restarts from its checkpoint: points are never dropped for being late.
+ * backoff with jitter from {@code initialBackoff} up to {@code maxBackoff} per wait, until
+ * {@code maxAttempts} requests were made or, when bounded, the waits would add up to more than
+ * {@code maxTotalBackoff}. What happens past the budget is the connector's own rule: the InfluxDB
+ * sink fails the job (points are never dropped), notifications dead-letter the message.
  */
 @PublicEvolving
 public final class RetryPolicy implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Duration UNBOUNDED = Duration.ofMillis(Long.MAX_VALUE);
 
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -36,9 +37,9 @@ public final class RetryPolicy implements Serializable {
         this.maxTotalBackoff = maxTotalBackoff;
     }
 
-    /** 30 attempts, 100 ms doubling up to 10 s, at most 5 minutes of waiting in all. */
-    public static RetryPolicy defaults() {
-        return new RetryPolicy(30, Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofMinutes(5));
+    /** A budget of attempts only: the waits may add up to whatever they come to. */
+    public RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        this(maxAttempts, initialBackoff, maxBackoff, UNBOUNDED);
     }
 
     public int maxAttempts() {
@@ -59,9 +60,9 @@ public final class RetryPolicy implements Serializable {
 
     /**
      * The wait before retry number {@code retry} (1 for the first), between half and all of the
-     * exponential value so that writers failed by the same outage do not come back in step.
+     * exponential value so that clients failed by the same outage do not come back in step.
      */
-    long backoffMillis(int retry) {
+    public long backoffMillis(int retry) {
         long exponential = initialBackoff.toMillis() << Math.min(retry - 1, 30);
         long capped = Math.min(Math.max(exponential, 0), maxBackoff.toMillis());
         return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
@@ -70,6 +71,7 @@ public final class RetryPolicy implements Serializable {
     @Override
     public String toString() {
         return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-                + ", maxBackoff=" + maxBackoff + ", maxTotalBackoff=" + maxTotalBackoff + "}";
+                + ", maxBackoff=" + maxBackoff
+                + (maxTotalBackoff.equals(UNBOUNDED) ? "" : ", maxTotalBackoff=" + maxTotalBackoff) + "}";
     }
 }
