@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.cems.cli.bench.Bench;
 import org.cems.cli.ledger.LedgerCommand;
-import org.cems.gateway.GatewayMain;
 import org.cems.simulator.SimulatorMain;
 
 /** The entry point behind bin/cems: one subcommand per use. */
@@ -43,7 +42,7 @@ public final class Cems {
             case "check" -> CheckCommand.run(rest);
             case "bench" -> Bench.run(rest);
             case "ledger" -> LedgerCommand.run(rest);
-            case "gateway" -> GatewayMain.run(rest);
+            case "gateway" -> GatewayCommand.run(rest);
             case "simulate" -> SimulatorMain.run(rest);
             default -> {
                 System.err.println("cems: unknown command " + args[0]);

@@ -163,7 +163,7 @@ class GatewayAcceptanceTest {
         }
         Map<String, String> answers = new ConcurrentHashMap<>(); // QN -> "9014 Flag=8" or "9011/QnRtn Flag=4"
         long startNanos = System.nanoTime();
-        try (GatewayTopics g = new GatewayTopics(b -> b.passwords(Passwords.of(passwords)).sm4Keys(Sm4KeyRing.of(keys), null))) {
+        try (GatewayTopics g = new GatewayTopics(b -> b.passwords(passwords).sm4Keys(Sm4KeyRing.of(keys), null))) {
             List<TestLogger> loggers = new ArrayList<>();
             try {
                 for (int i = 0; i < LOGGERS; i++) {

@@ -100,7 +100,7 @@ class GatewayFramingTest {
 
     @Test
     void aWrongPasswordIsAnsweredWithQnRtn3AndNotPublished() throws Exception {
-        Passwords passwords = Passwords.of(Map.of(MN, "s3cret"));
+        Map<String, String> passwords = Map.of(MN, "s3cret");
         byte[] wrong = frame(1, true); // carries PW=123456
         byte[] right = TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(2), "s3cret", true, TestFrames.BASE_TIME));
         try (GatewayTopics g = new GatewayTopics(b0 -> b0.passwords(passwords)); TestLogger logger = g.connect()) {

@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,15 +23,19 @@ import org.cems.hj212.Hj212Packet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/cems gateway}: the command line, its errors, and a run against Kafka with a registry. */
+/** {@code bin/cems gateway}: the command line, its errors, and a run against Kafka with the stations of a registry. */
 class GatewayMainTest {
     private static final Pattern LISTENING = Pattern.compile("listening on /?([^ ]+):(\\d+)");
+    private static final String MN = "TESTMN000000000000000001";
+    /** What the launcher (apps/cli GatewayCommand) reads from a registry file: one MN, with a password. */
+    private static final Function<Path, RegisteredStations> REGISTRY =
+            file -> new RegisteredStations(Set.of(MN), Map.of(MN, "s3cret"));
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(CountDownLatch stop, String... args) throws InterruptedException {
-        return GatewayMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return GatewayMain.run(args, REGISTRY, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), stop, false);
     }
 
@@ -94,19 +101,7 @@ class GatewayMainTest {
 
     @Test
     void runsWithARegistryUntilStopped(@TempDir Path dir) throws Exception {
-        Path registry = dir.resolve("registry.yaml");
-        Files.writeString(registry, """
-                city: Testville
-                enterprises:
-                  - id: power
-                    name: plant
-                    industry: thermal_power
-                    sources:
-                      - id: u1-stack
-                        mn: "TESTMN000000000000000001"
-                        kind: coal_boiler
-                        password: "s3cret"
-                """);
+        Path registry = Files.writeString(dir.resolve("registry.yaml"), "read by REGISTRY\n");
         String readings = SharedKafka.newTopic("cli-readings", 1);
         String deadLetters = SharedKafka.newTopic("cli-deadletter", 1);
         CountDownLatch stop = new CountDownLatch(1);
@@ -123,9 +118,9 @@ class GatewayMainTest {
         InetSocketAddress address = awaitListening();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 MNs with a password").doesNotContain("s3cret");
         try (TestLogger logger = new TestLogger(address)) {
-            logger.send(TestFrames.frame(TestFrames.realtime("TESTMN000000000000000001", TestFrames.qn(1), "wrong", true,
+            logger.send(TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(1), "wrong", true,
                     TestFrames.BASE_TIME)));
-            logger.send(TestFrames.frame(TestFrames.realtime("TESTMN000000000000000001", TestFrames.qn(2), "s3cret", true,
+            logger.send(TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(2), "s3cret", true,
                     TestFrames.BASE_TIME)));
             assertThat(logger.awaitAnswers(2, Duration.ofSeconds(20))).extracting(Hj212Packet::cn)
                     .containsExactlyInAnyOrder("9011", "9014");

@@ -10,14 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.cems.core.registry.RegistryLoader;
 import org.cems.hj212.Hj212Packet;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway's {@code /metrics}: after a good frame, a frame with the wrong password and one with a
@@ -29,24 +28,11 @@ class GatewayMetricsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void metricsCountConnectionsFramesByCnRejectsByReasonAndAckLatency(@TempDir Path dir) throws Exception {
-        Path registry = dir.resolve("registry.yaml");
-        Files.writeString(registry, """
-                city: Testville
-                enterprises:
-                  - id: power
-                    name: plant
-                    industry: thermal_power
-                    sources:
-                      - id: u1-stack
-                        mn: "TESTMN000000000000000001"
-                        kind: coal_boiler
-                        password: "s3cret"
-                """);
+    void metricsCountConnectionsFramesByCnRejectsByReasonAndAckLatency() throws Exception {
         GatewayArgs.Parsed parsed = GatewayArgs.parse(new String[] {"--listen", "127.0.0.1:0",
             "--kafka", SharedKafka.get().bootstrapServers(), "--topic", SharedKafka.newTopic("metrics-readings", 1),
             "--deadletter-topic", SharedKafka.newTopic("metrics-deadletter", 1), "--metrics-port", "0"});
-        parsed.builder().passwords(Passwords.from(RegistryLoader.load(registry)));
+        parsed.builder().passwords(Map.of(MN, "s3cret"));
         try (Hj212Gateway gateway = parsed.builder().start(); TestLogger logger = new TestLogger(gateway.localAddress())) {
             URI metrics = URI.create("http://127.0.0.1:" + gateway.metricsAddress().orElseThrow().getPort() + "/metrics");
             logger.send(TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(1), "s3cret", true, TestFrames.BASE_TIME)));

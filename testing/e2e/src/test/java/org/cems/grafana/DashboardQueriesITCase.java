@@ -65,7 +65,6 @@ class DashboardQueriesITCase {
      * minute of arrival, so they sit at the test's wall-clock time, not at START.
      */
     static final long TO = Math.max(START.plus(Duration.ofDays(1)).toEpochMilli(), System.currentTimeMillis() + Duration.ofHours(1).toMillis());
-    static final Pattern FROM_MEASUREMENT = Pattern.compile("\\bFROM\\s+\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     static final Pattern ALIAS = Pattern.compile("\\bAS\\s+\"[^\"]*\"", Pattern.CASE_INSENSITIVE);
     static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
@@ -266,7 +265,7 @@ class DashboardQueriesITCase {
      * something not written yet, runs without error and returns at least one series.
      */
     static void check(PanelQuery q, QueryExpander expander) {
-        List<String> measurements = measurementsNamed(q.query());
+        List<String> measurements = PanelQuery.measurementsNamed(q.query());
         assertThat(measurements).as(q + ": names no measurement").isNotEmpty();
         Set<String> keys = new HashSet<>(measurements);
         for (String m : measurements) {
@@ -291,18 +290,9 @@ class DashboardQueriesITCase {
         assertThat(result.path("series")).as(q + ": no series for " + expanded).isNotEmpty();
     }
 
-    static List<String> measurementsNamed(String query) {
-        List<String> out = new ArrayList<>();
-        Matcher m = FROM_MEASUREMENT.matcher(query);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
     /** A query variable's values as Grafana lists them; nothing when it reads what is not written yet. */
     static void resolve(PanelQuery q, JsonNode variable, Map<String, List<String>> values) {
-        if (!schema.notWrittenYet(measurementsNamed(q.query()), q.query()).isEmpty()) {
+        if (!schema.notWrittenYet(PanelQuery.measurementsNamed(q.query()), q.query()).isEmpty()) {
             return;
         }
         String expanded;

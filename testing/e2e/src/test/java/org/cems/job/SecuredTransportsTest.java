@@ -28,11 +28,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.cems.core.registry.RegistryLoader;
+import org.cems.cli.GatewayCommand;
 import org.cems.core.security.KafkaSecurity;
 import org.cems.core.security.SecurityConfig;
 import org.cems.gateway.Hj212Gateway;
-import org.cems.gateway.Passwords;
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
 import org.cems.hj212.Hj212Edition;
@@ -139,7 +138,7 @@ class SecuredTransportsTest {
         try (Hj212Gateway gateway = Hj212Gateway.builder().listen("127.0.0.1", 0)
                 .kafkaBootstrap(kafka.saslSslBootstrapServers())
                 .kafkaSecurity(SecurityConfig.load(security).kafka())
-                .passwords(Passwords.from(RegistryLoader.load(registry)))
+                .passwords(GatewayCommand.stations(registry).passwordByMn())
                 .start()) {
             // the registry's PW comes from CEMS_TEST_HJ212_PW; "secret" is a guess the gateway refuses
             List<Hj212Packet> answers = sendAndAwaitAnswers(gateway, 2,
