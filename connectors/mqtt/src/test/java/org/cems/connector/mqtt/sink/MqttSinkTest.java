@@ -41,8 +41,12 @@ class MqttSinkTest {
         }
     }
 
-    static MqttSinkOptions options(MosquittoServer broker) {
-        return new MqttSinkOptions(List.of(broker.uri()), "sink-test", null, null, 1, Duration.ofSeconds(30));
+    static MqttSink<String> sink(MosquittoServer broker) {
+        return MqttSink.<String>builder()
+                .setBrokerUris(broker.uri())
+                .setClientIdPrefix("sink-test")
+                .setMessageBuilder(new ByFirstLetter())
+                .build();
     }
 
     /** A subscriber with a session that outlives disconnects, so QoS 1 messages wait for it. */
@@ -66,7 +70,7 @@ class MqttSinkTest {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
             List<String> elements = IntStream.range(0, 500).mapToObj(i -> (i % 2 == 0 ? "a" : "b") + i).toList();
-            env.fromData(elements).sinkTo(new MqttSink<>(options(broker), new ByFirstLetter()));
+            env.fromData(elements).sinkTo(sink(broker));
             env.execute("mqtt-sink");   // ends with flush(true): every message acknowledged
             awaitSize(received, 500);
             assertThat(received).contains("alerts/a a0", "alerts/b b499");
@@ -80,7 +84,7 @@ class MqttSinkTest {
         try (MosquittoServer broker = MosquittoServer.builder().persistence(true).build()) {
             Set<String> received = ConcurrentHashMap.newKeySet();
             MqttClient sub = subscriber(broker, received);
-            MqttSinkWriter<String> writer = new MqttSinkWriter<>(options(broker), new ByFirstLetter(), "sink-test-writer");
+            MqttSinkWriter<String> writer = sink(broker).writer("sink-test-writer");
             for (int i = 0; i < 10; i++) {
                 writer.write("a" + i, null);
             }
