@@ -17,6 +17,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.cems.core.time.Window;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.core.registry.SourceRef;
@@ -223,8 +224,8 @@ final class Demo implements AutoCloseable {
     private String progressLine(DemoSummary summary) {
         return String.format("[cems] readings published %,d | points in InfluxDB: reading %,d, emission 1m %,d 1h %,d 1d %,d, "
                         + "efficiency %,d, kpi %,d | dead letters %,d | alert events %,d",
-                simulator.stats().readingsSent(), summary.count("reading", DemoSummary.ALL), summary.count("emission", "1m"),
-                summary.count("emission", "1h"), summary.count("emission", "1d"), summary.total("efficiency"),
+                simulator.stats().readingsSent(), summary.count("reading", DemoSummary.ALL), summary.count("emission", Window.MINUTE.label()),
+                summary.count("emission", Window.HOUR.label()), summary.count("emission", Window.DAY.label()), summary.total("efficiency"),
                 summary.total("kpi"), kafka.endOffset("cems.deadletter"), kafka.endOffset("cems.alerts"));
     }
 
