@@ -663,7 +663,7 @@ public final class Bench {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 long since = fromMillis;
-                String q = "SELECT \"value\" FROM \"reading\" WHERE \"code\" = 'a01012' AND \"source\" =~ /^(" + regex + ")$/ AND time >= "
+                String q = "SELECT \"a01012\" FROM \"reading\" WHERE \"source\" =~ /^(" + regex + ")$/ AND time >= "
                         + since + "ms GROUP BY \"source\"";
                 String body = http.send(HttpRequest.newBuilder(URI.create(influx.url() + "/query?epoch=ms&db=" + DB + "&q="
                         + URLEncoder.encode(q, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(5)).GET().build(),
