@@ -41,7 +41,7 @@ final class SqlJob {
     private SqlJob() {}
 
     /**
-     * @param withReadings also write each decoded value as a point, as the job writes its
+     * @param withReadings also write each decoded reading as a point, as the job writes its
      *     {@code reading} points: the same output volume, for a like-with-like comparison
      */
     static void build(StreamExecutionEnvironment env, JobConfig config, String topic, String groupId, boolean withReadings,
