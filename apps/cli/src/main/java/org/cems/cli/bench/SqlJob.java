@@ -78,9 +78,10 @@ final class SqlJob {
 
     /**
      * The job's {@code reading} points, built by {@link ReadingPoints} so the schemas cannot drift
-     * (one point per reading), as {@code sql_reading}: new series, as the job's are, not its points rewritten. {@link DecodeReadings} emits a reading's parameters as consecutive
-     * rows, so a point is written when the next reading's first row arrives; the last reading of
-     * a run is never written, one point of the phase's many thousands.
+     * (one point per reading), named {@code sql_reading} so that they are new series as the job's
+     * were, not the job's points rewritten. {@link DecodeReadings} emits a reading's parameters as
+     * consecutive rows, so a point is written when the next reading's first row arrives; the last
+     * reading of a run is never written, one point of the phase's many thousands.
      */
     static final class ToReadingPoints implements FlatMapFunction<Row, InfluxPoint> {
         private transient InfluxPoint.Builder point;
