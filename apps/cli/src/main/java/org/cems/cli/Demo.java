@@ -279,7 +279,7 @@ final class Demo implements AutoCloseable {
         System.out.println("  MQTT:           " + mosquitto.uri() + "  (gateways publish to cems/{mn}/up)");
         System.out.println("  Look at the data while it runs, e.g.:");
         System.out.println("    " + q + "\"q=SELECT * FROM emission WHERE \\\"window\\\"='1m' ORDER BY time DESC LIMIT 5\"");
-        System.out.println("    " + q + "\"q=SELECT last(value) FROM reading WHERE code='a21026' GROUP BY source\"");
+        System.out.println("    " + q + "\"q=SELECT last(a21026) FROM reading GROUP BY source\"");
         System.out.println("    " + q + "\"q=SELECT sum(mass_kg) FROM emission WHERE pollutant='a21002' AND \\\"window\\\"='1m' GROUP BY enterprise\"");
         System.out.println("  Ctrl-C stops everything.");
         System.out.println();

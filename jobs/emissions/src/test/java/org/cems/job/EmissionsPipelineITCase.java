@@ -83,13 +83,13 @@ class EmissionsPipelineITCase {
 
             // the reading points travel apart from the emission: wait until all three are written
             List<Map<String, JsonNode>> so2Readings = SERVERS.await(() -> {
-                List<Map<String, JsonNode>> rows = SERVERS.rows("SELECT value, flag, valid FROM reading WHERE source = 'u2-stack' AND code = 'a21026' AND time < '"
+                List<Map<String, JsonNode>> rows = SERVERS.rows("SELECT a21026, a21026_flag, a21026_valid FROM reading WHERE source = 'u2-stack' AND time < '"
                             + OffsetDateTime.parse("2026-11-26T10:01:00+08:00").toInstant() + "'");
                 return rows.size() == 3 ? rows : null;
             });
-            assertThat(so2Readings).extracting(r -> r.get("value").asDouble()).containsExactly(12.0, 99.0, 18.0);
-            assertThat(so2Readings).extracting(r -> r.get("flag").asText()).containsExactly("N", "C", "N");
-            assertThat(so2Readings).extracting(r -> r.get("valid").asBoolean()).containsExactly(true, false, true);
+            assertThat(so2Readings).extracting(r -> r.get("a21026").asDouble()).containsExactly(12.0, 99.0, 18.0);
+            assertThat(so2Readings).extracting(r -> r.get("a21026_flag").asText()).containsExactly("N", "C", "N");
+            assertThat(so2Readings).extracting(r -> r.get("a21026_valid").asBoolean()).containsExactly(true, false, true);
 
             List<JsonNode> deadLetters = SERVERS.await(() -> {
                 List<JsonNode> d = SERVERS.kafka.readAll("cems.deadletter").stream().map(EmissionsPipelineITCase::json).toList();

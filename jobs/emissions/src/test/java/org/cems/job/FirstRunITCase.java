@@ -121,10 +121,10 @@ class FirstRunITCase {
                         + "\"time\":\"2026-11-26T10:00:00+08:00\",\"values\":{\"a21026\":{\"rtd\":20.5,\"flag\":\"N\"}}}"));
             }
             Map<String, JsonNode> row = await(() -> {
-                List<Map<String, JsonNode>> rows = InfluxQuery.rows(influx, "first_run", "SELECT * FROM reading WHERE code = 'a21026'");
+                List<Map<String, JsonNode>> rows = InfluxQuery.rows(influx, "first_run", "SELECT * FROM reading");
                 return rows.isEmpty() ? null : rows.get(0);
             });
-            assertThat(row.get("value").asDouble()).isEqualTo(20.5);
+            assertThat(row.get("a21026").asDouble()).isEqualTo(20.5);
         } finally {
             job.cancel().get(30, TimeUnit.SECONDS);
         }

@@ -153,15 +153,15 @@ class SecuredTransportsITCase {
         }
         try {
             String atGateway = "time = '" + OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant() + "'";
-            Map<String, JsonNode> fromGateway = awaitRow("SELECT value FROM reading WHERE mn = '" + MN1
-                    + "' AND code = 'a21026' AND " + atGateway, null);
-            assertThat(fromGateway.get("value").asDouble()).isEqualTo(20.0);
-            assertThat(rows("SELECT value FROM reading WHERE code = 'a21026' AND time = '"
+            Map<String, JsonNode> fromGateway = awaitRow("SELECT a21026 FROM reading WHERE mn = '" + MN1
+                    + "' AND " + atGateway, null);
+            assertThat(fromGateway.get("a21026").asDouble()).isEqualTo(20.0);
+            assertThat(rows("SELECT a21026 FROM reading WHERE time = '"
                     + OffsetDateTime.parse("2026-11-26T10:00:20+08:00").toInstant() + "'")).as("the refused frame").isEmpty();
 
             // the job subscribes over TLS a moment after it starts: the simulator sends its reading until it is in
             String atSimulator = "time = '" + OffsetDateTime.parse(SIMULATOR_START).toInstant() + "'";
-            awaitRow("SELECT value FROM reading WHERE mn = '" + MN1 + "' AND code = 'a21026' AND " + atSimulator,
+            awaitRow("SELECT a21026 FROM reading WHERE mn = '" + MN1 + "' AND " + atSimulator,
                     () -> simulate(MQTT_PASSWORD_ENV));
 
             List<JsonNode> deadLetters = new ArrayList<>();

@@ -663,7 +663,7 @@ public final class Bench {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 long since = fromMillis;
-                String q = "SELECT \"value\" FROM \"reading\" WHERE \"code\" = 'a01012' AND \"source\" =~ /^(" + regex + ")$/ AND time >= "
+                String q = "SELECT \"a01012\" FROM \"reading\" WHERE \"source\" =~ /^(" + regex + ")$/ AND time >= "
                         + since + "ms GROUP BY \"source\"";
                 String body = http.send(HttpRequest.newBuilder(URI.create(influx.url() + "/query?epoch=ms&db=" + DB + "&q="
                         + URLEncoder.encode(q, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(5)).GET().build(),
@@ -723,7 +723,7 @@ public final class Bench {
         env.enableCheckpointing(CHECKPOINT_MS);
         SqlJob.build(env, config, topic, group, withReadings, pointSinks(config));
         say(name + ": minute TUMBLE window TVF over the same topic, the same decoder as a table function, to InfluxDB"
-                + (withReadings ? ", and every decoded value as a point like the job's reading points" : ""));
+                + (withReadings ? ", and every decoded reading as a point built like the job's reading points" : ""));
         long submitted = System.nanoTime();
         JobClient job = env.executeAsync("cems-bench-" + group);
         try {
@@ -809,8 +809,8 @@ public final class Bench {
                 + "records over the time from submission until the source operator's numRecordsIn (REST API, summed over subtasks) reaches them "
                 + "(so it includes start-up); the 10–90 % figure leaves start-up out. The SQL job decodes with the same "
                 + "decoder in a table function and computes per-MN, per-parameter minute windows (TUMBLE TVF: avg, min, max, count, value × flow) into "
-                + "InfluxDB; it does not normalise, run hourly/daily windows, efficiency, roll-ups or alerts. \"SQL windows + readings\" also writes every decoded value as a point "
-                + "with the tags and fields of the job's `reading` points (one per parameter; enterprise and source from the registry): "
+                + "InfluxDB; it does not normalise, run hourly/daily windows, efficiency, roll-ups or alerts. \"SQL windows + readings\" also writes every decoded reading as a point "
+                + "built by the job's own `ReadingPoints` (one per reading; enterprise and source from the registry), as `sql_reading`: "
                 + "the same volume into InfluxDB. The SQL jobs' topic also holds the latency "
                 + "phase's records. \"InfluxDB alone\" writes the reading points of the first " + String.format("%,d", CEILING_RECORDS)
                 + " records, encoded beforehand, with two threads and no job running: the sink's ceiling on this machine.\n");

@@ -22,7 +22,7 @@ import org.cems.testkit.InfluxDbServer;
 
 /**
  * The sink's ceiling: how fast InfluxDB, on the same cores, takes the {@code reading} points the
- * job writes for the same records (one per parameter), encoded beforehand and written by two
+ * job writes for the same records (its own {@link ReadingPoints}), encoded beforehand and written by two
  * threads in batches as large as the job's. No job runs meanwhile.
  */
 final class InfluxCeiling {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -18,6 +19,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.TableFunction;
 import org.apache.flink.types.Row;
+import org.apache.flink.util.Collector;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.core.reading.DecodedPayload;
 import org.cems.core.reading.PayloadDecoder;
@@ -27,6 +29,7 @@ import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.core.registry.SourceRef;
 import org.cems.job.config.JobConfig;
+import org.cems.job.points.ReadingPoints;
 
 /**
  * The minute-window part of the job as Flink SQL: the same topic read with the Kafka table
@@ -38,7 +41,7 @@ final class SqlJob {
     private SqlJob() {}
 
     /**
-     * @param withReadings also write each decoded value as a point, as the job writes its
+     * @param withReadings also write each decoded reading as a point, as the job writes its
      *     {@code reading} points: the same output volume, for a like-with-like comparison
      */
     static void build(StreamExecutionEnvironment env, JobConfig config, String topic, String groupId, boolean withReadings,
@@ -55,7 +58,7 @@ final class SqlJob {
         if (withReadings) {
             // one Kafka source for both: the decoded rows as a stream to the reading points, and back to a table for the windows
             DataStream<Row> decoded = t.toDataStream(t.from("decoded"));
-            decoded.map(new ToReadingPoint()).name("sql-reading-points")
+            decoded.flatMap(new ToReadingPoints()).name("sql-reading-points")
                     .sinkTo(pointSinks.get()).name("influxdb-readings");
             t.createTemporaryView("decoded_stream", t.fromDataStream(decoded, Schema.newBuilder()
                     .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)").watermark("rowtime", "SOURCE_WATERMARK()").build()));
@@ -73,20 +76,34 @@ final class SqlJob {
         return time instanceof Instant i ? i.toEpochMilli() : ((java.time.LocalDateTime) time).atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
     }
 
-    /** The contract's {@code reading} point, tags and fields as the job writes them (ReadingPoints). */
-    static final class ToReadingPoint implements MapFunction<Row, InfluxPoint> {
+    /**
+     * The job's {@code reading} points, built by {@link ReadingPoints} so the schemas cannot drift
+     * (one point per reading), named {@code sql_reading} so that they are new series as the job's
+     * were, not the job's points rewritten. {@link DecodeReadings} emits a reading's parameters as
+     * consecutive rows, so a point is written when the next reading's first row arrives; the last
+     * reading of a run is never written, one point of the phase's many thousands.
+     */
+    static final class ToReadingPoints implements FlatMapFunction<Row, InfluxPoint> {
+        private transient InfluxPoint.Builder point;
+        private transient String reading;
+        private transient long values;
+
         @Override
-        public InfluxPoint map(Row r) {
-            InfluxPoint.Builder p = InfluxPoint.measurement("sql_reading")
-                    .tag("enterprise", (String) r.getField("enterprise")).tag("source", (String) r.getField("source"))
-                    .tag("mn", (String) r.getField("mn")).tag("code", (String) r.getField("code")).tag("cn", (String) r.getField("cn"))
-                    .field("value", ((Number) r.getField("v")).doubleValue()).field("flag", (String) r.getField("flag"))
-                    .field("valid", (Boolean) r.getField("valid"))
-                    .timeMillis(millis(r.getField("ts")));
-            if (r.getField("zs") instanceof Number zs) {
-                p.field("zs", zs.doubleValue());
+        public void flatMap(Row r, Collector<InfluxPoint> out) {
+            long time = millis(r.getField("ts"));
+            String key = r.getField("mn") + "/" + r.getField("cn") + "@" + time;
+            if (!key.equals(reading)) {
+                if (point != null) {
+                    out.collect(point.field(ReadingPoints.VALUE_COUNT, values).build());
+                }
+                point = ReadingPoints.point("sql_reading", (String) r.getField("enterprise"), (String) r.getField("source"), (String) r.getField("mn"),
+                        (String) r.getField("cn"), time);
+                reading = key;
+                values = 0;
             }
-            return p.build();
+            ReadingPoints.parameter(point, (String) r.getField("code"), ((Number) r.getField("v")).doubleValue(),
+                    r.getField("zs") instanceof Number zs ? zs.doubleValue() : null, (String) r.getField("flag"), (Boolean) r.getField("valid"));
+            values++;
         }
     }
 

@@ -33,6 +33,7 @@ import org.cems.job.emission.EmissionRecord;
 import org.cems.job.points.CarbonPoints;
 import org.cems.job.points.EfficiencyPoints;
 import org.cems.job.points.EmissionPoints;
+import org.cems.job.points.ReadingPoints;
 import org.cems.testkit.FreePorts;
 import org.cems.testkit.InfluxDbServer;
 import org.dhatim.fastexcel.reader.Cell;
@@ -367,11 +368,11 @@ class LedgerCommandITCase {
         return new EmissionPoints().map(r);
     }
 
-    /** A {@code reading} point as ReadingPoints writes it. */
+    /** A {@code reading} point of one code as ReadingPoints writes it. */
     static InfluxPoint reading(String enterprise, String source, String code, String time, boolean valid) {
-        return InfluxPoint.measurement("reading").tag("enterprise", enterprise).tag("source", source).tag("mn", "MN-" + source)
-                .tag("code", code).tag("cn", "2011").field("value", 10.0).field("flag", valid ? "N" : "D").field("valid", valid)
-                .timeMillis(at(time)).build();
+        InfluxPoint.Builder p = ReadingPoints.point(enterprise, source, "MN-" + source, "2011", at(time)).field(ReadingPoints.VALUE_COUNT, 1L);
+        ReadingPoints.parameter(p, code, 10.0, null, valid ? "N" : "D", valid);
+        return p.build();
     }
 
     static InfluxPoint carbon(String enterprise, String source, String date, Double co2T, Double energyMwh,
