@@ -10,7 +10,7 @@ import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.job.decode.DeadLetter;
-import org.cems.job.types.SerializerTypeInfo;
+import org.cems.job.types.JobTypes;
 
 /**
  * Clock-skew alerts of one monitoring point (keyed by MN): its data logger's clock is wrong when
@@ -43,7 +43,7 @@ public class ClockSkewAlerts extends KeyedProcessFunction<String, SourceReading,
     public static DataStream<AlertEvent> wire(AlertInputs in) {
         DataStream<SourceReading> futureTimes = in.refusedReadings()
                 .filter(ClockSkewAlerts::isFutureTime).name("future-times").uid("future-times")
-                .map(ClockSkewAlerts::fromFutureTime).returns(SerializerTypeInfo.SOURCE_READING).name("future-time-samples").uid("future-time-samples");
+                .map(ClockSkewAlerts::fromFutureTime).returns(JobTypes.SOURCE_READING).name("future-time-samples").uid("future-time-samples");
         return in.readingFlags().union(futureTimes)
                 .keyBy(r -> r.mn)
                 .process(new ClockSkewAlerts(in.registry(), in.settings())).name("clock-skew-alerts").uid("clock-skew-alerts");

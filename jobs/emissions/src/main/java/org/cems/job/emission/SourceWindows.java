@@ -39,7 +39,7 @@ import org.cems.job.decode.DeadLetter;
 import org.cems.job.quality.AccountingNote;
 import org.cems.job.decode.DecodePayloads;
 import org.cems.job.decode.ReadingPayload;
-import org.cems.job.types.SerializerTypeInfo;
+import org.cems.connector.base.SerializerTypeInfo;
 
 /**
  * Minute, hour and day emissions of one monitoring point (keyed by MN), in event time with the

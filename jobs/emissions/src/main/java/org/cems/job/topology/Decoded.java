@@ -15,7 +15,7 @@ import org.cems.job.points.FacilityPoints;
 import org.cems.job.points.ReadingPoints;
 import org.cems.job.points.StationEventPoints;
 import org.cems.job.points.StationMeasurementPoints;
-import org.cems.job.types.SerializerTypeInfo;
+import org.cems.job.types.JobTypes;
 
 /**
  * The decode step: payloads decoded and normalised, the parts of split HJ 212 uploads joined, and
@@ -41,12 +41,12 @@ record Decoded(SingleOutputStreamOperator<SourceReading> direct, SingleOutputStr
     static Decoded of(DataStream<RawMessage> raw, JobContext job) {
         SingleOutputStreamOperator<SourceReading> decoded = raw
                 .process(new DecodePayloads(job.registry(), job.zone(), job.config().maxPayloadBytes, ReadingChecks.of(job.config()),
-                        job.config().sm4.keySource())).returns(SerializerTypeInfo.SOURCE_READING)
+                        job.config().sm4.keySource())).returns(JobTypes.SOURCE_READING)
                 .name("decode-payloads").uid("decode-payloads");
         SingleOutputStreamOperator<SourceReading> joinedSplits = decoded.getSideOutput(DecodePayloads.SPLIT_PARTS)
                 .keyBy(p -> p.mn)
                 .process(new SplitUploads(job.registry(), job.zone(), SPLIT_UPLOAD_TIMEOUT_MS, ReadingChecks.of(job.config())))
-                .returns(SerializerTypeInfo.SOURCE_READING)
+                .returns(JobTypes.SOURCE_READING)
                 .name("split-uploads").uid("split-uploads");
         DataStream<FacilityStatus> facilityStatuses = decoded.getSideOutput(DecodePayloads.FACILITY)
                 .union(joinedSplits.getSideOutput(DecodePayloads.FACILITY));

@@ -47,7 +47,7 @@ import org.cems.job.rollup.Rollup;
 import org.cems.job.rollup.SourceDay;
 import org.cems.job.rollup.SourceDays;
 import org.cems.job.rollup.YearToDateKpi;
-import org.cems.job.types.SerializerTypeInfo;
+import org.cems.job.types.JobTypes;
 
 /**
  * The emissions job's operators, from its sources to its {@link JobOutputs}, in steps: decode,
@@ -139,9 +139,9 @@ public final class JobTopology {
     private static DataStream<AlertEvent> alerts(Decoded decoded, DataStream<EmissionRecord> emissions,
             DataStream<EfficiencyRecord> efficiencies, JobContext job) {
         // the alerts on readings need their flags only: slimmed in each reader's own chain, before the network
-        DataStream<SourceReading> readingFlags = decoded.direct().map(NoDataAlerts::withoutValues).returns(SerializerTypeInfo.SOURCE_READING)
+        DataStream<SourceReading> readingFlags = decoded.direct().map(NoDataAlerts::withoutValues).returns(JobTypes.SOURCE_READING)
                 .name("reading-flags").uid("reading-flags")
-                .union(decoded.joinedSplits().map(NoDataAlerts::withoutValues).returns(SerializerTypeInfo.SOURCE_READING)
+                .union(decoded.joinedSplits().map(NoDataAlerts::withoutValues).returns(JobTypes.SOURCE_READING)
                         .name("split-reading-flags").uid("split-reading-flags"));
         return AlertEngines.union(new AlertInputs(job.registry(), job.alerts(), job.config(), readingFlags, decoded.deadLetters(),
                 emissions, efficiencies, decoded.measurements()));
