@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * {@code reading} points as earlier versions wrote them, leaves exactly what {@link ReadingPoints}
  * writes for the same readings into an empty database.
  */
-class ReadingMigrationTest {
+class ReadingMigrationITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T1 = Instant.parse("2026-11-26T02:00:00Z").toEpochMilli();
     private static final long T2 = Instant.parse("2026-11-26T02:00:30.250Z").toEpochMilli();
