@@ -22,7 +22,7 @@ import org.apache.flink.types.StringValue;
  * <p>Format 2 (issue 14) adds each parameter's sum of all values and the logger's totals (Cou);
  * state written in format 1 is read and migrated (those sums are then unknown).
  *
- * <p>Format 3 (issue 18) about a third of format 2's bytes, every value kept bit for bit: a
+ * <p>Format 3 (issue 18) takes about a third of format 2's bytes, every value kept bit for bit: a
  * windowed code as its place in a dictionary the serializer's snapshot holds (so a catalogue that
  * grows later still reads old state), the counts that equal another (all valid, all with a
  * reference value, no stops) as flags, the sum of all values left out when it is the valid sum,
