@@ -109,7 +109,7 @@ class MetricsDeploymentTest {
     @Test
     void gatewayIsAnImageAComposeServiceAndAKubernetesDeploymentWithService() {
         String dockerfile = RepoFiles.text(RepoFiles.DOCKER.resolve("Dockerfile"));
-        assertThat(dockerfile).contains("AS gateway", "org.cems.gateway.GatewayMain", "EXPOSE " + GATEWAY_PORT + " " + GATEWAY_METRICS_PORT);
+        assertThat(dockerfile).contains("AS gateway", "org.cems.cli.GatewayCommand", "EXPOSE " + GATEWAY_PORT + " " + GATEWAY_METRICS_PORT);
         JsonNode gateway = compose().path("gateway");
         assertThat(gateway.path("build").path("target").asText()).isEqualTo("gateway");
         assertThat(gateway.path("ports").get(0).asText()).startsWith("${CEMS_GATEWAY_BIND:-127.0.0.1}:");

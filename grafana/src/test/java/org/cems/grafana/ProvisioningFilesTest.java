@@ -139,7 +139,7 @@ class ProvisioningFilesTest {
             String expanded = macrosOnly.expand(q.query());
             assertThat(expanded).as(q.toString()).startsWith("SELECT ").doesNotContain("$timeFilter", "$__");
             assertThat(expanded.split(";")).as(q + ": one statement").hasSize(1);
-            assertThat(DashboardQueriesITCase.measurementsNamed(q.query())).as(q + " names its measurement").hasSize(1);
+            assertThat(PanelQuery.measurementsNamed(q.query())).as(q + " names its measurement").hasSize(1);
         }
     }
 

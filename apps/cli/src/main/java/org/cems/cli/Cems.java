@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.cems.cli.bench.Bench;
 import org.cems.cli.ledger.LedgerCommand;
-import org.cems.gateway.GatewayMain;
 import org.cems.simulator.SimulatorMain;
 
 /** The entry point behind bin/cems: one subcommand per use. */
@@ -17,7 +16,8 @@ public final class Cems {
             "run", RunCommand.USAGE,
             "check", CheckCommand.USAGE,
             "bench", Bench.USAGE,
-            "ledger", LedgerCommand.USAGE_TEXT);
+            "ledger", LedgerCommand.USAGE_TEXT,
+            "migrate-readings", ReadingMigration.USAGE);
 
     private Cems() {}
 
@@ -28,7 +28,7 @@ public final class Cems {
     /** Runs a subcommand; returns its exit code. */
     static int run(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: cems demo|run|check|simulate|gateway|bench|ledger [options]");
+            System.err.println("usage: cems demo|run|check|simulate|gateway|bench|ledger|migrate-readings [options]");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -43,7 +43,8 @@ public final class Cems {
             case "check" -> CheckCommand.run(rest);
             case "bench" -> Bench.run(rest);
             case "ledger" -> LedgerCommand.run(rest);
-            case "gateway" -> GatewayMain.run(rest);
+            case "migrate-readings" -> ReadingMigration.run(rest);
+            case "gateway" -> GatewayCommand.run(rest);
             case "simulate" -> SimulatorMain.run(rest);
             default -> {
                 System.err.println("cems: unknown command " + args[0]);

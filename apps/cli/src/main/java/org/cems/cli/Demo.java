@@ -17,6 +17,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.cems.core.time.Window;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.core.registry.SourceRef;
@@ -223,8 +224,8 @@ final class Demo implements AutoCloseable {
     private String progressLine(DemoSummary summary) {
         return String.format("[cems] readings published %,d | points in InfluxDB: reading %,d, emission 1m %,d 1h %,d 1d %,d, "
                         + "efficiency %,d, kpi %,d | dead letters %,d | alert events %,d",
-                simulator.stats().readingsSent(), summary.count("reading", DemoSummary.ALL), summary.count("emission", "1m"),
-                summary.count("emission", "1h"), summary.count("emission", "1d"), summary.total("efficiency"),
+                simulator.stats().readingsSent(), summary.count("reading", DemoSummary.ALL), summary.count("emission", Window.MINUTE.label()),
+                summary.count("emission", Window.HOUR.label()), summary.count("emission", Window.DAY.label()), summary.total("efficiency"),
                 summary.total("kpi"), kafka.endOffset("cems.deadletter"), kafka.endOffset("cems.alerts"));
     }
 
@@ -278,7 +279,7 @@ final class Demo implements AutoCloseable {
         System.out.println("  MQTT:           " + mosquitto.uri() + "  (gateways publish to cems/{mn}/up)");
         System.out.println("  Look at the data while it runs, e.g.:");
         System.out.println("    " + q + "\"q=SELECT * FROM emission WHERE \\\"window\\\"='1m' ORDER BY time DESC LIMIT 5\"");
-        System.out.println("    " + q + "\"q=SELECT last(value) FROM reading WHERE code='a21026' GROUP BY source\"");
+        System.out.println("    " + q + "\"q=SELECT last(a21026) FROM reading GROUP BY source\"");
         System.out.println("    " + q + "\"q=SELECT sum(mass_kg) FROM emission WHERE pollutant='a21002' AND \\\"window\\\"='1m' GROUP BY enterprise\"");
         System.out.println("  Ctrl-C stops everything.");
         System.out.println();

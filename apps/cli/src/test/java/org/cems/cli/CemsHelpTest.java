@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class CemsHelpTest {
     private static final Path LAUNCHER = Path.of("../../bin/cems").toAbsolutePath().normalize();
     /** {@code  demo|run|...)}: the case arm that hands over to org.cems.cli.Cems. */
-    private static final Pattern JAVA_ARM = Pattern.compile("(?m)^\\s+([a-z|]+)\\)\\n\\s+need_java\\n\\s+run_java org\\.cems\\.cli\\.Cems");
-    private static final Pattern NAMED = Pattern.compile("(?m)^#\\s+bin/cems ([a-z]+)");
+    private static final Pattern JAVA_ARM = Pattern.compile("(?m)^\\s+([a-z|-]+)\\)\\n\\s+need_java\\n\\s+run_java org\\.cems\\.cli\\.Cems");
+    private static final Pattern NAMED = Pattern.compile("(?m)^#\\s+bin/cems ([a-z-]+)");
 
     @Test
     void everySubcommandAnswersHelpWithExitZero() throws Exception {

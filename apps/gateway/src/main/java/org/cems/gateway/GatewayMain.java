@@ -1,36 +1,36 @@
 package org.cems.gateway;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
-import org.cems.core.registry.Registry;
-import org.cems.core.registry.RegistryLoader;
 import org.cems.hj212.CrcPolicy;
 
 /**
  * {@code bin/cems gateway}: runs an {@link Hj212Gateway} until Ctrl-C, with a progress line every
- * 10 s. See {@link GatewayArgs#USAGE}.
+ * 10 s. See {@link GatewayArgs#USAGE}. The launcher (apps/cli) passes the function that reads
+ * {@code --registry FILE}: the registry's format belongs to the job, the gateway takes plain values.
  */
 public final class GatewayMain {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private GatewayMain() {}
 
-    public static void main(String[] args) throws InterruptedException {
-        System.exit(run(args));
-    }
-
-    /** Runs until the JVM is asked to stop; returns the exit code (2 for a bad command line, 1 when it cannot start). */
-    public static int run(String[] args) throws InterruptedException {
-        return run(args, System.out, System.err, new CountDownLatch(1), true);
+    /**
+     * Runs until the JVM is asked to stop; returns the exit code (2 for a bad command line, 1 when it cannot start).
+     *
+     * @param readRegistry reads the {@code --registry} file; its exception message is shown as the reason the gateway did not start
+     */
+    public static int run(String[] args, Function<Path, RegisteredStations> readRegistry) throws InterruptedException {
+        return run(args, readRegistry, System.out, System.err, new CountDownLatch(1), true);
     }
 
     /** Runs until {@code stop} opens (or Ctrl-C when {@code stopOnShutdown}). */
-    static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop, boolean stopOnShutdown)
-            throws InterruptedException {
+    static int run(String[] args, Function<Path, RegisteredStations> readRegistry, PrintStream out, PrintStream err,
+                   CountDownLatch stop, boolean stopOnShutdown) throws InterruptedException {
         GatewayArgs.Parsed parsed;
         try {
             parsed = GatewayArgs.parse(args);
@@ -46,9 +46,8 @@ public final class GatewayMain {
         Hj212Gateway gateway;
         try {
             if (parsed.registry() != null) {
-                Registry registry = RegistryLoader.load(parsed.registry());
-                parsed.builder().passwords(Passwords.from(registry))
-                        .registeredMns(registry.allSources().stream().map(ref -> ref.source().mn).collect(Collectors.toSet()));
+                RegisteredStations stations = readRegistry.apply(parsed.registry());
+                parsed.builder().passwords(stations.passwordByMn()).registeredMns(stations.mns());
             }
             AtomicReference<GatewayStats> previous = new AtomicReference<>();
             gateway = parsed.builder().onStatus(PROGRESS_EVERY, stats ->

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -214,8 +215,9 @@ public final class Hj212Gateway implements AutoCloseable {
             return this;
         }
 
-        public Builder passwords(Passwords passwords) {
-            this.passwords = passwords;
+        /** The access password (PW) each MN must present, by MN; an MN without one is not checked. */
+        public Builder passwords(Map<String, String> passwordByMn) {
+            this.passwords = Passwords.of(passwordByMn);
             return this;
         }
 
@@ -251,7 +253,7 @@ public final class Hj212Gateway implements AutoCloseable {
             return this;
         }
 
-        /** The registry's MNs: a CN 1001 registration from any other MN is recorded for approval. */
+        /** The MNs the source registry knows: a CN 1001 registration from any other MN is recorded for approval. */
         public Builder registeredMns(Set<String> registeredMns) {
             this.registeredMns = registeredMns;
             return this;

@@ -6,9 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.cems.core.registry.Registry;
-import org.cems.core.registry.SourceRef;
-
 /**
  * The access password (HJ 212 {@code PW}) each monitoring point must present, by MN. An MN without
  * one is not checked. Immutable; {@link #toString()} never shows a password.
@@ -27,21 +24,8 @@ public final class Passwords {
         return NONE;
     }
 
-    /**
-     * The passwords the registry sets ({@code password}, {@code password_env} or {@code password_file} of a source).
-     *
-     * @throws IllegalArgumentException naming the source and the variable or file that cannot be read
-     */
-    public static Passwords from(Registry registry) {
-        Map<String, String> passwords = new HashMap<>();
-        for (SourceRef ref : registry.allSources()) {
-            ref.source().hj212Password().ifPresent(pw -> passwords.put(ref.source().mn, pw));
-        }
-        return of(passwords);
-    }
-
-    /** Passwords by MN. */
-    public static Passwords of(Map<String, String> passwordByMn) {
+    /** Passwords by MN (the launcher reads them from the source registry). */
+    static Passwords of(Map<String, String> passwordByMn) {
         Map<String, byte[]> bytes = new HashMap<>();
         passwordByMn.forEach((mn, pw) -> bytes.put(mn, pw.getBytes(StandardCharsets.UTF_8)));
         return new Passwords(Map.copyOf(bytes));

@@ -3,6 +3,7 @@ package org.cems.gateway;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cems.testkit.EmbeddedKafka;
+import org.cems.testkit.ServerTests;
 
 /** One in-process Kafka for every test class of this module (it takes seconds to start); fresh topics per test. */
 final class SharedKafka {
@@ -12,6 +13,7 @@ final class SharedKafka {
     private SharedKafka() {}
 
     static synchronized EmbeddedKafka get() {
+        ServerTests.requireIntegrationTest("Kafka"); // started once, so checked for every class that uses it
         if (kafka == null) {
             kafka = EmbeddedKafka.start();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "shared-kafka-stop"));

@@ -123,16 +123,16 @@ final class CaseRun implements AutoCloseable {
                         .as("%s %s hour %d: mass_kg %s, expected %s", s.source(), s.pollutant(), h, actual, expected).isTrue();
             }
         }
-        assertThat(readingPointsSince(0)).as("reading points").isEqualTo((long) Replay.MINUTES * Replay.VALUES_PER_MINUTE);
+        assertThat(readingValuesSince(0)).as("reading values").isEqualTo((long) Replay.MINUTES * Replay.VALUES_PER_MINUTE);
     }
 
     void awaitExact() throws Exception {
         awaitAsserted(Duration.ofSeconds(180), this::assertExact);
     }
 
-    /** Reading points whose event time is at or after minute {@code minute} of the replay. */
-    long readingPointsSince(int minute) {
-        List<JsonNode> counts = column("SELECT count(value) FROM reading WHERE time >= " + (Replay.START + minute * Replay.MINUTE) + "ms", "count");
+    /** Reported values (each reading point's {@code value_count}) whose event time is at or after minute {@code minute} of the replay. */
+    long readingValuesSince(int minute) {
+        List<JsonNode> counts = column("SELECT sum(value_count) FROM reading WHERE time >= " + (Replay.START + minute * Replay.MINUTE) + "ms", "sum");
         return counts.isEmpty() ? 0 : counts.get(0).asLong();
     }
 
@@ -165,7 +165,7 @@ final class CaseRun implements AutoCloseable {
     long awaitFlowingAt(int minute) throws Exception {
         long time = Replay.START + minute * Replay.MINUTE;
         await("readings of minute " + minute + " in InfluxDB", Duration.ofSeconds(180), () -> {
-            List<JsonNode> counts = column("SELECT count(value) FROM reading WHERE time = " + time + "ms", "count");
+            List<JsonNode> counts = column("SELECT count(value_count) FROM reading WHERE time = " + time + "ms", "count");
             return counts.isEmpty() ? null : true;
         });
         return System.nanoTime();

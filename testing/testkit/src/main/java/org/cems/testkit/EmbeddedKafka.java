@@ -84,6 +84,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                                   Map<String, String> scramUsers) {}
 
     private void startServer() {
+        ServerTests.requireIntegrationTest("Kafka");
         // the broker calls Exit on fatal errors; in a test or the demo that must not end the JVM
         Exit.setExitProcedure((code, message) -> { throw new IllegalStateException("Kafka wanted to exit " + code + ": " + message); });
         Exit.setHaltProcedure((code, message) -> { throw new IllegalStateException("Kafka wanted to halt " + code + ": " + message); });

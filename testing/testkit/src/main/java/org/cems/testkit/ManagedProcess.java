@@ -30,6 +30,7 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Starts the process and waits until {@code ready} holds, failing with the log's tail. */
     public synchronized void start(BooleanSupplier ready, Duration timeout) {
+        ServerTests.requireIntegrationTest(name);
         try {
             process = new ProcessBuilder(command)
                     .directory(workDir.toFile())

@@ -53,7 +53,8 @@ public final class Bench {
         long maxHeap = Runtime.getRuntime().maxMemory();
         progress.say("report folder " + out.toAbsolutePath() + "; max heap " + (maxHeap >> 20) + " MB, " + Runtime.getRuntime().availableProcessors()
                 + " cores; plan: S = " + options.sources + ", sinks " + options.sinks.stream().map(SinkKind::label).toList() + ", latency at "
-                + options.rates + " readings/s, catch-up at S = " + options.catchUpSources() + "; each job phase capped at " + options.capSeconds + " s");
+                + options.rates + " readings/s, catch-up at S = " + options.catchUpSources() + "; every job's state " + options.stateBackendShown()
+                + "; each job phase capped at " + options.capSeconds + " s");
         int largest = Math.max(options.catchUpSources(), options.sources.stream().mapToInt(Integer::intValue).max().orElse(0));
         if (largest >= 100_000 && maxHeap < 12L << 30) {
             // measured: at -Xmx8g the job for 100,000 sources spent minutes in full GCs while starting

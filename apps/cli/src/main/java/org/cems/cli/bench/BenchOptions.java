@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.cems.job.config.JobConfig;
+
 /**
  * The parsed options of {@code cems bench}. The defaults are the whole issue-18 matrix: S = 1,000,
  * 10,000 and 100,000, each with InfluxDB and with the discarding sink, latency at 1,000 and 10,000
@@ -23,7 +25,7 @@ final class BenchOptions {
     static final String USAGE = """
             usage: cems bench [--sources 1000,10000,100000] [--sink influxdb,discard] [--rate 1000,10000]
                               [--catch-up-sources N] [--catch-up-interval SECONDS] [--cap SECONDS]
-                              [--max-messages N] [--no-sql] [--out DIR]
+                              [--max-messages N] [--state-backend rocksdb|hashmap] [--no-sql] [--out DIR]
               Throughput, latency, checkpoints and catch-up of the job on this machine, against Kafka
               alone, InfluxDB alone and the same minute windows as Flink SQL (docs/benchmark.md).
               With no options it runs the whole matrix, each job phase capped (estimated 45 minutes on an
@@ -35,6 +37,8 @@ final class BenchOptions {
               --catch-up-interval S seconds between two readings of a source in the catch-up (default: as the preload)
               --cap SECONDS         longest a job may take over one phase (default 300)
               --max-messages N      the preload's size cap: the interval grows with S to stay under it (default 600000)
+              --state-backend NAME  keyed state of every job, the full job and the SQL jobs alike: rocksdb (incremental
+                                    checkpoints) or hashmap (the heap, full checkpoints); default the job's, rocksdb
               --no-sql              skip the Flink SQL jobs
               --out DIR             report folder (default target/bench/DATE-TIME)
             """;
@@ -48,6 +52,8 @@ final class BenchOptions {
     int catchUpIntervalSeconds = -1;
     int capSeconds = 300;
     long maxMessages = 600_000;
+    /** {@code checkpoint.state_backend} of every job of the run; RocksDB keeps the job's incremental checkpoints. */
+    String stateBackend = new JobConfig.Checkpoint().stateBackend;
     boolean sql = true;
     Path out;
 
@@ -72,11 +78,19 @@ final class BenchOptions {
                 case "--catch-up-interval" -> o.catchUpIntervalSeconds = number(a, v, 1);
                 case "--cap" -> o.capSeconds = number(a, v, 1);
                 case "--max-messages" -> o.maxMessages = number(a, v, 1);
+                case "--state-backend" -> o.stateBackend = stateBackend(v);
                 case "--out" -> o.out = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option: " + a);
             }
         }
         return o;
+    }
+
+    /** The state backend of every job of the run, as the plan and the report show it. */
+    String stateBackendShown() {
+        JobConfig.Checkpoint c = new JobConfig.Checkpoint();
+        boolean incremental = JobConfig.Checkpoint.STATE_BACKEND_ROCKSDB.equals(stateBackend) && c.incremental;
+        return stateBackend + (incremental ? " with incremental checkpoints" : " with full checkpoints");
     }
 
     /** The S of the catch-up phase; 0 when it is skipped. */
@@ -91,6 +105,13 @@ final class BenchOptions {
 
     int catchUpIntervalSeconds(int s) {
         return catchUpIntervalSeconds > 0 ? catchUpIntervalSeconds : intervalSeconds(s);
+    }
+
+    private static String stateBackend(String name) {
+        if (!JobConfig.Checkpoint.STATE_BACKEND_ROCKSDB.equals(name) && !JobConfig.Checkpoint.STATE_BACKEND_HASHMAP.equals(name)) {
+            throw new IllegalArgumentException("--state-backend takes rocksdb or hashmap, not " + name);
+        }
+        return name;
     }
 
     private static List<SinkKind> sinks(String csv) {

@@ -23,7 +23,7 @@ import org.cems.testkit.InfluxDbServer;
 
 /**
  * The sink's ceiling: how fast InfluxDB, on the same cores, takes the {@code reading} points the
- * job writes for the same records (one per parameter), encoded beforehand and written by two
+ * job writes for the same records (its own {@link ReadingPoints}), encoded beforehand and written by two
  * threads in batches as large as the job's. No job runs meanwhile.
  */
 final class InfluxCeiling {
@@ -105,7 +105,7 @@ final class InfluxCeiling {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Result r = new Result(points / seconds, records / seconds, (double) points / records);
-        say.accept(String.format("InfluxDB alone: %,.0f points/s = %,.0f records/s (%.0f reading points each) in %.1f s",
+        say.accept(String.format("InfluxDB alone: %,.0f points/s = %,.0f records/s (%.2f points per record) in %.1f s",
                 r.pointsPerSecond(), r.recordsPerSecond(), r.pointsPerRecord(), seconds));
         return r;
     }

@@ -115,7 +115,8 @@ final class LatencyPhase {
     }
 
     private static void poll(Rig rig, String database, List<String> ids, Map<String, Long> published, Map<String, Long> latencies, long fromMillis) {
-        String q = "SELECT \"value\" FROM \"reading\" WHERE \"code\" = 'a01012' AND \"source\" =~ /^(" + String.join("|", ids) + ")$/ AND time >= "
+        // one point per reading (ReadingPoints): a probe's temperature is its point's a01012 field
+        String q = "SELECT \"a01012\" FROM \"reading\" WHERE \"source\" =~ /^(" + String.join("|", ids) + ")$/ AND time >= "
                 + fromMillis + "ms GROUP BY \"source\"";
         while (!Thread.currentThread().isInterrupted()) {
             try {

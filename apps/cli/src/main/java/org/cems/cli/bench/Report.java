@@ -25,6 +25,7 @@ final class Report {
     static String markdown(Results results, BenchOptions options, String machine, double wallMinutes) {
         StringBuilder md = new StringBuilder("# cems bench report\n\n");
         md.append(machine).append(String.format(" Wall time of the run: %.1f min.%n%n", wallMinutes));
+        md.append("State backend of every job, the full job and the SQL jobs alike: ").append(options.stateBackendShown()).append(".\n\n");
         DecodeCeiling.Result d = results.decode;
         if (d != null) {
             md.append(String.format("Decoding alone, one thread: JSON %,.0f records/s per core (%.0f B each), HJ 212 %,.0f records/s per core (%.0f B each).%n%n",
@@ -66,13 +67,15 @@ final class Report {
             }
             md.append('\n');
         }
-        md.append("## Checkpoint and state after the backlog\n\n| S | sink | checkpoint size (per source) | by operator (B per source) "
-                + "| checkpoint duration (longest so far) | checkpoints completed / failed | heap after GC: before → with job |\n|---:|---|---:|---|---:|---:|---:|\n");
+        md.append("## Checkpoint and state after the backlog\n\n| S | sink | checkpoint size (per source) | written (incremental: the changes) "
+                + "| by operator (B per source) | checkpoint duration (longest so far) | checkpoints completed / failed | heap after GC: before → with job |\n"
+                + "|---:|---|---:|---:|---|---:|---:|---:|\n");
         for (SourceRun r : runs) {
             for (SinkRun s : r.bySink.values()) {
                 CheckpointPhase.Checkpoint c = s.checkpoint;
-                md.append(String.format("| %,d | %s | %s | %s | %s | %s | %s |%n", r.sources, s.sink.label(),
+                md.append(String.format("| %,d | %s | %s | %s | %s | %s | %s | %s |%n", r.sources, s.sink.label(),
                         c == null ? "—" : String.format("%,d KB (%,.0f B)", c.stateBytes() >> 10, c.bytesPerSource(r.sources)),
+                        c == null ? "—" : String.format("%,d KB", c.checkpointedBytes() >> 10),
                         c == null ? "—" : c.byOperator(),
                         c == null ? "—" : String.format("%,d ms (%,d ms)", c.millis(), c.maxMillis()),
                         c == null ? "—" : c.completed() + " / " + c.failed(),
@@ -110,7 +113,8 @@ final class Report {
             }
         }
         md.append("\nPlots: `throughput.png` (records/s against S), `latency-cdf.png`. Registries: `registry-S.yaml`. Log: `bench.log`.\n\n");
-        md.append("How: the topic has 2 partitions; the jobs run with parallelism 2 and checkpoints every 5 s (the job's default), each on an "
+        md.append("How: the topic has 2 partitions; the jobs, full and SQL alike, run with parallelism 2, checkpoints every 5 s (the job's default) "
+                + "to files and state in " + options.stateBackendShown() + " (`--state-backend`), each on an "
                 + "embedded cluster of its own. A job's rate is the preloaded records over the time from submission until its source operators' "
                 + "numRecordsIn (REST API, summed over subtasks) reaches them (so it includes start-up); the 10–90 % figure leaves start-up out. "
                 + "The SQL job decodes with the same decoder in a table function and computes per-MN, per-parameter minute windows (TUMBLE TVF: avg, "

@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MetricOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -31,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cems.cli.bench.BenchOptions.SinkKind;
 import org.cems.connector.influxdb.InfluxPoint;
+import org.cems.job.EmissionsJob;
 import org.cems.job.config.JobConfig;
 import org.cems.job.io.InfluxSinks;
 import org.cems.testkit.EmbeddedKafka;
@@ -38,7 +42,8 @@ import org.cems.testkit.InfluxDbServer;
 
 /**
  * What every phase shares: embedded Kafka, the InfluxDB server, the report folder, progress
- * output, and the settings all jobs run with (parallelism 2, checkpoints every 5 s).
+ * output, and the settings all jobs run with (parallelism 2, checkpoints every 5 s to files, the
+ * run's state backend).
  */
 final class Rig implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -82,12 +87,19 @@ final class Rig implements AutoCloseable {
         return sink == SinkKind.DISCARD ? DiscardingSink::new : () -> InfluxSinks.create(config.influxdb, config.kafka);
     }
 
-    /** The job's config for one run: its own consumer group and InfluxDB database (created here), no MQTT. */
+    /**
+     * The job's config for one run: its own consumer group, checkpoint folder and InfluxDB database
+     * (created here), no MQTT, and the run's state backend: the full job and the SQL jobs both take
+     * their Flink settings from here ({@link #flinkConfiguration}), so they compare on equal state handling.
+     */
     JobConfig jobConfig(Path registryFile, String topic, String group, String database) {
         JobConfig config = new JobConfig();
         config.registry = registryFile.toString();
         config.parallelism = PARALLELISM;
         config.checkpoint.interval = CHECKPOINT_MS + "ms";
+        // files, not the JobManager's memory: in-memory checkpoint storage refuses state over 5 MB
+        config.checkpoint.storage = out.resolve("checkpoints-" + group).toUri().toString();
+        config.checkpoint.stateBackend = options.stateBackend;
         config.kafka.bootstrapServers = kafka.bootstrapServers();
         config.kafka.readingsTopic = topic;
         config.kafka.groupId = group;
@@ -99,6 +111,14 @@ final class Rig implements AutoCloseable {
         config.influxdb.database = database;
         influx.createDatabase(database);
         return config;
+    }
+
+    /** A job's Flink settings as {@code cems run} derives them from its config (state backend, checkpoints), plus its REST port. */
+    static Configuration flinkConfiguration(JobConfig config, int restPort) {
+        Configuration conf = EmissionsJob.flinkConfiguration(config);
+        conf.set(RestOptions.PORT, restPort);
+        conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, METRICS_EVERY);
+        return conf;
     }
 
     /** Frees InfluxDB's memory (its in-memory index grows with every series) once a database is no longer read. */

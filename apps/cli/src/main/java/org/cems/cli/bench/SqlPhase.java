@@ -2,10 +2,6 @@ package org.cems.cli.bench;
 
 import java.time.Duration;
 
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MetricOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.cems.cli.bench.BenchOptions.SinkKind;
 import org.cems.job.config.JobConfig;
@@ -13,7 +9,7 @@ import org.cems.testkit.FreePorts;
 
 /**
  * Phase "SQL windows job": {@link SqlJob} over the preloaded topic, alone (minute windows only)
- * or with readings (also every value as the job's {@code reading} point: the same output as the
+ * or with readings (also every reading as the job's {@code reading} point: the same output as the
  * job's, so the like-with-like comparison), into InfluxDB or a discarding sink.
  */
 final class SqlPhase {
@@ -29,19 +25,14 @@ final class SqlPhase {
         String group = "bench-sql-" + (withReadings ? "readings-" : "") + data.sources() + "-" + sink.label();
         try {
             JobConfig config = rig.jobConfig(data.registryFile(), data.topic(), group, database);
-            Configuration conf = new Configuration();
             int port = FreePorts.next();
-            conf.set(RestOptions.PORT, port);
-            conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Rig.METRICS_EVERY);
-            // as for the job: in-memory checkpoint storage refuses state over 5 MB
-            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, rig.out.resolve("checkpoints-" + group).toUri().toString());
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+            // the full job's settings, state backend included: equal work
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(Rig.flinkConfiguration(config, port));
             env.setParallelism(Rig.PARALLELISM);
             env.enableCheckpointing(Rig.CHECKPOINT_MS);
             SqlJob.build(env, config, data.topic(), group, withReadings, Rig.pointSinks(sink, config));
-            rig.say(name + ": minute TUMBLE window TVF over the same topic, the same decoder, sink " + sink.label()
-                    + (withReadings ? "; every value also as the job's reading point (ReadingPoints)" : ""));
+            rig.say(name + ": minute TUMBLE window TVF over the same topic, the same decoder, sink " + sink.label() + ", state "
+                    + rig.options.stateBackendShown() + (withReadings ? "; every reading also as the job's reading point (ReadingPoints)" : ""));
             long submitted = System.nanoTime();
             try (RunningJob job = new RunningJob(rig, env.executeAsync("cems-bench-" + group), port, submitted, "Source")) {
                 Throughput t = job.awaitRead(name, data.messages(), cap);

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cems.hj212.Parameter;
 import org.cems.hj212.ParameterCatalogue;
+import org.cems.job.points.ReadingPoints;
 
 /**
  * The InfluxQL statements that read one month of the job's output (docs/interface.md "Outputs") and what
@@ -18,6 +19,8 @@ final class MonthQuery {
     private static final String DEVICE_TAGS = " GROUP BY \"enterprise\", \"device\", \"device_type\", \"pollutant\", \"source\"";
     /** An hour stopped throughout: its {@code stopped_count} is 60 minutes (docs/plant-data/windows.md). */
     private static final int MINUTES_PER_HOUR = 60;
+    /** InfluxQL names the columns of {@code count(/regex/)} {@code count_<field>}. */
+    private static final String COUNT_PREFIX = "count_";
 
     private final String enterpriseCondition;
     private final String zone;
@@ -40,8 +43,10 @@ final class MonthQuery {
                 "SELECT count(\"exceeded\") AS \"hours\"" + hours + " AND \"exceeded\" = true" + EMISSION_TAGS,
                 "SELECT count(\"substituted\") AS \"hours\"" + hours + " AND \"substituted\" = true" + EMISSION_TAGS,
                 "SELECT \"stopped_count\"" + hours + " AND \"stopped_count\" >= " + MINUTES_PER_HOUR + EMISSION_TAGS,
-                "SELECT count(\"valid\") AS \"readings\" FROM \"reading\" WHERE \"code\" =~ /^(" + pollutantCodes() + ")$/" + t
-                        + " GROUP BY time(1h), \"enterprise\", \"source\", \"code\" fill(none) tz('" + literal(zone) + "')",
+                // a reading point has a <code>_valid field per code it reported: one count column per pollutant
+                "SELECT count(/^(" + pollutantCodes() + ")" + ReadingPoints.VALID + "$/) FROM \"" + ReadingPoints.MEASUREMENT + "\" WHERE "
+                        + m.timeCondition() + enterpriseCondition
+                        + " GROUP BY time(1h), \"enterprise\", \"source\" fill(none) tz('" + literal(zone) + "')",
                 "SELECT \"co2_t\", \"energy_mwh\", \"coal_rate_gross_gce_kwh\", \"coal_rate_net_gce_kwh\" FROM \"carbon\" WHERE \"window\" = '1d'" + t
                         + " GROUP BY \"enterprise\", \"source\"",
                 "SELECT mean(\"efficiency_pct\") AS \"efficiency\", count(\"efficiency_pct\") AS \"days\"" + efficiency
@@ -64,8 +69,15 @@ final class MonthQuery {
             s.rows().forEach(row -> f.stoppedHours.computeIfAbsent(key(s), k -> MonthFigures.newHourSet()).add(s.time(row)));
         }
         for (Series s : r.get(6)) {
-            PollutantKey k = new PollutantKey(new StackKey(s.tag("enterprise"), s.tag("source")), s.tag("code"));
-            s.rows().forEach(row -> f.hoursWithData.computeIfAbsent(k, x -> MonthFigures.newHourSet()).add(s.time(row)));
+            StackKey stack = new StackKey(s.tag("enterprise"), s.tag("source"));
+            for (String column : s.columns()) {
+                if (column.startsWith(COUNT_PREFIX) && column.endsWith(ReadingPoints.VALID)) {
+                    PollutantKey k = new PollutantKey(stack, column.substring(COUNT_PREFIX.length(), column.length() - ReadingPoints.VALID.length()));
+                    // one row per hour any of the pollutants has a reading: the others count 0 there
+                    s.rows().stream().filter(row -> count(s, row, column) > 0)
+                            .forEach(row -> f.hoursWithData.computeIfAbsent(k, x -> MonthFigures.newHourSet()).add(s.time(row)));
+                }
+            }
         }
         for (Series s : r.get(7)) {
             MonthFigures.CarbonSums c = f.carbon.computeIfAbsent(new StackKey(s.tag("enterprise"), s.tag("source")),
@@ -96,6 +108,11 @@ final class MonthQuery {
 
     private static long count(Series s, String column) {
         Double n = s.number(column);
+        return n == null ? 0 : n.longValue();
+    }
+
+    private static long count(Series s, JsonNode row, String column) {
+        Double n = s.number(row, column);
         return n == null ? 0 : n.longValue();
     }
 

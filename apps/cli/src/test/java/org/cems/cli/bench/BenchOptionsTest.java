@@ -20,6 +20,8 @@ class BenchOptionsTest {
         assertThat(o.capSeconds).isEqualTo(300);
         assertThat(o.sql).isTrue();
         assertThat(o.out).isNull();
+        // the job's default (checkpoint.state_backend), for the full job and the SQL jobs alike
+        assertThat(o.stateBackend).isEqualTo("rocksdb");
     }
 
     @Test
@@ -42,6 +44,11 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theHeapBackendForEveryJob() {
+        assertThat(BenchOptions.parse("--state-backend", "hashmap").stateBackend).isEqualTo("hashmap");
+    }
+
+    @Test
     void theIntervalGrowsWithSToStayUnderTheMessageCap() {
         BenchOptions o = BenchOptions.parse();
         // 3600 s × S / 600,000 messages, at least 30 s: 1,000 → 30 s (120,000 readings), 10,000 → 60 s, 100,000 → 600 s
@@ -59,11 +66,12 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--rate", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> BenchOptions.parse("--cap")).hasMessageContaining("--cap");
         assertThatThrownBy(() -> BenchOptions.parse("--fast", "1")).hasMessageContaining("unknown option: --fast");
+        assertThatThrownBy(() -> BenchOptions.parse("--state-backend", "memory")).hasMessageContaining("rocksdb or hashmap, not memory");
     }
 
     @Test
     void benchAnswersBadOptionsWithItsUsageAndExitCode2() throws Exception {
         assertThat(Bench.run(new String[] {"--sink", "nowhere"})).isEqualTo(2);
-        assertThat(Bench.USAGE).startsWith("usage: cems bench").contains("--sink").contains("--catch-up-sources").contains("--cap");
+        assertThat(Bench.USAGE).startsWith("usage: cems bench").contains("--sink").contains("--catch-up-sources").contains("--cap").contains("--state-backend");
     }
 }

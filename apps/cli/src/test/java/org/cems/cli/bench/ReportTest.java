@@ -83,12 +83,16 @@ class ReportTest {
                 + "| **0.96** | 0.58 | 0.01 | 1: 1 × java.io.IOException: boom; 0; 0 |");
         // discarding: 11,418 / 14,122 = 0.81, / 14,500 = 0.79
         assertThat(md).contains("| 1,000 | 120,000 (30 s) | 889,030 | 11,418 (17,853) | 14,500 (18,345) | 14,122 (18,531) | **0.81** | 0.79 | 0.01 | 0; 0; 0 |");
-        // 14,321,000 B = 13,985 KB, 14,321 B per source
-        assertThat(md).contains("| 1,000 | influxdb | 13,985 KB (14,321 B) | source-windows 11,675 B | 110 ms (505 ms) | 9 / 0 | 193 → 326 MB |");
-        assertThat(md).contains("| 1,000 | discard | — | — | — | — | — |");
+        // 14,321,000 B = 13,985 KB, 14,321 B per source; 2,000,000 B written = 1,953 KB
+        assertThat(md).contains("| 1,000 | influxdb | 13,985 KB (14,321 B) | 1,953 KB | source-windows 11,675 B | 110 ms (505 ms) | 9 / 0 | 193 → 326 MB |");
+        assertThat(md).contains("| 1,000 | discard | — | — | — | — | — | — |");
         assertThat(md).contains("| 1,000 | 1,000 (1,000) | 2 | 119 ms | 223 ms | 223 ms | 0 |");
         // 120,800 records in 24 s = 5,033/s; 24 s = 0.4 min per hour of outage
         assertThat(md).contains("| 1,000 | discard | 120,000 (30 s) | 33.3/s | 20.0 s | 24.0 s | 5,033 | **0.4** | 0 |");
         assertThat(md).contains("Caps: each job phase at most 300 s");
+        // the full job and the SQL jobs on one state backend, the job's default
+        assertThat(md).contains("State backend of every job, the full job and the SQL jobs alike: rocksdb with incremental checkpoints.");
+        assertThat(Report.markdown(results, BenchOptions.parse("--state-backend", "hashmap"), "Machine: test.", 1))
+                .contains("the SQL jobs alike: hashmap with full checkpoints.");
     }
 }

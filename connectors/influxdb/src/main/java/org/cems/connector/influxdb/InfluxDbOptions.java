@@ -1,5 +1,7 @@
 package org.cems.connector.influxdb;
 
+import org.cems.connector.base.RetryPolicy;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -59,15 +61,22 @@ public final class InfluxDbOptions implements Serializable {
     public static final ConfigOption<Integer> MAX_BUFFERED_POINTS = ConfigOptions.key("influxdb.max-buffered-points")
             .intType().defaultValue(20000)
             .withDescription("Points a writer buffers before it backpressures; above influxdb.batch.max-points.");
+    /**
+     * 30 attempts, 100 ms doubling up to 10 s, at most 5 minutes of waiting in all; past that the job
+     * fails and restarts from its checkpoint: points are never dropped for being late.
+     */
+    public static final RetryPolicy DEFAULT_RETRY =
+            new RetryPolicy(30, Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofMinutes(5));
+
     public static final ConfigOption<Integer> RETRY_MAX_ATTEMPTS = ConfigOptions.key("influxdb.retry.max-attempts")
-            .intType().defaultValue(RetryPolicy.defaults().maxAttempts());
+            .intType().defaultValue(DEFAULT_RETRY.maxAttempts());
     public static final ConfigOption<Duration> RETRY_INITIAL_BACKOFF = ConfigOptions
-            .key("influxdb.retry.initial-backoff").durationType().defaultValue(RetryPolicy.defaults().initialBackoff());
+            .key("influxdb.retry.initial-backoff").durationType().defaultValue(DEFAULT_RETRY.initialBackoff());
     public static final ConfigOption<Duration> RETRY_MAX_BACKOFF = ConfigOptions.key("influxdb.retry.max-backoff")
-            .durationType().defaultValue(RetryPolicy.defaults().maxBackoff());
+            .durationType().defaultValue(DEFAULT_RETRY.maxBackoff());
     public static final ConfigOption<Duration> RETRY_MAX_TOTAL_BACKOFF = ConfigOptions
             .key("influxdb.retry.max-total-backoff").durationType()
-            .defaultValue(RetryPolicy.defaults().maxTotalBackoff());
+            .defaultValue(DEFAULT_RETRY.maxTotalBackoff());
     public static final ConfigOption<Duration> REQUEST_TIMEOUT = ConfigOptions.key("influxdb.request-timeout")
             .durationType().defaultValue(Duration.ofSeconds(30)).withDescription("Timeout of one HTTP request.");
 
@@ -249,7 +258,7 @@ public final class InfluxDbOptions implements Serializable {
         private Duration batchLinger = BATCH_LINGER.defaultValue();
         private int maxInFlightRequests = MAX_IN_FLIGHT_REQUESTS.defaultValue();
         private int maxBufferedPoints = MAX_BUFFERED_POINTS.defaultValue();
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private RetryPolicy retryPolicy = DEFAULT_RETRY;
         private Duration requestTimeout = REQUEST_TIMEOUT.defaultValue();
 
         private Builder() {}

@@ -1,5 +1,7 @@
 package org.cems.connector.influxdb;
 
+import org.cems.connector.base.RetryPolicy;
+
 import org.apache.flink.annotation.Internal;
 
 import org.slf4j.Logger;

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * here and dropped (and counted) by the sink, so the count reflects what the source produced.
  */
 @PublicEvolving
-@TypeInfo(InfluxPointTypeInfo.Factory.class)
+@TypeInfo(InfluxPointTypeInfoFactory.class)
 public final class InfluxPoint implements Serializable {
     private static final long serialVersionUID = 1L;
 

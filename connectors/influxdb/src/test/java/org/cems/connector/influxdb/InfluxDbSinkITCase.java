@@ -1,5 +1,7 @@
 package org.cems.connector.influxdb;
 
+import org.cems.connector.base.RetryPolicy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;

@@ -1,5 +1,7 @@
 package org.cems.connector.influxdb;
 
+import org.cems.connector.base.RetryPolicy;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;

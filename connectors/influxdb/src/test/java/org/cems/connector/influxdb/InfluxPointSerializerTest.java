@@ -2,6 +2,7 @@ package org.cems.connector.influxdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -38,6 +39,7 @@ class InfluxPointSerializerTest extends SerializerTestBase<InfluxPoint> {
 
     @Test
     void flinkFindsThisSerializerNotKryo() {
-        assertThat(TypeInformation.of(InfluxPoint.class)).isInstanceOf(InfluxPointTypeInfo.class);
+        assertThat(TypeInformation.of(InfluxPoint.class).createSerializer(new SerializerConfigImpl()))
+                .isSameAs(InfluxPointSerializer.INSTANCE);
     }
 }

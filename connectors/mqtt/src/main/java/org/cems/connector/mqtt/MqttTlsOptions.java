@@ -14,7 +14,7 @@ import java.util.Objects;
 public final class MqttTlsOptions implements Serializable {
     private static final long serialVersionUID = 1L;
     /** A trust store type: a PEM file of CA certificates (Mosquitto's {@code cafile}), no password. */
-    public static final String PEM = "PEM";
+    public static final String PEM = org.cems.connector.base.TlsStores.PEM;
 
     private final String trustStorePath;
     private final String trustStoreType;

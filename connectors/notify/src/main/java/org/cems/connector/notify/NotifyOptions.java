@@ -1,5 +1,7 @@
 package org.cems.connector.notify;
 
+import org.cems.connector.base.RetryPolicy;
+
 import org.apache.flink.annotation.PublicEvolving;
 
 import java.io.Serializable;
@@ -23,7 +25,10 @@ public final class NotifyOptions implements Serializable {
 
     private final Map<String, NotifyTarget> targets = new LinkedHashMap<>();
     private final List<Route> routes = new ArrayList<>();
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    /** 5 attempts, 2 s doubling up to 1 min: about 30 s of waiting before a message is dead-lettered. */
+    public static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofMinutes(1));
+
+    private RetryPolicy retryPolicy = DEFAULT_RETRY;
     private Duration requestTimeout = Duration.ofSeconds(10);
     private int queueCapacity = 1000;
     private Duration dedupRetention = Duration.ofDays(7);

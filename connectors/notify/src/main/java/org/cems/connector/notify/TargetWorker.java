@@ -1,5 +1,7 @@
 package org.cems.connector.notify;
 
+import org.cems.connector.base.RetryPolicy;
+
 import org.apache.flink.annotation.Internal;
 
 import org.slf4j.Logger;

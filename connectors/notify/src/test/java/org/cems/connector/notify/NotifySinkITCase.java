@@ -1,5 +1,7 @@
 package org.cems.connector.notify;
 
+import org.cems.connector.base.RetryPolicy;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

@@ -1,21 +1,16 @@
 package org.cems.core.security;
 
-import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
+
+import org.cems.connector.base.TlsStores;
 
 /**
  * TLS towards an MQTT broker ({@code ssl://} URIs): the {@code mqtt.tls} block of a config file,
@@ -25,7 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public class MqttTls implements Serializable {
     private static final long serialVersionUID = 1L;
-    public static final String PEM = "PEM";
+    public static final String PEM = TlsStores.PEM;
 
     /** The broker's CA certificate(s), PEM; or use {@code truststore}. */
     public String caFile;
@@ -114,18 +109,12 @@ public class MqttTls implements Serializable {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         try {
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trustStore(trustFile(), trustType(), password(truststorePasswordEnv)));
-            KeyManager[] keyManagers = null;
-            if (keystore != null) {
-                char[] password = password(keystorePasswordEnv);
-                KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                keys.init(load(keystore, keystoreType, password), password);
-                keyManagers = keys.getKeyManagers();
+            KeyStore trust = TlsStores.load(trustFile(), trustType(), password(truststorePasswordEnv));
+            if (keystore == null) {
+                return TlsStores.socketFactory(trust, null, null);
             }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, trust.getTrustManagers(), null);
-            return context.getSocketFactory();
+            char[] password = password(keystorePasswordEnv);
+            return TlsStores.socketFactory(trust, TlsStores.load(keystore, keystoreType, password), password);
         } catch (Exception e) {
             // a wrong store password shows as "keystore password was incorrect": no secret in it
             throw new IllegalArgumentException(yamlPrefix + ": cannot set up TLS from " + trustFile()
@@ -135,30 +124,6 @@ public class MqttTls implements Serializable {
 
     private static char[] password(String env) {
         return env == null ? null : System.getenv(env).toCharArray();
-    }
-
-    /** A trust store file; PEM files hold one or more CA certificates. */
-    private static KeyStore trustStore(String file, String type, char[] password) throws Exception {
-        if (!PEM.equals(type)) {
-            return load(file, type, password);
-        }
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
-            int i = 0;
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + i++, c);
-            }
-        }
-        return store;
-    }
-
-    private static KeyStore load(String file, String type, char[] password) throws Exception {
-        KeyStore store = KeyStore.getInstance(type);
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
-            store.load(in, password);
-        }
-        return store;
     }
 
     @Override

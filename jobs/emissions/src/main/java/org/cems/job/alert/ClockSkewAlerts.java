@@ -3,12 +3,14 @@ package org.cems.job.alert;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.job.decode.DeadLetter;
+import org.cems.job.types.JobTypes;
 
 /**
  * Clock-skew alerts of one monitoring point (keyed by MN): its data logger's clock is wrong when
@@ -35,6 +37,16 @@ public class ClockSkewAlerts extends KeyedProcessFunction<String, SourceReading,
     public ClockSkewAlerts(Registry registry, AlertSettings settings) {
         this.settings = settings;
         this.messages = new AlertMessages(registry, settings);
+    }
+
+    /** Reading flags and the readings refused as {@code future_time}, keyed by MN. */
+    public static DataStream<AlertEvent> wire(AlertInputs in) {
+        DataStream<SourceReading> futureTimes = in.refusedReadings()
+                .filter(ClockSkewAlerts::isFutureTime).name("future-times").uid("future-times")
+                .map(ClockSkewAlerts::fromFutureTime).returns(JobTypes.SOURCE_READING).name("future-time-samples").uid("future-time-samples");
+        return in.readingFlags().union(futureTimes)
+                .keyBy(r -> r.mn)
+                .process(new ClockSkewAlerts(in.registry(), in.settings())).name("clock-skew-alerts").uid("clock-skew-alerts");
     }
 
     /** A reading refused for a DataTime ahead of its arrival, as the sample of the point's clock it is. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Device;
@@ -36,6 +37,14 @@ public class EfficiencyDropAlerts extends KeyedProcessFunction<String, Efficienc
         this.registry = registry;
         this.settings = settings;
         this.messages = new AlertMessages(registry, settings);
+    }
+
+    /** Minute efficiencies, keyed by device. */
+    public static DataStream<AlertEvent> wire(AlertInputs in) {
+        return in.efficiencies()
+                .filter(EfficiencyDropAlerts::isInput).name("minute-efficiencies").uid("minute-efficiencies")
+                .keyBy(EfficiencyDropAlerts::key)
+                .process(new EfficiencyDropAlerts(in.registry(), in.settings())).name("efficiency-drop-alerts").uid("efficiency-drop-alerts");
     }
 
     public static boolean isInput(EfficiencyRecord e) {

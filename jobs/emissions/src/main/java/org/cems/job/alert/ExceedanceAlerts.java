@@ -3,6 +3,7 @@ package org.cems.job.alert;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Registry;
@@ -26,6 +27,14 @@ public class ExceedanceAlerts extends KeyedProcessFunction<String, EmissionRecor
     public ExceedanceAlerts(Registry registry, AlertSettings settings) {
         this.settings = settings;
         this.messages = new AlertMessages(registry, settings);
+    }
+
+    /** Hourly emissions, keyed by source and pollutant. */
+    public static DataStream<AlertEvent> wire(AlertInputs in) {
+        return in.emissions()
+                .filter(ExceedanceAlerts::isInput).name("hourly-limits").uid("hourly-limits")
+                .keyBy(ExceedanceAlerts::key)
+                .process(new ExceedanceAlerts(in.registry(), in.settings())).name("exceedance-alerts").uid("exceedance-alerts");
     }
 
     /** Hourly records of stacks with a limit for the pollutant: the only ones that can exceed. */

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.normalize.SourceReading;
@@ -40,6 +41,13 @@ public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading
         this.registry = registry;
         this.settings = settings;
         this.messages = new AlertMessages(registry, settings);
+    }
+
+    /** Reading flags, keyed by MN. */
+    public static DataStream<AlertEvent> wire(AlertInputs in) {
+        return in.readingFlags()
+                .keyBy(r -> r.mn)
+                .process(new InstrumentAlerts(in.registry(), in.settings())).name("instrument-alerts").uid("instrument-alerts");
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.cems.job.alert;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.normalize.Measure;
@@ -32,6 +33,13 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
         this.registry = registry;
         this.settings = settings;
         this.messages = new AlertMessages(registry, settings);
+    }
+
+    /** Reading flags, keyed by MN. */
+    public static DataStream<AlertEvent> wire(AlertInputs in) {
+        return in.readingFlags()
+                .keyBy(r -> r.mn)
+                .process(new NoDataAlerts(in.registry(), in.settings())).name("no-data-alerts").uid("no-data-alerts");
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.reading.StationMeasurement;
@@ -55,6 +56,17 @@ public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, Station
         this.messages = new AlertMessages(registry, settings);
         this.noPowerBelow = noPowerBelow;
         this.flowBelowM3H = flowBelowM3H;
+    }
+
+    /** HJ 212-2025 treatment and production electricity with the minute flows, keyed by source. */
+    public static DataStream<AlertEvent> wire(AlertInputs in) {
+        return in.measurements()
+                .filter(TreatmentPowerAlerts::isInput).name("facility-powers").uid("facility-powers")
+                .keyBy(new SourceKey(in.registry()))
+                .connect(in.emissions().filter(TreatmentPowerAlerts::isInput).name("minute-flows").uid("minute-flows").keyBy(TreatmentPowerAlerts::key))
+                .process(new TreatmentPowerAlerts(in.registry(), in.settings(), in.config().facilityPower.noPowerBelow,
+                        in.config().stopDetection.flowBelowM3H))
+                .name("treatment-power-alerts").uid("treatment-power-alerts");
     }
 
     /** The electricity values, keyed by the enterprise/source of their MN. */

@@ -136,6 +136,8 @@ public class JobConfig implements Serializable {
 
     public static class Checkpoint implements Serializable {
         private static final long serialVersionUID = 1L;
+        public static final String STATE_BACKEND_ROCKSDB = "rocksdb";
+        public static final String STATE_BACKEND_HASHMAP = "hashmap";
         /**
          * Unset: the cluster's {@code execution.checkpointing.interval}, else {@code EmissionsJob.DEFAULT_CHECKPOINT_INTERVAL}
          * (the job always checkpoints: MQTT messages are acknowledged and Kafka offsets committed on checkpoints).
@@ -143,6 +145,13 @@ public class JobConfig implements Serializable {
         public String interval;
         /** Checkpoint storage URI: file:///..., s3://..., hdfs://...; none keeps them in memory. */
         public String storage;
+        /**
+         * Where keyed state lives: {@code rocksdb} (on local disk, checkpoints that upload only the
+         * files changed since the last one) or {@code hashmap} (on the heap, full checkpoints).
+         */
+        public String stateBackend = STATE_BACKEND_ROCKSDB;
+        /** RocksDB only: incremental checkpoints. */
+        public boolean incremental = true;
     }
 
     public static class Kafka implements Serializable {

@@ -135,6 +135,10 @@ public final class JobConfigLoader {
         if (c.checkpoint.interval != null) {
             duration(problems, "checkpoint.interval", c.checkpoint.interval);
         }
+        if (!JobConfig.Checkpoint.STATE_BACKEND_ROCKSDB.equals(c.checkpoint.stateBackend)
+                && !JobConfig.Checkpoint.STATE_BACKEND_HASHMAP.equals(c.checkpoint.stateBackend)) {
+            problems.add("checkpoint.state_backend: rocksdb or hashmap, not \"" + c.checkpoint.stateBackend + "\"");
+        }
         duration(problems, "influxdb.flush_interval", c.influxdb.flushInterval);
         if (!c.kafka.enabled && !c.mqtt.enabled) {
             problems.add("kafka.enabled, mqtt.enabled: at least one input must be enabled");

@@ -15,7 +15,7 @@ import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.core.normalize.SourceReading;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.ReadingPayload;
-import org.cems.job.types.SerializerTypeInfo;
+import org.cems.job.types.JobTypes;
 
 /**
  * Keeps one wrong DataTime from moving a source's clock. A reading that runs ahead of the
@@ -56,7 +56,7 @@ final class ClockJumpGuard implements Serializable {
 
     void open(RuntimeContext ctx) {
         acceptedArrival = ctx.getState(new ValueStateDescriptor<>("clockGuardAcceptedArrival", Long.class));
-        held = ctx.getListState(new ListStateDescriptor<>("clockGuardHeld", SerializerTypeInfo.SOURCE_READING));
+        held = ctx.getListState(new ListStateDescriptor<>("clockGuardHeld", JobTypes.SOURCE_READING));
         heldArrival = ctx.getState(new ValueStateDescriptor<>("clockGuardHeldArrival", Long.class));
         oldClockVotes = ctx.getState(new ValueStateDescriptor<>("clockGuardOldClockVotes", Integer.class));
     }

@@ -1,9 +1,12 @@
 package org.cems.job.emission;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * One pollutant of one source over one window: the {@code emission} measurement of the contract.
- * A Flink POJO; null fields are not written.
+ * Null fields are not written. Between operators with {@link EmissionRecordSerializer}.
  */
+@TypeInfo(EmissionRecordSerializer.Factory.class)
 public class EmissionRecord {
     public String enterprise;
     public String park;

@@ -39,7 +39,7 @@ import org.cems.job.decode.DeadLetter;
 import org.cems.job.quality.AccountingNote;
 import org.cems.job.decode.DecodePayloads;
 import org.cems.job.decode.ReadingPayload;
-import org.cems.job.types.SerializerTypeInfo;
+import org.cems.connector.base.SerializerTypeInfo;
 
 /**
  * Minute, hour and day emissions of one monitoring point (keyed by MN), in event time with the
@@ -288,8 +288,20 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         }
         Set<Long> hoursWithData = new HashSet<>();
         List<Long> expired = new ArrayList<>();
+        long maxDurationMs = Math.max(MINUTE_MS, intervalMinutes() * MINUTE_MS);
         for (Map.Entry<Long, MinuteBucket> e : minutes.entries()) {
             long minute = e.getKey();
+            long minuteHour = floor(minute, HOUR_MS);
+            boolean mayClose = minute + maxDurationMs > closed && minute + MINUTE_MS <= watermark;
+            if (!mayClose && floor(minute + maxDurationMs - 1, HOUR_MS) == minuteHour) {
+                // ends within its hour and not in (closed, watermark]: the key alone decides, and
+                // the bucket is not read (on RocksDB reading it is deserialising it)
+                hoursWithData.add(minuteHour);
+                if (minuteHour + HOUR_MS < watermark - settings.allowedLatenessMs()) {
+                    expired.add(minute);
+                }
+                continue;
+            }
             long end = minute + durationMs(e.getValue());
             if (end > closed && end <= watermark) {
                 emitMinute(minute, e.getValue(), out);

@@ -1,6 +1,7 @@
 package org.cems.job.emission;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,6 +25,10 @@ public class WindowStats {
     private static final Set<String> WINDOWED_CODES = ParameterCatalogue.standard().all().stream()
             .filter(p -> p.category() == Category.DILUENT || p.category() == Category.PROCESS || p.code().equals(ParameterCodes.FLOW))
             .map(Parameter::code).collect(Collectors.toUnmodifiableSet());
+
+    /** Every code windows keep, sorted: the codes {@link MinuteBucketSerializer} writes as one byte. */
+    static final List<String> CODES = ParameterCatalogue.standard().all().stream().map(Parameter::code)
+            .filter(WindowStats::isWindowed).distinct().sorted().toList();
 
     public Map<String, ParameterStats> byCode = new HashMap<>();
 

@@ -10,7 +10,7 @@ import org.cems.connector.influxdb.InfluxDbConfigurationException;
 import org.cems.connector.influxdb.InfluxDbOptions;
 import org.cems.connector.influxdb.InfluxDbTargets;
 import org.cems.connector.influxdb.InfluxDbWriteException;
-import org.cems.connector.influxdb.RetryPolicy;
+import org.cems.connector.base.RetryPolicy;
 import org.cems.job.config.JobConfig;
 import org.cems.job.io.InfluxSinks;
 

@@ -14,7 +14,7 @@ import org.cems.connector.notify.EmailTarget;
 import org.cems.connector.notify.NotifyOptions;
 import org.cems.connector.notify.NotifyTarget;
 import org.cems.connector.notify.RateLimit;
-import org.cems.connector.notify.RetryPolicy;
+import org.cems.connector.base.RetryPolicy;
 import org.cems.connector.notify.Route;
 import org.cems.connector.notify.WeComTarget;
 import org.cems.connector.notify.WebhookTarget;

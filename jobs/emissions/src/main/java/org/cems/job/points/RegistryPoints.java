@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiter;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.core.registry.Device;
@@ -42,13 +42,12 @@ public final class RegistryPoints implements GeneratorFunction<Long, InfluxPoint
         this.count = points(registry, 0).size();
     }
 
-    /** Adds a one-task source that writes the registry's points to {@code sink} now and every {@link #REWRITE_EVERY}. */
-    public static void writeDaily(StreamExecutionEnvironment env, Registry registry, Sink<InfluxPoint> sink) {
+    /** A one-task source of the registry's points, now and every {@link #REWRITE_EVERY}. */
+    public static DataStream<InfluxPoint> daily(StreamExecutionEnvironment env, Registry registry) {
         RegistryPoints generator = new RegistryPoints(registry);
-        env.fromSource(new DataGeneratorSource<>(generator, Long.MAX_VALUE, new Batches(generator.count, REWRITE_EVERY),
+        return env.fromSource(new DataGeneratorSource<>(generator, Long.MAX_VALUE, new Batches(generator.count, REWRITE_EVERY),
                         TypeInformation.of(InfluxPoint.class)), WatermarkStrategy.noWatermarks(), "registry-points")
-                .uid("registry-points").setParallelism(1)
-                .sinkTo(sink).name("influxdb-registry").uid("influxdb-registry").setParallelism(1);
+                .uid("registry-points").setParallelism(1);
     }
 
     /** The {@code index}-th point of the endless sequence: every run of {@link #count} indices is the whole registry. */

@@ -55,6 +55,17 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void theStateBackendIsRocksDbWithIncrementalCheckpointsAndGoesToFlink() {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        org.apache.flink.configuration.Configuration flink = org.cems.job.EmissionsJob.flinkConfiguration(c);
+        assertThat(flink.get(org.apache.flink.configuration.StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(flink.get(org.apache.flink.configuration.CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        c.checkpoint.stateBackend = "memory";
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("checkpoint.state_backend: rocksdb or hashmap, not \"memory\"");
+    }
+
+    @Test
     void theIncidentSnapshotIntervalIsRead() {
         JobConfig c = JobConfigLoader.load(EXAMPLE);
         assertThat(c.incidents.snapshotInterval).isEqualTo("1m");

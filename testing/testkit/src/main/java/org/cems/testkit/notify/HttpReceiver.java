@@ -1,5 +1,7 @@
 package org.cems.testkit.notify;
 
+import org.cems.testkit.ServerTests;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,6 +29,7 @@ public abstract class HttpReceiver implements AutoCloseable {
     private final List<ReceivedRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
     protected HttpReceiver(String path) {
+        ServerTests.requireIntegrationTest(getClass().getSimpleName());
         this.path = path;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -1,5 +1,7 @@
 package org.cems.testkit.notify;
 
+import org.cems.testkit.ServerTests;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +49,7 @@ public class SmtpServer implements AutoCloseable {
     private int refusedLogins;
 
     public SmtpServer(String username, String password) {
+        ServerTests.requireIntegrationTest("an SMTP server");
         this.username = username;
         this.password = password;
         this.dir = TempDirs.create("smtp-tls");

@@ -1,19 +1,12 @@
 package org.cems.connector.mqtt.client;
 
-import org.apache.flink.annotation.Internal;
-import org.cems.connector.mqtt.MqttTlsOptions;
-
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
+
+import javax.net.ssl.SSLSocketFactory;
+
+import org.apache.flink.annotation.Internal;
+import org.cems.connector.base.TlsStores;
+import org.cems.connector.mqtt.MqttTlsOptions;
 
 /**
  * Builds the socket factory for {@code ssl://} brokers from trust and key store files; a trust
@@ -34,43 +27,12 @@ public final class TlsSocketFactories {
     }
 
     private static SSLSocketFactory createOrThrow(MqttTlsOptions tls) throws Exception {
-        KeyStore trustStore = load(tls.trustStorePath(), tls.trustStoreType(),
+        KeyStore trust = TlsStores.load(tls.trustStorePath(), tls.trustStoreType(),
                 EnvironmentSecrets.optional(tls.trustStorePasswordEnv(), "MQTT trust store password"));
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trustStore);
-
-        KeyManager[] keyManagers = null;
-        if (tls.hasClientKeyStore()) {
-            char[] password = EnvironmentSecrets.require(tls.keyStorePasswordEnv(), "MQTT client key store password");
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(load(tls.keyStorePath(), tls.keyStoreType(), password), password);
-            keyManagers = keys.getKeyManagers();
+        if (!tls.hasClientKeyStore()) {
+            return TlsStores.socketFactory(trust, null, null);
         }
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers, trust.getTrustManagers(), null);
-        return context.getSocketFactory();
-    }
-
-    private static KeyStore load(String path, String type, char[] password) throws Exception {
-        if (MqttTlsOptions.PEM.equals(type)) {
-            return pemCertificates(path);
-        }
-        KeyStore store = KeyStore.getInstance(type);
-        try (InputStream in = Files.newInputStream(Path.of(path))) {
-            store.load(in, password);
-        }
-        return store;
-    }
-
-    private static KeyStore pemCertificates(String path) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(Path.of(path))) {
-            int i = 0;
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + i++, c);
-            }
-        }
-        return store;
+        char[] password = EnvironmentSecrets.require(tls.keyStorePasswordEnv(), "MQTT client key store password");
+        return TlsStores.socketFactory(trust, TlsStores.load(tls.keyStorePath(), tls.keyStoreType(), password), password);
     }
 }

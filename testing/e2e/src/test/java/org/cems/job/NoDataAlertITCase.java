@@ -1,0 +1,65 @@
+package org.cems.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.cems.job.config.JobConfig;
+import org.cems.simulator.Simulator;
+import org.cems.simulator.SimulatorOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A gateway goes silent for 15 event minutes of a paced run (90× real time: 10 s of wall time).
+ * No data is judged on processing time, so the test uses a 4 s threshold: the silent point fires
+ * once and resolves on its next reading; the others, sending every 0.67 s, stay quiet.
+ */
+class NoDataAlertITCase {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = PipelineServers.flink();
+
+    @RegisterExtension
+    static final PipelineServers SERVERS = new PipelineServers();
+
+    @Test
+    void aSilentGatewayFiresOnceAndResolvesOnItsNextReading() throws Exception {
+        JobConfig config = SERVERS.config("/registry-devices.yaml");
+        config.alerts.noData.silentFor = "4s";
+        config.mqtt.enabled = false;
+        config.alerts.mqttEnabled = false;
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        EmissionsJob.build(env, config);
+        JobClient job = env.executeAsync("no-data");
+        try {
+            try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
+                    "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(),
+                    "--speed", "90", "--interval", "60s", "--count", "24", "--start", "2026-11-26T10:00:00+08:00",
+                    "--scenario", "gateway-silent@3m:u2-scr-in"}))) {
+                sim.run();
+            }
+            // read at once: 4 s after the run every point is silent, and that is not this test's business
+            List<JsonNode> noData = SERVERS.kafka.readAll("cems.alerts").stream().map(r -> {
+                try {
+                    return JSON.readTree(r.value());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).filter(a -> a.get("type").asText().equals("no_data")).toList();
+            assertThat(noData).extracting(a -> a.get("source").asText() + " " + a.get("state").asText())
+                    .containsExactly("u2-scr-in firing", "u2-scr-in resolved");
+            assertThat(noData.get(0).get("time").asText()).isEqualTo("2026-11-26T02:02:00Z");   // its last reading
+            assertThat(noData.get(1).get("time").asText()).isEqualTo("2026-11-26T02:18:00Z");   // its next one
+            assertThat(noData.get(0).get("mn").asText()).isEqualTo("DEVMN0000000000000000013");
+        } finally {
+            job.cancel().get();
+        }
+    }
+}
