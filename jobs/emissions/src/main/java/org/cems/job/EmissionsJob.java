@@ -17,7 +17,6 @@ import org.cems.job.config.JobConfig;
 import org.cems.job.config.JobConfigLoader;
 import org.cems.job.endpoints.Endpoints;
 import org.cems.job.io.InfluxSinks;
-import org.cems.job.io.SecuredClients;
 import org.cems.job.sink.JobSinks;
 import org.cems.job.topology.JobContext;
 import org.cems.job.topology.JobOutputs;
@@ -80,7 +79,6 @@ public final class EmissionsJob {
      */
     public static void build(StreamExecutionEnvironment env, JobConfig config, Supplier<Sink<InfluxPoint>> pointSinks) {
         JobContext job = JobContext.load(config);
-        SecuredClients.checkKafkaLogin(config.kafka);
         if (config.parallelism != null) {
             env.setParallelism(config.parallelism);
         }

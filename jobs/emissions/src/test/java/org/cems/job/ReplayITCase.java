@@ -2,10 +2,13 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
@@ -50,11 +53,19 @@ class ReplayITCase {
         JobClient first = start("first", PipelineServers.DB);
         JobClient second = start("second", "replay");
         try {
+            // both jobs write at their own pace and can be equal at a midway point: wait until the first
+            // has written nothing new for longer than the idle timeout that closes the last windows
+            AtomicReference<List<List<Map<String, JsonNode>>>> previous = new AtomicReference<>();
+            AtomicLong changedAt = new AtomicLong(System.nanoTime());
             SERVERS.await(() -> {
                 List<List<Map<String, JsonNode>>> a = snapshot(PipelineServers.DB);
                 List<List<Map<String, JsonNode>>> b = snapshot("replay");
+                if (!a.equals(previous.getAndSet(a))) {
+                    changedAt.set(System.nanoTime());
+                }
+                boolean settled = System.nanoTime() - changedAt.get() > Duration.ofSeconds(4).toNanos();
                 boolean hoursDone = a.get(1).stream().filter(r -> r.get("window").asText().equals("1h")).count() >= 4;
-                return hoursDone && a.equals(b) ? a : null;
+                return hoursDone && settled && a.equals(b) ? a : null;
             });
             List<List<Map<String, JsonNode>>> a = snapshot(PipelineServers.DB);
             assertThat(snapshot("replay")).isEqualTo(a);

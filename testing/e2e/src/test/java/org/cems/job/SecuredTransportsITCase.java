@@ -39,6 +39,8 @@ import org.cems.hj212.Hj212Encoder;
 import org.cems.hj212.Hj212Item;
 import org.cems.hj212.Hj212Packet;
 import org.cems.job.config.JobConfig;
+import org.cems.job.endpoints.Endpoints;
+import org.cems.job.endpoints.EndpointsNotReadyException;
 import org.cems.simulator.Simulator;
 import org.cems.simulator.SimulatorOptions;
 import org.cems.testkit.EmbeddedKafka;
@@ -193,11 +195,11 @@ class SecuredTransportsITCase {
 
     @Test
     void aWrongPasswordFailsOnceWithALineSayingWhatToCheck() throws Exception {
-        // the job: a refused Kafka login stops it before it starts, instead of restarting it for ever
-        assertThatThrownBy(() -> EmissionsJob.build(StreamExecutionEnvironment.getExecutionEnvironment(),
-                jobConfig(KAFKA_WRONG_PASSWORD_ENV, MQTT_PASSWORD_ENV)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Kafka at " + kafka.saslSslBootstrapServers() + " refused the SCRAM-SHA-512 login of user cems-job")
+        // the job: a refused Kafka login stops its start (Endpoints.prepare), instead of restarting it for ever
+        assertThatThrownBy(() -> Endpoints.prepare(jobConfig(KAFKA_WRONG_PASSWORD_ENV, MQTT_PASSWORD_ENV)))
+                .isInstanceOf(EndpointsNotReadyException.class)
+                .hasMessageStartingWith("kafka " + kafka.saslSslBootstrapServers() + ": Kafka at " + kafka.saslSslBootstrapServers()
+                        + " refused the SCRAM-SHA-512 login of user cems-job")
                 .hasMessageEndingWith("check kafka.security.username and the password in env " + KAFKA_WRONG_PASSWORD_ENV)
                 .hasMessageNotContaining(System.getenv(KAFKA_WRONG_PASSWORD_ENV));
 

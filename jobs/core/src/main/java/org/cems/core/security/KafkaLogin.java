@@ -59,7 +59,8 @@ public final class KafkaLogin {
         });
     }
 
-    private static String describe(String bootstrapServers, KafkaSecurity security, AuthenticationException refused) {
+    /** The line for a login Kafka refused, naming the keys to check (also what `cems check` and the job's start print). */
+    public static String describe(String bootstrapServers, KafkaSecurity security, AuthenticationException refused) {
         if (refused instanceof SaslAuthenticationException) {
             return "Kafka at " + bootstrapServers + " refused the " + security.saslMechanism + " login of user " + security.username
                     + " (" + refused.getMessage() + "); check kafka.security.username and the password in " + security.password();

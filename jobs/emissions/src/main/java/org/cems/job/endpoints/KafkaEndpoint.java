@@ -21,6 +21,7 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.cems.core.security.KafkaLogin;
 import org.cems.job.config.JobConfig;
 import org.cems.job.io.KafkaClients;
 
@@ -151,8 +152,8 @@ final class KafkaEndpoint {
 
     private String unreachable(Exception e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof AuthenticationException) {
-            return "authentication failed: " + cause.getMessage() + " (check the kafka security settings)";
+        if (cause instanceof AuthenticationException refused) {
+            return KafkaLogin.describe(config.kafka.bootstrapServers, config.kafka.security, refused);
         }
         if (cause instanceof AuthorizationException) {
             return "not authorized: " + cause.getMessage();
