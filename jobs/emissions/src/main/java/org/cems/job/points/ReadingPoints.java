@@ -42,12 +42,7 @@ public class ReadingPoints implements FlatMapFunction<SourceReading, InfluxPoint
 
     /** A {@code reading} point's tags and time, to which {@link #parameter} adds each code. */
     public static InfluxPoint.Builder point(String enterprise, String source, String mn, String cn, long timeMillis) {
-        return point(MEASUREMENT, enterprise, source, mn, cn, timeMillis);
-    }
-
-    /** The same under another measurement: the bench writes this schema beside the job's own points. */
-    public static InfluxPoint.Builder point(String measurement, String enterprise, String source, String mn, String cn, long timeMillis) {
-        return InfluxPoint.measurement(measurement)
+        return InfluxPoint.measurement(MEASUREMENT)
                 .tag("enterprise", enterprise)
                 .tag("source", source)
                 .tag("mn", mn)
