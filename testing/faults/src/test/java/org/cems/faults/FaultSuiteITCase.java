@@ -70,8 +70,9 @@ class FaultSuiteITCase {
             replay.awaitDone();
             run.awaitExact();
             hostile.awaitDeadLettersAndQuality();
-            assertThat(run.restarts()).as("restarts").isZero();
+            // the history first: when it is not empty its failure message names why the job restarted
             assertThat(run.exceptionHistory()).as("failures the JobManager recorded").isEmpty();
+            assertThat(run.restarts()).as("restarts").isZero();
         }
     }
 
