@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
@@ -34,7 +32,6 @@ class FacilityPowerITCase {
     private static final String STACK = "PWRMN0000000000000000001";
     private static final String INLET = "PWRMN0000000000000000002";
     private static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0); // Asia/Shanghai, as DataTime is
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
@@ -83,9 +80,7 @@ class FacilityPowerITCase {
     void treatmentFacilityWithoutPowerWhileProductionRuns() throws Exception {
         JobConfig config = SERVERS.config("/registry-power.yaml");
         config.alerts.mqttEnabled = false;
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("facility-power");
+        JobClient job = SERVERS.startJob(config, "facility-power");
         try {
             List<Map.Entry<String, String>> powers = new ArrayList<>();
             List<Map.Entry<String, String>> data = new ArrayList<>();
@@ -130,8 +125,7 @@ class FacilityPowerITCase {
             // no power from 10:20; sustain 15 min: fires with the 10:35 value. Power again at 10:50; hold 5 min:
             // resolves with the 10:55 value, as of 10:50, after 30 min without power
             SERVERS.awaitAsserted(() -> {
-                List<JsonNode> alerts = new ArrayList<>();
-                SERVERS.kafka.readAll("cems.alerts").forEach(r -> alerts.add(json(r.value())));
+                List<JsonNode> alerts = SERVERS.kafkaJson("cems.alerts");
                 assertThat(alerts).filteredOn(a -> a.path("type").asText().equals("treatment_no_power"))
                         .extracting(a -> a.path("state").asText() + " " + a.path("device").asText() + " " + a.path("start_time").asText()
                                 + " " + a.path("time").asText() + " " + a.path("value").asDouble())
@@ -148,14 +142,6 @@ class FacilityPowerITCase {
             assertThat(SERVERS.rows("SELECT count(*) FROM quality WHERE reason = 'not_a_reading'")).isEmpty();
         } finally {
             job.cancel().get();
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
         }
     }
 }

@@ -9,7 +9,10 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
     static final String DB = "cems";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     EmbeddedKafka kafka;
     MosquittoServer mosquitto;
@@ -90,6 +94,24 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
         c.influxdb.database = DB;
         c.influxdb.flushInterval = "200ms";
         return c;
+    }
+
+    /** Builds the job on {@code config} and submits it to the MiniCluster as {@code name}; the test cancels it. */
+    JobClient startJob(JobConfig config, String name) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        EmissionsJob.build(env, config);
+        return env.executeAsync(name);
+    }
+
+    /** Every record on a Kafka topic so far, as JSON, in order. */
+    List<JsonNode> kafkaJson(String topic) {
+        return kafka.readAll(topic).stream().map(r -> {
+            try {
+                return JSON.readTree(r.value());
+            } catch (Exception e) {
+                throw new AssertionError(r.value(), e);
+            }
+        }).toList();
     }
 
     /** Publishes to cems.readings, each payload keyed by its MN as gateways do. */

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingJson;
@@ -92,9 +91,7 @@ class RealPlantWindowsITCase {
     @Test
     void realPlantPatternsGiveTheHandComputedValues() throws Exception {
         JobConfig config = SERVERS.config("/registry-real-plant.yaml");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("real-plant-windows");
+        JobClient job = SERVERS.startJob(config, "real-plant-windows");
         try {
             publish();
             SERVERS.awaitAsserted(this::assertResults);

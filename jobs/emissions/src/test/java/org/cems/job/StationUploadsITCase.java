@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
@@ -32,7 +30,6 @@ class StationUploadsITCase {
     private static final String STACK = "FACMN0000000000000000001";
     private static final String INLET = "FACMN0000000000000000002";
     private static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0); // Asia/Shanghai, as DataTime is
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
@@ -65,9 +62,7 @@ class StationUploadsITCase {
 
     @Test
     void stationUploadsAreKeptAndTheReportedStatusGivesTheOperatingRate() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, SERVERS.config("/registry-facilities.yaml"));
-        JobClient job = env.executeAsync("station-uploads");
+        JobClient job = SERVERS.startJob(SERVERS.config("/registry-facilities.yaml"), "station-uploads");
         try {
             // the FGD (SB2) runs, is in maintenance from 10:20, and runs again from 10:35; the boiler (SB1) runs
             SERVERS.publishToKafka(List.of(
@@ -119,8 +114,7 @@ class StationUploadsITCase {
             assertThat(hour.get("efficiency_pct").asDouble()).isCloseTo(98.5, within(1e-9));   // (2000 − 30) / 2000
             assertThat(hour.get("operating_rate_pct").asDouble()).isCloseTo(75.0, within(1e-9));
 
-            List<JsonNode> deadLetters = new ArrayList<>();
-            SERVERS.kafka.readAll("cems.deadletter").forEach(r -> deadLetters.add(json(r.value())));
+            List<JsonNode> deadLetters = SERVERS.kafkaJson("cems.deadletter");
             assertThat(deadLetters).extracting(d -> d.path("reason").asText()).containsExactly("bad_value");
             assertThat(deadLetters.get(0).path("detail").asText()).contains("SB9-RS=9");
             SERVERS.awaitAsserted(() -> assertThat(SERVERS.rows("SELECT sum(count) FROM quality WHERE reason = 'bad_value'"))
@@ -128,14 +122,6 @@ class StationUploadsITCase {
             assertThat(SERVERS.rows("SELECT count(*) FROM quality WHERE reason = 'not_a_reading'")).isEmpty();
         } finally {
             job.cancel().get();
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.InputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.gateway.Hj212Gateway;
 import org.cems.hj212.DecodeResult;
@@ -36,7 +33,6 @@ class GatewayToInfluxITCase {
     private static final String MN1 = "TESTMN000000000000000001";
     private static final String MN2 = "TESTMN000000000000000002";
     private static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0); // Asia/Shanghai, as DataTime is
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
@@ -63,9 +59,7 @@ class GatewayToInfluxITCase {
 
     @Test
     void framesOverTcpBecomeReadingPointsInInfluxDb() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, SERVERS.config("/registry-test.yaml"));
-        JobClient job = env.executeAsync("gateway-to-influx");
+        JobClient job = SERVERS.startJob(SERVERS.config("/registry-test.yaml"), "gateway-to-influx");
         try (Hj212Gateway gateway = Hj212Gateway.builder().listen("127.0.0.1", 0)
                 .kafkaBootstrap(SERVERS.kafka.bootstrapServers()).start()) {
             byte[] corrupted = upload(MN1, TEN.plusSeconds(50), 99, 8, 2_000_000);
@@ -99,8 +93,7 @@ class GatewayToInfluxITCase {
             assertThat(minute.get("conc_mg_m3").asDouble()).isCloseTo(30.0, within(1e-9));
             assertThat(minute.get("rate_kg_h").asDouble()).isCloseTo(60.0, within(1e-9));
 
-            List<JsonNode> deadLetters = new ArrayList<>();
-            SERVERS.kafka.readAll("cems.deadletter").forEach(r -> deadLetters.add(json(r.value())));
+            List<JsonNode> deadLetters = SERVERS.kafkaJson("cems.deadletter");
             assertThat(deadLetters).filteredOn(d -> d.path("origin").asText().startsWith("tcp:")).singleElement()
                     .satisfies(d -> {
                         assertThat(d.path("reason").asText()).isEqualTo("bad_crc");
@@ -131,13 +124,5 @@ class GatewayToInfluxITCase {
             }
         }
         return answers;
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
-        }
     }
 }

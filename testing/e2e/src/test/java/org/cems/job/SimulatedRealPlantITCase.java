@@ -10,9 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
 import org.cems.simulator.Simulator;
@@ -40,8 +38,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a corroborated stop at every point of the unit.
  */
 class SimulatedRealPlantITCase {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
 
@@ -55,9 +51,7 @@ class SimulatedRealPlantITCase {
         // silence is judged on wall time: the 3-hour gap lasts 9 s here, the other points send every 50 ms
         config.alerts.noData.silentFor = "4s";
         config.alerts.mqttEnabled = false;
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("simulated-real-plant");
+        JobClient job = SERVERS.startJob(config, "simulated-real-plant");
         try {
             try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
                     "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(), "--format", "mixed",
@@ -70,7 +64,7 @@ class SimulatedRealPlantITCase {
                     "--scenario", "interval-10m:u2-scr-in"}))) {
                 sim.run();
             }
-            List<JsonNode> alerts = kafkaJson("cems.alerts");   // at once: 4 s after the run every point is silent
+            List<JsonNode> alerts = SERVERS.kafkaJson("cems.alerts");   // at once: 4 s after the run every point is silent
             assertThat(job.getJobStatus().get().isTerminalState()).isFalse();
 
             // every reason is explained by a scenario, and each scenario's reasons are there
@@ -136,23 +130,13 @@ class SimulatedRealPlantITCase {
         }
     }
 
-    private static List<JsonNode> kafkaJson(String topic) {
-        return SERVERS.kafka.readAll(topic).stream().map(r -> {
-            try {
-                return JSON.readTree(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(r.value(), e);
-            }
-        }).toList();
-    }
-
     /** Dead-letter reasons on Kafka with the sources (by their MN in registry-devices.yaml) they came from. */
     private static Map<String, Set<String>> deadLetterSources() {
         Map<String, String> sources = Map.of("DEVMN0000000000000000001", "u1-stack", "DEVMN0000000000000000002", "u1-fgd-in",
                 "DEVMN0000000000000000003", "u1-scr-in", "DEVMN0000000000000000011", "u2-stack",
                 "DEVMN0000000000000000012", "u2-fgd-in", "DEVMN0000000000000000013", "u2-scr-in");
         Map<String, Set<String>> out = new TreeMap<>();
-        for (JsonNode d : kafkaJson("cems.deadletter")) {
+        for (JsonNode d : SERVERS.kafkaJson("cems.deadletter")) {
             String mn = d.path("mn").asText("-");
             out.computeIfAbsent(d.get("reason").asText(), k -> new TreeSet<>()).add(sources.getOrDefault(mn, mn));
         }
