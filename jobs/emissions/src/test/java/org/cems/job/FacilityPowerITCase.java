@@ -2,6 +2,7 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.cems.job.PipelineServers.TEN;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FacilityPowerITCase {
     private static final String STACK = "PWRMN0000000000000000001";
     private static final String INLET = "PWRMN0000000000000000002";
-    private static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0); // Asia/Shanghai, as DataTime is
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
@@ -39,10 +39,8 @@ class FacilityPowerITCase {
     @RegisterExtension
     static final PipelineServers SERVERS = new PipelineServers();
 
-    private static int frames;
-
     private static Hj212Packet.Builder packet2025(String st, String cn, LocalDateTime time) {
-        return Hj212Packet.builder().qn(String.format("20261126100000%03d", ++frames % 1000)).st(st).cn(cn).pw("123456").mn(STACK)
+        return Hj212Packet.builder().qn(SERVERS.nextQn()).st(st).cn(cn).pw("123456").mn(STACK)
                 .flag(Hj212Edition.HJ212_2025, false).dataTime(time);
     }
 
@@ -55,17 +53,6 @@ class FacilityPowerITCase {
         return frame(packet2025("44", "2011", time)
                 .item("d20105", Hj212Item.RTD, "850").item("d20105", Hj212Item.FLAG, "N")
                 .item("d30106", Hj212Item.RTD, String.valueOf(fgd)).item("d30106", Hj212Item.FLAG, "N").build());
-    }
-
-    /** A minute upload (CN 2051, HJ 212-2017) of SO2, O2 at the 6 % reference and flow. */
-    private static Map.Entry<String, String> minute(String mn, LocalDateTime start, double so2) {
-        Hj212Packet p = Hj212Packet.builder().qn(String.format("20261126100000%03d", ++frames % 1000)).st("31").cn("2051").pw("123456").mn(mn)
-                .flag(Hj212Edition.HJ212_2017, false).dataTime(start)
-                .item("a21026", Hj212Item.AVG, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.AVG, "6.0").item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.AVG, "2000000").item("a00000", Hj212Item.FLAG, "N")
-                .build();
-        return frame(p);
     }
 
     private static String local(String localTime) {
@@ -87,8 +74,8 @@ class FacilityPowerITCase {
             for (int m = 0; m <= 61; m++) {
                 LocalDateTime t = TEN.plusMinutes(m);
                 powers.add(power(t, m >= 20 && m < 50 ? 0 : 420.5));
-                data.add(minute(INLET, t, 2000));
-                data.add(minute(STACK, t, 30));
+                data.add(SERVERS.minuteUpload(INLET, t, 2000));
+                data.add(SERVERS.minuteUpload(STACK, t, 30));
             }
             // the power evidence first: a minute that closes before its power value arrives counts as running
             SERVERS.publishToKafka(powers);

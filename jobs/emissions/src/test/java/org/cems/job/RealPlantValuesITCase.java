@@ -1,10 +1,12 @@
 package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cems.job.PipelineServers.HOUR;
+import static org.cems.job.PipelineServers.MINUTE;
+import static org.cems.job.PipelineServers.ZONE;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Source s2 (working state, altitude 1,300 m from its enterprise) sends 00:00-01:00.
  */
 class RealPlantValuesITCase {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final long DAY_START = LocalDate.of(2026, 12, 1).atStartOfDay(ZONE).toInstant().toEpochMilli();
-    static final long MINUTE = 60_000L;
-    static final long HOUR = 60 * MINUTE;
     static final String S1 = "VALMN0000000000000000001";
     static final String S2 = "VALMN0000000000000000002";
     static final double FLOW = 1_000_000;

@@ -2,9 +2,9 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.cems.job.PipelineServers.TEN;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
-import org.cems.hj212.Hj212Item;
-import org.cems.hj212.Hj212Packet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StationUploadsITCase {
     private static final String STACK = "FACMN0000000000000000001";
     private static final String INLET = "FACMN0000000000000000002";
-    private static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0); // Asia/Shanghai, as DataTime is
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
@@ -37,22 +33,9 @@ class StationUploadsITCase {
     @RegisterExtension
     static final PipelineServers SERVERS = new PipelineServers();
 
-    private static int frames;
-
     private static Map.Entry<String, String> station(String mn, String cn, String cp) {
-        String segment = String.format("QN=20261126100000%03d;ST=31;CN=%s;PW=123456;MN=%s;Flag=4;CP=&&%s&&", ++frames, cn, mn, cp);
+        String segment = String.format("QN=%s;ST=31;CN=%s;PW=123456;MN=%s;Flag=4;CP=&&%s&&", SERVERS.nextQn(), cn, mn, cp);
         return Map.entry(mn, new String(Hj212Encoder.frame(segment.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
-    }
-
-    /** A minute upload (CN 2051) of SO2, O2 at the 6 % reference (so the reference value is the measured one) and flow. */
-    private static Map.Entry<String, String> minute(String mn, LocalDateTime start, double so2) {
-        Hj212Packet p = Hj212Packet.builder().qn(String.format("20261126100000%03d", ++frames)).st("31").cn("2051").pw("123456").mn(mn)
-                .flag(Hj212Edition.HJ212_2017, false).dataTime(start)
-                .item("a21026", Hj212Item.AVG, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.AVG, "6.0").item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.AVG, "2000000").item("a00000", Hj212Item.FLAG, "N")
-                .build();
-        return Map.entry(mn, new String(Hj212Encoder.encode(p), StandardCharsets.UTF_8));
     }
 
     /** An InfluxQL condition on a local (Asia/Shanghai) time such as {@code 2026-11-26T10:00:00}. */
@@ -103,8 +86,8 @@ class StationUploadsITCase {
             // an hour of minute data, the FGD removing 98.5 % throughout: by efficiency every minute is in service
             List<Map.Entry<String, String>> data = new ArrayList<>();
             for (int m = 0; m <= 61; m++) {
-                data.add(minute(INLET, TEN.plusMinutes(m), 2000));
-                data.add(minute(STACK, TEN.plusMinutes(m), 30));
+                data.add(SERVERS.minuteUpload(INLET, TEN.plusMinutes(m), 2000));
+                data.add(SERVERS.minuteUpload(STACK, TEN.plusMinutes(m), 30));
             }
             SERVERS.publishToKafka(data);
             // by the reported status (in effect: the latest report before each minute's end): 10:00-10:19 running (20),
