@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
-import org.cems.simulator.Simulator;
-import org.cems.simulator.SimulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,12 +42,9 @@ class InstrumentStoppedAlertITCase {
         config.alerts.mqttEnabled = false;
         JobClient job = SERVERS.startJob(config, "instrument-stopped");
         try {
-            try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                    "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(),
+            SimulatorRun.toEnd(config,
                     "--speed", "max", "--interval", "60s", "--count", "100", "--start", "2026-11-26T10:00:00+08:00",
-                    "--scenario", "instrument-stopped@0m:u1-stack", "--scenario", "stop-at-30@0m:u2-stack"}))) {
-                sim.run();
-            }
+                    "--scenario", "instrument-stopped@0m:u1-stack", "--scenario", "stop-at-30@0m:u2-stack");
             SERVERS.await(() -> instrumentAlerts().size() >= 2 ? true : null);
             Thread.sleep(2000); // nothing more may come
             List<JsonNode> alerts = instrumentAlerts();

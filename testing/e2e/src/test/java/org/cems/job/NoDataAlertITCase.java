@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
-import org.cems.simulator.Simulator;
-import org.cems.simulator.SimulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,12 +31,9 @@ class NoDataAlertITCase {
         config.alerts.mqttEnabled = false;
         JobClient job = SERVERS.startJob(config, "no-data");
         try {
-            try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                    "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(),
+            SimulatorRun.toEnd(config,
                     "--speed", "90", "--interval", "60s", "--count", "24", "--start", "2026-11-26T10:00:00+08:00",
-                    "--scenario", "gateway-silent@3m:u2-scr-in"}))) {
-                sim.run();
-            }
+                    "--scenario", "gateway-silent@3m:u2-scr-in");
             // read at once: 4 s after the run every point is silent, and that is not this test's business
             List<JsonNode> noData = SERVERS.kafkaJson("cems.alerts").stream().filter(a -> a.get("type").asText().equals("no_data")).toList();
             assertThat(noData).extracting(a -> a.get("source").asText() + " " + a.get("state").asText())

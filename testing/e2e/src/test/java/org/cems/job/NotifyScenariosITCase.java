@@ -22,8 +22,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
 import org.cems.job.notify.NotifyConfig;
-import org.cems.simulator.Simulator;
-import org.cems.simulator.SimulatorOptions;
 import org.cems.testkit.FreePorts;
 import org.cems.testkit.notify.DingTalkReceiver;
 import org.cems.testkit.notify.ReceivedRequest;
@@ -58,12 +56,9 @@ class NotifyScenariosITCase {
             config.notify = notifyConfig(webhook.uri(), dingTalk.uri(), smtp.port());
             JobClient job = SERVERS.startJob(config, "notify-scenarios");
             try {
-                try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                        "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(),
+                SimulatorRun.toEnd(config,
                         "--speed", "max", "--interval", "60s", "--count", "186", "--start", "2026-11-26T10:00:00+08:00",
-                        "--scenario", "fgd-pump-trip@20m:u2-fgd", "--scenario", "analyser-fault@30m:u1-fgd-in"}))) {
-                    sim.run();
-                }
+                        "--scenario", "fgd-pump-trip@20m:u2-fgd", "--scenario", "analyser-fault@30m:u1-fgd-in");
                 // the incidents as the alert engine emitted them
                 Map<String, List<String>> onKafka = SERVERS.await(() -> {
                     Map<String, List<String>> events = statesById(SERVERS.kafkaJson("cems.alerts"));

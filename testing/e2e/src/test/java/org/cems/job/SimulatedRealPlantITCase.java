@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
-import org.cems.simulator.Simulator;
-import org.cems.simulator.SimulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,17 +51,14 @@ class SimulatedRealPlantITCase {
         config.alerts.mqttEnabled = false;
         JobClient job = SERVERS.startJob(config, "simulated-real-plant");
         try {
-            try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                    "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(), "--format", "mixed",
+            SimulatorRun.toEnd(config, "--format", "mixed",
                     "--speed", "1200", "--interval", "60s", "--count", "300", "--start", "2026-12-01T08:00:00+08:00",
                     "--scenario", "station-uploads@0m:u1-stack,over-range@1h:u1-stack",
                     "--scenario", "bad-values@10m:u1-fgd-in,gap@1h:u1-fgd-in",
                     "--scenario", "invalid-hours@1h:u1-scr-in,retransmit@2h:u1-scr-in",
                     "--scenario", "startup@0m:u2-stack,stop-at-30@2h:u2-stack,logger-totals@0m:u2-stack",
                     "--scenario", "instrument-stopped@1h:u2-fgd-in,clock-jump@250m:u2-fgd-in",
-                    "--scenario", "interval-10m:u2-scr-in"}))) {
-                sim.run();
-            }
+                    "--scenario", "interval-10m:u2-scr-in");
             List<JsonNode> alerts = SERVERS.kafkaJson("cems.alerts");   // at once: 4 s after the run every point is silent
             assertThat(job.getJobStatus().get().isTerminalState()).isFalse();
 
