@@ -37,8 +37,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Kafka, Mosquitto and InfluxDB for one test class of the job, with the ways tests publish
- * readings and read results back.
+ * Kafka, Mosquitto and InfluxDB for one test class of the job, with the ways tests start the job,
+ * publish readings and read results back, and the clock and HJ 212 frame numbers their data uses.
  */
 final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
     static final String DB = "cems";
@@ -109,7 +109,7 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
         return c;
     }
 
-    /** The QN (request time and number, HJ 212-2017 6.3.1) of this test class's next frame: 10:00 of {@link #TEN}'s day, numbered. */
+    /** The QN (request time to the millisecond) of this test class's next frame: 10:00 of {@link #TEN}'s day, the frame's number as milliseconds. */
     String nextQn() {
         return String.format("20261126100000%03d", ++frames % 1000);
     }
