@@ -6,20 +6,13 @@ import org.cems.core.reading.Reading;
  * A fouling SCR catalyst (ammonium bisulphate, ash): outlet NOx rises steadily to 4× over an
  * hour, stays there for 30 minutes, and is back to normal at once when the catalyst is changed.
  */
-final class ScrFouling extends ReadingChange {
+final class ScrFouling extends FixedLengthChange {
     static final long RAMP_MILLIS = 60 * Placement.MINUTE_MILLIS;
     static final long LENGTH_MILLIS = 90 * Placement.MINUTE_MILLIS;
     static final double FOULED_FACTOR = 4.0;
 
-    private final Placement at;
-
     ScrFouling(Placement at) {
-        this.at = at;
-    }
-
-    @Override
-    boolean acts(MonitoringPoint point, long timeMillis) {
-        return at.targets(point) && timeMillis >= at.fromMillis() && timeMillis < at.fromMillis() + LENGTH_MILLIS;
+        super(at, LENGTH_MILLIS);
     }
 
     @Override

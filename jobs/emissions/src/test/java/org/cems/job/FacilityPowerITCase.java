@@ -2,6 +2,7 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.cems.job.PipelineServers.TEN;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -11,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
@@ -33,8 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FacilityPowerITCase {
     private static final String STACK = "PWRMN0000000000000000001";
     private static final String INLET = "PWRMN0000000000000000002";
-    private static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0); // Asia/Shanghai, as DataTime is
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
@@ -42,10 +39,8 @@ class FacilityPowerITCase {
     @RegisterExtension
     static final PipelineServers SERVERS = new PipelineServers();
 
-    private static int frames;
-
     private static Hj212Packet.Builder packet2025(String st, String cn, LocalDateTime time) {
-        return Hj212Packet.builder().qn(String.format("20261126100000%03d", ++frames % 1000)).st(st).cn(cn).pw("123456").mn(STACK)
+        return Hj212Packet.builder().qn(SERVERS.nextQn()).st(st).cn(cn).pw("123456").mn(STACK)
                 .flag(Hj212Edition.HJ212_2025, false).dataTime(time);
     }
 
@@ -60,17 +55,6 @@ class FacilityPowerITCase {
                 .item("d30106", Hj212Item.RTD, String.valueOf(fgd)).item("d30106", Hj212Item.FLAG, "N").build());
     }
 
-    /** A minute upload (CN 2051, HJ 212-2017) of SO2, O2 at the 6 % reference and flow. */
-    private static Map.Entry<String, String> minute(String mn, LocalDateTime start, double so2) {
-        Hj212Packet p = Hj212Packet.builder().qn(String.format("20261126100000%03d", ++frames % 1000)).st("31").cn("2051").pw("123456").mn(mn)
-                .flag(Hj212Edition.HJ212_2017, false).dataTime(start)
-                .item("a21026", Hj212Item.AVG, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.AVG, "6.0").item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.AVG, "2000000").item("a00000", Hj212Item.FLAG, "N")
-                .build();
-        return frame(p);
-    }
-
     private static String local(String localTime) {
         return OffsetDateTime.parse(localTime + "+08:00").toInstant().toString();
     }
@@ -83,17 +67,15 @@ class FacilityPowerITCase {
     void treatmentFacilityWithoutPowerWhileProductionRuns() throws Exception {
         JobConfig config = SERVERS.config("/registry-power.yaml");
         config.alerts.mqttEnabled = false;
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("facility-power");
+        JobClient job = SERVERS.startJob(config, "facility-power");
         try {
             List<Map.Entry<String, String>> powers = new ArrayList<>();
             List<Map.Entry<String, String>> data = new ArrayList<>();
             for (int m = 0; m <= 61; m++) {
                 LocalDateTime t = TEN.plusMinutes(m);
                 powers.add(power(t, m >= 20 && m < 50 ? 0 : 420.5));
-                data.add(minute(INLET, t, 2000));
-                data.add(minute(STACK, t, 30));
+                data.add(SERVERS.minuteUpload(INLET, t, 2000));
+                data.add(SERVERS.minuteUpload(STACK, t, 30));
             }
             // the power evidence first: a minute that closes before its power value arrives counts as running
             SERVERS.publishToKafka(powers);
@@ -130,8 +112,7 @@ class FacilityPowerITCase {
             // no power from 10:20; sustain 15 min: fires with the 10:35 value. Power again at 10:50; hold 5 min:
             // resolves with the 10:55 value, as of 10:50, after 30 min without power
             SERVERS.awaitAsserted(() -> {
-                List<JsonNode> alerts = new ArrayList<>();
-                SERVERS.kafka.readAll("cems.alerts").forEach(r -> alerts.add(json(r.value())));
+                List<JsonNode> alerts = SERVERS.kafkaJson("cems.alerts");
                 assertThat(alerts).filteredOn(a -> a.path("type").asText().equals("treatment_no_power"))
                         .extracting(a -> a.path("state").asText() + " " + a.path("device").asText() + " " + a.path("start_time").asText()
                                 + " " + a.path("time").asText() + " " + a.path("value").asDouble())
@@ -148,14 +129,6 @@ class FacilityPowerITCase {
             assertThat(SERVERS.rows("SELECT count(*) FROM quality WHERE reason = 'not_a_reading'")).isEmpty();
         } finally {
             job.cancel().get();
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
         }
     }
 }

@@ -3,18 +3,27 @@ package org.cems.job;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.cems.hj212.Hj212Edition;
+import org.cems.hj212.Hj212Encoder;
+import org.cems.hj212.Hj212Item;
+import org.cems.hj212.Hj212Packet;
 import org.cems.job.config.JobConfig;
 import org.cems.testkit.EmbeddedKafka;
 import org.cems.testkit.InfluxDbServer;
@@ -28,17 +37,25 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Kafka, Mosquitto and InfluxDB for one test class of the job, with the ways tests publish
- * readings and read results back.
+ * Kafka, Mosquitto and InfluxDB for one test class of the job, with the ways tests start the job,
+ * publish readings and read results back, and the clock and HJ 212 frame numbers their data uses.
  */
 final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
     static final String DB = "cems";
+    /** The test registries' time zone, in which HJ 212 DataTime and the hour and day grids are local. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final long MINUTE = 60_000L;
+    static final long HOUR = 60 * MINUTE;
+    /** 10:00 local on the day every {@link #nextQn() QN} is dated. */
+    static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     EmbeddedKafka kafka;
     MosquittoServer mosquitto;
     InfluxDbServer influx;
     private KafkaProducer<String, String> producer;
     private MqttClient gateway;
+    private int frames;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -90,6 +107,40 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
         c.influxdb.database = DB;
         c.influxdb.flushInterval = "200ms";
         return c;
+    }
+
+    /** The QN (request time to the millisecond) of this test class's next frame: 10:00 of {@link #TEN}'s day, the frame's number as milliseconds. */
+    String nextQn() {
+        return String.format("20261126100000%03d", ++frames % 1000);
+    }
+
+    /** A minute upload (CN 2051, HJ 212-2017) of SO2, O2 at the 6 % reference (so the reference value is the measured one) and flow, keyed by its MN. */
+    Map.Entry<String, String> minuteUpload(String mn, LocalDateTime start, double so2) {
+        Hj212Packet p = Hj212Packet.builder().qn(nextQn()).st("31").cn("2051").pw("123456").mn(mn)
+                .flag(Hj212Edition.HJ212_2017, false).dataTime(start)
+                .item("a21026", Hj212Item.AVG, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
+                .item("a19001", Hj212Item.AVG, "6.0").item("a19001", Hj212Item.FLAG, "N")
+                .item("a00000", Hj212Item.AVG, "2000000").item("a00000", Hj212Item.FLAG, "N")
+                .build();
+        return Map.entry(mn, new String(Hj212Encoder.encode(p), StandardCharsets.UTF_8));
+    }
+
+    /** Builds the job on {@code config} and submits it to the MiniCluster as {@code name}; the test cancels it. */
+    JobClient startJob(JobConfig config, String name) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        EmissionsJob.build(env, config);
+        return env.executeAsync(name);
+    }
+
+    /** Every record on a Kafka topic so far, as JSON, in order. */
+    List<JsonNode> kafkaJson(String topic) {
+        return kafka.readAll(topic).stream().map(r -> {
+            try {
+                return JSON.readTree(r.value());
+            } catch (Exception e) {
+                throw new AssertionError(r.value(), e);
+            }
+        }).toList();
     }
 
     /** Publishes to cems.readings, each payload keyed by its MN as gateways do. */

@@ -1,19 +1,19 @@
 package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cems.job.PipelineServers.HOUR;
+import static org.cems.job.PipelineServers.MINUTE;
+import static org.cems.job.PipelineServers.ZONE;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingJson;
@@ -36,14 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Source s2 (working state, altitude 1,300 m from its enterprise) sends 00:00-01:00.
  */
 class RealPlantValuesITCase {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final long DAY_START = LocalDate.of(2026, 12, 1).atStartOfDay(ZONE).toInstant().toEpochMilli();
-    static final long MINUTE = 60_000L;
-    static final long HOUR = 60 * MINUTE;
     static final String S1 = "VALMN0000000000000000001";
     static final String S2 = "VALMN0000000000000000002";
     static final double FLOW = 1_000_000;
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
@@ -88,9 +84,7 @@ class RealPlantValuesITCase {
         JobConfig config = SERVERS.config("/registry-values.yaml");
         config.mqtt.enabled = false;
         config.alerts.mqttEnabled = false;
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("real-plant-values");
+        JobClient job = SERVERS.startJob(config, "real-plant-values");
         try {
             publish();
             SERVERS.awaitAsserted(this::assertResults);
@@ -181,7 +175,7 @@ class RealPlantValuesITCase {
 
         // alerts: the over range from 01:30 (the first T) to 02:00 (the first minute without, held 10 min);
         // the SO2 exceedance of 01:00, not judged at 02:00, resolved by the valid 03:00 hour within the limit
-        List<JsonNode> alerts = alerts();
+        List<JsonNode> alerts = SERVERS.kafkaJson("cems.alerts");
         assertThat(alerts).filteredOn(a -> a.get("type").asText().equals("instrument_over_range"))
                 .extracting(a -> a.get("state").asText() + "@" + (a.get("time").asText()))
                 .containsExactly("firing@" + iso(DAY_START + HOUR + 30 * MINUTE), "resolved@" + iso(DAY_START + 2 * HOUR));
@@ -199,15 +193,4 @@ class RealPlantValuesITCase {
         return java.time.Instant.ofEpochMilli(millis).toString();
     }
 
-    private static List<JsonNode> alerts() {
-        List<JsonNode> out = new ArrayList<>();
-        for (var record : SERVERS.kafka.readAll("cems.alerts")) {
-            try {
-                out.add(JSON.readTree(record.value()));
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return out;
-    }
 }

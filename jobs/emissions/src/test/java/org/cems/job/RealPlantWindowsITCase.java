@@ -1,9 +1,11 @@
 package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cems.job.PipelineServers.HOUR;
+import static org.cems.job.PipelineServers.MINUTE;
+import static org.cems.job.PipelineServers.ZONE;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingJson;
@@ -28,10 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * MQTT. Every value is computed here from the script by HJ 212-2017 App. D and HJ 75-2017.
  */
 class RealPlantWindowsITCase {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final long DAY_START = LocalDate.of(2026, 11, 25).atStartOfDay(ZONE).toInstant().toEpochMilli();
-    static final long MINUTE = 60_000L;
-    static final long HOUR = 60 * MINUTE;
     static final String TEN_MIN = "REALMN000000000000000001";
     static final String DAILY = "REALMN000000000000000002";
     static final int STOP_HOUR = 10;
@@ -92,9 +90,7 @@ class RealPlantWindowsITCase {
     @Test
     void realPlantPatternsGiveTheHandComputedValues() throws Exception {
         JobConfig config = SERVERS.config("/registry-real-plant.yaml");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("real-plant-windows");
+        JobClient job = SERVERS.startJob(config, "real-plant-windows");
         try {
             publish();
             SERVERS.awaitAsserted(this::assertResults);

@@ -2,23 +2,18 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.cems.job.PipelineServers.TEN;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
-import org.cems.hj212.Hj212Item;
-import org.cems.hj212.Hj212Packet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,8 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StationUploadsITCase {
     private static final String STACK = "FACMN0000000000000000001";
     private static final String INLET = "FACMN0000000000000000002";
-    private static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0); // Asia/Shanghai, as DataTime is
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
@@ -40,22 +33,9 @@ class StationUploadsITCase {
     @RegisterExtension
     static final PipelineServers SERVERS = new PipelineServers();
 
-    private static int frames;
-
     private static Map.Entry<String, String> station(String mn, String cn, String cp) {
-        String segment = String.format("QN=20261126100000%03d;ST=31;CN=%s;PW=123456;MN=%s;Flag=4;CP=&&%s&&", ++frames, cn, mn, cp);
+        String segment = String.format("QN=%s;ST=31;CN=%s;PW=123456;MN=%s;Flag=4;CP=&&%s&&", SERVERS.nextQn(), cn, mn, cp);
         return Map.entry(mn, new String(Hj212Encoder.frame(segment.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
-    }
-
-    /** A minute upload (CN 2051) of SO2, O2 at the 6 % reference (so the reference value is the measured one) and flow. */
-    private static Map.Entry<String, String> minute(String mn, LocalDateTime start, double so2) {
-        Hj212Packet p = Hj212Packet.builder().qn(String.format("20261126100000%03d", ++frames)).st("31").cn("2051").pw("123456").mn(mn)
-                .flag(Hj212Edition.HJ212_2017, false).dataTime(start)
-                .item("a21026", Hj212Item.AVG, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.AVG, "6.0").item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.AVG, "2000000").item("a00000", Hj212Item.FLAG, "N")
-                .build();
-        return Map.entry(mn, new String(Hj212Encoder.encode(p), StandardCharsets.UTF_8));
     }
 
     /** An InfluxQL condition on a local (Asia/Shanghai) time such as {@code 2026-11-26T10:00:00}. */
@@ -65,9 +45,7 @@ class StationUploadsITCase {
 
     @Test
     void stationUploadsAreKeptAndTheReportedStatusGivesTheOperatingRate() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, SERVERS.config("/registry-facilities.yaml"));
-        JobClient job = env.executeAsync("station-uploads");
+        JobClient job = SERVERS.startJob(SERVERS.config("/registry-facilities.yaml"), "station-uploads");
         try {
             // the FGD (SB2) runs, is in maintenance from 10:20, and runs again from 10:35; the boiler (SB1) runs
             SERVERS.publishToKafka(List.of(
@@ -108,8 +86,8 @@ class StationUploadsITCase {
             // an hour of minute data, the FGD removing 98.5 % throughout: by efficiency every minute is in service
             List<Map.Entry<String, String>> data = new ArrayList<>();
             for (int m = 0; m <= 61; m++) {
-                data.add(minute(INLET, TEN.plusMinutes(m), 2000));
-                data.add(minute(STACK, TEN.plusMinutes(m), 30));
+                data.add(SERVERS.minuteUpload(INLET, TEN.plusMinutes(m), 2000));
+                data.add(SERVERS.minuteUpload(STACK, TEN.plusMinutes(m), 30));
             }
             SERVERS.publishToKafka(data);
             // by the reported status (in effect: the latest report before each minute's end): 10:00-10:19 running (20),
@@ -119,8 +97,7 @@ class StationUploadsITCase {
             assertThat(hour.get("efficiency_pct").asDouble()).isCloseTo(98.5, within(1e-9));   // (2000 − 30) / 2000
             assertThat(hour.get("operating_rate_pct").asDouble()).isCloseTo(75.0, within(1e-9));
 
-            List<JsonNode> deadLetters = new ArrayList<>();
-            SERVERS.kafka.readAll("cems.deadletter").forEach(r -> deadLetters.add(json(r.value())));
+            List<JsonNode> deadLetters = SERVERS.kafkaJson("cems.deadletter");
             assertThat(deadLetters).extracting(d -> d.path("reason").asText()).containsExactly("bad_value");
             assertThat(deadLetters.get(0).path("detail").asText()).contains("SB9-RS=9");
             SERVERS.awaitAsserted(() -> assertThat(SERVERS.rows("SELECT sum(count) FROM quality WHERE reason = 'bad_value'"))
@@ -128,14 +105,6 @@ class StationUploadsITCase {
             assertThat(SERVERS.rows("SELECT count(*) FROM quality WHERE reason = 'not_a_reading'")).isEmpty();
         } finally {
             job.cancel().get();
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
         }
     }
 }

@@ -2,24 +2,17 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.cems.job.PipelineServers.TEN;
 
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.gateway.Hj212Gateway;
-import org.cems.hj212.DecodeResult;
-import org.cems.hj212.Hj212Decoder;
 import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
 import org.cems.hj212.Hj212Item;
@@ -35,8 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GatewayToInfluxITCase {
     private static final String MN1 = "TESTMN000000000000000001";
     private static final String MN2 = "TESTMN000000000000000002";
-    private static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0); // Asia/Shanghai, as DataTime is
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
@@ -44,11 +35,9 @@ class GatewayToInfluxITCase {
     @RegisterExtension
     static final PipelineServers SERVERS = new PipelineServers();
 
-    private static int frames;
-
     /** A real-time upload asking for an answer: SO2, O2 and flow (m3/h for these sources). */
     private static byte[] upload(String mn, LocalDateTime dataTime, double so2, double o2, double flowM3H) {
-        Hj212Packet p = Hj212Packet.builder().qn(qn()).st("31").cn("2011").pw("123456").mn(mn)
+        Hj212Packet p = Hj212Packet.builder().qn(SERVERS.nextQn()).st("31").cn("2011").pw("123456").mn(mn)
                 .flag(Hj212Edition.HJ212_2017, true).dataTime(dataTime)
                 .item("a21026", Hj212Item.RTD, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
                 .item("a19001", Hj212Item.RTD, String.valueOf(o2)).item("a19001", Hj212Item.FLAG, "N")
@@ -57,26 +46,20 @@ class GatewayToInfluxITCase {
         return Hj212Encoder.encode(p);
     }
 
-    private static String qn() {
-        return String.format("20261126100000%03d", ++frames);
-    }
-
     @Test
     void framesOverTcpBecomeReadingPointsInInfluxDb() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, SERVERS.config("/registry-test.yaml"));
-        JobClient job = env.executeAsync("gateway-to-influx");
+        JobClient job = SERVERS.startJob(SERVERS.config("/registry-test.yaml"), "gateway-to-influx");
         try (Hj212Gateway gateway = Hj212Gateway.builder().listen("127.0.0.1", 0)
                 .kafkaBootstrap(SERVERS.kafka.bootstrapServers()).start()) {
             byte[] corrupted = upload(MN1, TEN.plusSeconds(50), 99, 8, 2_000_000);
             corrupted[corrupted.length - 3] ^= 0x01; // a CRC digit
-            List<Hj212Packet> answers1 = sendAndAwaitAnswers(gateway, 5,
+            List<Hj212Packet> answers1 = GatewayLogger.sendAndAwaitAnswers(gateway, 5,
                     upload(MN1, TEN, 20, 8, 2_000_000),
                     upload(MN1, TEN.plusSeconds(20), 30, 8, 2_000_000),
                     corrupted,
                     upload(MN1, TEN.plusSeconds(40), 40, 8, 2_000_000),
                     upload(MN1, TEN.plusSeconds(90), 10, 8, 2_000_000));
-            List<Hj212Packet> answers2 = sendAndAwaitAnswers(gateway, 3,
+            List<Hj212Packet> answers2 = GatewayLogger.sendAndAwaitAnswers(gateway, 3,
                     upload(MN2, TEN.plusSeconds(10), 12, 9, 1_000_000),
                     upload(MN2, TEN.plusSeconds(50), 18, 9, 1_000_000),
                     upload(MN2, TEN.plusSeconds(90), 10, 9, 1_000_000));
@@ -99,8 +82,7 @@ class GatewayToInfluxITCase {
             assertThat(minute.get("conc_mg_m3").asDouble()).isCloseTo(30.0, within(1e-9));
             assertThat(minute.get("rate_kg_h").asDouble()).isCloseTo(60.0, within(1e-9));
 
-            List<JsonNode> deadLetters = new ArrayList<>();
-            SERVERS.kafka.readAll("cems.deadletter").forEach(r -> deadLetters.add(json(r.value())));
+            List<JsonNode> deadLetters = SERVERS.kafkaJson("cems.deadletter");
             assertThat(deadLetters).filteredOn(d -> d.path("origin").asText().startsWith("tcp:")).singleElement()
                     .satisfies(d -> {
                         assertThat(d.path("reason").asText()).isEqualTo("bad_crc");
@@ -111,33 +93,4 @@ class GatewayToInfluxITCase {
         }
     }
 
-    /** One logger's connection: sends the frames, returns the first {@code count} answers. */
-    private static List<Hj212Packet> sendAndAwaitAnswers(Hj212Gateway gateway, int count, byte[]... frames) throws Exception {
-        List<Hj212Packet> answers = new ArrayList<>();
-        try (Socket socket = new Socket(gateway.localAddress().getAddress(), gateway.localAddress().getPort())) {
-            socket.setSoTimeout(30_000);
-            for (byte[] f : frames) {
-                socket.getOutputStream().write(f);
-            }
-            Hj212Decoder.Session session = Hj212Decoder.builder().build().newSession();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[4096];
-            while (answers.size() < count) {
-                int n = in.read(buffer);
-                assertThat(n).as("the gateway closed the connection").isPositive();
-                for (DecodeResult r : session.feed(buffer, 0, n)) {
-                    answers.add(((DecodeResult.Decoded) r).packet());
-                }
-            }
-        }
-        return answers;
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
-        }
-    }
 }

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
-import org.cems.simulator.Simulator;
-import org.cems.simulator.SimulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,8 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * are corroborated by their flow.
  */
 class InstrumentStoppedAlertITCase {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
 
@@ -46,16 +40,11 @@ class InstrumentStoppedAlertITCase {
         config.stopDetection.flowBelowM3H = 20_000;
         config.mqtt.enabled = false;
         config.alerts.mqttEnabled = false;
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("instrument-stopped");
+        JobClient job = SERVERS.startJob(config, "instrument-stopped");
         try {
-            try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                    "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(),
+            SimulatorRun.toEnd(config,
                     "--speed", "max", "--interval", "60s", "--count", "100", "--start", "2026-11-26T10:00:00+08:00",
-                    "--scenario", "instrument-stopped@0m:u1-stack", "--scenario", "stop-at-30@0m:u2-stack"}))) {
-                sim.run();
-            }
+                    "--scenario", "instrument-stopped@0m:u1-stack", "--scenario", "stop-at-30@0m:u2-stack");
             SERVERS.await(() -> instrumentAlerts().size() >= 2 ? true : null);
             Thread.sleep(2000); // nothing more may come
             List<JsonNode> alerts = instrumentAlerts();
@@ -76,12 +65,6 @@ class InstrumentStoppedAlertITCase {
 
     /** Instrument and no-data alerts on Kafka, in order. */
     private static List<JsonNode> instrumentAlerts() {
-        return SERVERS.kafka.readAll("cems.alerts").stream().map(r -> {
-            try {
-                return JSON.readTree(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(a -> a.get("type").asText().startsWith("instrument_") || a.get("type").asText().equals("no_data")).toList();
+        return SERVERS.kafkaJson("cems.alerts").stream().filter(a -> a.get("type").asText().startsWith("instrument_") || a.get("type").asText().equals("no_data")).toList();
     }
 }

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
-import org.cems.simulator.Simulator;
-import org.cems.simulator.SimulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * once and resolves on its next reading; the others, sending every 0.67 s, stay quiet.
  */
 class NoDataAlertITCase {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
 
@@ -35,24 +29,13 @@ class NoDataAlertITCase {
         config.alerts.noData.silentFor = "4s";
         config.mqtt.enabled = false;
         config.alerts.mqttEnabled = false;
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("no-data");
+        JobClient job = SERVERS.startJob(config, "no-data");
         try {
-            try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                    "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(),
+            SimulatorRun.toEnd(config,
                     "--speed", "90", "--interval", "60s", "--count", "24", "--start", "2026-11-26T10:00:00+08:00",
-                    "--scenario", "gateway-silent@3m:u2-scr-in"}))) {
-                sim.run();
-            }
+                    "--scenario", "gateway-silent@3m:u2-scr-in");
             // read at once: 4 s after the run every point is silent, and that is not this test's business
-            List<JsonNode> noData = SERVERS.kafka.readAll("cems.alerts").stream().map(r -> {
-                try {
-                    return JSON.readTree(r.value());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).filter(a -> a.get("type").asText().equals("no_data")).toList();
+            List<JsonNode> noData = SERVERS.kafkaJson("cems.alerts").stream().filter(a -> a.get("type").asText().equals("no_data")).toList();
             assertThat(noData).extracting(a -> a.get("source").asText() + " " + a.get("state").asText())
                     .containsExactly("u2-scr-in firing", "u2-scr-in resolved");
             assertThat(noData.get(0).get("time").asText()).isEqualTo("2026-11-26T02:02:00Z");   // its last reading

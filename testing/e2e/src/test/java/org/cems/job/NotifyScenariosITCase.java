@@ -19,12 +19,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
 import org.cems.job.notify.NotifyConfig;
-import org.cems.simulator.Simulator;
-import org.cems.simulator.SimulatorOptions;
 import org.cems.testkit.FreePorts;
 import org.cems.testkit.notify.DingTalkReceiver;
 import org.cems.testkit.notify.ReceivedRequest;
@@ -57,19 +54,14 @@ class NotifyScenariosITCase {
             JobConfig config = SERVERS.config("/registry-devices.yaml");
             config.alerts.mqttEnabled = false;
             config.notify = notifyConfig(webhook.uri(), dingTalk.uri(), smtp.port());
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            EmissionsJob.build(env, config);
-            JobClient job = env.executeAsync("notify-scenarios");
+            JobClient job = SERVERS.startJob(config, "notify-scenarios");
             try {
-                try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                        "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(),
+                SimulatorRun.toEnd(config,
                         "--speed", "max", "--interval", "60s", "--count", "186", "--start", "2026-11-26T10:00:00+08:00",
-                        "--scenario", "fgd-pump-trip@20m:u2-fgd", "--scenario", "analyser-fault@30m:u1-fgd-in"}))) {
-                    sim.run();
-                }
+                        "--scenario", "fgd-pump-trip@20m:u2-fgd", "--scenario", "analyser-fault@30m:u1-fgd-in");
                 // the incidents as the alert engine emitted them
                 Map<String, List<String>> onKafka = SERVERS.await(() -> {
-                    Map<String, List<String>> events = statesById(alertsOnKafka());
+                    Map<String, List<String>> events = statesById(SERVERS.kafkaJson("cems.alerts"));
                     long resolved = events.values().stream().filter(s -> s.contains("resolved")).count();
                     return resolved >= 3 && resolved == events.size() ? events : null;
                 });
@@ -149,14 +141,6 @@ class NotifyScenariosITCase {
         return n;
     }
 
-    private static List<JsonNode> alertsOnKafka() throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (var record : SERVERS.kafka.readAll("cems.alerts")) {
-            out.add(JSON.readTree(record.value()));
-        }
-        return out;
-    }
-
     private static List<JsonNode> bodies(List<ReceivedRequest> requests) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (ReceivedRequest r : requests) {
@@ -166,18 +150,7 @@ class NotifyScenariosITCase {
     }
 
     private static List<JsonNode> notifyDeadLetters() {
-        List<JsonNode> out = new ArrayList<>();
-        for (var record : SERVERS.kafka.readAll("cems.deadletter")) {
-            try {
-                JsonNode d = JSON.readTree(record.value());
-                if (d.get("reason").asText().equals("notify_failed")) {
-                    out.add(d);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(record.value(), e);
-            }
-        }
-        return out;
+        return SERVERS.kafkaJson("cems.deadletter").stream().filter(d -> d.get("reason").asText().equals("notify_failed")).toList();
     }
 
     /** The states of each id, in order of arrival. */

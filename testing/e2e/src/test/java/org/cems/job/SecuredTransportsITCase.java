@@ -3,8 +3,6 @@ package org.cems.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +30,6 @@ import org.cems.cli.GatewayCommand;
 import org.cems.core.security.KafkaSecurity;
 import org.cems.core.security.SecurityConfig;
 import org.cems.gateway.Hj212Gateway;
-import org.cems.hj212.DecodeResult;
-import org.cems.hj212.Hj212Decoder;
 import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
 import org.cems.hj212.Hj212Item;
@@ -143,7 +139,7 @@ class SecuredTransportsITCase {
                 .passwords(GatewayCommand.stations(registry).passwordByMn())
                 .start()) {
             // the registry's PW comes from CEMS_TEST_HJ212_PW; "secret" is a guess the gateway refuses
-            List<Hj212Packet> answers = sendAndAwaitAnswers(gateway, 2,
+            List<Hj212Packet> answers = GatewayLogger.sendAndAwaitAnswers(gateway, 2,
                     upload(MN1, GATEWAY_TIME, System.getenv(HJ212_PW_ENV), 20),
                     upload(MN1, GATEWAY_TIME.plusSeconds(20), "secret", 30));
             assertThat(answers).extracting(Hj212Packet::cn).containsExactlyInAnyOrder("9014", "9011");
@@ -312,27 +308,6 @@ class SecuredTransportsITCase {
                 .item("a00000", Hj212Item.RTD, "2000000").item("a00000", Hj212Item.FLAG, "N")
                 .build();
         return Hj212Encoder.encode(p);
-    }
-
-    private static List<Hj212Packet> sendAndAwaitAnswers(Hj212Gateway gateway, int count, byte[]... frames) throws Exception {
-        List<Hj212Packet> answers = new ArrayList<>();
-        try (Socket socket = new Socket(gateway.localAddress().getAddress(), gateway.localAddress().getPort())) {
-            socket.setSoTimeout(30_000);
-            for (byte[] f : frames) {
-                socket.getOutputStream().write(f);
-            }
-            Hj212Decoder.Session session = Hj212Decoder.builder().build().newSession();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[4096];
-            while (answers.size() < count) {
-                int n = in.read(buffer);
-                assertThat(n).as("the gateway closed the connection").isPositive();
-                for (DecodeResult r : session.feed(buffer, 0, n)) {
-                    answers.add(((DecodeResult.Decoded) r).packet());
-                }
-            }
-        }
-        return answers;
     }
 
     private interface Attempt {

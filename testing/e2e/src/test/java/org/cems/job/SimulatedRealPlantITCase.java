@@ -10,13 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
-import org.cems.simulator.Simulator;
-import org.cems.simulator.SimulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,8 +36,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a corroborated stop at every point of the unit.
  */
 class SimulatedRealPlantITCase {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
 
@@ -55,22 +49,17 @@ class SimulatedRealPlantITCase {
         // silence is judged on wall time: the 3-hour gap lasts 9 s here, the other points send every 50 ms
         config.alerts.noData.silentFor = "4s";
         config.alerts.mqttEnabled = false;
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("simulated-real-plant");
+        JobClient job = SERVERS.startJob(config, "simulated-real-plant");
         try {
-            try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                    "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(), "--format", "mixed",
+            SimulatorRun.toEnd(config, "--format", "mixed",
                     "--speed", "1200", "--interval", "60s", "--count", "300", "--start", "2026-12-01T08:00:00+08:00",
                     "--scenario", "station-uploads@0m:u1-stack,over-range@1h:u1-stack",
                     "--scenario", "bad-values@10m:u1-fgd-in,gap@1h:u1-fgd-in",
                     "--scenario", "invalid-hours@1h:u1-scr-in,retransmit@2h:u1-scr-in",
                     "--scenario", "startup@0m:u2-stack,stop-at-30@2h:u2-stack,logger-totals@0m:u2-stack",
                     "--scenario", "instrument-stopped@1h:u2-fgd-in,clock-jump@250m:u2-fgd-in",
-                    "--scenario", "interval-10m:u2-scr-in"}))) {
-                sim.run();
-            }
-            List<JsonNode> alerts = kafkaJson("cems.alerts");   // at once: 4 s after the run every point is silent
+                    "--scenario", "interval-10m:u2-scr-in");
+            List<JsonNode> alerts = SERVERS.kafkaJson("cems.alerts");   // at once: 4 s after the run every point is silent
             assertThat(job.getJobStatus().get().isTerminalState()).isFalse();
 
             // every reason is explained by a scenario, and each scenario's reasons are there
@@ -136,23 +125,13 @@ class SimulatedRealPlantITCase {
         }
     }
 
-    private static List<JsonNode> kafkaJson(String topic) {
-        return SERVERS.kafka.readAll(topic).stream().map(r -> {
-            try {
-                return JSON.readTree(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(r.value(), e);
-            }
-        }).toList();
-    }
-
     /** Dead-letter reasons on Kafka with the sources (by their MN in registry-devices.yaml) they came from. */
     private static Map<String, Set<String>> deadLetterSources() {
         Map<String, String> sources = Map.of("DEVMN0000000000000000001", "u1-stack", "DEVMN0000000000000000002", "u1-fgd-in",
                 "DEVMN0000000000000000003", "u1-scr-in", "DEVMN0000000000000000011", "u2-stack",
                 "DEVMN0000000000000000012", "u2-fgd-in", "DEVMN0000000000000000013", "u2-scr-in");
         Map<String, Set<String>> out = new TreeMap<>();
-        for (JsonNode d : kafkaJson("cems.deadletter")) {
+        for (JsonNode d : SERVERS.kafkaJson("cems.deadletter")) {
             String mn = d.path("mn").asText("-");
             out.computeIfAbsent(d.get("reason").asText(), k -> new TreeSet<>()).add(sources.getOrDefault(mn, mn));
         }

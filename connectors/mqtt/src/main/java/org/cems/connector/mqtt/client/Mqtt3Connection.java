@@ -10,8 +10,6 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -24,23 +22,19 @@ import java.util.Set;
  * per-subscription listeners.
  */
 @Internal
-final class Mqtt3Connection implements BrokerConnection {
+final class Mqtt3Connection extends PahoConnection {
     /** CONNACK return codes about our settings: identifier rejected, bad user name or password, not authorized. */
     private static final Set<Integer> REFUSED_SETTINGS = Set.of((int) MqttException.REASON_CODE_INVALID_CLIENT_ID,
             (int) MqttException.REASON_CODE_FAILED_AUTHENTICATION, (int) MqttException.REASON_CODE_NOT_AUTHORIZED);
-    private static final Logger LOG = LoggerFactory.getLogger(Mqtt3Connection.class);
     private static final int SUBSCRIPTION_FAILURE = 0x80;
 
-    private final MqttSourceOptions options;
-    private final String clientId;
     private final MqttAsyncClient client;
 
     Mqtt3Connection(MqttSourceOptions options, String clientId, BrokerListener listener) throws MqttException {
-        this.options = options;
-        this.clientId = clientId;
+        super(options, clientId, listener, "MQTT 3.1.1");
         this.client = new MqttAsyncClient(options.brokerUris().get(0), clientId, new MemoryPersistence());
         client.setManualAcks(true);
-        client.setCallback(new Callback(listener));
+        client.setCallback(new Callback());
     }
 
     @Override
@@ -97,33 +91,21 @@ final class Mqtt3Connection implements BrokerConnection {
     }
 
     @Override
-    public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(options.connectTimeout().toMillis());
-            }
-        } catch (MqttException e) {
-            LOG.debug("{}: disconnect failed, closing anyway", clientId, e);
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("{}: close failed", clientId, e);
-        }
+    boolean clientConnected() {
+        return client.isConnected();
     }
 
     @Override
-    public String toString() {
-        return "MQTT 3.1.1 connection " + clientId;
+    void disconnectClient(long waitMillis) throws MqttException {
+        client.disconnect().waitForCompletion(waitMillis);
+    }
+
+    @Override
+    void closeClient() throws MqttException {
+        client.close(true);
     }
 
     private final class Callback implements MqttCallback {
-        private final BrokerListener listener;
-
-        Callback(BrokerListener listener) {
-            this.listener = listener;
-        }
-
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             listener.messageArrived(Mqtt3Connection.this, topic, message.getPayload(), message.getQos(),

@@ -20,7 +20,7 @@ import java.util.List;
 
 /** MQTT 5 through Paho: clean start off, session expiry and receive maximum in CONNECT. */
 @Internal
-final class Mqtt5Connection implements BrokerConnection {
+final class Mqtt5Connection extends PahoConnection {
     private static final Logger LOG = LoggerFactory.getLogger(Mqtt5Connection.class);
     private static final int SESSION_TAKEN_OVER = 0x8E;
     private static final int BAD_USER_NAME_OR_PASSWORD = 0x86;
@@ -28,17 +28,14 @@ final class Mqtt5Connection implements BrokerConnection {
     /** Retained messages only when the subscription is new, not again on every reconnect. */
     private static final int RETAIN_HANDLING_IF_NEW = 1;
 
-    private final MqttSourceOptions options;
-    private final String clientId;
     private final MqttAsyncClient client;
 
     Mqtt5Connection(MqttSourceOptions options, String clientId, BrokerListener listener) throws MqttException {
-        this.options = options;
-        this.clientId = clientId;
+        super(options, clientId, listener, "MQTT 5");
         // in-memory persistence: the broker's session, not a local file, holds un-acked messages
         this.client = new MqttAsyncClient(options.brokerUris().get(0), clientId, new MemoryPersistence());
         client.setManualAcks(true);
-        client.setCallback(new Callback(listener));
+        client.setCallback(new Callback());
     }
 
     @Override
@@ -103,33 +100,21 @@ final class Mqtt5Connection implements BrokerConnection {
     }
 
     @Override
-    public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(options.connectTimeout().toMillis());
-            }
-        } catch (MqttException e) {
-            LOG.debug("{}: disconnect failed, closing anyway", clientId, e);
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("{}: close failed", clientId, e);
-        }
+    boolean clientConnected() {
+        return client.isConnected();
     }
 
     @Override
-    public String toString() {
-        return "MQTT 5 connection " + clientId;
+    void disconnectClient(long waitMillis) throws MqttException {
+        client.disconnect().waitForCompletion(waitMillis);
+    }
+
+    @Override
+    void closeClient() throws MqttException {
+        client.close(true);
     }
 
     private final class Callback implements MqttCallback {
-        private final BrokerListener listener;
-
-        Callback(BrokerListener listener) {
-            this.listener = listener;
-        }
-
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             listener.messageArrived(Mqtt5Connection.this, topic, message.getPayload(), message.getQos(),
