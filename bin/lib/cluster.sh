@@ -65,7 +65,7 @@ restart-strategy.type: fixed-delay
 restart-strategy.fixed-delay.attempts: 100
 restart-strategy.fixed-delay.delay: 2 s
 heartbeat.interval: 2000
-heartbeat.timeout: 10000
+heartbeat.timeout: 30000
 execution.checkpointing.interval: 5 s
 metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory
 metrics.reporter.prom.port: $CLUSTER_METRICS_PORTS

@@ -11,13 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
-import org.cems.simulator.Simulator;
-import org.cems.simulator.SimulatorOptions;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -32,8 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * RESOLVED on Kafka, MQTT and InfluxDB; the healthy, noisy u1-fgd and u2-scr give none.
  */
 class AlertScenariosITCase {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineServers.flink();
 
@@ -48,18 +42,13 @@ class AlertScenariosITCase {
         watcher.connect();
         watcher.subscribe(new MqttSubscription[] {new MqttSubscription("cems/alerts/#", 1)},
                 new IMqttMessageListener[] {(topic, m) -> mqttAlerts.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        EmissionsJob.build(env, config);
-        JobClient job = env.executeAsync("alert-scenarios");
+        JobClient job = SERVERS.startJob(config, "alert-scenarios");
         try {
             SERVERS.mosquitto.awaitSubscriptions(3, Duration.ofSeconds(60));
-            try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                    "--registry", config.registry, "--kafka", SERVERS.kafka.bootstrapServers(),
+            SimulatorRun.toEnd(config,
                     "--speed", "max", "--interval", "60s", "--count", "186", "--start", "2026-11-26T10:00:00+08:00",
                     "--scenario", "scr-fouling@0m:u1-scr", "--scenario", "fgd-pump-trip@20m:u2-fgd",
-                    "--scenario", "analyser-fault@30m:u1-fgd-in"}))) {
-                sim.run();
-            }
+                    "--scenario", "analyser-fault@30m:u1-fgd-in");
             Map<String, List<JsonNode>> byIncident = SERVERS.await(() -> {
                 Map<String, List<JsonNode>> events = alertsByIncident();
                 long resolved = events.values().stream().flatMap(List::stream).filter(a -> a.get("state").asText().equals("resolved")).count();
@@ -117,16 +106,11 @@ class AlertScenariosITCase {
     /** Alert events on Kafka by incident (type and subject), in order. */
     private static Map<String, List<JsonNode>> alertsByIncident() {
         Map<String, List<JsonNode>> out = new TreeMap<>();
-        for (var record : SERVERS.kafka.readAll("cems.alerts")) {
-            try {
-                JsonNode a = JSON.readTree(record.value());
-                String id = a.get("id").asText();
-                String incident = id.substring(0, id.lastIndexOf(':', id.length() - 1));
-                incident = incident.substring(0, incident.indexOf(':')) + " " + subjectOf(a);
-                out.computeIfAbsent(incident, k -> new ArrayList<>()).add(a);
-            } catch (Exception e) {
-                throw new IllegalStateException(record.value(), e);
-            }
+        for (JsonNode a : SERVERS.kafkaJson("cems.alerts")) {
+            String id = a.get("id").asText();
+            String incident = id.substring(0, id.lastIndexOf(':', id.length() - 1));
+            incident = incident.substring(0, incident.indexOf(':')) + " " + subjectOf(a);
+            out.computeIfAbsent(incident, k -> new ArrayList<>()).add(a);
         }
         return out;
     }
