@@ -1,7 +1,11 @@
 package org.cems.job;
 
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -97,7 +101,7 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
     /** A job configuration against these servers, with the registry from a test resource. */
     JobConfig config(String registryResource) throws Exception {
         JobConfig c = new JobConfig();
-        c.registry = Path.of(getClass().getResource(registryResource).toURI()).toString();
+        c.registry = registryFile(registryResource).toString();
         c.parallelism = 2;
         c.maxOutOfOrderness = "0s";
         c.checkpoint.interval = "1s";
@@ -107,6 +111,23 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
         c.influxdb.database = DB;
         c.influxdb.flushInterval = "200ms";
         return c;
+    }
+
+    /**
+     * The resource as a file the job can read: tests in other modules (testing/e2e) see this
+     * module's resources inside its test jar, so those are copied out first.
+     */
+    private Path registryFile(String registryResource) throws Exception {
+        URL url = getClass().getResource(registryResource);
+        if ("file".equals(url.getProtocol())) {
+            return Path.of(url.toURI());
+        }
+        Path copy = Files.createTempFile("cems-registry-", ".yaml");
+        copy.toFile().deleteOnExit();
+        try (InputStream in = url.openStream()) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
     }
 
     /** The QN (request time to the millisecond) of this test class's next frame: 10:00 of {@link #TEN}'s day, the frame's number as milliseconds. */
