@@ -11,8 +11,11 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.cems.core.normalize.Measure;
+import org.cems.core.normalize.SourceReading;
 import org.cems.job.alert.FlagRun;
 import org.cems.job.alert.FlagRunSerializer;
 import org.cems.job.efficiency.DeviceWindow;
@@ -116,6 +119,29 @@ class CompactStateFormatTest {
         newer.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
         assertThat(current.resolveSchemaCompatibility(newer).isIncompatible()).isTrue();
         assertThatThrownBy(newer::restoreSerializer).hasMessageContaining("format 2");
+    }
+
+    @Test
+    void lastReadingTakesTheRecordFormatAndItsPojoStateMigrates() throws IOException {
+        SourceReading r = new SourceReading();
+        r.enterprise = "E001";
+        r.source = "S01";
+        r.mn = "MN0000000000000000000001";
+        r.cn = "2051";
+        r.timeMillis = 1_764_118_800_000L;
+        r.reported.put("a21026", new Measure(0, null, true, "N"));
+        r.measures.put("a00000", new Measure(1250.5, null, true, "N"));
+        SourceReading back = roundTrip(SourceReadingStateSerializer.INSTANCE, r);
+        assertThat(back).usingRecursiveComparison().isEqualTo(r);
+
+        TypeSerializer<SourceReading> old = pojo(SourceReading.class);
+        assertThat(old).isInstanceOf(PojoSerializer.class);
+        assertThat(bytes(SourceReadingStateSerializer.INSTANCE, r)).isEqualTo(94);
+        assertThat(bytes(old, r)).isEqualTo(120);
+        TypeSerializerSnapshot<SourceReading> oldSnapshot = writtenAndRead(old.snapshotConfiguration());
+        assertThat(SourceReadingStateSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(oldSnapshot)
+                .isCompatibleAfterMigration()).isTrue();
+        assertThat(read(oldSnapshot.restoreSerializer(), write(old, r))).usingRecursiveComparison().isEqualTo(r);
     }
 
     private static SideFigures side(Double conc, Double rate, Double mass, boolean valid, int validCount, int stoppedCount) {
