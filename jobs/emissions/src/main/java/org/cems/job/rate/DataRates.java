@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -50,8 +49,9 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
      * The city's hours as the sum of every registry source's hour, by hour: derived from the state
      * above, not state itself (empty after a restore, summed again when first needed). Without it
      * each reported hour read every source's hour of the day from state, twice. There is one key,
-     * so one map. An hour's sum changes by the one source hour that replaces another; a source's
-     * new interval changes its silent hours, and every sum is summed again.
+     * so one map. An hour's sum changes by the one source hour that replaces another; a registry
+     * source's new interval (as {@link ExpectedRecords#interval} reads it) changes its silent
+     * hours, and every sum is summed again.
      */
     private transient Map<Long, DataRate> cityHourSums;
 
@@ -79,7 +79,9 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         String sourceKey = sourceHour.enterprise + "/" + sourceHour.source;
         Integer lastInterval = intervals.get(sourceKey);
         intervals.put(sourceKey, sourceHour.intervalMinutes);
-        if (!Objects.equals(lastInterval, sourceHour.intervalMinutes)) {
+        boolean silentHoursChange = reporting != null
+                && ExpectedRecords.interval(reporting, lastInterval) != ExpectedRecords.interval(reporting, sourceHour.intervalMinutes);
+        if (silentHoursChange) {
             cityHourSums.clear();
         } else if (replaced != null) {
             DataRate sum = cityHourSums.get(hour);
@@ -91,7 +93,7 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         long day = WindowTimes.dayStart(hour, zone);
         List<Long> dayHours = hoursOf(day);
         out.collect(sourceHour);
-        if (reporting != null && ExpectedRecords.interval(reporting, lastInterval) != ExpectedRecords.interval(reporting, sourceHour.intervalMinutes)) {
+        if (silentHoursChange) {
             rewriteSilentHours(sourceHour.enterprise, reporting, dayHours, out);
         }
         out.collect(sourceDay(sourceHour.enterprise, sourceHour.source, day, dayHours));
