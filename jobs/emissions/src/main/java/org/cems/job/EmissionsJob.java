@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -56,6 +58,14 @@ public final class EmissionsJob {
         env.execute(JOB_NAME);
     }
 
+    /**
+     * RocksDB's SST files in ZSTD rather than Flink's default Snappy: the files are what an
+     * incremental checkpoint uploads and keeps (issue 18, docs/benchmark.md). The heap backend
+     * ignores it. A string option, so the job needs no compile-time RocksDB dependency.
+     */
+    static final ConfigOption<String> ROCKSDB_COMPRESSION =
+            ConfigOptions.key("state.backend.rocksdb.compression.per.level").stringType().noDefaultValue();
+
     /** Flink settings that come from the job's own config file. */
     public static Configuration flinkConfiguration(JobConfig config) {
         Configuration conf = new Configuration();
@@ -65,6 +75,7 @@ public final class EmissionsJob {
         }
         conf.set(StateBackendOptions.STATE_BACKEND, config.checkpoint.stateBackend);
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, config.checkpoint.incremental);
+        conf.set(ROCKSDB_COMPRESSION, "ZSTD_COMPRESSION");
         return conf;
     }
 

@@ -7,9 +7,11 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.Registry;
 import org.cems.hj212.DataFlag;
@@ -52,7 +54,8 @@ public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading
 
     @Override
     public void open(OpenContext ctx) {
-        runs = getRuntimeContext().getMapState(new MapStateDescriptor<>("flagRuns", String.class, FlagRun.class));
+        runs = getRuntimeContext().getMapState(new MapStateDescriptor<>("flagRuns", Types.STRING,
+                SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
         newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Long.class));
     }
 

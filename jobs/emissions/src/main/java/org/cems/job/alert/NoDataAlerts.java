@@ -6,11 +6,13 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.normalize.Measure;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.Registry;
 import org.cems.hj212.ParameterCodes;
 import org.cems.job.emission.StopEvidence;
+import org.cems.job.types.SourceReadingStateSerializer;
 
 /**
  * No-data alerts of one monitoring point (keyed by MN). Silence has no event time, so this one
@@ -44,7 +46,8 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
 
     @Override
     public void open(OpenContext ctx) {
-        last = getRuntimeContext().getState(new ValueStateDescriptor<>("lastReading", SourceReading.class));
+        last = getRuntimeContext().getState(new ValueStateDescriptor<>("lastReading",
+                SerializerTypeInfo.of(SourceReading.class, SourceReadingStateSerializer.INSTANCE)));
         lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("lastArrival", Long.class));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Long.class));
         firing = getRuntimeContext().getState(new ValueStateDescriptor<>("firing", AlertEvent.class));

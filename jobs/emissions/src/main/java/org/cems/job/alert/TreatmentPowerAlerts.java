@@ -9,10 +9,12 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.reading.StationMeasurement;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.SourceRef;
@@ -100,7 +102,8 @@ public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, Station
 
     @Override
     public void open(OpenContext ctx) {
-        runs = getRuntimeContext().getMapState(new MapStateDescriptor<>("noPowerRuns", String.class, FlagRun.class));
+        runs = getRuntimeContext().getMapState(new MapStateDescriptor<>("noPowerRuns", Types.STRING,
+                SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
         newestByMeter = getRuntimeContext().getMapState(new MapStateDescriptor<>("newestByMeter", String.class, Long.class));
         productionTime = getRuntimeContext().getState(new ValueStateDescriptor<>("productionTime", Long.class));
         productionRuns = getRuntimeContext().getState(new ValueStateDescriptor<>("productionRuns", Boolean.class));

@@ -17,8 +17,10 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.reading.FacilityStatus;
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Enterprise;
@@ -99,7 +101,8 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             e.devices.forEach(d -> devices.put(new DeviceId(e.id, d.id), d));
         }
         zone = ZoneId.of(zoneId);
-        windows = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", String.class, DeviceWindow.class));
+        windows = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", Types.STRING,
+                SerializerTypeInfo.of(DeviceWindow.class, DeviceWindowSerializer.INSTANCE)));
         newestInletMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("newestInletMinute", Long.class));
         newestOutletMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("newestOutletMinute", Long.class));
         lastUpdate = getRuntimeContext().getState(new ValueStateDescriptor<>("lastUpdate", Long.class));

@@ -44,6 +44,12 @@ public class DataRate {
         valid += other.valid;
     }
 
+    void subtract(DataRate other) {
+        expected -= other.expected;
+        received -= other.received;
+        valid -= other.valid;
+    }
+
     /** 传输率 = 传输实收量 / 传输应收量, %; null when nothing was due (stopped throughout). */
     public Double transmissionPct() {
         return pct(received, expected);

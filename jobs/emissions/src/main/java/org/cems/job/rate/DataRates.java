@@ -2,7 +2,9 @@ package org.cems.job.rate;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -43,6 +45,15 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     private transient MapState<Long, Boolean> cityHours;
     /** The interval each source last sent at, by {@code enterprise/source}. */
     private transient MapState<String, Integer> intervals;
+    /**
+     * The city's hours as the sum of every registry source's hour, by hour: derived from the state
+     * above, not state itself (empty after a restore, summed again when first needed). Without it
+     * each reported hour read every source's hour of the day from state, twice. There is one key,
+     * so one map. An hour's sum changes by the one source hour that replaces another; a registry
+     * source's new interval (as {@link ExpectedRecords#interval} reads it) changes its silent
+     * hours, and every sum is summed again.
+     */
+    private transient Map<Long, DataRate> cityHourSums;
 
     public DataRates(Registry registry, String zoneId, long allowedLatenessMs) {
         this.registry = registry;
@@ -56,22 +67,33 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("sourceHours", Types.STRING, Types.POJO(DataRate.class)));
         cityHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("cityHours", Types.LONG, Types.BOOLEAN));
         intervals = getRuntimeContext().getMapState(new MapStateDescriptor<>("intervals", Types.STRING, Types.INT));
+        cityHourSums = new HashMap<>();
     }
 
     @Override
     public void processElement(DataRate sourceHour, Context ctx, Collector<DataRate> out) throws Exception {
         long hour = sourceHour.windowStartMillis;
+        Source reporting = source(sourceHour.enterprise, sourceHour.source);
+        DataRate replaced = reporting != null && cityHourSums.containsKey(hour) ? sourceHour(sourceHour.enterprise, reporting, hour) : null;
         hours.put(hourKey(hour, sourceHour.enterprise, sourceHour.source), sourceHour);
         String sourceKey = sourceHour.enterprise + "/" + sourceHour.source;
         Integer lastInterval = intervals.get(sourceKey);
         intervals.put(sourceKey, sourceHour.intervalMinutes);
+        boolean silentHoursChange = reporting != null
+                && ExpectedRecords.interval(reporting, lastInterval) != ExpectedRecords.interval(reporting, sourceHour.intervalMinutes);
+        if (silentHoursChange) {
+            cityHourSums.clear();
+        } else if (replaced != null) {
+            DataRate sum = cityHourSums.get(hour);
+            sum.subtract(replaced);
+            sum.add(sourceHour);
+        }
         boolean newHour = !cityHours.contains(hour);
         cityHours.put(hour, true);
         long day = WindowTimes.dayStart(hour, zone);
         List<Long> dayHours = hoursOf(day);
         out.collect(sourceHour);
-        Source reporting = source(sourceHour.enterprise, sourceHour.source);
-        if (reporting != null && ExpectedRecords.interval(reporting, lastInterval) != ExpectedRecords.interval(reporting, sourceHour.intervalMinutes)) {
+        if (silentHoursChange) {
             rewriteSilentHours(sourceHour.enterprise, reporting, dayHours, out);
         }
         out.collect(sourceDay(sourceHour.enterprise, sourceHour.source, day, dayHours));
@@ -150,8 +172,20 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
 
     private DataRate city(String window, long start, List<Long> periodHours) throws Exception {
         DataRate sum = DataRate.of(DataRate.CITY, NONE, NONE, window, start);
-        for (Enterprise e : registry.enterprises) {
-            addSources(sum, e, periodHours);
+        for (long hour : periodHours) {
+            sum.add(cityHour(hour));
+        }
+        return sum;
+    }
+
+    private DataRate cityHour(long hour) throws Exception {
+        DataRate sum = cityHourSums.get(hour);
+        if (sum == null) {
+            sum = DataRate.of(DataRate.CITY, NONE, NONE, Window.HOUR.label(), hour);
+            for (Enterprise e : registry.enterprises) {
+                addSources(sum, e, List.of(hour));
+            }
+            cityHourSums.put(hour, sum);
         }
         return sum;
     }
@@ -200,6 +234,7 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         }
         for (Long hour : gone) {
             cityHours.remove(hour);
+            cityHourSums.remove(hour);
         }
         List<String> goneKeys = new ArrayList<>();
         for (String key : hours.keys()) {

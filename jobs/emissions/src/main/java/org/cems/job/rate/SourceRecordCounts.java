@@ -15,6 +15,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.time.Window;
 import org.cems.job.emission.EmissionRecord;
 import org.cems.job.emission.WindowTimes;
@@ -53,7 +54,8 @@ public class SourceRecordCounts extends KeyedProcessFunction<String, EmissionRec
     @Override
     public void open(OpenContext ctx) {
         zone = ZoneId.of(zoneId);
-        marks = getRuntimeContext().getMapState(new MapStateDescriptor<>("subPeriods", Types.LONG, Types.POJO(SubPeriodMark.class)));
+        marks = getRuntimeContext().getMapState(new MapStateDescriptor<>("subPeriods", Types.LONG,
+                SerializerTypeInfo.of(SubPeriodMark.class, SubPeriodMarkSerializer.INSTANCE)));
         emitted = getRuntimeContext().getMapState(new MapStateDescriptor<>("emittedHours", Types.LONG, Types.POJO(DataRate.class)));
         lastInterval = getRuntimeContext().getState(new ValueStateDescriptor<>("lastInterval", Types.INT));
     }

@@ -60,6 +60,7 @@ class JobConfigLoaderTest {
         org.apache.flink.configuration.Configuration flink = org.cems.job.EmissionsJob.flinkConfiguration(c);
         assertThat(flink.get(org.apache.flink.configuration.StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(flink.get(org.apache.flink.configuration.CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(flink.toMap()).containsEntry("state.backend.rocksdb.compression.per.level", "ZSTD_COMPRESSION");
         c.checkpoint.stateBackend = "memory";
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
                 .hasMessageContaining("checkpoint.state_backend: rocksdb or hashmap, not \"memory\"");

@@ -202,6 +202,35 @@ class DataRatesTest {
         assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY), 210, 24, 23);
     }
 
+    /**
+     * The city's hours are kept as sums and changed by the one source hour that replaces another:
+     * after every hour, corrected or at a new interval, the city's hour and day are what the one
+     * enterprise's are, which are summed from the sources' hours each time.
+     */
+    @Test
+    void theCitySumsFollowEveryReplacedHourAndInterval() throws Exception {
+        long[][] inputs = {
+                // hour offset, interval, received, valid
+                {0, 5, 11, 10}, {1, 5, 12, 12}, {0, 5, 12, 11}, {0, 1, 50, 49}, {2, 1, 60, 60}, {1, 1, 30, 30}, {2, 1, 59, 58}};
+        for (long[] in : inputs) {
+            DataRate h = DataRate.of(DataRate.SOURCE, "power", in[0] == 1 ? "u2-stack" : "u1-stack", "1h", HOUR10 + in[0] * HOUR);
+            h.intervalMinutes = (int) in[1];
+            h.expected = 60 / in[1];
+            h.received = in[2];
+            h.valid = in[3];
+            rates.processElement(h, 0);
+            for (String window : List.of("1h", "1d")) {
+                long start = window.equals("1h") ? h.windowStartMillis : DAY;
+                DataRate city = last(DataRate.CITY, DataRates.NONE, DataRates.NONE, window, start);
+                DataRate enterprise = last(DataRate.ENTERPRISE, "power", DataRates.NONE, window, start);
+                assertCounts(city, enterprise.expected, enterprise.received, enterprise.valid);
+            }
+        }
+        // the last day: u1 hours 10 and 12 as sent and 11 silent at 1 minute, u2 hour 11 as sent and hours 10
+        // and 12 silent at the 1 minute it last sent, u3 2 + 0 + 4 due
+        assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY), 3 * 60 + 3 * 60 + 6, 50 + 59 + 30, 49 + 58 + 30);
+    }
+
     @Test
     void aSourceSendingHourDataAloneOwesARecordAnHour() throws Exception {
         threeHours();
