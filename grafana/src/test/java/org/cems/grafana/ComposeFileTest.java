@@ -2,6 +2,7 @@ package org.cems.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.cems.testkit.DebianPackages;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +25,10 @@ class ComposeFileTest {
     static final String PUBLISH = "${CEMS_PUBLISH_ADDRESS:-127.0.0.1}:";
     /** The gateway's own switch (docs/deployment.md): its port carries PW= in clear text, so CEMS_PUBLISH_ADDRESS does not open it. */
     static final String GATEWAY_BIND = "${CEMS_GATEWAY_BIND:-127.0.0.1}:";
-    private static final JsonNode SERVICES = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml")).get(0).path("services");
+
+    private static final JsonNode SERVICES = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml"))
+            .get(0)
+            .path("services");
 
     static final String BINARY = "/usr/bin/docker-compose";
 
@@ -65,8 +66,10 @@ class ComposeFileTest {
 
     private record Resolved(int exit, String output) {}
 
-    private static Resolved config(Map<String, String> env, String... options) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(BINARY, "-f", RepoFiles.DOCKER.resolve("compose.yml").toString(), "config"));
+    private static Resolved config(Map<String, String> env, String... options)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(
+                List.of(BINARY, "-f", RepoFiles.DOCKER.resolve("compose.yml").toString(), "config"));
         cmd.addAll(List.of(options));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().keySet().removeIf(k -> k.startsWith("CEMS_"));
@@ -74,20 +77,32 @@ class ComposeFileTest {
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("docker-compose config finished").isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                .as("docker-compose config finished")
+                .isTrue();
         return new Resolved(p.exitValue(), new String(out, StandardCharsets.UTF_8) + err);
     }
 
     @Test
     void plaintextPortsAreOnLoopbackByDefault() {
         Map<String, List<String>> published = new TreeMap<>();
-        SERVICES.fields().forEachRemaining(s -> s.getValue().path("ports").forEach(port ->
-                published.computeIfAbsent(s.getKey(), k -> new ArrayList<>()).add(port.asText())));
-        assertThat(published).allSatisfy((service, ports) -> assertThat(ports).allSatisfy(port ->
-                assertThat(port).as(service).satisfiesAnyOf(p -> assertThat(p).startsWith("127.0.0.1:"), p -> assertThat(p).startsWith(PUBLISH),
-                        p -> assertThat(p).startsWith(GATEWAY_BIND))));
+        SERVICES.fields()
+                .forEachRemaining(s -> s.getValue()
+                        .path("ports")
+                        .forEach(port -> published
+                                .computeIfAbsent(s.getKey(), k -> new ArrayList<>())
+                                .add(port.asText())));
+        assertThat(published)
+                .allSatisfy((service, ports) -> assertThat(ports)
+                        .allSatisfy(port -> assertThat(port)
+                                .as(service)
+                                .satisfiesAnyOf(
+                                        p -> assertThat(p).startsWith("127.0.0.1:"),
+                                        p -> assertThat(p).startsWith(PUBLISH),
+                                        p -> assertThat(p).startsWith(GATEWAY_BIND))));
         // what users need may be opened; the admin token's InfluxDB and the login-less Flink UI may not
-        assertThat(published).containsEntry("kafka", List.of(PUBLISH + "9092:9092"))
+        assertThat(published)
+                .containsEntry("kafka", List.of(PUBLISH + "9092:9092"))
                 .containsEntry("mosquitto", List.of(PUBLISH + "1883:1883"))
                 .containsEntry("grafana", List.of(PUBLISH + "3000:3000"))
                 .containsEntry("influxdb", List.of("127.0.0.1:8086:8086"))
@@ -106,16 +121,26 @@ class ComposeFileTest {
         // the admin token is the InfluxDB container's alone
         SERVICES.fields().forEachRemaining(s -> {
             if (!s.getKey().equals("influxdb")) {
-                assertThat(s.getValue().path("environment").toString()).as(s.getKey()).doesNotContain("CEMS_INFLUXDB_TOKEN");
+                assertThat(s.getValue().path("environment").toString())
+                        .as(s.getKey())
+                        .doesNotContain("CEMS_INFLUXDB_TOKEN");
             }
         });
         String init = RepoFiles.text(RepoFiles.DOCKER.resolve("influxdb/init-dbrp.sh"));
-        assertThat(init).containsSubsequence("--username cems-writer", "--password \"${CEMS_INFLUXDB_WRITER_PASSWORD}\"",
-                "--write-bucket \"${DOCKER_INFLUXDB_INIT_BUCKET_ID}\"");
-        assertThat(init).containsSubsequence("--username cems-reader", "--password \"${CEMS_INFLUXDB_READER_PASSWORD}\"",
-                "--read-bucket \"${DOCKER_INFLUXDB_INIT_BUCKET_ID}\"");
+        assertThat(init)
+                .containsSubsequence(
+                        "--username cems-writer",
+                        "--password \"${CEMS_INFLUXDB_WRITER_PASSWORD}\"",
+                        "--write-bucket \"${DOCKER_INFLUXDB_INIT_BUCKET_ID}\"");
+        assertThat(init)
+                .containsSubsequence(
+                        "--username cems-reader",
+                        "--password \"${CEMS_INFLUXDB_READER_PASSWORD}\"",
+                        "--read-bucket \"${DOCKER_INFLUXDB_INIT_BUCKET_ID}\"");
         JsonNode influx = SERVICES.path("influxdb").path("environment");
-        assertThat(influx.has("CEMS_INFLUXDB_WRITER_PASSWORD") && influx.has("CEMS_INFLUXDB_READER_PASSWORD")).as("passed to the init script").isTrue();
+        assertThat(influx.has("CEMS_INFLUXDB_WRITER_PASSWORD") && influx.has("CEMS_INFLUXDB_READER_PASSWORD"))
+                .as("passed to the init script")
+                .isTrue();
         String datasource = RepoFiles.text(RepoFiles.PROVISIONING.resolve("datasources/influxdb.yaml"));
         assertThat(datasource).contains("user: ${CEMS_INFLUXDB_READ_USER}", "password: ${CEMS_INFLUXDB_READ_PASSWORD}");
     }

@@ -1,15 +1,16 @@
 package org.cems.grafana;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** A dashboard JSON file and the InfluxQL it holds: panel targets, variable queries, annotations. */
 record Dashboard(Path file, JsonNode json) {
     static List<Dashboard> all() {
-        return RepoFiles.dashboardFiles().stream().map(f -> new Dashboard(f, RepoFiles.json(f))).toList();
+        return RepoFiles.dashboardFiles().stream()
+                .map(f -> new Dashboard(f, RepoFiles.json(f)))
+                .toList();
     }
 
     String uid() {
@@ -36,12 +37,19 @@ record Dashboard(Path file, JsonNode json) {
         List<PanelQuery> out = new ArrayList<>();
         for (JsonNode p : panels()) {
             for (JsonNode t : p.path("targets")) {
-                out.add(new PanelQuery(uid(), "panel \"" + p.path("title").asText() + "\" " + t.path("refId").asText(), t.path("query").asText()));
+                out.add(new PanelQuery(
+                        uid(),
+                        "panel \"" + p.path("title").asText() + "\" "
+                                + t.path("refId").asText(),
+                        t.path("query").asText()));
             }
         }
         for (JsonNode a : json.path("annotations").path("list")) {
             if (a.has("query")) {
-                out.add(new PanelQuery(uid(), "annotation \"" + a.path("name").asText() + "\"", a.path("query").asText()));
+                out.add(new PanelQuery(
+                        uid(),
+                        "annotation \"" + a.path("name").asText() + "\"",
+                        a.path("query").asText()));
             }
         }
         return out;
@@ -51,7 +59,10 @@ record Dashboard(Path file, JsonNode json) {
         List<PanelQuery> out = new ArrayList<>();
         for (JsonNode v : variables()) {
             if ("query".equals(v.path("type").asText())) {
-                out.add(new PanelQuery(uid(), "variable $" + v.path("name").asText(), v.path("query").asText()));
+                out.add(new PanelQuery(
+                        uid(),
+                        "variable $" + v.path("name").asText(),
+                        v.path("query").asText()));
             }
         }
         return out;
@@ -66,8 +77,11 @@ record Dashboard(Path file, JsonNode json) {
                     for (JsonNode rule : group.path("rules")) {
                         for (JsonNode step : rule.path("data")) {
                             if (step.path("model").has("query")) {
-                                out.add(new PanelQuery(f.getFileName().toString(), "rule " + rule.path("uid").asText() + " "
-                                        + step.path("refId").asText(), step.path("model").path("query").asText()));
+                                out.add(new PanelQuery(
+                                        f.getFileName().toString(),
+                                        "rule " + rule.path("uid").asText() + " "
+                                                + step.path("refId").asText(),
+                                        step.path("model").path("query").asText()));
                             }
                         }
                     }

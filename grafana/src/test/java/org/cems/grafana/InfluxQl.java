@@ -1,10 +1,9 @@
 package org.cems.grafana;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.cems.testkit.InfluxDbServer;
 
 /** InfluxQL results: the first statement's result, or the values of one column. */
@@ -13,7 +12,10 @@ final class InfluxQl {
 
     static JsonNode result(InfluxDbServer influx, String db, String query) {
         try {
-            return RepoFiles.JSON.readTree(influx.query(db, query)).path("results").path(0);
+            return RepoFiles.JSON
+                    .readTree(influx.query(db, query))
+                    .path("results")
+                    .path(0);
         } catch (IOException e) {
             throw new IllegalStateException(query, e);
         }

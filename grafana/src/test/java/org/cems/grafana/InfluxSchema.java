@@ -1,12 +1,11 @@
 package org.cems.grafana;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.cems.testkit.InfluxDbServer;
 
 /**
@@ -17,9 +16,33 @@ import org.cems.testkit.InfluxDbServer;
 final class InfluxSchema {
     /** Contract section 2: measurements another change is adding to the job, with their tags and fields. */
     static final Map<String, Set<String>> EXPECTED_LATER_MEASUREMENTS = Map.of(
-            "efficiency", Set.of("enterprise", "source", "device", "device_type", "pollutant", "window",
-                    "efficiency_pct", "inlet_ref_mg_m3", "outlet_ref_mg_m3", "removed_kg", "baseline_pct", "delta_pct", "operating_rate_pct"),
-            "alert", Set.of("enterprise", "source", "device", "type", "severity", "state", "id", "value", "threshold", "message"));
+            "efficiency",
+                    Set.of(
+                            "enterprise",
+                            "source",
+                            "device",
+                            "device_type",
+                            "pollutant",
+                            "window",
+                            "efficiency_pct",
+                            "inlet_ref_mg_m3",
+                            "outlet_ref_mg_m3",
+                            "removed_kg",
+                            "baseline_pct",
+                            "delta_pct",
+                            "operating_rate_pct"),
+            "alert",
+                    Set.of(
+                            "enterprise",
+                            "source",
+                            "device",
+                            "type",
+                            "severity",
+                            "state",
+                            "id",
+                            "value",
+                            "threshold",
+                            "message"));
     /** KPI indicators (tag {@code indicator} of {@code kpi}) announced but not written yet. */
     static final Set<String> EXPECTED_LATER_INDICATORS = Set.of("equipment_efficiency_gain_pct");
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param query the raw InfluxQL
  */
 record PanelQuery(String dashboard, String where, String query) {
-    private static final Pattern FROM_MEASUREMENT = Pattern.compile("\\bFROM\\s+\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FROM_MEASUREMENT =
+            Pattern.compile("\\bFROM\\s+\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
     /** The measurements a query reads ({@code FROM "name"}), in order. */
     static List<String> measurementsNamed(String query) {

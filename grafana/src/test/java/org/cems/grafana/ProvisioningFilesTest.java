@@ -2,6 +2,11 @@ package org.cems.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.cems.hj212.Parameter;
 import org.cems.hj212.Parameter.Category;
 import org.cems.hj212.ParameterCatalogue;
@@ -34,10 +33,12 @@ class ProvisioningFilesTest {
     static final Pattern REGISTRY_MEASUREMENT = Pattern.compile("FROM \"(registry_\\w+)\"");
     static final Pattern GROUP_BY = Pattern.compile("(?i)\\bGROUP BY\\b(.*)$");
     /** Grafana's contact point integrations (grafana/alerting receivers) this project may use. */
-    static final Set<String> CONTACT_POINT_TYPES = Set.of("email", "webhook", "dingding", "wecom", "slack", "teams", "telegram", "kafka");
+    static final Set<String> CONTACT_POINT_TYPES =
+            Set.of("email", "webhook", "dingding", "wecom", "slack", "teams", "telegram", "kafka");
     /** Settings that hold a secret (a robot's URL carries its token) or a person's address. */
-    static final List<String> SECRET_OR_ADDRESS_SETTINGS = List.of("url", "secret", "password", "username", "authorization_credentials",
-            "addresses", "corp_id", "agent_id");
+    static final List<String> SECRET_OR_ADDRESS_SETTINGS = List.of(
+            "url", "secret", "password", "username", "authorization_credentials", "addresses", "corp_id", "agent_id");
+
     static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{(\\w+)}|\\$__env\\{(\\w+)}");
     /** A token, robot key or password written out: access_token=..., key=..., secret/password: literal. */
     static final Pattern SECRET_LITERAL = Pattern.compile(
@@ -53,7 +54,8 @@ class ProvisioningFilesTest {
         List<Path> yaml = new ArrayList<>(RepoFiles.files(RepoFiles.PROVISIONING, ".yaml", ".yml"));
         yaml.addAll(RepoFiles.files(RepoFiles.DOCKER, ".yaml", ".yml"));
         json.forEach(RepoFiles::json);
-        yaml.forEach(f -> assertThat(RepoFiles.yamlDocuments(f)).as(f.toString()).isNotEmpty());
+        yaml.forEach(
+                f -> assertThat(RepoFiles.yamlDocuments(f)).as(f.toString()).isNotEmpty());
         assertThat(json).hasSizeGreaterThanOrEqualTo(7);
     }
 
@@ -64,13 +66,24 @@ class ProvisioningFilesTest {
         for (Dashboard d : Dashboard.all()) {
             String name = d.file().getFileName().toString();
             assertThat(d.uid()).as(name + " uid").matches("[a-z0-9-]{8,40}");
-            assertThat(uids.add(d.uid())).as(name + ": uid " + d.uid() + " is used twice").isTrue();
-            assertThat(titles.add(d.json().path("title").asText())).as(name + ": title used twice").isTrue();
-            assertThat(d.json().has("__inputs")).as(name + " is an external export").isFalse();
-            assertThat(d.json().path("id").isMissingNode() || d.json().path("id").isNull()).as(name + " id").isTrue();
+            assertThat(uids.add(d.uid()))
+                    .as(name + ": uid " + d.uid() + " is used twice")
+                    .isTrue();
+            assertThat(titles.add(d.json().path("title").asText()))
+                    .as(name + ": title used twice")
+                    .isTrue();
+            assertThat(d.json().has("__inputs"))
+                    .as(name + " is an external export")
+                    .isFalse();
+            assertThat(d.json().path("id").isMissingNode()
+                            || d.json().path("id").isNull())
+                    .as(name + " id")
+                    .isTrue();
             Set<Integer> panelIds = new HashSet<>();
             for (JsonNode p : d.panels()) {
-                assertThat(panelIds.add(p.path("id").asInt())).as(name + ": panel id " + p.path("id") + " twice").isTrue();
+                assertThat(panelIds.add(p.path("id").asInt()))
+                        .as(name + ": panel id " + p.path("id") + " twice")
+                        .isTrue();
             }
         }
         for (Path f : RepoFiles.files(RepoFiles.ROOT.resolve("grafana"), ".json", ".yaml", ".yml")) {
@@ -80,10 +93,15 @@ class ProvisioningFilesTest {
 
     @Test
     void everyQueryUsesTheProvisionedDataSource() {
-        JsonNode ds = RepoFiles.yamlDocuments(RepoFiles.PROVISIONING.resolve("datasources/influxdb.yaml")).get(0).path("datasources").path(0);
+        JsonNode ds = RepoFiles.yamlDocuments(RepoFiles.PROVISIONING.resolve("datasources/influxdb.yaml"))
+                .get(0)
+                .path("datasources")
+                .path(0);
         assertThat(ds.path("uid").asText()).isEqualTo(DATASOURCE_UID);
         assertThat(ds.path("type").asText()).isEqualTo("influxdb");
-        assertThat(ds.path("jsonData").has("version")).as("no version: InfluxQL").isFalse();
+        assertThat(ds.path("jsonData").has("version"))
+                .as("no version: InfluxQL")
+                .isFalse();
         for (Dashboard d : Dashboard.all()) {
             List<JsonNode> refs = new ArrayList<>();
             for (JsonNode p : d.panels()) {
@@ -92,7 +110,9 @@ class ProvisioningFilesTest {
                     p.path("targets").forEach(t -> refs.add(t.path("datasource")));
                 }
             }
-            d.variables().stream().filter(v -> "query".equals(v.path("type").asText())).forEach(v -> refs.add(v.path("datasource")));
+            d.variables().stream()
+                    .filter(v -> "query".equals(v.path("type").asText()))
+                    .forEach(v -> refs.add(v.path("datasource")));
             d.json().path("annotations").path("list").forEach(a -> refs.add(a.path("datasource")));
             for (JsonNode ref : refs) {
                 assertThat(ref.path("uid").asText()).as(d.uid() + ": " + ref).isIn(DATASOURCE_UID, GRAFANA_BUILT_IN);
@@ -111,14 +131,22 @@ class ProvisioningFilesTest {
             for (JsonNode step : rule.path("data")) {
                 refIds.add(step.path("refId").asText());
                 String ds = step.path("datasourceUid").asText();
-                assertThat(ds).as(uid + " " + step.path("refId") + ": a provisioned data source or an expression").isIn(union(dataSources, Set.of(EXPRESSION)));
+                assertThat(ds)
+                        .as(uid + " " + step.path("refId") + ": a provisioned data source or an expression")
+                        .isIn(union(dataSources, Set.of(EXPRESSION)));
                 if (EXPRESSION.equals(ds)) {
                     // an expression reads a step before it
-                    assertThat(refIds).as(uid + " " + step.path("refId") + " reads").contains(step.path("model").path("expression").asText());
+                    assertThat(refIds)
+                            .as(uid + " " + step.path("refId") + " reads")
+                            .contains(step.path("model").path("expression").asText());
                 }
             }
-            assertThat(refIds).as(uid + " condition").contains(rule.path("condition").asText());
-            assertThat(rule.path("labels").path("severity").asText()).as(uid + " severity").isIn("critical", "warning");
+            assertThat(refIds)
+                    .as(uid + " condition")
+                    .contains(rule.path("condition").asText());
+            assertThat(rule.path("labels").path("severity").asText())
+                    .as(uid + " severity")
+                    .isIn("critical", "warning");
             assertThat(rule.path("noDataState").asText()).as(uid).isIn("NoData", "Alerting", "OK", "KeepLast");
             assertThat(rule.path("execErrState").asText()).as(uid).isIn("Error", "Alerting", "OK", "KeepLast");
         }
@@ -139,7 +167,9 @@ class ProvisioningFilesTest {
             String expanded = macrosOnly.expand(q.query());
             assertThat(expanded).as(q.toString()).startsWith("SELECT ").doesNotContain("$timeFilter", "$__");
             assertThat(expanded.split(";")).as(q + ": one statement").hasSize(1);
-            assertThat(PanelQuery.measurementsNamed(q.query())).as(q + " names its measurement").hasSize(1);
+            assertThat(PanelQuery.measurementsNamed(q.query()))
+                    .as(q + " names its measurement")
+                    .hasSize(1);
         }
     }
 
@@ -147,14 +177,22 @@ class ProvisioningFilesTest {
     @Test
     void contactPointsTakeTheirSecretsFromTheEnvironment() {
         Set<String> composeGrafanaEnv = new HashSet<>();
-        RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml")).get(0).path("services").path("grafana").path("environment")
-                .fieldNames().forEachRemaining(composeGrafanaEnv::add);
+        RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml"))
+                .get(0)
+                .path("services")
+                .path("grafana")
+                .path("environment")
+                .fieldNames()
+                .forEachRemaining(composeGrafanaEnv::add);
         Set<String> types = new HashSet<>();
         Set<String> receiverUids = new HashSet<>();
         for (JsonNode point : contactPoints()) {
             for (JsonNode receiver : point.path("receivers")) {
-                String where = point.path("name").asText() + " / " + receiver.path("uid").asText();
-                assertThat(receiverUids.add(receiver.path("uid").asText())).as(where + ": uid used twice").isTrue();
+                String where = point.path("name").asText() + " / "
+                        + receiver.path("uid").asText();
+                assertThat(receiverUids.add(receiver.path("uid").asText()))
+                        .as(where + ": uid used twice")
+                        .isTrue();
                 String type = receiver.path("type").asText();
                 assertThat(type).as(where).isIn(CONTACT_POINT_TYPES);
                 types.add(type);
@@ -162,19 +200,27 @@ class ProvisioningFilesTest {
                     JsonNode value = receiver.path("settings").path(key);
                     if (!value.isMissingNode()) {
                         Matcher env = ENV_REFERENCE.matcher(value.asText());
-                        assertThat(env.matches()).as(where + ": " + key + " must be ${VAR} or $__env{VAR}, not a literal").isTrue();
+                        assertThat(env.matches())
+                                .as(where + ": " + key + " must be ${VAR} or $__env{VAR}, not a literal")
+                                .isTrue();
                         String variable = env.group(1) != null ? env.group(1) : env.group(2);
-                        assertThat(composeGrafanaEnv).as(where + ": compose passes " + variable + " to grafana").contains(variable);
+                        assertThat(composeGrafanaEnv)
+                                .as(where + ": compose passes " + variable + " to grafana")
+                                .contains(variable);
                     }
                 }
                 // Grafana expands $VAR in every setting: a $ in a message template would be eaten
                 receiver.path("settings").fields().forEachRemaining(e -> {
                     if (!ENV_REFERENCE.matcher(e.getValue().asText()).matches()) {
-                        assertThat(e.getValue().asText()).as(where + ": " + e.getKey()).doesNotContain("$");
+                        assertThat(e.getValue().asText())
+                                .as(where + ": " + e.getKey())
+                                .doesNotContain("$");
                     }
                 });
                 if (Set.of("webhook", "dingding", "wecom").contains(type)) {
-                    assertThat(receiver.path("settings").path("url").isMissingNode()).as(where + " url").isFalse();
+                    assertThat(receiver.path("settings").path("url").isMissingNode())
+                            .as(where + " url")
+                            .isFalse();
                 }
             }
         }
@@ -186,10 +232,18 @@ class ProvisioningFilesTest {
     void noSecretLiteralInProvisioning() {
         for (Path f : RepoFiles.files(RepoFiles.PROVISIONING, ".yaml", ".yml")) {
             String text = RepoFiles.text(f);
-            assertThat(SECRET_LITERAL.matcher(text).find()).as(f + " holds a secret literal: " + text.lines()
-                    .filter(l -> SECRET_LITERAL.matcher(l).find()).toList()).isFalse();
+            assertThat(SECRET_LITERAL.matcher(text).find())
+                    .as(f + " holds a secret literal: "
+                            + text.lines()
+                                    .filter(l -> SECRET_LITERAL.matcher(l).find())
+                                    .toList())
+                    .isFalse();
         }
-        JsonNode grafana = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml")).get(0).path("services").path("grafana").path("environment");
+        JsonNode grafana = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml"))
+                .get(0)
+                .path("services")
+                .path("grafana")
+                .path("environment");
         for (String name : List.of("CEMS_ALERT_DINGTALK_URL", "CEMS_ALERT_WECOM_URL", "CEMS_ALERT_WEBHOOK_URL")) {
             // the default delivers nowhere: no robot of anyone's receives the demo's alerts
             assertThat(grafana.path(name).asText()).as(name).startsWith("${" + name + ":-http://localhost:9/");
@@ -221,7 +275,9 @@ class ProvisioningFilesTest {
                 }
             }
         }
-        assertThat(routedSeverities).as("warnings leave the duty officer's phone").contains("warning");
+        assertThat(routedSeverities)
+                .as("warnings leave the duty officer's phone")
+                .contains("warning");
     }
 
     private static void collectRoutes(JsonNode policy, List<JsonNode> out) {
@@ -253,7 +309,10 @@ class ProvisioningFilesTest {
     static Set<String> provisionedDataSourceUids() {
         Set<String> uids = new HashSet<>();
         for (Path f : RepoFiles.files(RepoFiles.PROVISIONING.resolve("datasources"), ".yaml", ".yml")) {
-            RepoFiles.yamlDocuments(f).get(0).path("datasources").forEach(ds -> uids.add(ds.path("uid").asText()));
+            RepoFiles.yamlDocuments(f)
+                    .get(0)
+                    .path("datasources")
+                    .forEach(ds -> uids.add(ds.path("uid").asText()));
         }
         return uids;
     }
@@ -267,18 +326,29 @@ class ProvisioningFilesTest {
     @Test
     void composeMountsWhatTheProvidersRead() {
         String compose = RepoFiles.text(RepoFiles.DOCKER.resolve("compose.yml"));
-        JsonNode provider = RepoFiles.yamlDocuments(RepoFiles.PROVISIONING.resolve("dashboards/cems.yaml")).get(0).path("providers").path(0);
-        assertThat(compose).contains("../grafana/dashboards:" + provider.path("options").path("path").asText() + ":ro");
+        JsonNode provider = RepoFiles.yamlDocuments(RepoFiles.PROVISIONING.resolve("dashboards/cems.yaml"))
+                .get(0)
+                .path("providers")
+                .path(0);
+        assertThat(compose)
+                .contains("../grafana/dashboards:"
+                        + provider.path("options").path("path").asText() + ":ro");
         assertThat(compose).contains("../grafana/provisioning:/etc/grafana/provisioning:ro");
-        JsonNode grafana = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml")).get(0).path("services").path("grafana");
-        String home = grafana.path("environment").path("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH").asText();
+        JsonNode grafana = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml"))
+                .get(0)
+                .path("services")
+                .path("grafana");
+        String home = grafana.path("environment")
+                .path("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH")
+                .asText();
         assertThat(RepoFiles.DASHBOARDS.resolve(Path.of(home).getFileName())).exists();
     }
 
     /** The compose job configuration has only keys the job knows, and names the compose services. */
     @Test
     void composeJobConfigPointsAtComposeServices() throws IOException {
-        JobConfig c = JOB_CONFIG.readValue(RepoFiles.DOCKER.resolve("config/cems-compose.yaml").toFile(), JobConfig.class);
+        JobConfig c = JOB_CONFIG.readValue(
+                RepoFiles.DOCKER.resolve("config/cems-compose.yaml").toFile(), JobConfig.class);
         assertThat(RepoFiles.DOCKER.resolve("config").resolve(c.registry)).isEqualTo(RepoFiles.REGISTRY);
         assertThat(c.kafka.bootstrapServers).isEqualTo("kafka:19092");
         assertThat(c.mqtt.brokerUris).containsExactly("tcp://mosquitto:1883");
@@ -288,22 +358,34 @@ class ProvisioningFilesTest {
         assertThat(c.influxdb.username).isEqualTo("cems-writer");
         assertThat(c.influxdb.passwordEnv).isEqualTo("CEMS_INFLUXDB_WRITER_PASSWORD");
         assertThat(c.influxdb.tokenEnv).isNull();
-        JsonNode services = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml")).get(0).path("services");
-        for (String s : List.of("kafka", "mosquitto", "influxdb", "grafana", "jobmanager", "taskmanager", "simulator")) {
+        JsonNode services = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("compose.yml"))
+                .get(0)
+                .path("services");
+        for (String s :
+                List.of("kafka", "mosquitto", "influxdb", "grafana", "jobmanager", "taskmanager", "simulator")) {
             assertThat(services.has(s)).as("service " + s).isTrue();
         }
         // the DBRP mapping names the database after the bucket
-        assertThat(services.path("influxdb").path("environment").path("DOCKER_INFLUXDB_INIT_BUCKET").asText()).isEqualTo(c.influxdb.database);
+        assertThat(services.path("influxdb")
+                        .path("environment")
+                        .path("DOCKER_INFLUXDB_INIT_BUCKET")
+                        .asText())
+                .isEqualTo(c.influxdb.database);
     }
 
     @Test
     void kubernetesJobConfigHasOnlyKnownKeys() throws IOException {
-        JsonNode configMap = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("k8s/configmap.yaml")).get(0);
-        JobConfig c = JOB_CONFIG.readValue(configMap.path("data").path("cems.yaml").asText(), JobConfig.class);
+        JsonNode configMap = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("k8s/configmap.yaml"))
+                .get(0);
+        JobConfig c =
+                JOB_CONFIG.readValue(configMap.path("data").path("cems.yaml").asText(), JobConfig.class);
         assertThat(c.checkpoint.storage).startsWith("file:///flink-data/");
-        JsonNode deployment = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("k8s/flinkdeployment.yaml")).get(0);
-        assertThat(deployment.path("spec").path("job").path("entryClass").asText()).isEqualTo(EmissionsJob.class.getName());
-        assertThat(deployment.path("spec").path("job").path("upgradeMode").asText()).isEqualTo("savepoint");
+        JsonNode deployment = RepoFiles.yamlDocuments(RepoFiles.DOCKER.resolve("k8s/flinkdeployment.yaml"))
+                .get(0);
+        assertThat(deployment.path("spec").path("job").path("entryClass").asText())
+                .isEqualTo(EmissionsJob.class.getName());
+        assertThat(deployment.path("spec").path("job").path("upgradeMode").asText())
+                .isEqualTo("savepoint");
     }
 
     /** A duty officer in Ordos reads Beijing time whatever the browser says, and moves between dashboards with the variables set. */
@@ -312,10 +394,16 @@ class ProvisioningFilesTest {
         List<Dashboard> influxAndPrometheus = new ArrayList<>(Dashboard.all());
         influxAndPrometheus.add(new Dashboard(RepoFiles.PIPELINE_HEALTH, RepoFiles.json(RepoFiles.PIPELINE_HEALTH)));
         for (Dashboard d : influxAndPrometheus) {
-            assertThat(d.json().path("timezone").asText()).as(d.uid() + " timezone").isEqualTo("Asia/Shanghai");
+            assertThat(d.json().path("timezone").asText())
+                    .as(d.uid() + " timezone")
+                    .isEqualTo("Asia/Shanghai");
             assertThat(d.json().path("links")).as(d.uid() + " links").isNotEmpty();
-            d.json().path("links").forEach(l -> assertThat(l.path("includeVars").asBoolean() && l.path("keepTime").asBoolean())
-                    .as(d.uid() + " link " + l.path("title")).isTrue());
+            d.json()
+                    .path("links")
+                    .forEach(l -> assertThat(l.path("includeVars").asBoolean()
+                                    && l.path("keepTime").asBoolean())
+                            .as(d.uid() + " link " + l.path("title"))
+                            .isTrue());
         }
     }
 
@@ -347,13 +435,21 @@ class ProvisioningFilesTest {
                     continue;
                 }
                 List<String> transformations = new ArrayList<>();
-                p.path("transformations").forEach(t -> transformations.add(t.path("id").asText()));
+                p.path("transformations")
+                        .forEach(t -> transformations.add(t.path("id").asText()));
                 if ("table".equals(p.path("type").asText())) {
                     Set<String> named = new TreeSet<>();
                     for (JsonNode t : p.path("transformations")) {
                         if ("configFromData".equals(t.path("id").asText())) {
-                            assertThat(registryRefs).as(where + ": config query").containsKey(t.path("options").path("configRefId").asText());
-                            named.add(t.path("options").path("applyTo").path("options").asText());
+                            assertThat(registryRefs)
+                                    .as(where + ": config query")
+                                    .containsKey(t.path("options")
+                                            .path("configRefId")
+                                            .asText());
+                            named.add(t.path("options")
+                                    .path("applyTo")
+                                    .path("options")
+                                    .asText());
                         }
                     }
                     assertThat(named).as(where + ": names for the id columns").containsAll(idColumns);
@@ -361,7 +457,12 @@ class ProvisioningFilesTest {
                 } else if ("timeseries".equals(p.path("type").asText())) {
                     assertThat(registryRefs).as(where + ": a registry query").isNotEmpty();
                     assertThat(transformations).as(where).contains("joinByField", "partitionByValues");
-                    assertThat(p.path("fieldConfig").path("defaults").path("displayName").asText()).as(where + " legend").contains("_name}");
+                    assertThat(p.path("fieldConfig")
+                                    .path("defaults")
+                                    .path("displayName")
+                                    .asText())
+                            .as(where + " legend")
+                            .contains("_name}");
                     legends++;
                 }
             }
@@ -395,8 +496,12 @@ class ProvisioningFilesTest {
             Matcher code = HJ212_CODE.matcher(d.json().toString());
             while (code.find()) {
                 Parameter p = ParameterCatalogue.standard().find(code.group()).orElse(null);
-                assertThat(p).as(d.uid() + " names " + code.group() + ", not in the parameter catalogue").isNotNull();
-                assertThat(p.category()).as(d.uid() + " names " + code.group() + ", which the job stores as reported").isNotEqualTo(Category.OTHER);
+                assertThat(p)
+                        .as(d.uid() + " names " + code.group() + ", not in the parameter catalogue")
+                        .isNotNull();
+                assertThat(p.category())
+                        .as(d.uid() + " names " + code.group() + ", which the job stores as reported")
+                        .isNotEqualTo(Category.OTHER);
                 named.add(code.group());
             }
         }
@@ -409,11 +514,17 @@ class ProvisioningFilesTest {
         List<String> offered = new ArrayList<>();
         for (Dashboard d : Dashboard.all()) {
             for (JsonNode v : d.variables()) {
-                if ("pollutant".equals(v.path("name").asText()) && "custom".equals(v.path("type").asText())) {
+                if ("pollutant".equals(v.path("name").asText())
+                        && "custom".equals(v.path("type").asText())) {
                     for (JsonNode option : v.path("options")) {
-                        Parameter p = ParameterCatalogue.standard().get(option.path("value").asText());
-                        assertThat(p.isPollutant()).as(d.uid() + ": " + p.code() + " is no pollutant").isTrue();
-                        assertThat(option.path("text").asText()).as(d.uid() + ": " + p.code()).contains(p.label());
+                        Parameter p = ParameterCatalogue.standard()
+                                .get(option.path("value").asText());
+                        assertThat(p.isPollutant())
+                                .as(d.uid() + ": " + p.code() + " is no pollutant")
+                                .isTrue();
+                        assertThat(option.path("text").asText())
+                                .as(d.uid() + ": " + p.code())
+                                .contains(p.label());
                         offered.add(p.code());
                     }
                 }

@@ -42,8 +42,7 @@ final class QueryExpander {
     }
 
     String expand(String query) {
-        String q = query
-                .replace("$__timeFilter", timeFilter())
+        String q = query.replace("$__timeFilter", timeFilter())
                 .replace("$timeFilter", timeFilter())
                 .replace("$__interval_ms", String.valueOf(intervalMillis()))
                 .replace("$__interval", interval)
@@ -88,12 +87,16 @@ final class QueryExpander {
             }
             String value;
             if (inRegex) {
-                List<String> escaped = values.stream().map(QueryExpander::escapeRegex).toList();
-                value = escaped.size() == 1 ? escaped.get(0) : escaped.stream().collect(Collectors.joining("|", "(", ")"));
+                List<String> escaped =
+                        values.stream().map(QueryExpander::escapeRegex).toList();
+                value = escaped.size() == 1
+                        ? escaped.get(0)
+                        : escaped.stream().collect(Collectors.joining("|", "(", ")"));
             } else if (values.size() == 1) {
                 value = values.get(0);
             } else {
-                throw new IllegalArgumentException("$" + name + " has several values: use it in a regex, =~ /^$" + name + "$/");
+                throw new IllegalArgumentException(
+                        "$" + name + " has several values: use it in a regex, =~ /^$" + name + "$/");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

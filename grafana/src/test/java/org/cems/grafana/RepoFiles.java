@@ -1,15 +1,14 @@
 package org.cems.grafana;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** The repository's deployment files (grafana/ and docker/) and parsers for them. */
 final class RepoFiles {
@@ -37,8 +36,10 @@ final class RepoFiles {
     static List<Path> files(Path dir, String... suffixes) {
         try (Stream<Path> all = Files.walk(dir)) {
             return all.filter(Files::isRegularFile)
-                    .filter(p -> Stream.of(suffixes).anyMatch(s -> p.getFileName().toString().endsWith(s)))
-                    .sorted().toList();
+                    .filter(p -> Stream.of(suffixes)
+                            .anyMatch(s -> p.getFileName().toString().endsWith(s)))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +50,9 @@ final class RepoFiles {
 
     /** The dashboards on InfluxDB (InfluxQL). */
     static List<Path> dashboardFiles() {
-        return files(DASHBOARDS, ".json").stream().filter(f -> !f.equals(PIPELINE_HEALTH)).toList();
+        return files(DASHBOARDS, ".json").stream()
+                .filter(f -> !f.equals(PIPELINE_HEALTH))
+                .toList();
     }
 
     static JsonNode json(Path file) {
@@ -63,7 +66,8 @@ final class RepoFiles {
     /** Every document of a YAML file (Kubernetes manifests hold several). */
     static List<JsonNode> yamlDocuments(Path file) {
         try {
-            return YAML.readValues(YAML.getFactory().createParser(file.toFile()), JsonNode.class).readAll();
+            return YAML.readValues(YAML.getFactory().createParser(file.toFile()), JsonNode.class)
+                    .readAll();
         } catch (IOException e) {
             throw new AssertionError(ROOT.relativize(file) + " is not valid YAML: " + e.getMessage(), e);
         }

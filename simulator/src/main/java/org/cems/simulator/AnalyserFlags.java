@@ -1,7 +1,6 @@
 package org.cems.simulator;
 
 import java.util.List;
-
 import org.cems.core.reading.Reading;
 
 /**

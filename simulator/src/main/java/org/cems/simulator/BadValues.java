@@ -3,7 +3,6 @@ package org.cems.simulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.hj212.ParameterCodes;

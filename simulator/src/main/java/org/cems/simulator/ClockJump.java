@@ -37,8 +37,11 @@ final class ClockJump implements Scenario {
             if (u.isData() && ahead) {
                 u.reading.timeMillis += JUMP_AHEAD_MILLIS;
             } else if (u.isData() && corrupted) {
-                u.reading.timeMillis = Instant.ofEpochMilli(u.timeMillis()).atZone(at.zone())
-                        .withYear(CORRUPTED_YEAR).toInstant().toEpochMilli();
+                u.reading.timeMillis = Instant.ofEpochMilli(u.timeMillis())
+                        .atZone(at.zone())
+                        .withYear(CORRUPTED_YEAR)
+                        .toInstant()
+                        .toEpochMilli();
             }
         }
         return uploads;

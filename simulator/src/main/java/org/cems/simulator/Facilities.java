@@ -2,7 +2,6 @@ package org.cems.simulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Source;
@@ -36,6 +35,8 @@ final class Facilities {
     static String production(Source source, Enterprise enterprise) {
         return of(source, enterprise).entrySet().stream()
                 .filter(e -> Source.FACILITY_PRODUCTION.equals(e.getValue()))
-                .map(Map.Entry::getKey).findFirst().orElse(DEFAULT_PRODUCTION);
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(DEFAULT_PRODUCTION);
     }
 }

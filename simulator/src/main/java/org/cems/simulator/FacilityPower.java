@@ -3,7 +3,6 @@ package org.cems.simulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Source;
 
@@ -45,7 +44,8 @@ final class FacilityPower implements Scenario {
         power.st = Upload.ST_ELECTRICITY;
         meters.forEach((code, what) -> {
             boolean production = Source.FACILITY_PRODUCTION.equals(what);
-            power.textItem(code, "Rtd", production ? PRODUCTION_KW : off ? NO_POWER : TREATMENT_KW).textItem(code, "Flag", "N");
+            power.textItem(code, "Rtd", production ? PRODUCTION_KW : off ? NO_POWER : TREATMENT_KW)
+                    .textItem(code, "Flag", "N");
         });
         uploads.add(power);
         return uploads;

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
 import org.cems.hj212.Hj212Edition;
@@ -32,6 +31,7 @@ final class Hj212PayloadEncoder implements PayloadEncoder {
     static final String SYSTEM_FLUE_GAS = "31";
     /** The password a gateway uses when the registry sets none: the common factory default. */
     static final String DEFAULT_PASSWORD = "123456";
+
     private static final DateTimeFormatter QN_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     private static final DateTimeFormatter TIME_FIELD_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -58,7 +58,9 @@ final class Hj212PayloadEncoder implements PayloadEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Upload u : uploads) {
             Hj212Packet packet = packet(source, u);
-            byte[] key = edition == Hj212Edition.HJ212_2025 && Sm4DataArea.appliesTo(packet.cn()) ? sm4Keys.get(packet.mn()) : null;
+            byte[] key = edition == Hj212Edition.HJ212_2025 && Sm4DataArea.appliesTo(packet.cn())
+                    ? sm4Keys.get(packet.mn())
+                    : null;
             out.writeBytes(key == null ? Hj212Encoder.encode(packet) : Hj212Encoder.encode(packet, sm4, key));
         }
         return out.toByteArray();
@@ -70,7 +72,8 @@ final class Hj212PayloadEncoder implements PayloadEncoder {
                 .qn(QN_FORMAT.format(localTime))
                 .st(upload.st == null ? SYSTEM_FLUE_GAS : upload.st)
                 .cn(upload.cn())
-                .pw(passwords.computeIfAbsent(source.id, id -> source.hj212Password().orElse(DEFAULT_PASSWORD)))
+                .pw(passwords.computeIfAbsent(
+                        source.id, id -> source.hj212Password().orElse(DEFAULT_PASSWORD)))
                 .mn(upload.mn())
                 .flag(edition, false)
                 .dataTime(localTime);
@@ -101,7 +104,9 @@ final class Hj212PayloadEncoder implements PayloadEncoder {
 
     /** Plain decimal text without exponent or trailing zeros; null stays absent. */
     private static String number(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return value == null
+                ? null
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private LocalDateTime local(long millis) {

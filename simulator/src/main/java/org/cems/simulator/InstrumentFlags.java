@@ -15,6 +15,7 @@ final class InstrumentFlags {
     static final long BLOCK_MILLIS = 3 * 60_000L;
     /** A run covers 1.5 of 3 minutes on average, so 1 % of blocks give 0.5 % of values. */
     static final double RUN_PROBABILITY_PER_BLOCK = 0.01;
+
     static final int LONGEST_RUN_MINUTES = 2;
 
     private final Noise noise;

@@ -1,17 +1,15 @@
 package org.cems.simulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
 
@@ -27,8 +25,9 @@ final class JsonPayloadEncoder implements PayloadEncoder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Map<String, String> ITEM_NAMES = Map.of("ZsRtd", "zsRtd", "ZsMin", "zsMin", "ZsAvg", "zsAvg",
-            "ZsMax", "zsMax", "EFlag", "eflag", "RS", "rs", "RT", "rt");
+    private static final Map<String, String> ITEM_NAMES = Map.of(
+            "ZsRtd", "zsRtd", "ZsMin", "zsMin", "ZsAvg", "zsAvg", "ZsMax", "zsMax", "EFlag", "eflag", "RS", "rs", "RT",
+            "rt");
 
     private static final Set<String> FACILITY_CNS = Set.of("2021", "2041");
     private static final String SITE_INFO = "3020";

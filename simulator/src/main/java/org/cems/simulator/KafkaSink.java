@@ -2,7 +2,6 @@ package org.cems.simulator;
 
 import java.time.Duration;
 import java.util.Properties;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,7 +36,8 @@ final class KafkaSink implements PayloadSink {
             producer.partitionsFor(topic);
         } catch (KafkaException e) {
             producer.close(Duration.ZERO);
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " (topic " + topic + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot reach Kafka at " + bootstrapServers + " (topic " + topic + "): " + e.getMessage(), e);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Source;
@@ -44,7 +43,8 @@ final class LoggerAverage {
     }
 
     /** The real-time readings {@code upstream} sends for a point at the ticks in [{@code fromMillis}, {@code toMillis}). */
-    static List<Reading> realTime(MonitoringPoint point, long fromMillis, long toMillis, Gateway upstream, Placement at) {
+    static List<Reading> realTime(
+            MonitoringPoint point, long fromMillis, long toMillis, Gateway upstream, Placement at) {
         List<Reading> readings = new ArrayList<>();
         for (long t = at.firstTickAtOrAfter(fromMillis); t < toMillis; t += at.tickMillis()) {
             for (Upload u : upstream.uploadsAt(point, t)) {
@@ -73,7 +73,8 @@ final class LoggerAverage {
         for (String code : point.pollutantRangesMgM3().keySet()) {
             ReadingValue v = record.values.get(code);
             if (v != null && v.avg != null) {
-                v.cou = Rounding.forTotal(ReportedUnits.concentrationMgM3(source, code, v.avg) * flowM3PerHour * hours * KG_PER_MG);
+                v.cou = Rounding.forTotal(
+                        ReportedUnits.concentrationMgM3(source, code, v.avg) * flowM3PerHour * hours * KG_PER_MG);
             }
         }
     }
@@ -81,12 +82,24 @@ final class LoggerAverage {
     private static ReadingValue average(List<ReadingValue> vs) {
         ReadingValue out = new ReadingValue();
         out.avg = Rounding.forReport(mean(vs, ReadingValue::primary));
-        out.min = Rounding.forReport(vs.stream().mapToDouble(v -> v.min != null ? v.min : v.primary()).min().orElseThrow());
-        out.max = Rounding.forReport(vs.stream().mapToDouble(v -> v.max != null ? v.max : v.primary()).max().orElseThrow());
+        out.min = Rounding.forReport(vs.stream()
+                .mapToDouble(v -> v.min != null ? v.min : v.primary())
+                .min()
+                .orElseThrow());
+        out.max = Rounding.forReport(vs.stream()
+                .mapToDouble(v -> v.max != null ? v.max : v.primary())
+                .max()
+                .orElseThrow());
         if (vs.stream().allMatch(v -> v.primaryZs() != null)) {
             out.zsAvg = Rounding.forReport(mean(vs, ReadingValue::primaryZs));
-            out.zsMin = Rounding.forReport(vs.stream().mapToDouble(v -> v.zsMin != null ? v.zsMin : v.primaryZs()).min().orElseThrow());
-            out.zsMax = Rounding.forReport(vs.stream().mapToDouble(v -> v.zsMax != null ? v.zsMax : v.primaryZs()).max().orElseThrow());
+            out.zsMin = Rounding.forReport(vs.stream()
+                    .mapToDouble(v -> v.zsMin != null ? v.zsMin : v.primaryZs())
+                    .min()
+                    .orElseThrow());
+            out.zsMax = Rounding.forReport(vs.stream()
+                    .mapToDouble(v -> v.zsMax != null ? v.zsMax : v.primaryZs())
+                    .max()
+                    .orElseThrow());
         }
         out.flag = flag(vs);
         return out;

@@ -2,7 +2,6 @@ package org.cems.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cems.core.reading.Reading;
 
 /**
@@ -46,7 +45,8 @@ final class LoggerTotals implements Scenario {
             sendIfAny(uploads, day(point, dayEnd - Placement.DAY_MILLIS, upstream));
         }
         uploads.removeIf(u -> !Reading.CN_DAY.equals(u.cn())
-                && u.timeMillis() >= onlyDayStartMillis && u.timeMillis() < onlyDayStartMillis + Placement.DAY_MILLIS);
+                && u.timeMillis() >= onlyDayStartMillis
+                && u.timeMillis() < onlyDayStartMillis + Placement.DAY_MILLIS);
         return uploads;
     }
 
@@ -96,8 +96,11 @@ final class LoggerTotals implements Scenario {
         if (record != null) {
             record.values.forEach((code, v) -> {
                 if (hours.stream().anyMatch(h -> h.values.containsKey(code) && h.values.get(code).cou != null)) {
-                    v.cou = Rounding.forTotal(hours.stream().map(h -> h.values.get(code))
-                            .filter(hv -> hv != null && hv.cou != null).mapToDouble(hv -> hv.cou).sum());
+                    v.cou = Rounding.forTotal(hours.stream()
+                            .map(h -> h.values.get(code))
+                            .filter(hv -> hv != null && hv.cou != null)
+                            .mapToDouble(hv -> hv.cou)
+                            .sum());
                 }
             });
         }

@@ -3,7 +3,6 @@ package org.cems.simulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.cems.core.reading.Reading;
 
 /**
@@ -33,11 +32,15 @@ final class MinuteData implements Scenario {
     }
 
     /** What {@code upstream} sends at a tick with its real-time readings replaced by minute records of {@code stepMillis}. */
-    static List<Upload> minuteRecords(Placement at, long stepMillis, MonitoringPoint point, long tickMillis, Gateway upstream) {
+    static List<Upload> minuteRecords(
+            Placement at, long stepMillis, MonitoringPoint point, long tickMillis, Gateway upstream) {
         List<Upload> out = new ArrayList<>();
         long end = at.floorOnGrid(tickMillis, stepMillis);
         if (at.sendsAt(end, tickMillis)) {
-            Reading record = LoggerAverage.of(point.mn(), Reading.CN_MINUTE, end - stepMillis,
+            Reading record = LoggerAverage.of(
+                    point.mn(),
+                    Reading.CN_MINUTE,
+                    end - stepMillis,
                     LoggerAverage.realTime(point, end - stepMillis, end, upstream, at));
             if (record != null) {
                 out.add(Upload.data(record));

@@ -2,7 +2,6 @@ package org.cems.simulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
@@ -25,11 +24,17 @@ public final class MonitoringPoint {
     private final Map<String, Range> pollutantsMgM3;
     /** Null for a stack: its gas is as the profile says. */
     private final InletConditions inlet;
+
     private final Noise noise;
     private final InstrumentFlags flags;
 
-    MonitoringPoint(Source source, UnitModel unit, SourceProfile profile,
-            Map<String, Range> pollutantsMgM3, InletConditions inlet, Noise noise) {
+    MonitoringPoint(
+            Source source,
+            UnitModel unit,
+            SourceProfile profile,
+            Map<String, Range> pollutantsMgM3,
+            InletConditions inlet,
+            Noise noise) {
         this.source = source;
         this.unit = unit;
         this.profile = profile;
@@ -60,7 +65,9 @@ public final class MonitoringPoint {
     /** The real-time (CN 2011) reading at an event time. */
     public Reading readingAt(long timeMillis) {
         UnitState state = unit.stateAt(timeMillis);
-        Double o2Pct = state.stackO2Pct() == null ? null : state.stackO2Pct() - (inlet == null ? 0.0 : inlet.o2BelowStackPct());
+        Double o2Pct = state.stackO2Pct() == null
+                ? null
+                : state.stackO2Pct() - (inlet == null ? 0.0 : inlet.o2BelowStackPct());
         Double referenceO2Pct = source.effectiveReferenceO2Pct();
         Map<String, ReadingValue> values = new LinkedHashMap<>();
         pollutantsMgM3.forEach((code, range) -> {
@@ -74,14 +81,27 @@ public final class MonitoringPoint {
         if (source.isStack() && profile.co2Pct() != null) {
             // CO2 and O2 add up to about the same for one fuel: CO2 falls as O2 rises
             double co2Pct = profile.co2Pct().at(1.0 - profile.o2Pct().positionOf(state.stackO2Pct()));
-            values.put(ParameterCodes.CO2, value(ParameterCodes.CO2, ReportedUnits.co2(source, co2Pct), null, timeMillis));
+            values.put(
+                    ParameterCodes.CO2, value(ParameterCodes.CO2, ReportedUnits.co2(source, co2Pct), null, timeMillis));
         }
-        values.put(ParameterCodes.FLOW, value(ParameterCodes.FLOW, ReportedUnits.flow(source, flowM3PerHour(state, o2Pct)), null, timeMillis));
+        values.put(
+                ParameterCodes.FLOW,
+                value(ParameterCodes.FLOW, ReportedUnits.flow(source, flowM3PerHour(state, o2Pct)), null, timeMillis));
         Range temperatureC = inlet == null ? profile.stackTemperatureC() : inlet.temperatureC();
-        values.put(ParameterCodes.FLUE_TEMPERATURE, value(ParameterCodes.FLUE_TEMPERATURE,
-                temperatureC.at(drifting(ParameterCodes.FLUE_TEMPERATURE, timeMillis)), null, timeMillis));
-        values.put(ParameterCodes.MOISTURE, value(ParameterCodes.MOISTURE,
-                profile.moisturePct().at(drifting(ParameterCodes.MOISTURE, timeMillis)), null, timeMillis));
+        values.put(
+                ParameterCodes.FLUE_TEMPERATURE,
+                value(
+                        ParameterCodes.FLUE_TEMPERATURE,
+                        temperatureC.at(drifting(ParameterCodes.FLUE_TEMPERATURE, timeMillis)),
+                        null,
+                        timeMillis));
+        values.put(
+                ParameterCodes.MOISTURE,
+                value(
+                        ParameterCodes.MOISTURE,
+                        profile.moisturePct().at(drifting(ParameterCodes.MOISTURE, timeMillis)),
+                        null,
+                        timeMillis));
         if (source.isStack() && state.loadMw() != null) {
             values.put(ParameterCodes.LOAD_MW, value(ParameterCodes.LOAD_MW, state.loadMw(), null, timeMillis));
         }
@@ -93,7 +113,9 @@ public final class MonitoringPoint {
         if (o2Pct == null) {
             return state.stackFlowM3PerHour();
         }
-        return state.stackFlowM3PerHour() * (EmissionFormulas.AIR_O2_PCT - state.stackO2Pct()) / (EmissionFormulas.AIR_O2_PCT - o2Pct);
+        return state.stackFlowM3PerHour()
+                * (EmissionFormulas.AIR_O2_PCT - state.stackO2Pct())
+                / (EmissionFormulas.AIR_O2_PCT - o2Pct);
     }
 
     /** A position in [0, 1]: slow drift plus a little jitter, different for every point and code. */

@@ -3,7 +3,6 @@ package org.cems.simulator;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import org.cems.core.security.SecurityConfig;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -24,6 +23,7 @@ final class MqttSink implements PayloadSink {
     private static final int MAX_IN_FLIGHT = 1000;
     /** MQTT 5 CONNACK reasons (Mosquitto answers a wrong password with 0x87). */
     private static final int BAD_USER_NAME_OR_PASSWORD = 0x86;
+
     private static final int NOT_AUTHORIZED = 0x87;
 
     private final MqttAsyncClient client;
@@ -36,7 +36,9 @@ final class MqttSink implements PayloadSink {
         this.topicTemplate = topicTemplate;
         this.qos = qos;
         try {
-            client = new MqttAsyncClient(serverUri, "cems-simulator-" + ProcessHandle.current().pid() + "-" + System.nanoTime(),
+            client = new MqttAsyncClient(
+                    serverUri,
+                    "cems-simulator-" + ProcessHandle.current().pid() + "-" + System.nanoTime(),
                     new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
@@ -53,13 +55,20 @@ final class MqttSink implements PayloadSink {
             }
             IMqttToken connected = client.connect(options);
             connected.waitForCompletion(CONNECT_TIMEOUT_MILLIS);
-            Integer receiveMaximum = connected.getResponseProperties() == null ? null : connected.getResponseProperties().getReceiveMaximum();
+            Integer receiveMaximum = connected.getResponseProperties() == null
+                    ? null
+                    : connected.getResponseProperties().getReceiveMaximum();
             inFlightLimit = receiveMaximum == null ? MAX_IN_FLIGHT : Math.min(receiveMaximum, MAX_IN_FLIGHT);
         } catch (MqttException e) {
             if (e.getReasonCode() == BAD_USER_NAME_OR_PASSWORD || e.getReasonCode() == NOT_AUTHORIZED) {
-                throw new IllegalStateException("MQTT broker " + serverUri + " refused the login of user " + security.mqttUsername()
-                        + " (reason code 0x" + Integer.toHexString(e.getReasonCode()) + "); check mqtt.username and the password in "
-                        + (security.mqttPasswordEnv() == null ? "mqtt.password_env (not set)" : "environment variable " + security.mqttPasswordEnv()), e);
+                throw new IllegalStateException(
+                        "MQTT broker " + serverUri + " refused the login of user " + security.mqttUsername()
+                                + " (reason code 0x" + Integer.toHexString(e.getReasonCode())
+                                + "); check mqtt.username and the password in "
+                                + (security.mqttPasswordEnv() == null
+                                        ? "mqtt.password_env (not set)"
+                                        : "environment variable " + security.mqttPasswordEnv()),
+                        e);
             }
             throw new IllegalStateException("cannot connect to MQTT broker " + serverUri + ": " + e.getMessage(), e);
         }
@@ -70,7 +79,8 @@ final class MqttSink implements PayloadSink {
     public void send(String mn, byte[] payload, Delivery delivery) {
         try {
             if (!inFlight.tryAcquire(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                delivery.failed(new IllegalStateException("no acknowledgement from the MQTT broker for " + ACK_TIMEOUT_SECONDS + " s"));
+                delivery.failed(new IllegalStateException(
+                        "no acknowledgement from the MQTT broker for " + ACK_TIMEOUT_SECONDS + " s"));
                 return;
             }
         } catch (InterruptedException e) {

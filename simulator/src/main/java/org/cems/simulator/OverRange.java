@@ -30,7 +30,8 @@ final class OverRange extends ReadingChange {
 
     /** The analyser's measuring upper limit at the targeted point, mg/m3. */
     double upperLimitMgM3() {
-        return UPPER_LIMIT_PER_NORMAL_HIGH * at.point().pollutantRangesMgM3().get(pollutant).high();
+        return UPPER_LIMIT_PER_NORMAL_HIGH
+                * at.point().pollutantRangesMgM3().get(pollutant).high();
     }
 
     @Override
@@ -41,7 +42,8 @@ final class OverRange extends ReadingChange {
     @Override
     void change(MonitoringPoint point, Reading reading, long timeMillis) {
         Source source = point.source();
-        double share = SHARE_OF_UPPER_LIMIT.at(at.noise().uniform(Noise.stream(point.mn(), pollutant, "over-range"), timeMillis));
+        double share = SHARE_OF_UPPER_LIMIT.at(
+                at.noise().uniform(Noise.stream(point.mn(), pollutant, "over-range"), timeMillis));
         double mgM3 = upperLimitMgM3() * share;
         ReadingValue v = reading.values.get(pollutant);
         v.rtd = Rounding.forReport(ReportedUnits.concentration(source, pollutant, mgM3));

@@ -3,7 +3,6 @@ package org.cems.simulator;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.cems.core.registry.Enterprise;
 import org.cems.hj212.ParameterCodes;
 
@@ -20,8 +19,16 @@ import org.cems.hj212.ParameterCodes;
  * @param zone the registry's time zone: DataTime and the hour and day grids are local
  * @param noise the plant model's noise, for seeded variation
  */
-record Placement(long fromMillis, MonitoringPoint point, Enterprise enterprise, String pollutant,
-        List<MonitoringPoint> unitPoints, long dataStepMillis, long tickMillis, ZoneId zone, Noise noise) {
+record Placement(
+        long fromMillis,
+        MonitoringPoint point,
+        Enterprise enterprise,
+        String pollutant,
+        List<MonitoringPoint> unitPoints,
+        long dataStepMillis,
+        long tickMillis,
+        ZoneId zone,
+        Noise noise) {
     static final long MINUTE_MILLIS = 60_000L;
     static final long HOUR_MILLIS = 3_600_000L;
     static final long DAY_MILLIS = 86_400_000L;
@@ -42,7 +49,8 @@ record Placement(long fromMillis, MonitoringPoint point, Enterprise enterprise, 
 
     /** The last instant at or before {@code millis} on the local grid of {@code stepMillis}. */
     long floorOnGrid(long millis, long stepMillis) {
-        long offsetMillis = zone.getRules().getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds() * 1000L;
+        long offsetMillis =
+                zone.getRules().getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds() * 1000L;
         return Math.floorDiv(millis + offsetMillis, stepMillis) * stepMillis - offsetMillis;
     }
 
@@ -58,7 +66,8 @@ record Placement(long fromMillis, MonitoringPoint point, Enterprise enterprise, 
 
     /** The pollutant a value pattern acts on: SO2 where the point measures it, else its first pollutant. */
     String mainPollutant() {
-        return point.pollutantRangesMgM3().containsKey(ParameterCodes.SO2) ? ParameterCodes.SO2
+        return point.pollutantRangesMgM3().containsKey(ParameterCodes.SO2)
+                ? ParameterCodes.SO2
                 : point.pollutantRangesMgM3().keySet().iterator().next();
     }
 }

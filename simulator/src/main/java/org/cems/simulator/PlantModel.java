@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.cems.core.reading.Reading;
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Enterprise;
@@ -38,9 +37,15 @@ public final class PlantModel {
             for (Source source : enterprise.sources) {
                 Source stack = stackOf(source, enterprise);
                 SourceProfile profile = SourceProfiles.forKind(stack.sourceKind());
-                UnitModel unit = unitsByStackId.computeIfAbsent(stack.id, id -> new UnitModel(stack, profile, noise, zone));
-                all.add(new MonitoringPoint(source, unit, profile,
-                        pollutantsAt(source, enterprise, profile), inletConditions(source, enterprise), noise));
+                UnitModel unit =
+                        unitsByStackId.computeIfAbsent(stack.id, id -> new UnitModel(stack, profile, noise, zone));
+                all.add(new MonitoringPoint(
+                        source,
+                        unit,
+                        profile,
+                        pollutantsAt(source, enterprise, profile),
+                        inletConditions(source, enterprise),
+                        noise));
             }
         }
         this.points = List.copyOf(all);
@@ -122,8 +127,8 @@ public final class PlantModel {
     private static Range rangeFor(String code, Map<String, Range> ranges, Map<String, Range> fallback, Source source) {
         Range range = ranges.getOrDefault(code, fallback.get(code));
         if (range == null) {
-            throw new IllegalArgumentException("the simulator has no value range for pollutant " + code
-                    + " at source " + source.id + " (it knows " + new TreeMap<>(fallback).keySet() + ")");
+            throw new IllegalArgumentException("the simulator has no value range for pollutant " + code + " at source "
+                    + source.id + " (it knows " + new TreeMap<>(fallback).keySet() + ")");
         }
         return range;
     }
@@ -137,10 +142,16 @@ public final class PlantModel {
     }
 
     private static Device firstDeviceWithInlet(String sourceId, Enterprise enterprise) {
-        return enterprise.devices.stream().filter(d -> sourceId.equals(d.inlet)).findFirst().orElse(null);
+        return enterprise.devices.stream()
+                .filter(d -> sourceId.equals(d.inlet))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Source sourceById(String id, Enterprise enterprise) {
-        return enterprise.sources.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
+        return enterprise.sources.stream()
+                .filter(s -> s.id.equals(id))
+                .findFirst()
+                .orElse(null);
     }
 }

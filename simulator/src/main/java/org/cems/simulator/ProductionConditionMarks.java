@@ -2,7 +2,6 @@ package org.cems.simulator;
 
 import java.util.List;
 import java.util.Map;
-
 import org.cems.core.registry.Source;
 
 /**
@@ -27,7 +26,9 @@ final class ProductionConditionMarks implements Scenario {
         this.at = at;
         this.markedFrom = at.nextOnGrid(at.fromMillis(), Placement.MINUTE_MILLIS);
         List<String> mapped = at.point().source().facilities.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("p") && Source.FACILITY_PRODUCTION.equals(e.getValue())).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getKey().startsWith("p") && Source.FACILITY_PRODUCTION.equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
         this.codes = mapped.isEmpty() ? List.of(DEFAULT_CODE) : mapped;
     }
 

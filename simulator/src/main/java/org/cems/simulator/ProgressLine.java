@@ -27,8 +27,11 @@ final class ProgressLine {
         double rate = (stats.readingsSent() - previousReadings) / seconds;
         previousReadings = stats.readingsSent();
         previousNanos = now;
-        String eventTime = stats.lastEventTime() == null ? "-" : EVENT_TIME.format(stats.lastEventTime().atZone(zone));
-        out.printf("[simulate] readings sent %,d (%,.1f/s) | payloads %,d | errors %,d | event time %s%n",
+        String eventTime = stats.lastEventTime() == null
+                ? "-"
+                : EVENT_TIME.format(stats.lastEventTime().atZone(zone));
+        out.printf(
+                "[simulate] readings sent %,d (%,.1f/s) | payloads %,d | errors %,d | event time %s%n",
                 stats.readingsSent(), rate, stats.payloadsSent(), stats.errors(), eventTime);
     }
 }

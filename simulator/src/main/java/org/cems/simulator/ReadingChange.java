@@ -1,7 +1,6 @@
 package org.cems.simulator;
 
 import java.util.List;
-
 import org.cems.core.reading.Reading;
 
 /** A scenario that changes the plant's real-time readings at some points and times, before the logger averages them. */

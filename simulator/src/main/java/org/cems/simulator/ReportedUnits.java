@@ -15,7 +15,9 @@ final class ReportedUnits {
     private ReportedUnits() {}
 
     static double flow(Source source, double flowM3PerHour) {
-        return Units.M3_PER_S.equals(unitOf(source, ParameterCodes.FLOW)) ? flowM3PerHour / SECONDS_PER_HOUR : flowM3PerHour;
+        return Units.M3_PER_S.equals(unitOf(source, ParameterCodes.FLOW))
+                ? flowM3PerHour / SECONDS_PER_HOUR
+                : flowM3PerHour;
     }
 
     static double co2(Source source, double co2Pct) {

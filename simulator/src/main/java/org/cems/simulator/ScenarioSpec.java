@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-
 import org.cems.core.time.Durations;
 
 /**
@@ -40,7 +39,8 @@ public record ScenarioSpec(ScenarioType type, Duration after, Optional<Instant> 
                 try {
                     at = Optional.of(OffsetDateTime.parse(start).toInstant());
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("--scenario " + text + ": START must be a duration like 20m or PT20M, or an ISO-8601 time with offset");
+                    throw new IllegalArgumentException("--scenario " + text
+                            + ": START must be a duration like 20m or PT20M, or an ISO-8601 time with offset");
                 }
             } else if (start.startsWith("-")) {
                 // before --start: inside the backfill, so a replay can carry incidents

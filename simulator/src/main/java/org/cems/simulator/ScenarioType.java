@@ -1,7 +1,6 @@
 package org.cems.simulator;
 
 import java.util.function.Function;
-
 import org.cems.core.registry.DeviceType;
 
 /**
@@ -16,7 +15,8 @@ record ScenarioType(String name, String summary, DeviceType deviceType, Function
         return new ScenarioType(name, summary, null, factory);
     }
 
-    static ScenarioType onDevice(String name, DeviceType deviceType, String summary, Function<Placement, Scenario> factory) {
+    static ScenarioType onDevice(
+            String name, DeviceType deviceType, String summary, Function<Placement, Scenario> factory) {
         return new ScenarioType(name, summary, deviceType, factory);
     }
 }

@@ -2,7 +2,6 @@ package org.cems.simulator;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +10,7 @@ final class SendCounters {
     private static final Logger LOG = LoggerFactory.getLogger(SendCounters.class);
     /** Failures usually come in bursts (broker down): the first few and then every 1000th are logged. */
     private static final long LOG_ALL_UP_TO = 10;
+
     private static final long LOG_EVERY = 1000;
 
     private final AtomicLong readings = new AtomicLong();
@@ -40,7 +40,10 @@ final class SendCounters {
 
     SimulatorStats snapshot() {
         long last = lastEventTimeMillis;
-        return new SimulatorStats(readings.get(), payloads.get(), errors.get(),
+        return new SimulatorStats(
+                readings.get(),
+                payloads.get(),
+                errors.get(),
                 last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.cems.core.keys.Sm4KeyFile;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
@@ -27,6 +26,7 @@ import org.cems.core.registry.RegistryLoader;
 public final class Simulator implements AutoCloseable {
     /** A backfill payload carries the uploads of up to this many ticks of one point (5 minutes at 10 s). */
     static final int READINGS_PER_BACKFILL_PAYLOAD = 30;
+
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final SimulatorOptions options;
@@ -63,15 +63,25 @@ public final class Simulator implements AutoCloseable {
         if (options.stdout()) {
             evenPoints = oddPoints = connected(new StdoutSink(System.out));
         } else if (options.split()) {
-            evenPoints = connected(new MqttSink(options.mqttUri().orElseThrow(), options.mqttTopic(), options.mqttQos(), options.security()));
-            oddPoints = connected(new KafkaSink(options.kafkaBootstrapServers().orElseThrow(), options.kafkaTopic(), options.security().kafka()));
+            evenPoints = connected(new MqttSink(
+                    options.mqttUri().orElseThrow(), options.mqttTopic(), options.mqttQos(), options.security()));
+            oddPoints = connected(new KafkaSink(
+                    options.kafkaBootstrapServers().orElseThrow(),
+                    options.kafkaTopic(),
+                    options.security().kafka()));
         } else if (options.mqttUri().isPresent()) {
-            evenPoints = oddPoints = connected(new MqttSink(options.mqttUri().get(), options.mqttTopic(), options.mqttQos(), options.security()));
+            evenPoints = oddPoints = connected(
+                    new MqttSink(options.mqttUri().get(), options.mqttTopic(), options.mqttQos(), options.security()));
         } else {
-            evenPoints = oddPoints = connected(new KafkaSink(options.kafkaBootstrapServers().orElseThrow(), options.kafkaTopic(), options.security().kafka()));
+            evenPoints = oddPoints = connected(new KafkaSink(
+                    options.kafkaBootstrapServers().orElseThrow(),
+                    options.kafkaTopic(),
+                    options.security().kafka()));
         }
         PayloadEncoder json = new JsonPayloadEncoder(model.zone());
-        PayloadEncoder hj212 = new Hj212PayloadEncoder(model.zone(), options.edition(),
+        PayloadEncoder hj212 = new Hj212PayloadEncoder(
+                model.zone(),
+                options.edition(),
                 options.sm4Keys().map(Sm4KeyFile::read).orElse(Map.of()));
         List<MonitoringPoint> points = model.points();
         for (int i = 0; i < points.size(); i++) {
@@ -101,12 +111,15 @@ public final class Simulator implements AutoCloseable {
             long intervalMillis = options.interval().toMillis();
             long startMillis = options.start().map(Instant::toEpochMilli).orElseGet(System::currentTimeMillis);
             long liveStartMillis = Math.floorDiv(startMillis, intervalMillis) * intervalMillis;
-            scenarios = Scenarios.place(options.scenarios(), options.scenarioSource(), model, registry, liveStartMillis, intervalMillis);
+            scenarios = Scenarios.place(
+                    options.scenarios(), options.scenarioSource(), model, registry, liveStartMillis, intervalMillis);
             long backfillTicks = options.backfill().toMillis() / intervalMillis;
             long ticksLeft = options.countPerPoint().orElse(Long.MAX_VALUE);
-            Deadline deadline = new Deadline(wallStartNanos, options.duration().map(d -> d.toNanos()).orElse(null));
+            Deadline deadline = new Deadline(
+                    wallStartNanos, options.duration().map(d -> d.toNanos()).orElse(null));
 
-            long backfilled = backfill(liveStartMillis - backfillTicks * intervalMillis, Math.min(backfillTicks, ticksLeft), deadline);
+            long backfilled = backfill(
+                    liveStartMillis - backfillTicks * intervalMillis, Math.min(backfillTicks, ticksLeft), deadline);
             live(liveStartMillis, ticksLeft - backfilled, deadline);
         } finally {
             sinks.forEach(PayloadSink::flush);
@@ -146,9 +159,12 @@ public final class Simulator implements AutoCloseable {
     public void describeRoutes(PrintStream out) {
         for (PayloadSink sink : sinks) {
             long points = routes.stream().filter(r -> r.sink() == sink).count();
-            String where = sink instanceof MqttSink ? "MQTT " + options.mqttUri().orElseThrow() + " topic " + options.mqttTopic()
-                    : sink instanceof KafkaSink ? "Kafka " + options.kafkaBootstrapServers().orElseThrow() + " topic " + options.kafkaTopic()
-                    : "standard output";
+            String where = sink instanceof MqttSink
+                    ? "MQTT " + options.mqttUri().orElseThrow() + " topic " + options.mqttTopic()
+                    : sink instanceof KafkaSink
+                            ? "Kafka " + options.kafkaBootstrapServers().orElseThrow() + " topic "
+                                    + options.kafkaTopic()
+                            : "standard output";
             out.println("  " + points + " points -> " + where);
         }
     }
@@ -189,7 +205,8 @@ public final class Simulator implements AutoCloseable {
         long wallLiveStartNanos = System.nanoTime();
         for (long k = 0; k < ticks; k++) {
             long eventOffsetMillis = k * intervalMillis;
-            long dueNanos = wallLiveStartNanos + (long) (TimeUnit.MILLISECONDS.toNanos(eventOffsetMillis) / options.speed());
+            long dueNanos =
+                    wallLiveStartNanos + (long) (TimeUnit.MILLISECONDS.toNanos(eventOffsetMillis) / options.speed());
             if (!waitUntil(dueNanos, deadline)) {
                 return;
             }

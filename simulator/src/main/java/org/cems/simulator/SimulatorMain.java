@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryException;
 import org.cems.core.registry.RegistryLoader;
@@ -47,10 +46,13 @@ public final class SimulatorMain {
         // with --stdout the payloads own standard output, so progress goes to standard error
         PrintStream progress = options.stdout() ? System.err : System.out;
         try (Simulator simulator = new Simulator(options, registry)) {
-            progress.println("[simulate] " + simulator.model().points().size() + " monitoring points from " + options.registry()
+            progress.println("[simulate] " + simulator.model().points().size() + " monitoring points from "
+                    + options.registry()
                     + ", " + options.format().name().toLowerCase(java.util.Locale.ROOT) + " payloads, a reading every "
                     + Durations.format(options.interval()) + " of event time at speed " + speedText(options.speed())
-                    + (options.backfill().isZero() ? "" : ", after a backfill of " + Durations.format(options.backfill())));
+                    + (options.backfill().isZero()
+                            ? ""
+                            : ", after a backfill of " + Durations.format(options.backfill())));
             simulator.describeRoutes(progress);
             Thread shutdownHook = new Thread(simulator::close, "cems-simulator-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -60,7 +62,8 @@ public final class SimulatorMain {
                 t.setDaemon(true);
                 return t;
             });
-            ticker.scheduleAtFixedRate(line::print, PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(
+                    line::print, PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 simulator.run();
             } finally {

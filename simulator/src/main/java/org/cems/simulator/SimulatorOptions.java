@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import org.cems.core.time.Durations;
 import org.cems.core.security.SecurityConfig;
+import org.cems.core.time.Durations;
 import org.cems.hj212.Hj212Edition;
 
 /**
@@ -72,15 +71,18 @@ public record SimulatorOptions(
 
     public SimulatorOptions {
         if (mqttUri.isEmpty() && kafkaBootstrapServers.isEmpty() && !stdout) {
-            throw new IllegalArgumentException("say where to send the readings: --mqtt URI, --kafka SERVERS, or --stdout");
+            throw new IllegalArgumentException(
+                    "say where to send the readings: --mqtt URI, --kafka SERVERS, or --stdout");
         }
         if (stdout && (mqttUri.isPresent() || kafkaBootstrapServers.isPresent())) {
-            throw new IllegalArgumentException("--stdout prints the payloads instead of publishing them: leave out --mqtt and --kafka");
+            throw new IllegalArgumentException(
+                    "--stdout prints the payloads instead of publishing them: leave out --mqtt and --kafka");
         }
         boolean both = mqttUri.isPresent() && kafkaBootstrapServers.isPresent();
         if (both && !split) {
-            throw new IllegalArgumentException("with both --mqtt and --kafka, add --split to send every other point over each"
-                    + " (sending every reading twice would count it twice)");
+            throw new IllegalArgumentException(
+                    "with both --mqtt and --kafka, add --split to send every other point over each"
+                            + " (sending every reading twice would count it twice)");
         }
         if (split && !both) {
             throw new IllegalArgumentException("--split needs both --mqtt and --kafka");
@@ -107,8 +109,10 @@ public record SimulatorOptions(
             throw new IllegalArgumentException("--sm4-keys encrypts HJ 212-2025 frames: add --edition 2025");
         }
         for (ScenarioSpec spec : scenarios) {
-            if (ScenarioCatalog.HJ212_2025_ONLY.contains(spec.type().name()) && (edition != Hj212Edition.HJ212_2025 || format != PayloadFormat.HJ212)) {
-                throw new IllegalArgumentException("--scenario " + spec.type().name() + " sends HJ 212-2025 data: add --format hj212 --edition 2025");
+            if (ScenarioCatalog.HJ212_2025_ONLY.contains(spec.type().name())
+                    && (edition != Hj212Edition.HJ212_2025 || format != PayloadFormat.HJ212)) {
+                throw new IllegalArgumentException("--scenario " + spec.type().name()
+                        + " sends HJ 212-2025 data: add --format hj212 --edition 2025");
             }
         }
         scenarios = List.copyOf(scenarios);
@@ -162,14 +166,37 @@ public record SimulatorOptions(
                 case "--edition" -> edition = edition(value(args, ++i, option));
                 case "--sm4-keys" -> sm4Keys = Optional.of(Path.of(value(args, ++i, option)));
                 case "--security" -> security = security(value(args, ++i, option));
-                case "--min-interval" -> scenarios.add(new ScenarioSpec(
-                        ScenarioCatalog.minuteData((int) wholeNumber(value(args, ++i, option), option)),
-                        ScenarioSpec.DEFAULT_AFTER, Optional.empty(), Optional.empty()));
+                case "--min-interval" ->
+                    scenarios.add(new ScenarioSpec(
+                            ScenarioCatalog.minuteData((int) wholeNumber(value(args, ++i, option), option)),
+                            ScenarioSpec.DEFAULT_AFTER,
+                            Optional.empty(),
+                            Optional.empty()));
                 default -> throw new IllegalArgumentException("unknown option " + option + " (--help lists them)");
             }
         }
-        return new SimulatorOptions(registry, mqtt, kafka, split, stdout, format, qos, mqttTopic, kafkaTopic,
-                interval, speed, backfill, duration, count, seed, start, scenarios, scenarioSource, edition, sm4Keys, security);
+        return new SimulatorOptions(
+                registry,
+                mqtt,
+                kafka,
+                split,
+                stdout,
+                format,
+                qos,
+                mqttTopic,
+                kafkaTopic,
+                interval,
+                speed,
+                backfill,
+                duration,
+                count,
+                seed,
+                start,
+                scenarios,
+                scenarioSource,
+                edition,
+                sm4Keys,
+                security);
     }
 
     private static SecurityConfig security(String file) {
@@ -301,7 +328,8 @@ public record SimulatorOptions(
         try {
             return OffsetDateTime.parse(text.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--start must be ISO-8601 with an offset, e.g. 2026-11-26T10:15:00+08:00, not \"" + text + "\"");
+            throw new IllegalArgumentException(
+                    "--start must be ISO-8601 with an offset, e.g. 2026-11-26T10:15:00+08:00, not \"" + text + "\"");
         }
     }
 }

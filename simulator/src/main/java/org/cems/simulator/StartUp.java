@@ -45,12 +45,20 @@ final class StartUp extends ReadingChange {
         Double o2Pct = null;
         if (o2 != null) {
             double normal = o2.rtd;
-            o2Pct = into < RISE_MILLIS ? normal + (PEAK_O2_PCT - normal) * into / RISE_MILLIS
-                    : into < FALL_FROM_MILLIS ? PEAK_O2_PCT
-                    : PEAK_O2_PCT + (normal - PEAK_O2_PCT) * (into - FALL_FROM_MILLIS) / (LENGTH_MILLIS - FALL_FROM_MILLIS);
+            o2Pct = into < RISE_MILLIS
+                    ? normal + (PEAK_O2_PCT - normal) * into / RISE_MILLIS
+                    : into < FALL_FROM_MILLIS
+                            ? PEAK_O2_PCT
+                            : PEAK_O2_PCT
+                                    + (normal - PEAK_O2_PCT)
+                                            * (into - FALL_FROM_MILLIS)
+                                            / (LENGTH_MILLIS - FALL_FROM_MILLIS);
             o2Pct = Rounding.forReport(o2Pct);
             // CO2 and O2 add up to about the same for one fuel
-            scale(reading, ParameterCodes.CO2, (EmissionFormulas.AIR_O2_PCT - o2Pct) / (EmissionFormulas.AIR_O2_PCT - normal));
+            scale(
+                    reading,
+                    ParameterCodes.CO2,
+                    (EmissionFormulas.AIR_O2_PCT - o2Pct) / (EmissionFormulas.AIR_O2_PCT - normal));
             o2.rtd = o2Pct;
         }
         Double referenceO2Pct = source.effectiveReferenceO2Pct();
@@ -62,7 +70,11 @@ final class StartUp extends ReadingChange {
             v.zsRtd = zs == null ? null : Rounding.forReport(zs);
         }
         scale(reading, ParameterCodes.FLOW, FLOW_SHARE);
-        scale(reading, ParameterCodes.LOAD_MW, into < FALL_FROM_MILLIS ? 0.0
-                : (into - FALL_FROM_MILLIS) / (double) (LENGTH_MILLIS - FALL_FROM_MILLIS));
+        scale(
+                reading,
+                ParameterCodes.LOAD_MW,
+                into < FALL_FROM_MILLIS
+                        ? 0.0
+                        : (into - FALL_FROM_MILLIS) / (double) (LENGTH_MILLIS - FALL_FROM_MILLIS));
     }
 }

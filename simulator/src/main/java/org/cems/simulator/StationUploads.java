@@ -2,7 +2,6 @@ package org.cems.simulator;
 
 import java.util.List;
 import java.util.Map;
-
 import org.cems.core.reading.FacilityStatus;
 
 /**
@@ -46,7 +45,8 @@ final class StationUploads implements Scenario {
             Upload restart = Upload.station(mn, Upload.CN_RESTART_TIME, hour);
             restart.restartTimeMillis = hour - RESTARTED_BEFORE_MILLIS;
             uploads.add(restart);
-            Upload site = Upload.station(mn, Upload.CN_SITE_INFO, hour).textItem(WORKING_STATUS, "Info", WORKING_STATUS_RUNNING);
+            Upload site = Upload.station(mn, Upload.CN_SITE_INFO, hour)
+                    .textItem(WORKING_STATUS, "Info", WORKING_STATUS_RUNNING);
             site.polId = at.mainPollutant();
             uploads.add(site);
             uploads.add(runTime(at.floorOnGrid(hour, Placement.DAY_MILLIS) - Placement.DAY_MILLIS));

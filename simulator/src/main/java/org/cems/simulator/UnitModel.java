@@ -2,7 +2,6 @@ package org.cems.simulator;
 
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.registry.Source;
 
@@ -14,6 +13,7 @@ import org.cems.core.registry.Source;
 final class UnitModel {
     /** How far dispatch strays from the daily plan either way. */
     private static final double DISPATCH_DEVIATION = 0.04;
+
     static final double LOWEST_DISPATCH_FRACTION = DailyLoadCurve.MIN_FRACTION - DISPATCH_DEVIATION;
     static final Range CONTINUOUS_PROCESS_FRACTION = new Range(0.88, 0.98);
     private static final long LOAD_DRIFT_PERIOD_MILLIS = 15 * 60_000L;
@@ -40,7 +40,8 @@ final class UnitModel {
     UnitState stateAt(long timeMillis) {
         double load = loadFractionAt(timeMillis);
         Double loadMw = isDispatched() ? stack.capacityMw * load : null;
-        double fullLoadFlow = isDispatched() ? stack.capacityMw * profile.flowM3PerHourPerMw() : profile.fullLoadFlowM3PerHour();
+        double fullLoadFlow =
+                isDispatched() ? stack.capacityMw * profile.flowM3PerHourPerMw() : profile.fullLoadFlowM3PerHour();
         double flow = fullLoadFlow * load * (1.0 + FLOW_JITTER * (2.0 * noise.uniform(flowStream, timeMillis) - 1.0));
         Double o2 = null;
         if (profile.isCombustion()) {
@@ -57,7 +58,8 @@ final class UnitModel {
         if (!isDispatched()) {
             return CONTINUOUS_PROCESS_FRACTION.at(drift);
         }
-        double planned = DailyLoadCurve.fractionAt(Instant.ofEpochMilli(timeMillis).atZone(zone).toLocalTime());
+        double planned = DailyLoadCurve.fractionAt(
+                Instant.ofEpochMilli(timeMillis).atZone(zone).toLocalTime());
         return Math.min(DailyLoadCurve.MAX_FRACTION, planned + DISPATCH_DEVIATION * (2.0 * drift - 1.0));
     }
 

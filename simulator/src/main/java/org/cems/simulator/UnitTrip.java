@@ -1,7 +1,6 @@
 package org.cems.simulator;
 
 import java.util.List;
-
 import org.cems.core.reading.FacilityStatus;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
@@ -31,7 +30,8 @@ final class UnitTrip extends ReadingChange {
 
     UnitTrip(Placement at) {
         this.at = at;
-        this.tripMillis = at.nextOnGrid(at.fromMillis() - 30 * Placement.MINUTE_MILLIS, Placement.HOUR_MILLIS) + 30 * Placement.MINUTE_MILLIS;
+        this.tripMillis = at.nextOnGrid(at.fromMillis() - 30 * Placement.MINUTE_MILLIS, Placement.HOUR_MILLIS)
+                + 30 * Placement.MINUTE_MILLIS;
         this.restartMillis = tripMillis + DOWN_MILLIS;
         this.productionFacility = Facilities.production(at.point().source(), at.enterprise());
     }
@@ -65,8 +65,11 @@ final class UnitTrip extends ReadingChange {
             v.flag = Instrument.measuring(code) == Instrument.PLANT_DCS ? "N" : "F";
             v.zsRtd = null;
         });
-        point.pollutantRangesMgM3().forEach((code, range) ->
-                set(reading, code, ReportedUnits.concentration(source, code, range.low() * RESIDUAL_POLLUTANT_SHARE_OF_LOW)));
+        point.pollutantRangesMgM3()
+                .forEach((code, range) -> set(
+                        reading,
+                        code,
+                        ReportedUnits.concentration(source, code, range.low() * RESIDUAL_POLLUTANT_SHARE_OF_LOW)));
         set(reading, ParameterCodes.O2, STILL_AIR_O2_PCT);
         set(reading, ParameterCodes.CO2, ReportedUnits.co2(source, STILL_AIR_CO2_PCT));
         scale(reading, ParameterCodes.FLOW, RESIDUAL_FLOW_SHARE);

@@ -3,7 +3,6 @@ package org.cems.simulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.cems.core.reading.Reading;
 
 /**
@@ -21,7 +20,8 @@ final class Upload {
     static final String CN_REAL_TIME = Reading.CN_REALTIME;
     static final String ST_ELECTRICITY = "44";
     static final String ST_PRODUCTION_CONDITIONS = "45";
-    private static final Set<String> DATA_CNS = Set.of(Reading.CN_REALTIME, Reading.CN_MINUTE, Reading.CN_HOUR, Reading.CN_DAY);
+    private static final Set<String> DATA_CNS =
+            Set.of(Reading.CN_REALTIME, Reading.CN_MINUTE, Reading.CN_HOUR, Reading.CN_DAY);
 
     /** MN, CN, DataTime (for minute, hour and day data the interval's start) and the numeric items. */
     final Reading reading;
@@ -75,7 +75,8 @@ final class Upload {
     @Override
     public String toString() {
         return "Upload{" + reading + (textItems.isEmpty() ? "" : ", text=" + textItems)
-                + (restartTimeMillis == null ? "" : ", restart=" + restartTimeMillis) + (polId == null ? "" : ", polId=" + polId)
+                + (restartTimeMillis == null ? "" : ", restart=" + restartTimeMillis)
+                + (polId == null ? "" : ", polId=" + polId)
                 + (st == null ? "" : ", st=" + st) + "}";
     }
 }

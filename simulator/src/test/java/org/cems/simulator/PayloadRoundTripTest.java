@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.cems.core.reading.DecodedPayload;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.Reading;
@@ -39,8 +38,10 @@ class PayloadRoundTripTest {
     void aBackfillBatchIsOneJsonArrayOfReadings() {
         MonitoringPoint point = model.points().get(0);
         List<Reading> batch = java.util.stream.LongStream.range(0, Simulator.READINGS_PER_BACKFILL_PAYLOAD)
-                .mapToObj(i -> point.readingAt(T0 + i * 10_000)).toList();
-        byte[] payload = new JsonPayloadEncoder(model.zone()).encode(point.source(), batch.stream().map(Upload::data).toList());
+                .mapToObj(i -> point.readingAt(T0 + i * 10_000))
+                .toList();
+        byte[] payload = new JsonPayloadEncoder(model.zone())
+                .encode(point.source(), batch.stream().map(Upload::data).toList());
 
         assertThat(new String(payload, StandardCharsets.UTF_8)).startsWith("[");
         assertThat(decoder.decode(payload).readings()).isEqualTo(batch);
@@ -50,9 +51,11 @@ class PayloadRoundTripTest {
     void hj212FramesCarryTheHeaderAndEveryValue() {
         MonitoringPoint point = model.point("150621A89001D3F3A51C0001");
         List<Reading> readings = List.of(point.readingAt(T0), point.readingAt(T0 + 10_000));
-        byte[] payload = new Hj212PayloadEncoder(model.zone()).encode(point.source(), readings.stream().map(Upload::data).toList());
+        byte[] payload = new Hj212PayloadEncoder(model.zone())
+                .encode(point.source(), readings.stream().map(Upload::data).toList());
 
-        List<DecodeResult> frames = Hj212Decoder.of(Hj212Decoder.Options.defaults()).decode(payload);
+        List<DecodeResult> frames =
+                Hj212Decoder.of(Hj212Decoder.Options.defaults()).decode(payload);
 
         assertThat(frames).hasSize(2).allMatch(f -> f instanceof DecodeResult.Decoded);
         for (int i = 0; i < frames.size(); i++) {
@@ -72,9 +75,12 @@ class PayloadRoundTripTest {
     @Test
     void hj212UsesTheFactoryPasswordWhenTheRegistryHasNone() {
         MonitoringPoint heater = model.point("150622A89002B7F4C22E8001");
-        byte[] payload = new Hj212PayloadEncoder(model.zone()).encode(heater.source(), List.of(Upload.data(heater.readingAt(T0))));
+        byte[] payload = new Hj212PayloadEncoder(model.zone())
+                .encode(heater.source(), List.of(Upload.data(heater.readingAt(T0))));
 
-        assertThat(new String(payload, StandardCharsets.US_ASCII)).contains(";PW=123456;").endsWith("\r\n");
+        assertThat(new String(payload, StandardCharsets.US_ASCII))
+                .contains(";PW=123456;")
+                .endsWith("\r\n");
     }
 
     private static void assertItem(Hj212Item item, ReadingValue value) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class PlantModelTest {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    static final long DAY_START = LocalDateTime.of(2026, 11, 26, 0, 0).atZone(SHANGHAI).toInstant().toEpochMilli();
+    static final long DAY_START =
+            LocalDateTime.of(2026, 11, 26, 0, 0).atZone(SHANGHAI).toInstant().toEpochMilli();
     static final long TEN_SECONDS = 10_000;
     static final long ONE_DAY = 86_400_000;
 
@@ -47,7 +47,8 @@ class PlantModelTest {
     @Test
     void aReadingDependsOnlyOnItsTimeNotOnWhatWasAskedBefore() {
         long t = DAY_START + 12_345 * TEN_SECONDS;
-        Reading direct = new PlantModel(registry, 7).point("150621A89001D3F3A51C0001").readingAt(t);
+        Reading direct =
+                new PlantModel(registry, 7).point("150621A89001D3F3A51C0001").readingAt(t);
 
         model.readingsAt(t - TEN_SECONDS);
         assertThat(model.point("150621A89001D3F3A51C0001").readingAt(t)).isEqualTo(direct);
@@ -60,10 +61,14 @@ class PlantModelTest {
             assertThat(rtd(r, ParameterCodes.NOX)).isBetween(30.0, 45.0);
             assertThat(rtd(r, ParameterCodes.PARTICULATE)).isBetween(2.0, 8.0);
             assertThat(rtd(r, ParameterCodes.O2)).isBetween(5.0, 8.0);
-            assertThat(rtd(r, ParameterCodes.CO2)).as("CO2 in vol %% as the registry declares").isBetween(11.0, 13.0);
+            assertThat(rtd(r, ParameterCodes.CO2))
+                    .as("CO2 in vol %% as the registry declares")
+                    .isBetween(11.0, 13.0);
             assertThat(rtd(r, ParameterCodes.MOISTURE)).isBetween(8.0, 12.0);
             assertThat(rtd(r, ParameterCodes.LOAD_MW)).isBetween(0.49 * 600, 600.0);
-            assertThat(rtd(r, ParameterCodes.FLOW)).as("m3/h as the registry declares").isBetween(0.9e6, 2.2e6);
+            assertThat(rtd(r, ParameterCodes.FLOW))
+                    .as("m3/h as the registry declares")
+                    .isBetween(0.9e6, 2.2e6);
         });
     }
 
@@ -73,23 +78,32 @@ class PlantModelTest {
             assertThat(r.values).doesNotContainKeys(ParameterCodes.NOX, ParameterCodes.CO2, ParameterCodes.LOAD_MW);
             assertThat(rtd(r, ParameterCodes.SO2)).as("FGD inlet SO2").isBetween(1500.0, 3000.0);
         });
-        forEachReadingOfADay("150621A89001D3F3A51C0003",
+        forEachReadingOfADay(
+                "150621A89001D3F3A51C0003",
                 r -> assertThat(rtd(r, ParameterCodes.NOX)).as("SCR inlet NOx").isBetween(300.0, 500.0));
-        forEachReadingOfADay("150622A89002B7F4C22E8004",
-                r -> assertThat(rtd(r, ParameterCodes.NMHC)).as("VOCs inlet NMHC").isBetween(50.0, 120.0));
-        forEachReadingOfADay("150622A89002B7F4C22E8003",
-                r -> assertThat(rtd(r, ParameterCodes.NMHC)).as("VOCs outlet NMHC").isBetween(5.0, 20.0));
+        forEachReadingOfADay(
+                "150622A89002B7F4C22E8004",
+                r -> assertThat(rtd(r, ParameterCodes.NMHC))
+                        .as("VOCs inlet NMHC")
+                        .isBetween(50.0, 120.0));
+        forEachReadingOfADay(
+                "150622A89002B7F4C22E8003",
+                r -> assertThat(rtd(r, ParameterCodes.NMHC))
+                        .as("VOCs outlet NMHC")
+                        .isBetween(5.0, 20.0));
     }
 
     @Test
     void everyPointStaysInItsDeclaredPollutantRanges() {
         List<String> outside = new ArrayList<>();
         for (MonitoringPoint point : model.points()) {
-            forEachReadingOfADay(point.mn(), r -> point.pollutantRangesMgM3().forEach((code, range) -> {
-                if (!range.contains(rtd(r, code))) {
-                    outside.add(point.source().id + " " + code + " " + rtd(r, code) + " outside " + range);
-                }
-            }));
+            forEachReadingOfADay(
+                    point.mn(),
+                    r -> point.pollutantRangesMgM3().forEach((code, range) -> {
+                        if (!range.contains(rtd(r, code))) {
+                            outside.add(point.source().id + " " + code + " " + rtd(r, code) + " outside " + range);
+                        }
+                    }));
         }
         assertThat(outside).isEmpty();
     }
@@ -116,11 +130,20 @@ class PlantModelTest {
     @Test
     void flowScalesWithLoadToAbout2MillionCubicMetresPerHourAtFullLoad() {
         List<double[]> loadAndFlow = new ArrayList<>();
-        forEachReadingOfADay("150621A89001D3F3A51C0011",
+        forEachReadingOfADay(
+                "150621A89001D3F3A51C0011",
                 r -> loadAndFlow.add(new double[] {rtd(r, ParameterCodes.LOAD_MW), rtd(r, ParameterCodes.FLOW)}));
 
-        double fullLoadFlow = loadAndFlow.stream().filter(lf -> lf[0] > 590).mapToDouble(lf -> lf[1]).average().orElseThrow();
-        double lowLoadFlow = loadAndFlow.stream().filter(lf -> lf[0] < 330).mapToDouble(lf -> lf[1]).average().orElseThrow();
+        double fullLoadFlow = loadAndFlow.stream()
+                .filter(lf -> lf[0] > 590)
+                .mapToDouble(lf -> lf[1])
+                .average()
+                .orElseThrow();
+        double lowLoadFlow = loadAndFlow.stream()
+                .filter(lf -> lf[0] < 330)
+                .mapToDouble(lf -> lf[1])
+                .average()
+                .orElseThrow();
         assertThat(fullLoadFlow).isCloseTo(2.0e6, within(0.1e6));
         assertThat(lowLoadFlow).isLessThan(0.75 * fullLoadFlow);
     }
@@ -128,7 +151,8 @@ class PlantModelTest {
     @Test
     void flowIsSentInTheRegistrysUnitDefaultM3PerSecond() {
         // process heaters declare no flow unit: HJ 212-2017 default m3/s, 1.5e5 m3/h near full load
-        forEachReadingOfADay("150622A89002B7F4C22E8001",
+        forEachReadingOfADay(
+                "150622A89002B7F4C22E8001",
                 r -> assertThat(rtd(r, ParameterCodes.FLOW)).isBetween(0.8 * 1.5e5 / 3600, 1.05 * 1.5e5 / 3600));
     }
 
@@ -171,15 +195,19 @@ class PlantModelTest {
     }
 
     private static double meanLoadMw(int fromHour, int toHour) {
-        return model.points().stream().filter(p -> p.source().capacityMw != null).mapToDouble(p -> {
-            double sum = 0;
-            int n = 0;
-            for (long t = DAY_START + fromHour * 3_600_000L; t < DAY_START + toHour * 3_600_000L; t += 60_000) {
-                sum += rtd(p.readingAt(t), ParameterCodes.LOAD_MW);
-                n++;
-            }
-            return sum / n;
-        }).average().orElseThrow();
+        return model.points().stream()
+                .filter(p -> p.source().capacityMw != null)
+                .mapToDouble(p -> {
+                    double sum = 0;
+                    int n = 0;
+                    for (long t = DAY_START + fromHour * 3_600_000L; t < DAY_START + toHour * 3_600_000L; t += 60_000) {
+                        sum += rtd(p.readingAt(t), ParameterCodes.LOAD_MW);
+                        n++;
+                    }
+                    return sum / n;
+                })
+                .average()
+                .orElseThrow();
     }
 
     private static void forEachReadingOfADay(String mn, Consumer<Reading> check) {

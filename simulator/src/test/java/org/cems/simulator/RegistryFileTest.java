@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
@@ -38,7 +37,9 @@ class RegistryFileTest {
         assertThat(r.target(2026, "vocs_reduction_t")).isEqualTo(553);
         assertThat(r.target(2026, "equipment_efficiency_gain_pct")).isEqualTo(10);
         assertThat(r.target(2026, "coal_rate_net_gce_kwh")).isEqualTo(290);
-        assertThat(r.enterprises).extracting(e -> e.industry).containsExactly("thermal_power", "coal_chemical", "coking");
+        assertThat(r.enterprises)
+                .extracting(e -> e.industry)
+                .containsExactly("thermal_power", "coal_chemical", "coking");
         for (Enterprise e : r.enterprises) {
             assertThat(e.baselineT).as(e.id).containsKeys("a21002", "a24088");
         }
@@ -46,7 +47,8 @@ class RegistryFileTest {
 
     @Test
     void mnsAre24HexCharactersAndUnique() {
-        List<String> mns = demoRegistry().allSources().stream().map(ref -> ref.source().mn).toList();
+        List<String> mns =
+                demoRegistry().allSources().stream().map(ref -> ref.source().mn).toList();
 
         assertThat(mns).hasSize(12).doesNotHaveDuplicates().allMatch(mn -> mn.matches("[0-9A-F]{24}"));
     }
@@ -59,20 +61,27 @@ class RegistryFileTest {
         assertThat(stacks).hasSize(2).allSatisfy(s -> {
             assertThat(s.kind).isEqualTo("coal_boiler");
             assertThat(s.capacityMw).isEqualTo(600.0);
-            assertThat(s.limitsMgM3).containsEntry("a34013", 10.0).containsEntry("a21026", 35.0).containsEntry("a21002", 50.0);
+            assertThat(s.limitsMgM3)
+                    .containsEntry("a34013", 10.0)
+                    .containsEntry("a21026", 35.0)
+                    .containsEntry("a21002", 50.0);
             assertThat(s.units).containsEntry("a00000", "m3/h").containsEntry("a05001", "pct");
         });
         Map<String, Double> baselineByType = power.devices.stream()
                 .collect(Collectors.toMap(d -> d.type, d -> d.baselineEfficiencyPct, (a, b) -> a));
         assertThat(baselineByType).containsEntry("fgd", 98.0).containsEntry("scr", 85.0);
-        assertThat(power.devices).hasSize(4).allSatisfy(d -> assertThat(sourceRole(power, d.inlet)).isEqualTo("inlet"));
+        assertThat(power.devices)
+                .hasSize(4)
+                .allSatisfy(d -> assertThat(sourceRole(power, d.inlet)).isEqualTo("inlet"));
     }
 
     @Test
     void olefinsPlantHasProcessHeatersAndAVocsVent() {
         Enterprise olefins = demoRegistry().enterprises.get(1);
 
-        assertThat(olefins.sources).filteredOn(s -> s.kind.equals("process_heater")).hasSize(2);
+        assertThat(olefins.sources)
+                .filteredOn(s -> s.kind.equals("process_heater"))
+                .hasSize(2);
         Device vocs = olefins.devices.get(0);
         assertThat(vocs.type).isEqualTo("vocs");
         assertThat(vocs.pollutant).isEqualTo("a24088");
@@ -81,7 +90,9 @@ class RegistryFileTest {
 
     @Test
     void cokingPlantHasACokeOvenStack() {
-        List<SourceRef> coking = demoRegistry().allSources().stream().filter(ref -> ref.enterprise().industry.equals("coking")).toList();
+        List<SourceRef> coking = demoRegistry().allSources().stream()
+                .filter(ref -> ref.enterprise().industry.equals("coking"))
+                .toList();
 
         assertThat(coking).extracting(ref -> ref.source().kind).containsOnly("coke_oven");
     }

@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-
 import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.hj212.ParameterCodes;
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The incidents change exactly their point, code and time span, by the documented amounts. */
 class ScenariosTest {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    static final long START = LocalDateTime.of(2026, 11, 26, 10, 0).atZone(SHANGHAI).toInstant().toEpochMilli();
+    static final long START =
+            LocalDateTime.of(2026, 11, 26, 10, 0).atZone(SHANGHAI).toInstant().toEpochMilli();
     static final long TICK = 10_000;
     static final long MINUTE = 60_000;
     static final long HOUR = 3_600_000;
@@ -32,12 +32,20 @@ class ScenariosTest {
     final PlantModel model = new PlantModel(registry, 7);
 
     Scenarios place(String... specs) {
-        return Scenarios.place(List.of(specs).stream().map(ScenarioSpec::parse).toList(), Optional.empty(), model, registry, START, TICK);
+        return Scenarios.place(
+                List.of(specs).stream().map(ScenarioSpec::parse).toList(),
+                Optional.empty(),
+                model,
+                registry,
+                START,
+                TICK);
     }
 
     /** The one real-time reading the point sends at a tick; null when it sends none. */
     Reading readingAt(Scenarios s, String mn, long t) {
-        List<Upload> uploads = s.uploadsAt(model.point(mn), t).stream().filter(Upload::isRealTime).toList();
+        List<Upload> uploads = s.uploadsAt(model.point(mn), t).stream()
+                .filter(Upload::isRealTime)
+                .toList();
         assertThat(uploads).hasSizeLessThanOrEqualTo(1);
         return uploads.isEmpty() ? null : uploads.get(0).reading;
     }
@@ -59,8 +67,10 @@ class ScenariosTest {
         assertThat(ScenarioSpec.parse("scr-fouling").after()).isEqualTo(Duration.ofMinutes(10));
         assertThat(ScenarioSpec.parse("over-range@-20h:h1-stack").after()).isEqualTo(Duration.ofHours(-20));
         assertThat(ScenarioSpec.parse("interval-10m").type().name()).isEqualTo("interval-10m");
-        assertThatThrownBy(() -> ScenarioSpec.parse("meltdown")).hasMessageContaining("one of scr-fouling, fgd-pump-trip");
-        assertThatThrownBy(() -> ScenarioSpec.parse("interval-7m")).hasMessageContaining("[1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]");
+        assertThatThrownBy(() -> ScenarioSpec.parse("meltdown"))
+                .hasMessageContaining("one of scr-fouling, fgd-pump-trip");
+        assertThatThrownBy(() -> ScenarioSpec.parse("interval-7m"))
+                .hasMessageContaining("[1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]");
         assertThatThrownBy(() -> place("fgd-pump-trip:u9-fgd")).hasMessageContaining("no fgd device with id u9-fgd");
         assertThatThrownBy(() -> place("gap:u9-stack")).hasMessageContaining("no source with id u9-stack");
     }
@@ -94,7 +104,8 @@ class ScenariosTest {
         Reading faulty = readingAt(s, U1_FGD_IN, START + 19 * MINUTE);
         assertThat(faulty.values.get(ParameterCodes.SO2).flag).isEqualTo("D");
         assertThat(faulty.values.get(ParameterCodes.FLOW).flag).isEqualTo("N");
-        assertThat(readingAt(s, U1_FGD_IN, START + 20 * MINUTE).values.get(ParameterCodes.SO2).flag).isNotEqualTo("D");
+        assertThat(readingAt(s, U1_FGD_IN, START + 20 * MINUTE).values.get(ParameterCodes.SO2).flag)
+                .isNotEqualTo("D");
         assertThat(readingAt(s, U1_FGD_IN, START + 74 * MINUTE)).isNull();
         assertThat(readingAt(s, U1_FGD_IN, START + 75 * MINUTE)).isNotNull();
     }

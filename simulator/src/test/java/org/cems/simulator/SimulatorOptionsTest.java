@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class SimulatorOptionsTest {
@@ -32,9 +31,36 @@ class SimulatorOptionsTest {
     @Test
     void everyOption() {
         SimulatorOptions o = SimulatorOptions.parse(new String[] {
-                "--registry", "r.yaml", "--mqtt", "tcp://h:1883", "--kafka", "h:9092", "--split", "--format", "mixed",
-                "--qos", "0", "--mqtt-topic", "gw/{mn}", "--kafka-topic", "t", "--interval", "30s", "--speed", "60",
-                "--backfill", "2h", "--duration", "1d", "--count", "100", "--seed", "42", "--start", "2026-11-26T10:15:00+08:00"});
+            "--registry",
+            "r.yaml",
+            "--mqtt",
+            "tcp://h:1883",
+            "--kafka",
+            "h:9092",
+            "--split",
+            "--format",
+            "mixed",
+            "--qos",
+            "0",
+            "--mqtt-topic",
+            "gw/{mn}",
+            "--kafka-topic",
+            "t",
+            "--interval",
+            "30s",
+            "--speed",
+            "60",
+            "--backfill",
+            "2h",
+            "--duration",
+            "1d",
+            "--count",
+            "100",
+            "--seed",
+            "42",
+            "--start",
+            "2026-11-26T10:15:00+08:00"
+        });
 
         assertThat(o.split()).isTrue();
         assertThat(o.format()).isEqualTo(PayloadFormat.MIXED);
@@ -80,24 +106,51 @@ class SimulatorOptionsTest {
 
     @Test
     void usageNamesEveryOption() {
-        assertThat(SimulatorOptions.usage()).contains("--mqtt", "--kafka", "--split", "--stdout", "--format", "--interval",
-                "--speed", "--backfill", "--duration", "--count", "--seed", "--start", "--registry", "--qos",
-                "--scenario", "--scenario-source", "--min-interval");
+        assertThat(SimulatorOptions.usage())
+                .contains(
+                        "--mqtt",
+                        "--kafka",
+                        "--split",
+                        "--stdout",
+                        "--format",
+                        "--interval",
+                        "--speed",
+                        "--backfill",
+                        "--duration",
+                        "--count",
+                        "--seed",
+                        "--start",
+                        "--registry",
+                        "--qos",
+                        "--scenario",
+                        "--scenario-source",
+                        "--min-interval");
     }
 
     @Test
     void usageListsEveryScenarioWithItsLine() {
         for (ScenarioType type : ScenarioCatalog.ALL) {
-            assertThat(SimulatorOptions.usage()).containsPattern("\\n    " + type.name() + " +" + java.util.regex.Pattern.quote(type.summary()));
+            assertThat(SimulatorOptions.usage())
+                    .containsPattern("\\n    " + type.name() + " +" + java.util.regex.Pattern.quote(type.summary()));
         }
     }
 
     @Test
     void scenariosRepeatedOrCommaSeparated() {
-        SimulatorOptions o = parse("--stdout", "--scenario", "gap@1h:u2-stack,clock-jump", "--scenario", "stop-at-30",
-                "--min-interval", "15", "--scenario-source", "u1-stack");
+        SimulatorOptions o = parse(
+                "--stdout",
+                "--scenario",
+                "gap@1h:u2-stack,clock-jump",
+                "--scenario",
+                "stop-at-30",
+                "--min-interval",
+                "15",
+                "--scenario-source",
+                "u1-stack");
 
-        assertThat(o.scenarios()).extracting(s -> s.type().name()).containsExactly("gap", "clock-jump", "stop-at-30", "interval-15m");
+        assertThat(o.scenarios())
+                .extracting(s -> s.type().name())
+                .containsExactly("gap", "clock-jump", "stop-at-30", "interval-15m");
         assertThat(o.scenarios().get(0).target()).contains("u2-stack");
         assertThat(o.scenarios().get(0).after()).isEqualTo(Duration.ofHours(1));
         assertThat(o.scenarioSource()).contains("u1-stack");
@@ -108,9 +161,15 @@ class SimulatorOptionsTest {
     void anUnknownScenarioIsRejectedWithTheValidNames() {
         assertThatThrownBy(() -> parse("--stdout", "--scenario", "stop-at-30,meltdown"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("unknown scenario \"meltdown\" (one of scr-fouling, fgd-pump-trip, analyser-fault, stop-at-30,")
-                .hasMessageContaining("interval-Nm", "bad-values", "retransmit", "N one of [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]");
-        assertError("interval-7m: the minute interval is one of [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]", "--stdout", "--min-interval", "7");
+                .hasMessageStartingWith(
+                        "unknown scenario \"meltdown\" (one of scr-fouling, fgd-pump-trip, analyser-fault, stop-at-30,")
+                .hasMessageContaining(
+                        "interval-Nm", "bad-values", "retransmit", "N one of [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]");
+        assertError(
+                "interval-7m: the minute interval is one of [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]",
+                "--stdout",
+                "--min-interval",
+                "7");
         assertError("--scenario needs a name", "--stdout", "--scenario", ",");
     }
 
@@ -119,6 +178,8 @@ class SimulatorOptionsTest {
     }
 
     private static void assertError(String message, String... args) {
-        assertThatThrownBy(() -> SimulatorOptions.parse(args)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> SimulatorOptions.parse(args))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.Reading;
@@ -61,8 +60,19 @@ class SimulatorTransportsITCase {
     @Test
     void kafkaGetsEveryReadingKeyedByMnAsTheModelComputesIt() {
         String topic = "readings-kafka";
-        Simulator simulator = runToEnd("--kafka", kafka.bootstrapServers(), "--kafka-topic", topic, "--count", "3", "--speed", "max",
-                "--start", START, "--seed", "5");
+        Simulator simulator = runToEnd(
+                "--kafka",
+                kafka.bootstrapServers(),
+                "--kafka-topic",
+                topic,
+                "--count",
+                "3",
+                "--speed",
+                "max",
+                "--start",
+                START,
+                "--seed",
+                "5");
 
         List<ConsumerRecord<String, String>> records = kafka.readAll(topic);
         assertThat(records).hasSize(3 * POINTS);
@@ -74,7 +84,8 @@ class SimulatorTransportsITCase {
             assertThat((reading.timeMillis - first) % 10_000).isZero();
             assertThat(reading).isEqualTo(expected.point(reading.mn).readingAt(reading.timeMillis));
         }
-        assertThat(simulator.stats()).extracting(SimulatorStats::readingsSent, SimulatorStats::payloadsSent, SimulatorStats::errors)
+        assertThat(simulator.stats())
+                .extracting(SimulatorStats::readingsSent, SimulatorStats::payloadsSent, SimulatorStats::errors)
                 .containsExactly(36L, 36L, 0L);
     }
 
@@ -82,14 +93,28 @@ class SimulatorTransportsITCase {
     void backfillPacksSeveralReadingsPerPayloadThenGoesLive() {
         String topic = "readings-backfill";
         // 10 minutes at 10 s = 60 backfill readings per point in 2 payloads, then 10 live ones
-        Simulator simulator = runToEnd("--kafka", kafka.bootstrapServers(), "--kafka-topic", topic, "--backfill", "10m",
-                "--count", "70", "--speed", "max", "--start", START);
+        Simulator simulator = runToEnd(
+                "--kafka",
+                kafka.bootstrapServers(),
+                "--kafka-topic",
+                topic,
+                "--backfill",
+                "10m",
+                "--count",
+                "70",
+                "--speed",
+                "max",
+                "--start",
+                START);
 
         List<ConsumerRecord<String, String>> records = kafka.readAll(topic);
         assertThat(records).hasSize(12 * POINTS);
         Map<String, List<Long>> timesByMn = new ConcurrentHashMap<>();
-        records.forEach(r -> decoder.decode(r.value().getBytes(StandardCharsets.UTF_8)).readings()
-                .forEach(reading -> timesByMn.computeIfAbsent(reading.mn, k -> new ArrayList<>()).add(reading.timeMillis)));
+        records.forEach(r -> decoder.decode(r.value().getBytes(StandardCharsets.UTF_8))
+                .readings()
+                .forEach(reading -> timesByMn
+                        .computeIfAbsent(reading.mn, k -> new ArrayList<>())
+                        .add(reading.timeMillis)));
         long liveStart = Instant.parse("2026-11-26T02:15:00Z").toEpochMilli();
         assertThat(timesByMn).hasSize(POINTS).allSatisfy((mn, times) -> {
             assertThat(times).hasSize(70).isSorted().doesNotHaveDuplicates();
@@ -103,8 +128,8 @@ class SimulatorTransportsITCase {
     @Test
     void mqttGetsEveryPayloadOnTheTopicOfItsMn() throws Exception {
         try (Subscriber subscriber = new Subscriber("cems/+/up")) {
-            Simulator simulator = runToEnd("--mqtt", mosquitto.uri(), "--format", "hj212", "--count", "3", "--speed", "max",
-                    "--start", START);
+            Simulator simulator = runToEnd(
+                    "--mqtt", mosquitto.uri(), "--format", "hj212", "--count", "3", "--speed", "max", "--start", START);
 
             assertThat(subscriber.awaitCount(3 * POINTS)).hasSize(3 * POINTS).allSatisfy(message -> {
                 String mn = message.topic().split("/")[1];
@@ -118,11 +143,29 @@ class SimulatorTransportsITCase {
     void splitSendsHalfThePointsOverEachAndMixedBothFormats() throws Exception {
         String topic = "readings-split";
         try (Subscriber subscriber = new Subscriber("split/+/up")) {
-            runToEnd("--mqtt", mosquitto.uri(), "--mqtt-topic", "split/{mn}/up", "--kafka", kafka.bootstrapServers(),
-                    "--kafka-topic", topic, "--split", "--format", "mixed", "--count", "2", "--speed", "max", "--start", START);
+            runToEnd(
+                    "--mqtt",
+                    mosquitto.uri(),
+                    "--mqtt-topic",
+                    "split/{mn}/up",
+                    "--kafka",
+                    kafka.bootstrapServers(),
+                    "--kafka-topic",
+                    topic,
+                    "--split",
+                    "--format",
+                    "mixed",
+                    "--count",
+                    "2",
+                    "--speed",
+                    "max",
+                    "--start",
+                    START);
 
-            List<String> overMqtt = subscriber.awaitCount(POINTS).stream().map(Message::payload).toList();
-            List<String> overKafka = kafka.readAll(topic).stream().map(ConsumerRecord::value).toList();
+            List<String> overMqtt =
+                    subscriber.awaitCount(POINTS).stream().map(Message::payload).toList();
+            List<String> overKafka =
+                    kafka.readAll(topic).stream().map(ConsumerRecord::value).toList();
             assertThat(overMqtt).hasSize(POINTS);
             assertThat(overKafka).hasSize(POINTS);
             assertThat(overMqtt).anyMatch(p -> p.startsWith("{")).anyMatch(p -> p.startsWith("##"));
@@ -135,8 +178,8 @@ class SimulatorTransportsITCase {
         String topic = "readings-paced";
         long startNanos = System.nanoTime();
         // speed 10: a 10 s interval takes 1 s of wall time, so a 2.5 s run sends ticks at 0, 1 and 2 s
-        Simulator simulator = runToEnd("--kafka", kafka.bootstrapServers(), "--kafka-topic", topic, "--speed", "10",
-                "--duration", "2s");
+        Simulator simulator = runToEnd(
+                "--kafka", kafka.bootstrapServers(), "--kafka-topic", topic, "--speed", "10", "--duration", "2s");
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
 
         assertThat(tookMillis).isBetween(1_900L, 6_000L);
@@ -145,8 +188,16 @@ class SimulatorTransportsITCase {
 
     @Test
     void startRunsInTheBackgroundUntilStopped() throws Exception {
-        SimulatorOptions options = SimulatorOptions.parse(new String[] {"--kafka", kafka.bootstrapServers(), "--kafka-topic", "readings-bg",
-                "--speed", "100", "--registry", RegistryFileTest.DEMO_REGISTRY.toString()});
+        SimulatorOptions options = SimulatorOptions.parse(new String[] {
+            "--kafka",
+            kafka.bootstrapServers(),
+            "--kafka-topic",
+            "readings-bg",
+            "--speed",
+            "100",
+            "--registry",
+            RegistryFileTest.DEMO_REGISTRY.toString()
+        });
         try (Simulator simulator = new Simulator(options)) {
             simulator.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -171,7 +222,8 @@ class SimulatorTransportsITCase {
     }
 
     private static Reading decodeOne(String payload) {
-        List<Reading> readings = decoder.decode(payload.getBytes(StandardCharsets.UTF_8)).readings();
+        List<Reading> readings =
+                decoder.decode(payload.getBytes(StandardCharsets.UTF_8)).readings();
         assertThat(readings).hasSize(1);
         return readings.get(0);
     }

@@ -3,7 +3,6 @@ package org.cems.cli;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.cems.cli.bench.Bench;
 import org.cems.cli.ledger.LedgerCommand;
 import org.cems.simulator.SimulatorMain;

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryException;
 import org.cems.core.registry.RegistryLoader;
@@ -51,18 +50,24 @@ final class CheckCommand {
         }
         checks.forEach(c -> out.println(c.line()));
         long failed = checks.stream().filter(c -> !c.ok()).count();
-        out.println(failed == 0 ? "cems check: all " + checks.size() + " checks passed"
-                : "cems check: " + failed + " of " + checks.size() + " checks failed");
+        out.println(
+                failed == 0
+                        ? "cems check: all " + checks.size() + " checks passed"
+                        : "cems check: " + failed + " of " + checks.size() + " checks failed");
         return failed == 0 ? 0 : 1;
     }
 
     private static List<Check> registry(String file) {
         try {
             Registry registry = RegistryLoader.load(Path.of(file));
-            return List.of(Check.ok("registry " + file, registry.enterprises.size() + " enterprise(s), "
-                    + registry.allSources().size() + " monitoring point(s)"));
+            return List.of(Check.ok(
+                    "registry " + file,
+                    registry.enterprises.size() + " enterprise(s), "
+                            + registry.allSources().size() + " monitoring point(s)"));
         } catch (RegistryException e) {
-            return e.problems().stream().map(problem -> Check.failed("registry " + file, problem)).toList();
+            return e.problems().stream()
+                    .map(problem -> Check.failed("registry " + file, problem))
+                    .toList();
         }
     }
 }

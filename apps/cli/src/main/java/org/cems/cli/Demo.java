@@ -12,16 +12,15 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.cems.core.time.Window;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.core.registry.SourceRef;
 import org.cems.core.time.Durations;
+import org.cems.core.time.Window;
 import org.cems.job.EmissionsJob;
 import org.cems.job.config.JobConfig;
 import org.cems.job.endpoints.Endpoints;
@@ -67,6 +66,7 @@ final class Demo implements AutoCloseable {
     private boolean everyPointWritten;
     /** The latest whole summary, for Ctrl-C: it stops InfluxDB (its process group gets the signal) while the demo reads. */
     private DemoSummary latest = new DemoSummary(Map.of(), List.of());
+
     private Instant latestAt = Instant.now();
 
     static int run(String[] args) throws Exception {
@@ -84,11 +84,14 @@ final class Demo implements AutoCloseable {
         }
         try (Demo demo = new Demo()) {
             // Ctrl-C: let the main thread print the summary while the servers still run, then stop them
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                demo.stopRequested.countDown();
-                demo.awaitSummary();
-                demo.close();
-            }, "cems-demo-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                demo.stopRequested.countDown();
+                                demo.awaitSummary();
+                                demo.close();
+                            },
+                            "cems-demo-stop"));
             demo.run(options);
             return demo.everyPointWritten ? 0 : 1;
         }
@@ -140,13 +143,15 @@ final class Demo implements AutoCloseable {
         // until the job's MQTT readers have subscribed once, the broker drops what gateways publish
         mosquitto.awaitSubscriptions(config.parallelism, Duration.ofSeconds(120));
         DemoIncidents incidents = DemoIncidents.forReplay(options.replay());
-        step("starting the simulator: " + registry.allSources().size() + " monitoring points, half over MQTT, half over Kafka"
+        step("starting the simulator: " + registry.allSources().size()
+                + " monitoring points, half over MQTT, half over Kafka"
                 + (options.replay().isZero() ? "" : ", " + options.replay().toHours() + " h replayed first"));
         System.out.println("[cems] incidents played (docs/demo.md):");
         incidents.expected().forEach(line -> System.out.println("    " + line));
         simulator = new Simulator(SimulatorOptions.parse(simulatorArgs(registryFile, mosquitto, options, incidents)));
         simulator.start();
-        long endNanos = options.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+        long endNanos =
+                options.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
 
         printHowToLook(webPort, mosquitto);
         InfluxCounts counts = new InfluxCounts(influx, DATABASE);
@@ -162,12 +167,24 @@ final class Demo implements AutoCloseable {
         return summary(counts);
     }
 
-    private String[] simulatorArgs(Path registryFile, MosquittoServer mosquitto, DemoOptions options, DemoIncidents incidents) {
+    private String[] simulatorArgs(
+            Path registryFile, MosquittoServer mosquitto, DemoOptions options, DemoIncidents incidents) {
         List<String> args = new ArrayList<>(List.of(
-                "--registry", registryFile.toString(), "--mqtt", mosquitto.uri(), "--kafka", kafka.bootstrapServers(),
-                "--split", "--format", "mixed", "--interval", "10s",
-                "--start", options.liveStart().atOffset(ZoneOffset.UTC).toString(),
-                "--backfill", Durations.format(options.replay().isZero() ? LIVE_ONLY_BACKFILL : options.replay())));
+                "--registry",
+                registryFile.toString(),
+                "--mqtt",
+                mosquitto.uri(),
+                "--kafka",
+                kafka.bootstrapServers(),
+                "--split",
+                "--format",
+                "mixed",
+                "--interval",
+                "10s",
+                "--start",
+                options.liveStart().atOffset(ZoneOffset.UTC).toString(),
+                "--backfill",
+                Durations.format(options.replay().isZero() ? LIVE_ONLY_BACKFILL : options.replay())));
         for (String scenario : incidents.scenarios()) {
             args.add("--scenario");
             args.add(scenario);
@@ -184,15 +201,25 @@ final class Demo implements AutoCloseable {
         while (System.nanoTime() < endNanos) {
             Optional<Instant> latest = counts.latestMinute();
             if (latest.isPresent() && !latest.get().isBefore(doneAt)) {
-                System.out.printf("[cems] replayed %d h in %d s; live at real speed from %s%n", totalHours,
+                System.out.printf(
+                        "[cems] replayed %d h in %d s; live at real speed from %s%n",
+                        totalHours,
                         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - wallStart),
                         options.liveStart().atZone(zone).toLocalTime().withNano(0));
                 return true;
             }
-            long doneMinutes = latest.map(t -> Duration.between(replayStart, t).toMinutes()).orElse(0L);
-            long pct = Math.max(0, Math.min(99, doneMinutes * 100 / options.replay().toMinutes()));
-            System.out.printf("[cems] replaying %d h: %d %% (%d h of %d) | readings published %,d | alerts %,d%n", totalHours, pct,
-                    Math.max(0, doneMinutes / 60), totalHours, simulator.stats().readingsSent(), kafka.endOffset("cems.alerts"));
+            long doneMinutes = latest.map(t -> Duration.between(replayStart, t).toMinutes())
+                    .orElse(0L);
+            long pct = Math.max(
+                    0, Math.min(99, doneMinutes * 100 / options.replay().toMinutes()));
+            System.out.printf(
+                    "[cems] replaying %d h: %d %% (%d h of %d) | readings published %,d | alerts %,d%n",
+                    totalHours,
+                    pct,
+                    Math.max(0, doneMinutes / 60),
+                    totalHours,
+                    simulator.stats().readingsSent(),
+                    kafka.endOffset("cems.alerts"));
             refresh(counts);
             if (stopRequested.await(REPLAY_PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
                 return false;
@@ -222,11 +249,18 @@ final class Demo implements AutoCloseable {
     }
 
     private String progressLine(DemoSummary summary) {
-        return String.format("[cems] readings published %,d | points in InfluxDB: reading %,d, emission 1m %,d 1h %,d 1d %,d, "
+        return String.format(
+                "[cems] readings published %,d | points in InfluxDB: reading %,d, emission 1m %,d 1h %,d 1d %,d, "
                         + "efficiency %,d, kpi %,d | dead letters %,d | alert events %,d",
-                simulator.stats().readingsSent(), summary.count("reading", DemoSummary.ALL), summary.count("emission", Window.MINUTE.label()),
-                summary.count("emission", Window.HOUR.label()), summary.count("emission", Window.DAY.label()), summary.total("efficiency"),
-                summary.total("kpi"), kafka.endOffset("cems.deadletter"), kafka.endOffset("cems.alerts"));
+                simulator.stats().readingsSent(),
+                summary.count("reading", DemoSummary.ALL),
+                summary.count("emission", Window.MINUTE.label()),
+                summary.count("emission", Window.HOUR.label()),
+                summary.count("emission", Window.DAY.label()),
+                summary.total("efficiency"),
+                summary.total("kpi"),
+                kafka.endOffset("cems.deadletter"),
+                kafka.endOffset("cems.alerts"));
     }
 
     private DemoSummary summary(InfluxCounts counts) {
@@ -250,12 +284,14 @@ final class Demo implements AutoCloseable {
         for (SourceRef ref : registry.allSources()) {
             String id = ref.source().id;
             if (readings.getOrDefault(id, 0L) == 0 || minutes.getOrDefault(id, 0L) == 0) {
-                missing.add(id + " (reading " + readings.getOrDefault(id, 0L) + ", 1m emission " + minutes.getOrDefault(id, 0L) + ")");
+                missing.add(id + " (reading " + readings.getOrDefault(id, 0L) + ", 1m emission "
+                        + minutes.getOrDefault(id, 0L) + ")");
             }
         }
         if (missing.isEmpty()) {
-            System.out.println("[cems] every one of the " + registry.allSources().size()
-                    + " monitoring points has reading and 1-minute emission points in InfluxDB");
+            System.out.println(
+                    "[cems] every one of the " + registry.allSources().size()
+                            + " monitoring points has reading and 1-minute emission points in InfluxDB");
             return true;
         }
         System.out.println("[cems] points missing for " + String.join(", ", missing));
@@ -275,12 +311,16 @@ final class Demo implements AutoCloseable {
         System.out.println();
         System.out.println("  Flink web UI:   http://localhost:" + webPort);
         System.out.println("  InfluxDB:       " + influx.url() + "  (database " + DATABASE + ")");
-        System.out.println("  Kafka:          " + kafka.bootstrapServers() + "  (topics cems.readings, cems.deadletter)");
+        System.out.println(
+                "  Kafka:          " + kafka.bootstrapServers() + "  (topics cems.readings, cems.deadletter)");
         System.out.println("  MQTT:           " + mosquitto.uri() + "  (gateways publish to cems/{mn}/up)");
         System.out.println("  Look at the data while it runs, e.g.:");
-        System.out.println("    " + q + "\"q=SELECT * FROM emission WHERE \\\"window\\\"='1m' ORDER BY time DESC LIMIT 5\"");
+        System.out.println(
+                "    " + q + "\"q=SELECT * FROM emission WHERE \\\"window\\\"='1m' ORDER BY time DESC LIMIT 5\"");
         System.out.println("    " + q + "\"q=SELECT last(a21026) FROM reading GROUP BY source\"");
-        System.out.println("    " + q + "\"q=SELECT sum(mass_kg) FROM emission WHERE pollutant='a21002' AND \\\"window\\\"='1m' GROUP BY enterprise\"");
+        System.out.println(
+                "    " + q
+                        + "\"q=SELECT sum(mass_kg) FROM emission WHERE pollutant='a21002' AND \\\"window\\\"='1m' GROUP BY enterprise\"");
         System.out.println("  Ctrl-C stops everything.");
         System.out.println();
     }

@@ -47,11 +47,14 @@ record DemoIncidents(List<String> scenarios, List<String> expected) {
                 long hoursBefore = firstHoursBefore - (firstHoursBefore - lastHoursBefore) * i / (REPLAYED.length - 1);
                 String[] incident = REPLAYED[i];
                 scenarios.add(incident[0] + "@-" + hoursBefore + "h:" + incident[1]);
-                expected.add(String.format("%-20s %-10s %3d h before live: %s", incident[0], incident[1], hoursBefore, incident[2]));
+                expected.add(String.format(
+                        "%-20s %-10s %3d h before live: %s", incident[0], incident[1], hoursBefore, incident[2]));
             }
         }
         scenarios.add("gateway-silent@" + SILENT_LIVE_AT + ":u2-scr-in");
-        expected.add(String.format("%-20s %-10s %s after live: no_data (silent 15 min; fires after 10)", "gateway-silent", "u2-scr-in", SILENT_LIVE_AT));
+        expected.add(String.format(
+                "%-20s %-10s %s after live: no_data (silent 15 min; fires after 10)",
+                "gateway-silent", "u2-scr-in", SILENT_LIVE_AT));
         return new DemoIncidents(List.copyOf(scenarios), List.copyOf(expected));
     }
 }

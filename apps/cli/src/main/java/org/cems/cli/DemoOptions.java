@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
 import org.cems.core.time.Durations;
 
 /**
@@ -26,8 +25,9 @@ record DemoOptions(Duration replay, Optional<Duration> duration, Instant liveSta
 
     DemoOptions {
         if (replay.isNegative() || (!replay.isZero() && replay.compareTo(DemoIncidents.MIN_REPLAY) < 0)) {
-            throw new IllegalArgumentException("--replay must be 0 or at least " + Durations.format(DemoIncidents.MIN_REPLAY)
-                    + " (the incidents need that long to fire and resolve), not " + Durations.format(replay));
+            throw new IllegalArgumentException(
+                    "--replay must be 0 or at least " + Durations.format(DemoIncidents.MIN_REPLAY)
+                            + " (the incidents need that long to fire and resolve), not " + Durations.format(replay));
         }
         if (replay.toMinutes() % 60 != 0) {
             throw new IllegalArgumentException("--replay must be whole hours, not " + Durations.format(replay));

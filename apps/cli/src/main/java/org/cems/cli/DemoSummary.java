@@ -31,7 +31,8 @@ record DemoSummary(Map<String, Map<String, Long>> points, List<Incident> inciden
      */
     record Incident(String type, String source, String device, Instant fired, Instant resolved) {
         static final Comparator<Incident> BY_TIME = Comparator.comparing(
-                (Incident i) -> i.fired != null ? i.fired : i.resolved, Comparator.nullsLast(Comparator.naturalOrder()));
+                (Incident i) -> i.fired != null ? i.fired : i.resolved,
+                Comparator.nullsLast(Comparator.naturalOrder()));
 
         Incident withFired(Instant time) {
             return new Incident(type, source, device, time, resolved);
@@ -64,13 +65,17 @@ record DemoSummary(Map<String, Map<String, Long>> points, List<Incident> inciden
 
     /** Points of a measurement, all tag values together. */
     long total(String measurement) {
-        return points.getOrDefault(measurement, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        return points.getOrDefault(measurement, Map.of()).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** Alert types of the incidents that both fired and resolved, with how many. */
     Map<String, Long> firedAndResolved() {
         Map<String, Long> types = new TreeMap<>();
-        incidents.stream().filter(i -> i.fired != null && i.resolved != null).forEach(i -> types.merge(i.type, 1L, Long::sum));
+        incidents.stream()
+                .filter(i -> i.fired != null && i.resolved != null)
+                .forEach(i -> types.merge(i.type, 1L, Long::sum));
         return types;
     }
 
@@ -81,7 +86,8 @@ record DemoSummary(Map<String, Map<String, Long>> points, List<Incident> inciden
             if (counts.isEmpty()) {
                 line.append("none");
             }
-            counts.forEach((key, n) -> line.append(ALL.equals(key) ? String.format("%,d", n) : String.format("%s %,d  ", key, n)));
+            counts.forEach((key, n) ->
+                    line.append(ALL.equals(key) ? String.format("%,d", n) : String.format("%s %,d  ", key, n)));
             out.println(line.toString().stripTrailing());
         });
         out.println("[cems] summary: alerts (event time, " + zone + ")");
@@ -90,7 +96,11 @@ record DemoSummary(Map<String, Map<String, Long>> points, List<Incident> inciden
         }
         for (Incident i : incidents) {
             String subject = "-".equals(i.device) || i.device.isEmpty() ? i.source : i.source + "/" + i.device;
-            out.printf("  %-24s %-22s fired %s  %s%n", i.type, subject, at(i.fired, zone),
+            out.printf(
+                    "  %-24s %-22s fired %s  %s%n",
+                    i.type,
+                    subject,
+                    at(i.fired, zone),
                     i.resolved == null ? "still open" : "resolved " + at(i.resolved, zone));
         }
     }

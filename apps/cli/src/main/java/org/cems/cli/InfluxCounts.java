@@ -1,5 +1,7 @@
 package org.cems.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cems.testkit.InfluxDbServer;
 
 /** What the demo reads back from InfluxDB: point counts, the job's progress, the alert events. */
@@ -27,7 +26,9 @@ final class InfluxCounts {
 
     /** Number of points of a measurement. */
     long total(String measurement) {
-        return byTag(measurement, "source", "").values().stream().mapToLong(Long::longValue).sum();
+        return byTag(measurement, "source", "").values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** Points per {@code source} tag value, optionally filtered by a WHERE clause. */
@@ -57,7 +58,8 @@ final class InfluxCounts {
     /** The time of the latest 1-minute emission point: how far the job's windows have closed. */
     Optional<Instant> latestMinute() {
         for (JsonNode s : series("SELECT last(\"valid_count\") FROM \"emission\" WHERE \"window\" = '1m'")) {
-            return Optional.of(Instant.ofEpochMilli(s.path("values").path(0).path(0).asLong()));
+            return Optional.of(
+                    Instant.ofEpochMilli(s.path("values").path(0).path(0).asLong()));
         }
         return Optional.empty();
     }
@@ -71,8 +73,14 @@ final class InfluxCounts {
             for (JsonNode row : s.path("values")) {
                 Instant time = Instant.ofEpochMilli(row.path(0).asLong());
                 String id = row.path(1).asText();
-                DemoSummary.Incident known = byId.getOrDefault(id, new DemoSummary.Incident(
-                        tags.path("type").asText(), tags.path("source").asText(), tags.path("device").asText(), null, null));
+                DemoSummary.Incident known = byId.getOrDefault(
+                        id,
+                        new DemoSummary.Incident(
+                                tags.path("type").asText(),
+                                tags.path("source").asText(),
+                                tags.path("device").asText(),
+                                null,
+                                null));
                 byId.put(id, resolved ? known.withResolved(time) : known.withFired(time));
             }
         }
@@ -88,7 +96,10 @@ final class InfluxCounts {
 
     private Iterable<JsonNode> series(String influxQl) {
         try {
-            return MAPPER.readTree(influx.query(database, influxQl)).path("results").path(0).path("series");
+            return MAPPER.readTree(influx.query(database, influxQl))
+                    .path("results")
+                    .path(0)
+                    .path("series");
         } catch (Exception e) {
             // InfluxDB busy or stopped (Ctrl-C reaches it too): report no points rather than fail the demo
             failedQueries++;

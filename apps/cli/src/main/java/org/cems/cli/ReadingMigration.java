@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.cems.hj212.Parameter;
 import org.cems.hj212.ParameterCatalogue;
 import org.cems.job.points.ReadingPoints;
@@ -34,6 +33,7 @@ final class ReadingMigration {
             """;
     /** The tags a reading point keeps: the narrow ones less {@code code}. */
     private static final String TAGS = "\"enterprise\", \"source\", \"mn\", \"cn\"";
+
     private static final String NARROW = "\"code\" != ''";
 
     private ReadingMigration() {}
@@ -83,7 +83,8 @@ final class ReadingMigration {
         String into = " INTO \"" + ReadingPoints.MEASUREMENT + "\" FROM \"" + ReadingPoints.MEASUREMENT + "\" WHERE ";
         List<String> out = new ArrayList<>();
         for (String code : codes) {
-            out.add("SELECT \"value\" AS " + quoted(code) + ", \"zs\" AS " + quoted(code + ReadingPoints.ZS) + ", \"flag\" AS "
+            out.add("SELECT \"value\" AS " + quoted(code) + ", \"zs\" AS " + quoted(code + ReadingPoints.ZS)
+                    + ", \"flag\" AS "
                     + quoted(code + ReadingPoints.FLAG) + ", \"valid\" AS " + quoted(code + ReadingPoints.VALID) + into
                     + "\"code\" = '" + code.replace("'", "\\'") + "'" + period + " GROUP BY " + TAGS);
         }

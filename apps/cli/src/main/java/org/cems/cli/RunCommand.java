@@ -1,7 +1,6 @@
 package org.cems.cli;
 
 import java.nio.file.Path;
-
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
@@ -30,8 +29,12 @@ final class RunCommand {
     static final int DEFAULT_WEB_PORT = 8081;
     static final int DEFAULT_METRICS_PORT = 9249;
     /** Flink's Prometheus reporter (flink-metrics-prometheus), named "prom" as in Flink's docs. */
-    static final ConfigOption<String> PROMETHEUS_FACTORY = ConfigOptions.key("metrics.reporter.prom.factory.class").stringType().noDefaultValue();
-    static final ConfigOption<String> PROMETHEUS_PORT = ConfigOptions.key("metrics.reporter.prom.port").stringType().noDefaultValue();
+    static final ConfigOption<String> PROMETHEUS_FACTORY = ConfigOptions.key("metrics.reporter.prom.factory.class")
+            .stringType()
+            .noDefaultValue();
+
+    static final ConfigOption<String> PROMETHEUS_PORT =
+            ConfigOptions.key("metrics.reporter.prom.port").stringType().noDefaultValue();
 
     /** What the command line asked for. */
     record Options(JobConfig config, int webPort, int metricsPort) {}
@@ -57,7 +60,9 @@ final class RunCommand {
         StreamExecutionEnvironment env = environment(options);
         EmissionsJob.build(env, options.config());
         System.out.println("cems run: job starting; Flink web UI on http://localhost:" + options.webPort()
-                + (options.metricsPort() > 0 ? "; Prometheus metrics on http://localhost:" + options.metricsPort() + "/metrics" : ""));
+                + (options.metricsPort() > 0
+                        ? "; Prometheus metrics on http://localhost:" + options.metricsPort() + "/metrics"
+                        : ""));
         env.execute(EmissionsJob.JOB_NAME);
         return 0;
     }
@@ -69,7 +74,8 @@ final class RunCommand {
             throw new IllegalArgumentException("--config FILE is required");
         }
         JobConfig config = JobConfigLoader.load(Path.of(params.get("config")));
-        return new Options(config, port(params, "web-port", DEFAULT_WEB_PORT), port(params, "metrics-port", DEFAULT_METRICS_PORT));
+        return new Options(
+                config, port(params, "web-port", DEFAULT_WEB_PORT), port(params, "metrics-port", DEFAULT_METRICS_PORT));
     }
 
     /** The embedded cluster: the job's own Flink settings, the web UI and the Prometheus reporter. */

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,16 +21,21 @@ import org.junit.jupiter.api.Test;
  * The list of subcommands is read from bin/cems, so a new one cannot be left out.
  */
 class CemsHelpTest {
-    private static final Path LAUNCHER = Path.of("../../bin/cems").toAbsolutePath().normalize();
+    private static final Path LAUNCHER =
+            Path.of("../../bin/cems").toAbsolutePath().normalize();
     /** {@code  demo|run|...)}: the case arm that hands over to org.cems.cli.Cems. */
-    private static final Pattern JAVA_ARM = Pattern.compile("(?m)^\\s+([a-z|-]+)\\)\\n\\s+need_java\\n\\s+run_java org\\.cems\\.cli\\.Cems");
+    private static final Pattern JAVA_ARM =
+            Pattern.compile("(?m)^\\s+([a-z|-]+)\\)\\n\\s+need_java\\n\\s+run_java org\\.cems\\.cli\\.Cems");
+
     private static final Pattern NAMED = Pattern.compile("(?m)^#\\s+bin/cems ([a-z-]+)");
 
     @Test
     void everySubcommandAnswersHelpWithExitZero() throws Exception {
         String launcher = Files.readString(LAUNCHER);
         Matcher arm = JAVA_ARM.matcher(launcher);
-        assertThat(arm.find()).as("bin/cems hands its Java subcommands to org.cems.cli.Cems").isTrue();
+        assertThat(arm.find())
+                .as("bin/cems hands its Java subcommands to org.cems.cli.Cems")
+                .isTrue();
         List<String> javaCommands = List.of(arm.group(1).split("\\|"));
         Set<String> named = new LinkedHashSet<>();
         Matcher m = NAMED.matcher(launcher);
@@ -42,7 +46,9 @@ class CemsHelpTest {
 
         for (String command : named) {
             Result r = javaCommands.contains(command) ? inThisJvm(command) : throughLauncher(command);
-            assertThat(r.exit()).as("bin/cems " + command + " --help: " + r.out()).isZero();
+            assertThat(r.exit())
+                    .as("bin/cems " + command + " --help: " + r.out())
+                    .isZero();
             assertThat(r.out()).as("bin/cems " + command + " --help").contains("usage: cems " + command);
         }
         Result top = throughLauncher("--help");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.RollingFileAppender;
 import org.apache.logging.log4j.core.appender.rolling.CompositeTriggeringPolicy;
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** bin/cems's log configuration: each command writes its own file, rolled by size. */
 class CommandLogTest {
-    private static final Path CONFIG = Path.of("src/main/resources/log4j2-cli.properties").toAbsolutePath();
+    private static final Path CONFIG =
+            Path.of("src/main/resources/log4j2-cli.properties").toAbsolutePath();
 
     @Test
     void eachCommandLogsToItsOwnFileRolledAt20Mb(@TempDir Path dir) throws Exception {
@@ -28,8 +28,11 @@ class CommandLogTest {
             assertThat(file.getFileName()).isEqualTo(logFile.toString());
             assertThat(file.getFilePattern()).isEqualTo(logFile + ".%i");
             CompositeTriggeringPolicy policies = file.getTriggeringPolicy();
-            assertThat(policies.getTriggeringPolicies()).singleElement().isInstanceOfSatisfying(SizeBasedTriggeringPolicy.class,
-                    size -> assertThat(size.getMaxFileSize()).isEqualTo(20L * 1024 * 1024));
+            assertThat(policies.getTriggeringPolicies())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            SizeBasedTriggeringPolicy.class,
+                            size -> assertThat(size.getMaxFileSize()).isEqualTo(20L * 1024 * 1024));
         } finally {
             context.stop();
             if (previous == null) {

@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +22,12 @@ class DemoReplayITCase {
 
     @Test
     void replayWritesHoursDaysEfficiencyKpisAndAlertsThatFireAndResolve() throws Exception {
-        System.setProperty("cems.home", Path.of("../..").toAbsolutePath().normalize().toString());
+        System.setProperty(
+                "cems.home", Path.of("../..").toAbsolutePath().normalize().toString());
         // the replay 20:00-04:00 local crosses a midnight, so a day closes (and with it the day's KPIs)
         ZonedDateTime fourToday = ZonedDateTime.now(ORDOS).with(LocalTime.of(4, 0));
-        Instant liveStart = (fourToday.isAfter(ZonedDateTime.now(ORDOS)) ? fourToday.minusDays(1) : fourToday).toInstant();
+        Instant liveStart =
+                (fourToday.isAfter(ZonedDateTime.now(ORDOS)) ? fourToday.minusDays(1) : fourToday).toInstant();
 
         DemoSummary summary;
         try (Demo demo = new Demo()) {
@@ -41,7 +42,14 @@ class DemoReplayITCase {
         assertThat(summary.count("carbon", "1h")).isPositive();
         assertThat(summary.points().get("kpi")).isNotEmpty();
         // all six replayed incidents start 7 h before the live start and are over 1 h before it
-        assertThat(summary.firedAndResolved()).containsKeys("exceedance", "efficiency_drop", "instrument_fault",
-                "instrument_over_range", "instrument_stopped", "instrument_calibration", "instrument_maintenance");
+        assertThat(summary.firedAndResolved())
+                .containsKeys(
+                        "exceedance",
+                        "efficiency_drop",
+                        "instrument_fault",
+                        "instrument_over_range",
+                        "instrument_stopped",
+                        "instrument_calibration",
+                        "instrument_maintenance");
     }
 }

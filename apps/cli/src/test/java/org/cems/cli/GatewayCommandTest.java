@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.cems.core.registry.RegistryException;
 import org.cems.gateway.RegisteredStations;
 import org.junit.jupiter.api.Test;
@@ -37,17 +36,19 @@ class GatewayCommandTest {
                         kind: coal_boiler
                 """.formatted(pwFile));
         RegisteredStations stations = GatewayCommand.stations(registry);
-        assertThat(stations.mns()).containsExactlyInAnyOrder(
-                "TESTMN000000000000000001", "TESTMN000000000000000002", "TESTMN000000000000000003");
-        assertThat(stations.passwordByMn()).isEqualTo(Map.of(
-                "TESTMN000000000000000001", "s3cret", "TESTMN000000000000000002", "fr0m-file"));
+        assertThat(stations.mns())
+                .containsExactlyInAnyOrder(
+                        "TESTMN000000000000000001", "TESTMN000000000000000002", "TESTMN000000000000000003");
+        assertThat(stations.passwordByMn())
+                .isEqualTo(Map.of("TESTMN000000000000000001", "s3cret", "TESTMN000000000000000002", "fr0m-file"));
         assertThat(stations).hasToString("RegisteredStations[3 MNs, 2 with a password]");
     }
 
     @Test
     void aRegistryWithProblemsIsRefusedWithThem(@TempDir Path dir) throws Exception {
         Path registry = Files.writeString(dir.resolve("registry.yaml"), "city: Testville\nenterprises: []\n");
-        assertThatThrownBy(() -> GatewayCommand.stations(registry)).isInstanceOf(RegistryException.class)
+        assertThatThrownBy(() -> GatewayCommand.stations(registry))
+                .isInstanceOf(RegistryException.class)
                 .hasMessageContaining("enterprises: none defined");
     }
 }

@@ -2,6 +2,8 @@ package org.cems.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -12,9 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.connector.influxdb.LineProtocol;
@@ -54,57 +53,95 @@ class ReadingMigrationITCase {
     void narrowPointsBecomeTheWidePointsTheJobWrites() throws Exception {
         influx.createDatabase("narrow");
         // earlier versions: a point per code, tag code, fields value, zs (where sent), flag, valid
-        write("narrow", String.join("\n",
-                "reading,cn=2011,code=a21026,enterprise=e1,mn=MN1,source=s1 value=20.5,zs=28.4,flag=\"N\",valid=true " + T1,
-                "reading,cn=2011,code=a19001,enterprise=e1,mn=MN1,source=s1 value=7.2,flag=\"N\",valid=true " + T1,
-                "reading,cn=2011,code=load_mw,enterprise=e1,mn=MN1,source=s1 value=310,flag=\"N\",valid=true " + T1,
-                "reading,cn=2011,code=a21026,enterprise=e1,mn=MN1,source=s1 value=99,flag=\"C\",valid=false " + T2,
-                "reading,cn=2061,code=a21002,enterprise=e1,mn=MN2,source=s2 value=41,zs=50.5,flag=\"N\",valid=true " + T1));
+        write(
+                "narrow",
+                String.join(
+                        "\n",
+                        "reading,cn=2011,code=a21026,enterprise=e1,mn=MN1,source=s1 value=20.5,zs=28.4,flag=\"N\",valid=true "
+                                + T1,
+                        "reading,cn=2011,code=a19001,enterprise=e1,mn=MN1,source=s1 value=7.2,flag=\"N\",valid=true "
+                                + T1,
+                        "reading,cn=2011,code=load_mw,enterprise=e1,mn=MN1,source=s1 value=310,flag=\"N\",valid=true "
+                                + T1,
+                        "reading,cn=2011,code=a21026,enterprise=e1,mn=MN1,source=s1 value=99,flag=\"C\",valid=false "
+                                + T2,
+                        "reading,cn=2061,code=a21002,enterprise=e1,mn=MN2,source=s2 value=41,zs=50.5,flag=\"N\",valid=true "
+                                + T1));
         // written by this version before the migration ran: kept as it is
         List<SourceReading> readings = List.of(
-                reading("s1", "MN1", "2011", T1, "a21026", new Measure(20.5, 28.4, true, "N"), "a19001", new Measure(7.2, null, true, "N"),
-                        "load_mw", new Measure(310, null, true, "N")),
+                reading(
+                        "s1",
+                        "MN1",
+                        "2011",
+                        T1,
+                        "a21026",
+                        new Measure(20.5, 28.4, true, "N"),
+                        "a19001",
+                        new Measure(7.2, null, true, "N"),
+                        "load_mw",
+                        new Measure(310, null, true, "N")),
                 reading("s1", "MN1", "2011", T2, "a21026", new Measure(99, null, false, "C")),
                 reading("s2", "MN2", "2061", T1, "a21002", new Measure(41, 50.5, true, "N")),
                 reading("s1", "MN1", "2011", T3, "a21026", new Measure(21, 29.0, true, "N")));
         write("narrow", lines(readings.subList(3, 4)));
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        assertThat(ReadingMigration.run(new String[] {}, new PrintStream(printed, true, StandardCharsets.UTF_8))).isZero();
-        List<String> statements = printed.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(statements.get(statements.size() - 1)).isEqualTo("DROP SERIES FROM \"reading\" WHERE \"code\" != ''");
+        assertThat(ReadingMigration.run(new String[] {}, new PrintStream(printed, true, StandardCharsets.UTF_8)))
+                .isZero();
+        List<String> statements =
+                printed.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(statements.get(statements.size() - 1))
+                .isEqualTo("DROP SERIES FROM \"reading\" WHERE \"code\" != ''");
         for (String q : statements) {
-            JsonNode result = JSON.readTree(influx.query("narrow", q)).path("results").path(0);
-            assertThat(result.path("error").isMissingNode()).as(q + " -> " + result.path("error")).isTrue();
+            JsonNode result =
+                    JSON.readTree(influx.query("narrow", q)).path("results").path(0);
+            assertThat(result.path("error").isMissingNode())
+                    .as(q + " -> " + result.path("error"))
+                    .isTrue();
         }
 
         influx.createDatabase("wide");
         write("wide", lines(readings));
         // the shard keeps the narrow field keys (value, zs, flag, valid) until it expires: compare the wide ones
         List<String> fields = new ArrayList<>();
-        series("wide", "SHOW FIELD KEYS FROM \"reading\"").path(0).path("values").forEach(v -> fields.add("\"" + v.path(0).asText() + "\""));
-        String all = "SELECT " + String.join(", ", fields) + " FROM \"reading\" GROUP BY \"enterprise\", \"source\", \"mn\", \"cn\"";
+        series("wide", "SHOW FIELD KEYS FROM \"reading\"")
+                .path(0)
+                .path("values")
+                .forEach(v -> fields.add("\"" + v.path(0).asText() + "\""));
+        String all = "SELECT " + String.join(", ", fields)
+                + " FROM \"reading\" GROUP BY \"enterprise\", \"source\", \"mn\", \"cn\"";
         assertThat(fields).hasSize(15);
         assertThat(series("narrow", all)).isEqualTo(series("wide", all));
-        assertThat(series("narrow", "SHOW SERIES FROM \"reading\"").path(0).path("values")).extracting(JsonNode::toString)
-                .containsExactly("[\"reading,cn=2011,enterprise=e1,mn=MN1,source=s1\"]", "[\"reading,cn=2061,enterprise=e1,mn=MN2,source=s2\"]");
+        assertThat(series("narrow", "SHOW SERIES FROM \"reading\"").path(0).path("values"))
+                .extracting(JsonNode::toString)
+                .containsExactly(
+                        "[\"reading,cn=2011,enterprise=e1,mn=MN1,source=s1\"]",
+                        "[\"reading,cn=2061,enterprise=e1,mn=MN2,source=s2\"]");
         // checked by hand: the first reading's three codes in one point, value_count 3, no 折算 value for O2
-        JsonNode first = series("narrow", "SELECT a21026, a21026_zs, a21026_flag, a21026_valid, a19001, a19001_zs, load_mw, value_count "
-                + "FROM \"reading\" WHERE source = 's1' AND time = " + T1 + "ms").path(0).path("values").path(0);
+        JsonNode first = series(
+                        "narrow",
+                        "SELECT a21026, a21026_zs, a21026_flag, a21026_valid, a19001, a19001_zs, load_mw, value_count "
+                                + "FROM \"reading\" WHERE source = 's1' AND time = " + T1 + "ms")
+                .path(0)
+                .path("values")
+                .path(0);
         assertThat(first.toString()).isEqualTo("[" + T1 + ",20.5,28.4,\"N\",true,7.2,null,310,3]");
     }
 
     @Test
     void aPeriodAtATimeLeavesTheDropOut() {
-        List<String> statements = ReadingMigration.statements(new java.util.LinkedHashSet<>(List.of("a21026")),
-                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
-        assertThat(statements).containsExactly(
-                "SELECT \"value\" AS \"a21026\", \"zs\" AS \"a21026_zs\", \"flag\" AS \"a21026_flag\", \"valid\" AS \"a21026_valid\" "
-                        + "INTO \"reading\" FROM \"reading\" WHERE \"code\" = 'a21026' AND time >= '2026-01-01T00:00:00Z' "
-                        + "AND time < '2026-02-01T00:00:00Z' GROUP BY \"enterprise\", \"source\", \"mn\", \"cn\"",
-                "SELECT count(\"value\") AS \"value_count\" INTO \"reading\" FROM \"reading\" WHERE \"code\" != '' "
-                        + "AND time >= '2026-01-01T00:00:00Z' AND time < '2026-02-01T00:00:00Z' "
-                        + "GROUP BY time(1ms), \"enterprise\", \"source\", \"mn\", \"cn\" fill(none)");
+        List<String> statements = ReadingMigration.statements(
+                new java.util.LinkedHashSet<>(List.of("a21026")),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-02-01T00:00:00Z"));
+        assertThat(statements)
+                .containsExactly(
+                        "SELECT \"value\" AS \"a21026\", \"zs\" AS \"a21026_zs\", \"flag\" AS \"a21026_flag\", \"valid\" AS \"a21026_valid\" "
+                                + "INTO \"reading\" FROM \"reading\" WHERE \"code\" = 'a21026' AND time >= '2026-01-01T00:00:00Z' "
+                                + "AND time < '2026-02-01T00:00:00Z' GROUP BY \"enterprise\", \"source\", \"mn\", \"cn\"",
+                        "SELECT count(\"value\") AS \"value_count\" INTO \"reading\" FROM \"reading\" WHERE \"code\" != '' "
+                                + "AND time >= '2026-01-01T00:00:00Z' AND time < '2026-02-01T00:00:00Z' "
+                                + "GROUP BY time(1ms), \"enterprise\", \"source\", \"mn\", \"cn\" fill(none)");
     }
 
     private static SourceReading reading(String source, String mn, String cn, long time, Object... codesAndMeasures) {
@@ -126,7 +163,8 @@ class ReadingMigrationITCase {
             new ReadingPoints().flatMap(r, new ListCollector<>(points));
         }
         StringBuilder body = new StringBuilder();
-        points.forEach(p -> body.append(LineProtocol.encode(p, WritePrecision.MILLISECONDS)).append('\n'));
+        points.forEach(p ->
+                body.append(LineProtocol.encode(p, WritePrecision.MILLISECONDS)).append('\n'));
         return body.toString();
     }
 
@@ -135,9 +173,12 @@ class ReadingMigrationITCase {
     }
 
     private static void write(String db, String body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(influx.url() + "/write?db=" + db + "&precision=ms"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(influx.url() + "/write?db=" + db + "&precision=ms"))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 }

@@ -7,7 +7,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.ArrayDeque;
-
 import org.cems.hj212.CrcVariant;
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Framer;
@@ -49,8 +48,13 @@ final class Connection {
     private boolean readingAllowed = true;
     private boolean open = true;
 
-    Connection(SocketChannel channel, SelectionKey key, Hj212Framer framer, FrameRouter router,
-               GatewayCounters counters, int maxInFlight) {
+    Connection(
+            SocketChannel channel,
+            SelectionKey key,
+            Hj212Framer framer,
+            FrameRouter router,
+            GatewayCounters counters,
+            int maxInFlight) {
         this.channel = channel;
         this.key = key;
         this.origin = origin(channel);

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import org.cems.hj212.Hj212Decoder;
 import org.cems.hj212.Hj212Framer;
 import org.slf4j.Logger;
@@ -52,23 +51,37 @@ final class EventLoop implements Runnable, Executor {
     private boolean closing;
     private long closeDeadlineNanos;
 
-    private EventLoop(GatewayOptions options, GatewayCounters counters, KafkaPublisher publisher, Selector selector,
-                      ServerSocketChannel server) {
+    private EventLoop(
+            GatewayOptions options,
+            GatewayCounters counters,
+            KafkaPublisher publisher,
+            Selector selector,
+            ServerSocketChannel server) {
         this.options = options;
         this.counters = counters;
         this.selector = selector;
         this.server = server;
-        Hj212Decoder decoder = Hj212Decoder.builder().crcPolicy(options.crcPolicy())
-                .maxSegmentBytes(options.maxSegmentBytes()).sm4Keys(options.sm4Keys()).build();
-        this.router = new FrameRouter(decoder, options.passwords(), publisher, counters, this,
+        Hj212Decoder decoder = Hj212Decoder.builder()
+                .crcPolicy(options.crcPolicy())
+                .maxSegmentBytes(options.maxSegmentBytes())
+                .sm4Keys(options.sm4Keys())
+                .build();
+        this.router = new FrameRouter(
+                decoder,
+                options.passwords(),
+                publisher,
+                counters,
+                this,
                 new KeyChanges(options.sm4Keys(), options.sm4KeysFile(), decoder.options(), counters),
                 new Registrations(options.registeredMns(), options.registrationsFile(), counters));
         this.idleTimeoutNanos = options.idleTimeout().toNanos();
-        this.idleCheckMillis = Math.max(10, Math.min(MAX_IDLE_CHECK_MILLIS, options.idleTimeout().toMillis() / 4));
+        this.idleCheckMillis = Math.max(
+                10, Math.min(MAX_IDLE_CHECK_MILLIS, options.idleTimeout().toMillis() / 4));
     }
 
     /** Binds the listening socket; nothing is accepted before {@link #run()}. */
-    static EventLoop open(GatewayOptions options, GatewayCounters counters, KafkaPublisher publisher) throws IOException {
+    static EventLoop open(GatewayOptions options, GatewayCounters counters, KafkaPublisher publisher)
+            throws IOException {
         Selector selector = Selector.open();
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
@@ -228,7 +241,8 @@ final class EventLoop implements Runnable, Executor {
         long now = System.nanoTime();
         if (now - lastRefusalLogNanos >= REFUSAL_LOG_EVERY_NANOS) {
             lastRefusalLogNanos = now;
-            LOG.warn("{} connections open, the limit: refusing new ones (further refusals within 10 s not logged)",
+            LOG.warn(
+                    "{} connections open, the limit: refusing new ones (further refusals within 10 s not logged)",
                     options.maxConnections());
         }
     }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
-
 import org.cems.core.deadletter.DeadLetterMessage;
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.hj212.CrcVariant;
@@ -39,8 +38,14 @@ final class FrameRouter {
     private final KeyChanges keyChanges;
     private final Registrations registrations;
 
-    FrameRouter(Hj212Decoder decoder, Passwords passwords, KafkaPublisher publisher, GatewayCounters counters,
-                Executor eventLoop, KeyChanges keyChanges, Registrations registrations) {
+    FrameRouter(
+            Hj212Decoder decoder,
+            Passwords passwords,
+            KafkaPublisher publisher,
+            GatewayCounters counters,
+            Executor eventLoop,
+            KeyChanges keyChanges,
+            Registrations registrations) {
         this.decoder = decoder;
         this.passwords = passwords;
         this.publisher = publisher;
@@ -62,14 +67,21 @@ final class FrameRouter {
         List<DecodeResult> results = decoder.decode(frame);
         if (results.size() == 1 && results.get(0) instanceof DecodeResult.Rejected rejected) {
             String text = new String(frame, StandardCharsets.UTF_8);
-            results = keyChanges.retryWithNewKey(frame, rejected, FrameText.mn(text).orElse(null)).orElse(results);
+            results = keyChanges
+                    .retryWithNewKey(frame, rejected, FrameText.mn(text).orElse(null))
+                    .orElse(results);
         }
         for (DecodeResult result : results) {
             if (result instanceof DecodeResult.Decoded decoded) {
                 onPacket(c, decoded, frame, receivedAt);
             } else {
-                reject(c, (DecodeResult.Rejected) result, new String(frame, StandardCharsets.UTF_8), frame.length,
-                        false, receivedAt);
+                reject(
+                        c,
+                        (DecodeResult.Rejected) result,
+                        new String(frame, StandardCharsets.UTF_8),
+                        frame.length,
+                        false,
+                        receivedAt);
             }
         }
     }
@@ -78,7 +90,12 @@ final class FrameRouter {
     void onRejected(Connection c, DecodeResult.Rejected rejected, Instant receivedAt) {
         counters.framesIn.incrementAndGet();
         String excerpt = rejected.rawExcerpt();
-        reject(c, rejected, excerpt, excerpt.getBytes(StandardCharsets.UTF_8).length, excerpt.endsWith("\u2026"),
+        reject(
+                c,
+                rejected,
+                excerpt,
+                excerpt.getBytes(StandardCharsets.UTF_8).length,
+                excerpt.endsWith("\u2026"),
                 receivedAt);
     }
 
@@ -130,7 +147,12 @@ final class FrameRouter {
      */
     private static boolean isStationUpload(Hj212Packet p) {
         return switch (p.kind()) {
-            case DATA_UPLOAD, FACILITY_STATUS, RESTART, FACILITY_POWER, PRODUCTION_CONDITION, RAW_DATA,
+            case DATA_UPLOAD,
+                    FACILITY_STATUS,
+                    RESTART,
+                    FACILITY_POWER,
+                    PRODUCTION_CONDITION,
+                    RAW_DATA,
                     FURNACE_TEMPERATURE -> true;
             case COMMAND -> SITE_INFO.equals(p.cn());
             default -> false;
@@ -161,27 +183,48 @@ final class FrameRouter {
         }
         if (p.needsAck()) {
             // a heartbeat is answered as the 2025 code has it: 9013, like a notify
-            c.reply(Hj212Encoder.encode(p.kind() == Hj212PacketKind.HEARTBEAT ? Hj212Replies.notifyAck(p) : Hj212Replies.dataAck(p)));
+            c.reply(Hj212Encoder.encode(
+                    p.kind() == Hj212PacketKind.HEARTBEAT ? Hj212Replies.notifyAck(p) : Hj212Replies.dataAck(p)));
         }
     }
 
     private void rejectPassword(Connection c, Hj212Packet p, byte[] frame, Instant receivedAt) {
         counters.rejected(DeadLetterReason.BAD_PASSWORD);
-        String detail = p.pw().isPresent() ? "PW does not match the registry's password for this MN"
+        String detail = p.pw().isPresent()
+                ? "PW does not match the registry's password for this MN"
                 : "no PW, and the registry sets a password for this MN";
-        publisher.publishDeadLetter(new DeadLetterMessage(DeadLetterReason.BAD_PASSWORD, detail, c.origin(), receivedAt, p.mn(),
-                new String(frame, StandardCharsets.UTF_8), frame.length, false));
+        publisher.publishDeadLetter(new DeadLetterMessage(
+                DeadLetterReason.BAD_PASSWORD,
+                detail,
+                c.origin(),
+                receivedAt,
+                p.mn(),
+                new String(frame, StandardCharsets.UTF_8),
+                frame.length,
+                false));
         if (p.kind() != Hj212PacketKind.REPLY) {
             c.reply(Hj212Encoder.encode(Hj212Replies.requestAnswer(p, Hj212Replies.QN_PW_ERROR)));
         }
     }
 
-    private void reject(Connection c, DecodeResult.Rejected rejected, String payload, int payloadBytes,
-                        boolean payloadTruncated, Instant receivedAt) {
+    private void reject(
+            Connection c,
+            DecodeResult.Rejected rejected,
+            String payload,
+            int payloadBytes,
+            boolean payloadTruncated,
+            Instant receivedAt) {
         DeadLetterReason reason = DeadLetterReason.of(rejected.reason());
         counters.rejected(reason);
-        publisher.publishDeadLetter(new DeadLetterMessage(reason, rejected.detail(), c.origin(), receivedAt,
-                FrameText.mn(payload).orElse(null), payload, payloadBytes, payloadTruncated));
+        publisher.publishDeadLetter(new DeadLetterMessage(
+                reason,
+                rejected.detail(),
+                c.origin(),
+                receivedAt,
+                FrameText.mn(payload).orElse(null),
+                payload,
+                payloadBytes,
+                payloadTruncated));
         if (FrameText.headerComplete(rejected.rawExcerpt())) {
             Hj212Replies.rejection(rejected).ifPresent(answer -> c.reply(Hj212Encoder.encode(answer)));
         }

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /** Reading frame text that did not decode: the MN it names, whether its header is whole. */
 final class FrameText {
-    private static final Pattern MN = Pattern.compile("(?:^##\\d{4}|[;,])\\s*MN=([0-9A-Za-z_\\-]{1,64})",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MN =
+            Pattern.compile("(?:^##\\d{4}|[;,])\\s*MN=([0-9A-Za-z_\\-]{1,64})", Pattern.CASE_INSENSITIVE);
     private static final Pattern CP_START = Pattern.compile("CP=&&", Pattern.CASE_INSENSITIVE);
 
     private FrameText() {}

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.cems.core.keys.Sm4KeySource;
 import org.cems.core.security.SecurityConfig;
 import org.cems.core.time.Durations;
@@ -63,7 +62,8 @@ final class GatewayArgs {
                 return new Parsed(b, null, true);
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unexpected argument " + option);
+                throw new IllegalArgumentException(
+                        option.startsWith("--") ? option + " needs a value" : "unexpected argument " + option);
             }
             String value = args[++i];
             switch (option) {

@@ -1,7 +1,6 @@
 package org.cems.gateway;
 
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.cems.core.deadletter.DeadLetterReason;
 
 /**
@@ -43,9 +42,23 @@ final class GatewayCounters {
     }
 
     GatewayStats snapshot() {
-        return new GatewayStats(connectionsOpen.get(), connectionsAccepted.get(), connectionsRefused.get(),
-                connectionsIdled.get(), framesIn.get(), published.get(), rejected.get(), notReadings.get(),
-                repliesSent.get(), publishFailures.get(), modbusCrcAccepted.get(), decrypted.get(), heartbeats.get(),
-                registrations.get(), pendingRegistrationMns.get(), keyChanges.get(), keyChangesRefused.get());
+        return new GatewayStats(
+                connectionsOpen.get(),
+                connectionsAccepted.get(),
+                connectionsRefused.get(),
+                connectionsIdled.get(),
+                framesIn.get(),
+                published.get(),
+                rejected.get(),
+                notReadings.get(),
+                repliesSent.get(),
+                publishFailures.get(),
+                modbusCrcAccepted.get(),
+                decrypted.get(),
+                heartbeats.get(),
+                registrations.get(),
+                pendingRegistrationMns.get(),
+                keyChanges.get(),
+                keyChangesRefused.get());
     }
 }

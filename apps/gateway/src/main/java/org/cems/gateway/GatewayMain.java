@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-
 import org.cems.hj212.CrcPolicy;
 
 /**
@@ -29,8 +28,14 @@ public final class GatewayMain {
     }
 
     /** Runs until {@code stop} opens (or Ctrl-C when {@code stopOnShutdown}). */
-    static int run(String[] args, Function<Path, RegisteredStations> readRegistry, PrintStream out, PrintStream err,
-                   CountDownLatch stop, boolean stopOnShutdown) throws InterruptedException {
+    static int run(
+            String[] args,
+            Function<Path, RegisteredStations> readRegistry,
+            PrintStream out,
+            PrintStream err,
+            CountDownLatch stop,
+            boolean stopOnShutdown)
+            throws InterruptedException {
         GatewayArgs.Parsed parsed;
         try {
             parsed = GatewayArgs.parse(args);
@@ -50,28 +55,44 @@ public final class GatewayMain {
                 parsed.builder().passwords(stations.passwordByMn()).registeredMns(stations.mns());
             }
             AtomicReference<GatewayStats> previous = new AtomicReference<>();
-            gateway = parsed.builder().onStatus(PROGRESS_EVERY, stats ->
-                    out.println(stats.statusLine(previous.getAndSet(stats), PROGRESS_EVERY.toSeconds()))).start();
+            gateway = parsed.builder()
+                    .onStatus(
+                            PROGRESS_EVERY,
+                            stats -> out.println(
+                                    stats.statusLine(previous.getAndSet(stats), PROGRESS_EVERY.toSeconds())))
+                    .start();
         } catch (Exception e) {
             // a registry with problems lists them all; Kafka or the port name what failed
             err.println("cems gateway: " + e.getMessage());
             return 1;
         }
         GatewayOptions o = gateway.options();
-        out.printf("[gateway] listening on %s -> Kafka %s (%s), topic %s, dead letters %s | %d MNs with a password"
+        out.printf(
+                "[gateway] listening on %s -> Kafka %s (%s), topic %s, dead letters %s | %d MNs with a password"
                         + " | %d SM4 keys%s | registrations %s | idle timeout %s | at most %,d connections"
                         + " | segments up to %,d bytes | CRC %s%n",
-                gateway.localAddress(), o.kafkaBootstrap(), o.kafkaSecurity(), o.readingsTopic(), o.deadLetterTopic(),
-                o.passwords().count(), o.sm4Keys().size(), o.sm4KeysFile() == null ? " (changes in memory)" : "",
+                gateway.localAddress(),
+                o.kafkaBootstrap(),
+                o.kafkaSecurity(),
+                o.readingsTopic(),
+                o.deadLetterTopic(),
+                o.passwords().count(),
+                o.sm4Keys().size(),
+                o.sm4KeysFile() == null ? " (changes in memory)" : "",
                 o.registrationsFile() == null ? "in the progress line only" : "to " + o.registrationsFile(),
-                o.idleTimeout().toSeconds() + "s", o.maxConnections(), o.maxSegmentBytes(),
+                o.idleTimeout().toSeconds() + "s",
+                o.maxConnections(),
+                o.maxSegmentBytes(),
                 o.crcPolicy() == CrcPolicy.STRICT ? "strict" : "lenient (MODBUS variants counted)");
-        gateway.metricsAddress().ifPresent(a -> out.printf("[gateway] metrics on http://%s:%d%s%n", a.getHostString(), a.getPort(),
-                MetricsServer.PATH));
-        Thread hook = new Thread(() -> {
-            gateway.close();
-            stop.countDown();
-        }, "cems-gateway-stop");
+        gateway.metricsAddress()
+                .ifPresent(a -> out.printf(
+                        "[gateway] metrics on http://%s:%d%s%n", a.getHostString(), a.getPort(), MetricsServer.PATH));
+        Thread hook = new Thread(
+                () -> {
+                    gateway.close();
+                    stop.countDown();
+                },
+                "cems-gateway-stop");
         if (stopOnShutdown) {
             Runtime.getRuntime().addShutdownHook(hook);
         }

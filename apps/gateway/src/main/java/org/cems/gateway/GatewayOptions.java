@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-
 import org.cems.core.security.KafkaSecurity;
 import org.cems.hj212.CrcPolicy;
 import org.cems.hj212.Sm4KeyRing;
@@ -30,11 +29,22 @@ import org.cems.hj212.Sm4KeyRing;
  * @param registrationsFile    where CN 1001 registrations of MNs not in the registry are appended; null: none
  * @param kafkaSecurity        SASL and TLS towards Kafka (the {@code kafka.security} block of {@code --security FILE})
  */
-public record GatewayOptions(InetSocketAddress listen, String kafkaBootstrap, String readingsTopic,
-                             String deadLetterTopic, Passwords passwords, Duration idleTimeout, int maxConnections,
-                             int maxSegmentBytes, CrcPolicy crcPolicy, int maxInFlightPerConnection,
-                             Sm4KeyRing sm4Keys, Path sm4KeysFile, Set<String> registeredMns, Path registrationsFile,
-                             KafkaSecurity kafkaSecurity) {
+public record GatewayOptions(
+        InetSocketAddress listen,
+        String kafkaBootstrap,
+        String readingsTopic,
+        String deadLetterTopic,
+        Passwords passwords,
+        Duration idleTimeout,
+        int maxConnections,
+        int maxSegmentBytes,
+        CrcPolicy crcPolicy,
+        int maxInFlightPerConnection,
+        Sm4KeyRing sm4Keys,
+        Path sm4KeysFile,
+        Set<String> registeredMns,
+        Path registrationsFile,
+        KafkaSecurity kafkaSecurity) {
     public static final String DEFAULT_READINGS_TOPIC = "cems.readings";
     public static final String DEFAULT_DEADLETTER_TOPIC = "cems.deadletter";
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
@@ -65,7 +75,8 @@ public record GatewayOptions(InetSocketAddress listen, String kafkaBootstrap, St
             throw new IllegalArgumentException("max connections must be at least 1, was " + maxConnections);
         }
         if (maxSegmentBytes < 1 || maxSegmentBytes > MAX_SEGMENT_BYTES_LIMIT) {
-            throw new IllegalArgumentException("max segment bytes must be 1.." + MAX_SEGMENT_BYTES_LIMIT + ", was " + maxSegmentBytes);
+            throw new IllegalArgumentException(
+                    "max segment bytes must be 1.." + MAX_SEGMENT_BYTES_LIMIT + ", was " + maxSegmentBytes);
         }
         if (maxInFlightPerConnection < 1) {
             throw new IllegalArgumentException("max in-flight frames per connection must be at least 1");

@@ -21,25 +21,54 @@ package org.cems.gateway;
  * @param keyChanges          SM4 keys changed by CN 1014
  * @param keyChangesRefused   CN 1014 frames whose new key was refused (sent in clear text)
  */
-public record GatewayStats(long connectionsOpen, long connectionsAccepted, long connectionsRefused,
-                           long connectionsIdled, long framesIn, long published, long rejected, long notReadings,
-                           long repliesSent, long publishFailures, long modbusCrcAccepted, long decrypted,
-                           long heartbeats, long registrations, long pendingRegistrationMns, long keyChanges,
-                           long keyChangesRefused) {
+public record GatewayStats(
+        long connectionsOpen,
+        long connectionsAccepted,
+        long connectionsRefused,
+        long connectionsIdled,
+        long framesIn,
+        long published,
+        long rejected,
+        long notReadings,
+        long repliesSent,
+        long publishFailures,
+        long modbusCrcAccepted,
+        long decrypted,
+        long heartbeats,
+        long registrations,
+        long pendingRegistrationMns,
+        long keyChanges,
+        long keyChangesRefused) {
 
     /** One line for a console: totals, and the frame rate since {@code previous} over {@code seconds}. */
     public String statusLine(GatewayStats previous, double seconds) {
         double rate = previous == null || seconds <= 0 ? 0 : (framesIn - previous.framesIn) / seconds;
-        return String.format("[gateway] connections %,d open (%,d accepted, %,d refused, %,d idle-closed)"
+        return String.format(
+                "[gateway] connections %,d open (%,d accepted, %,d refused, %,d idle-closed)"
                         + " | frames %,d (%,.1f/s) | published %,d | rejected %,d | not readings %,d"
                         + " | replies %,d | publish failures %,d%s%s%s%s",
-                connectionsOpen, connectionsAccepted, connectionsRefused, connectionsIdled, framesIn, rate, published,
-                rejected, notReadings, repliesSent, publishFailures,
+                connectionsOpen,
+                connectionsAccepted,
+                connectionsRefused,
+                connectionsIdled,
+                framesIn,
+                rate,
+                published,
+                rejected,
+                notReadings,
+                repliesSent,
+                publishFailures,
                 modbusCrcAccepted > 0 ? String.format(" | MODBUS CRC %,d", modbusCrcAccepted) : "",
-                decrypted > 0 || heartbeats > 0 ? String.format(" | SM4 decrypted %,d | heartbeats %,d", decrypted, heartbeats) : "",
-                registrations > 0 ? String.format(" | registrations %,d from %,d unregistered MNs (approve in the registry)",
-                        registrations, pendingRegistrationMns) : "",
-                keyChanges > 0 || keyChangesRefused > 0 ? String.format(" | SM4 key changes %,d (%,d refused)",
-                        keyChanges, keyChangesRefused) : "");
+                decrypted > 0 || heartbeats > 0
+                        ? String.format(" | SM4 decrypted %,d | heartbeats %,d", decrypted, heartbeats)
+                        : "",
+                registrations > 0
+                        ? String.format(
+                                " | registrations %,d from %,d unregistered MNs (approve in the registry)",
+                                registrations, pendingRegistrationMns)
+                        : "",
+                keyChanges > 0 || keyChangesRefused > 0
+                        ? String.format(" | SM4 key changes %,d (%,d refused)", keyChanges, keyChangesRefused)
+                        : "");
     }
 }

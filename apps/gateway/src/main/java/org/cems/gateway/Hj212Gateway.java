@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import org.cems.core.security.KafkaSecurity;
 import org.cems.hj212.CrcPolicy;
 import org.cems.hj212.Sm4KeyRing;
@@ -56,8 +55,12 @@ public final class Hj212Gateway implements AutoCloseable {
     private MetricsServer metricsServer;
     private boolean closed;
 
-    private Hj212Gateway(GatewayOptions options, GatewayCounters counters, KafkaPublisher publisher, EventLoop loop,
-                         ScheduledExecutorService statusTicker) {
+    private Hj212Gateway(
+            GatewayOptions options,
+            GatewayCounters counters,
+            KafkaPublisher publisher,
+            EventLoop loop,
+            ScheduledExecutorService statusTicker) {
         this.options = options;
         this.counters = counters;
         this.publisher = publisher;
@@ -97,15 +100,24 @@ public final class Hj212Gateway implements AutoCloseable {
                 return t;
             });
             long periodMillis = statusEvery.toMillis();
-            ticker.scheduleAtFixedRate(() -> onStatus.accept(counters.snapshot()), periodMillis, periodMillis,
-                    TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(
+                    () -> onStatus.accept(counters.snapshot()), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         }
         Hj212Gateway gateway = new Hj212Gateway(options, counters, publisher, loop, ticker);
         gateway.loopThread.start();
-        LOG.info("HJ 212 gateway listening on {}, frames to Kafka {} ({}) topic {} (dead letters {}), {}, {}, idle timeout {},"
-                        + " at most {} connections, CRC {}", gateway.localAddress(), options.kafkaBootstrap(), options.kafkaSecurity(),
-                options.readingsTopic(), options.deadLetterTopic(), options.passwords(), options.sm4Keys(),
-                options.idleTimeout(), options.maxConnections(), options.crcPolicy());
+        LOG.info(
+                "HJ 212 gateway listening on {}, frames to Kafka {} ({}) topic {} (dead letters {}), {}, {}, idle timeout {},"
+                        + " at most {} connections, CRC {}",
+                gateway.localAddress(),
+                options.kafkaBootstrap(),
+                options.kafkaSecurity(),
+                options.readingsTopic(),
+                options.deadLetterTopic(),
+                options.passwords(),
+                options.sm4Keys(),
+                options.idleTimeout(),
+                options.maxConnections(),
+                options.crcPolicy());
         return gateway;
     }
 
@@ -283,9 +295,22 @@ public final class Hj212Gateway implements AutoCloseable {
 
         /** The options as set; validated. */
         public GatewayOptions options() {
-            return new GatewayOptions(listen, kafkaBootstrap, readingsTopic, deadLetterTopic, passwords, idleTimeout,
-                    maxConnections, maxSegmentBytes, crcPolicy, maxInFlightPerConnection, sm4Keys, sm4KeysFile, registeredMns,
-                    registrationsFile, kafkaSecurity);
+            return new GatewayOptions(
+                    listen,
+                    kafkaBootstrap,
+                    readingsTopic,
+                    deadLetterTopic,
+                    passwords,
+                    idleTimeout,
+                    maxConnections,
+                    maxSegmentBytes,
+                    crcPolicy,
+                    maxInFlightPerConnection,
+                    sm4Keys,
+                    sm4KeysFile,
+                    registeredMns,
+                    registrationsFile,
+                    kafkaSecurity);
         }
 
         public Hj212Gateway start() throws IOException {

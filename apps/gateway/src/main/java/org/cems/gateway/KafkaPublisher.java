@@ -6,7 +6,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,9 +25,11 @@ final class KafkaPublisher implements AutoCloseable {
     private static final Duration MAX_BLOCK = Duration.ofSeconds(10);
     /** Gives up on a frame after this; the logger got no answer and sends it again. */
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Batches under load while adding little to the time a logger waits for its answer. */
     private static final Duration LINGER = Duration.ofMillis(5);
+
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final long FAILURE_LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -69,8 +70,10 @@ final class KafkaPublisher implements AutoCloseable {
             producer.partitionsFor(options.deadLetterTopic());
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
-            throw new IllegalStateException("cannot reach Kafka at " + options.kafkaBootstrap() + " (topics "
-                    + options.readingsTopic() + ", " + options.deadLetterTopic() + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot reach Kafka at " + options.kafkaBootstrap() + " (topics " + options.readingsTopic() + ", "
+                            + options.deadLetterTopic() + "): " + e.getMessage(),
+                    e);
         }
         return new KafkaPublisher(producer, options.readingsTopic(), options.deadLetterTopic());
     }
@@ -81,7 +84,8 @@ final class KafkaPublisher implements AutoCloseable {
      */
     void publishUpload(String mn, byte[] frame, Consumer<Exception> done) {
         try {
-            producer.send(new ProducerRecord<>(readingsTopic, mn.getBytes(StandardCharsets.UTF_8), frame),
+            producer.send(
+                    new ProducerRecord<>(readingsTopic, mn.getBytes(StandardCharsets.UTF_8), frame),
                     (metadata, error) -> done.accept(error));
         } catch (RuntimeException e) {
             done.accept(e);
@@ -91,11 +95,14 @@ final class KafkaPublisher implements AutoCloseable {
     /** Sends a dead letter; a failure is logged, since nobody waits for it. */
     void publishDeadLetter(DeadLetterMessage deadLetter) {
         try {
-            producer.send(new ProducerRecord<>(deadLetterTopic, deadLetter.key(), deadLetter.json()), (metadata, error) -> {
-                if (error != null) {
-                    logFailure("a dead letter (" + deadLetter.reason() + " from " + deadLetter.origin() + ")", error);
-                }
-            });
+            producer.send(
+                    new ProducerRecord<>(deadLetterTopic, deadLetter.key(), deadLetter.json()), (metadata, error) -> {
+                        if (error != null) {
+                            logFailure(
+                                    "a dead letter (" + deadLetter.reason() + " from " + deadLetter.origin() + ")",
+                                    error);
+                        }
+                    });
         } catch (RuntimeException e) {
             logFailure("a dead letter (" + deadLetter.reason() + " from " + deadLetter.origin() + ")", e);
         }

@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cems.core.keys.Sm4KeyFile;
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
@@ -73,10 +72,18 @@ final class KeyChanges {
         if (!encrypted || (carriesKey && newKey.isEmpty())) {
             // only the holder of the current key can encrypt a 1014: anything else could come from anyone
             counters.keyChangesRefused.incrementAndGet();
-            LOG.warn("MN {} ({}) {}: refused, the key stays as it is{}", p.mn(), c.origin(),
-                    !carriesKey ? "asks for a new SM4 key in clear text" : encrypted
-                            ? "sent a new SM4 key that is neither 32 hex digits nor 16 characters" : "sent a new SM4 key in clear text",
-                    ring.keyFor(p.mn()).isEmpty() ? " (it has none: a first key is set by hand in the logger and the key file)" : "");
+            LOG.warn(
+                    "MN {} ({}) {}: refused, the key stays as it is{}",
+                    p.mn(),
+                    c.origin(),
+                    !carriesKey
+                            ? "asks for a new SM4 key in clear text"
+                            : encrypted
+                                    ? "sent a new SM4 key that is neither 32 hex digits nor 16 characters"
+                                    : "sent a new SM4 key in clear text",
+                    ring.keyFor(p.mn()).isEmpty()
+                            ? " (it has none: a first key is set by hand in the logger and the key file)"
+                            : "");
             c.reply(Hj212Encoder.encode(Hj212Replies.requestAnswer(p, Hj212Replies.QN_REJECTED)));
             return;
         }
@@ -96,7 +103,10 @@ final class KeyChanges {
      */
     void onReply(Connection c, Hj212Packet p) {
         Pending sent = pending.get(p.mn());
-        if (sent != null && sent.via() == c && CN_EXECUTION_RESULT.equals(p.cn()) && p.qn().filter(sent.qn()::equals).isPresent()
+        if (sent != null
+                && sent.via() == c
+                && CN_EXECUTION_RESULT.equals(p.cn())
+                && p.qn().filter(sent.qn()::equals).isPresent()
                 && EXE_RTN_SUCCESS.equals(p.cpFields().get("ExeRtn"))) {
             pending.remove(p.mn());
             change(p.mn(), sent.key(), "confirmed by the logger");
@@ -114,9 +124,13 @@ final class KeyChanges {
             return Optional.empty();
         }
         byte[] key = sent.key();
-        List<DecodeResult> results = Hj212Decoder.builder().crcPolicy(decoding.crcPolicy())
-                .maxSegmentBytes(decoding.maxSegmentBytes()).sm4(decoding.sm4())
-                .sm4Keys(m -> mn.equals(m) ? Optional.of(key) : Optional.empty()).build().decode(frame);
+        List<DecodeResult> results = Hj212Decoder.builder()
+                .crcPolicy(decoding.crcPolicy())
+                .maxSegmentBytes(decoding.maxSegmentBytes())
+                .sm4(decoding.sm4())
+                .sm4Keys(m -> mn.equals(m) ? Optional.of(key) : Optional.empty())
+                .build()
+                .decode(frame);
         if (results.stream().anyMatch(r -> r instanceof DecodeResult.Rejected)) {
             return Optional.empty();
         }
@@ -132,15 +146,22 @@ final class KeyChanges {
         random.nextBytes(key);
         LocalDateTime now = LocalDateTime.now();
         String qn = QN.format(now);
-        Hj212Packet.Builder set = Hj212Packet.builder().qn(qn).cn(CN_KEY_CHANGE).mn(ask.mn())
+        Hj212Packet.Builder set = Hj212Packet.builder()
+                .qn(qn)
+                .cn(CN_KEY_CHANGE)
+                .mn(ask.mn())
                 .flag(Hj212Edition.HJ212_2025, true)
-                .cpField("SKCreateTime", qn).cpField("NewSK", HexFormat.of().withUpperCase().formatHex(key));
+                .cpField("SKCreateTime", qn)
+                .cpField("NewSK", HexFormat.of().withUpperCase().formatHex(key));
         ask.st().ifPresent(set::st);
         ask.pw().ifPresent(set::pw);
         pending.put(ask.mn(), new Pending(qn, key, c));
         c.reply(Hj212Encoder.encode(set.build(), decoding.sm4(), current));
-        LOG.info("MN {} ({}) asked for a new SM4 key: sent (QN {}), in use once the logger confirms it", ask.mn(),
-                c.origin(), qn);
+        LOG.info(
+                "MN {} ({}) asked for a new SM4 key: sent (QN {}), in use once the logger confirms it",
+                ask.mn(),
+                c.origin(),
+                qn);
     }
 
     private void change(String mn, byte[] key, String how) {
@@ -154,8 +175,11 @@ final class KeyChanges {
             Sm4KeyFile.store(file, mn, key);
             LOG.info("MN {}: SM4 key changed ({}), saved to {}", mn, how, file);
         } catch (UncheckedIOException e) {
-            LOG.warn("MN {}: SM4 key changed ({}) but could not be saved: {}; in memory until the gateway restarts", mn,
-                    how, e.getMessage());
+            LOG.warn(
+                    "MN {}: SM4 key changed ({}) but could not be saved: {}; in memory until the gateway restarts",
+                    mn,
+                    how,
+                    e.getMessage());
         }
     }
 }

@@ -19,7 +19,8 @@ final class LabelledCounts {
     void increment(String value) {
         LongAdder count = counts.get(value);
         if (count == null) {
-            count = counts.size() < MAX_VALUES ? counts.computeIfAbsent(value, v -> new LongAdder())
+            count = counts.size() < MAX_VALUES
+                    ? counts.computeIfAbsent(value, v -> new LongAdder())
                     : counts.computeIfAbsent(OTHER, v -> new LongAdder());
         }
         count.increment();

@@ -38,7 +38,8 @@ public final class Passwords {
             return true;
         }
         // constant time, so the answer's timing does not tell how much of a guess was right
-        return presented.isPresent() && MessageDigest.isEqual(expected, presented.get().getBytes(StandardCharsets.UTF_8));
+        return presented.isPresent()
+                && MessageDigest.isEqual(expected, presented.get().getBytes(StandardCharsets.UTF_8));
     }
 
     /** How many MNs have a password. */

@@ -1,5 +1,8 @@
 package org.cems.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cems.hj212.HardwareSerial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +59,10 @@ final class Registrations {
         seen.put(serial.mn(), now);
         counters.pendingRegistrationMns.set(seen.size());
         if (before == null) {
-            LOG.info("registration (CN 1001) from MN {} at {}, not in the registry: {}", serial.mn(), origin,
+            LOG.info(
+                    "registration (CN 1001) from MN {} at {}, not in the registry: {}",
+                    serial.mn(),
+                    origin,
                     file == null ? "see the progress line" : "recorded in " + file);
         }
         if (file != null) {
@@ -82,8 +84,8 @@ final class Registrations {
     }
 
     private void append(String line) {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
+        try (BufferedWriter w = Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             w.write(line);
             w.newLine();
         } catch (IOException e) {
@@ -100,11 +102,18 @@ final class Registrations {
                 JsonNode n = JSON.readTree(text);
                 String mn = n.path("mn").asText(null);
                 if (mn != null && (registeredMns == null || !registeredMns.contains(mn))) {
-                    seen.put(mn, new Seen(Instant.parse(n.path("firstSeen").asText()), n.path("count").asLong()));
+                    seen.put(
+                            mn,
+                            new Seen(
+                                    Instant.parse(n.path("firstSeen").asText()),
+                                    n.path("count").asLong()));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot read the registrations recorded in {} ({}): first-seen times start again", path, e.toString());
+            LOG.warn(
+                    "cannot read the registrations recorded in {} ({}): first-seen times start again",
+                    path,
+                    e.toString());
         }
     }
 }

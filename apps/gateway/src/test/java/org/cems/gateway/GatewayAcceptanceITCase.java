@@ -2,6 +2,7 @@ package org.cems.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
@@ -38,15 +37,27 @@ class GatewayAcceptanceITCase {
     private static final int FRAMES_PER_LOGGER = 4;
     /** Client threads: each drives 1/8 of the loggers, so 500 connections need no 500 threads. */
     private static final int CLIENT_THREADS = 8;
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** The logger that encrypts with a key the gateway does not have for its MN. */
     private static final int WRONG_KEY_LOGGER = 402;
 
-    enum Kind { GOOD, BAD_CRC, BAD_LENGTH, TRUNCATED, WRONG_PASSWORD, WRONG_KEY }
+    enum Kind {
+        GOOD,
+        BAD_CRC,
+        BAD_LENGTH,
+        TRUNCATED,
+        WRONG_PASSWORD,
+        WRONG_KEY
+    }
 
     /** How a logger speaks. */
-    enum Speaks { HJ2017, HJ2025, HJ2025_SM4 }
+    enum Speaks {
+        HJ2017,
+        HJ2025,
+        HJ2025_SM4
+    }
 
     /**
      * One frame of the script: what is sent and what must come of it.
@@ -118,14 +129,19 @@ class GatewayAcceptanceITCase {
             boolean needsAck = (logger + k) % 2 == 0;
             boolean wrongPassword = logger % 100 == 7 && k == 0;
             String pw = wrongPassword ? "000000" : hasPassword(logger) ? password(logger) : "123456";
-            Hj212Packet packet = TestFrames.realtime(mn(logger), qn, pw, needsAck, TestFrames.BASE_TIME.plusSeconds(30L * k));
+            Hj212Packet packet =
+                    TestFrames.realtime(mn(logger), qn, pw, needsAck, TestFrames.BASE_TIME.plusSeconds(30L * k));
             byte[] plain = TestFrames.frame(packet);
             byte[] good = plain;
             if (speaks(logger) != Speaks.HJ2017) {
-                packet = packet.toBuilder().flag(Hj212Edition.HJ212_2025, needsAck).build();
+                packet = packet.toBuilder()
+                        .flag(Hj212Edition.HJ212_2025, needsAck)
+                        .build();
                 plain = TestFrames.frame(packet);
-                good = speaks(logger) == Speaks.HJ2025 ? plain
-                        : Hj212Encoder.encode(packet, Sm4DataArea.hex(), key(logger == WRONG_KEY_LOGGER ? logger + 1 : logger));
+                good = speaks(logger) == Speaks.HJ2025
+                        ? plain
+                        : Hj212Encoder.encode(
+                                packet, Sm4DataArea.hex(), key(logger == WRONG_KEY_LOGGER ? logger + 1 : logger));
             }
             Kind kind = wrongPassword ? Kind.WRONG_PASSWORD : logger == WRONG_KEY_LOGGER ? Kind.WRONG_KEY : Kind.GOOD;
             byte[] bytes = good;
@@ -194,14 +210,20 @@ class GatewayAcceptanceITCase {
             long good = all.stream().filter(s -> s.kind() == Kind.GOOD).count();
             List<ConsumerRecord<String, String>> readings = g.readings((int) good);
             List<JsonNode> deadLetters = g.deadLetters((int) (all.size() - good));
-            System.out.printf("acceptance: %d loggers, %d frames (%d good, %d answered 9014) in %d ms%n", LOGGERS,
-                    all.size(), good, answers.values().stream().filter(a -> a.startsWith("9014")).count(),
+            System.out.printf(
+                    "acceptance: %d loggers, %d frames (%d good, %d answered 9014) in %d ms%n",
+                    LOGGERS,
+                    all.size(),
+                    good,
+                    answers.values().stream().filter(a -> a.startsWith("9014")).count(),
                     (System.nanoTime() - startNanos) / 1_000_000);
 
             // every frame answered 9014 is in Kafka; every good frame is there exactly once, keyed by its MN
             Map<String, ConsumerRecord<String, String>> readingByQn = new HashMap<>();
             for (ConsumerRecord<String, String> r : readings) {
-                assertThat(readingByQn.put(TestFrames.qnIn(r.value()), r)).as("published once").isNull();
+                assertThat(readingByQn.put(TestFrames.qnIn(r.value()), r))
+                        .as("published once")
+                        .isNull();
             }
             Set<String> answered9014 = new HashSet<>();
             answers.forEach((qn, answer) -> {
@@ -223,8 +245,11 @@ class GatewayAcceptanceITCase {
             // exactly the corrupted and wrong-password frames are dead letters, with their reasons
             Map<String, String> deadReasonByQn = new HashMap<>();
             for (JsonNode d : deadLetters) {
-                assertThat(deadReasonByQn.put(TestFrames.qnIn(d.path("payload").asText()), d.path("reason").asText()))
-                        .as("one dead letter per frame").isNull();
+                assertThat(deadReasonByQn.put(
+                                TestFrames.qnIn(d.path("payload").asText()),
+                                d.path("reason").asText()))
+                        .as("one dead letter per frame")
+                        .isNull();
                 assertThat(d.toString()).doesNotContain("pw-").doesNotContain("000000;");
             }
             Map<String, String> expectedDead = new HashMap<>();
@@ -234,7 +259,8 @@ class GatewayAcceptanceITCase {
                 }
             }
             assertThat(deadReasonByQn).isEqualTo(expectedDead);
-            assertThat(expectedDead.values()).contains("bad_crc", "bad_length", "truncated", "bad_password", "bad_decrypt");
+            assertThat(expectedDead.values())
+                    .contains("bad_crc", "bad_length", "truncated", "bad_password", "bad_decrypt");
 
             // every logger got the answers the standard gives, and no others
             Map<String, String> expectedAnswers = new HashMap<>();
@@ -251,13 +277,17 @@ class GatewayAcceptanceITCase {
             assertThat(stats.rejected()).isEqualTo(expectedDead.size());
             assertThat(stats.publishFailures()).isZero();
             // SM4 frames that reach the decoder and decrypt: the good ones and those with a wrong password
-            assertThat(stats.decrypted()).isEqualTo(all.stream().filter(s -> speaks(s.logger()) == Speaks.HJ2025_SM4
-                    && (s.kind() == Kind.GOOD || s.kind() == Kind.WRONG_PASSWORD)).count());
+            assertThat(stats.decrypted())
+                    .isEqualTo(all.stream()
+                            .filter(s -> speaks(s.logger()) == Speaks.HJ2025_SM4
+                                    && (s.kind() == Kind.GOOD || s.kind() == Kind.WRONG_PASSWORD))
+                            .count());
         }
     }
 
     /** Client thread {@code first}: sends round by round across its loggers, then collects answers. */
-    private static void drive(int first, List<TestLogger> loggers, List<List<Sent>> scripts, Map<String, String> answers)
+    private static void drive(
+            int first, List<TestLogger> loggers, List<List<Sent>> scripts, Map<String, String> answers)
             throws Exception {
         for (int k = 0; k < FRAMES_PER_LOGGER; k++) {
             for (int i = first; i < LOGGERS; i += CLIENT_THREADS) {
@@ -269,11 +299,14 @@ class GatewayAcceptanceITCase {
         }
         for (int i = first; i < LOGGERS; i += CLIENT_THREADS) {
             TestLogger logger = loggers.get(i);
-            long expected = scripts.get(i).stream().filter(s -> s.expectedAnswer() != null).count();
+            long expected = scripts.get(i).stream()
+                    .filter(s -> s.expectedAnswer() != null)
+                    .count();
             for (Hj212Packet answer : logger.awaitAnswers((int) expected, WAIT)) {
                 String qn = answer.qn().orElseThrow();
-                String text = (answer.cn().equals("9011") ? "9011/" + answer.cpFields().get("QnRtn") : answer.cn())
-                        + " Flag=" + answer.flag().orElse(-1);
+                String text = (answer.cn().equals("9011")
+                                ? "9011/" + answer.cpFields().get("QnRtn")
+                                : answer.cn()) + " Flag=" + answer.flag().orElse(-1);
                 assertThat(answers.put(qn, text)).as("one answer for %s", qn).isNull();
             }
             for (Sent s : scripts.get(i)) {

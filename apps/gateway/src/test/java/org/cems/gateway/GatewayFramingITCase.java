@@ -2,12 +2,11 @@ package org.cems.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cems.hj212.CrcPolicy;
 import org.cems.hj212.Hj212Crc;
@@ -20,8 +19,8 @@ class GatewayFramingITCase {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static byte[] frame(int n, boolean needsAck) {
-        return TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(n), "123456", needsAck,
-                TestFrames.BASE_TIME.plusSeconds(30L * n)));
+        return TestFrames.frame(TestFrames.realtime(
+                MN, TestFrames.qn(n), "123456", needsAck, TestFrames.BASE_TIME.plusSeconds(30L * n)));
     }
 
     private static List<String> values(List<ConsumerRecord<String, String>> records) {
@@ -37,11 +36,13 @@ class GatewayFramingITCase {
         byte[] a = frame(1, true);
         byte[] b = frame(2, true);
         byte[] withoutCrlf = java.util.Arrays.copyOf(frame(3, true), frame(3, true).length - 2);
-        try (GatewayTopics g = new GatewayTopics(b0 -> b0); TestLogger logger = g.connect()) {
+        try (GatewayTopics g = new GatewayTopics(b0 -> b0);
+                TestLogger logger = g.connect()) {
             logger.send(TestFrames.concat(a, b, withoutCrlf));
             List<Hj212Packet> answers = logger.awaitAnswers(3, WAIT);
             assertThat(answers).extracting(Hj212Packet::cn).containsOnly("9014");
-            assertThat(answers).extracting(p -> p.qn().orElseThrow())
+            assertThat(answers)
+                    .extracting(p -> p.qn().orElseThrow())
                     .containsExactly(TestFrames.qn(1), TestFrames.qn(2), TestFrames.qn(3));
             List<ConsumerRecord<String, String>> records = g.readings(3);
             assertThat(records).extracting(ConsumerRecord::key).containsOnly(MN);
@@ -53,12 +54,14 @@ class GatewayFramingITCase {
     @Test
     void aFrameSplitAcrossManyTcpReadsIsJoined() throws Exception {
         byte[] f = frame(1, true);
-        try (GatewayTopics g = new GatewayTopics(b0 -> b0); TestLogger logger = g.connect()) {
+        try (GatewayTopics g = new GatewayTopics(b0 -> b0);
+                TestLogger logger = g.connect()) {
             for (int at = 0; at < f.length; at += 7) {
                 logger.send(java.util.Arrays.copyOfRange(f, at, Math.min(f.length, at + 7)));
                 Thread.sleep(2); // each piece its own segment, so the gateway reads them apart
             }
-            assertThat(logger.awaitAnswers(1, WAIT)).singleElement()
+            assertThat(logger.awaitAnswers(1, WAIT))
+                    .singleElement()
                     .satisfies(p -> assertThat(p.qn()).contains(TestFrames.qn(1)));
             assertThat(values(g.readings(1))).containsExactly(text(f));
             assertThat(g.gateway.stats().rejected()).isZero();
@@ -69,7 +72,8 @@ class GatewayFramingITCase {
     void garbageBetweenFramesIsADeadLetterAndTheFramesAroundItGetThrough() throws Exception {
         byte[] a = frame(1, true);
         byte[] b = frame(2, true);
-        try (GatewayTopics g = new GatewayTopics(b0 -> b0); TestLogger logger = g.connect()) {
+        try (GatewayTopics g = new GatewayTopics(b0 -> b0);
+                TestLogger logger = g.connect()) {
             logger.send(TestFrames.concat(a, "AT+CSQ\r\nnoise#".getBytes(StandardCharsets.US_ASCII), b));
             assertThat(logger.awaitAnswers(2, WAIT)).extracting(Hj212Packet::cn).containsExactly("9014", "9014");
             assertThat(values(g.readings(2))).containsExactlyInAnyOrder(text(a), text(b));
@@ -83,7 +87,8 @@ class GatewayFramingITCase {
     @Test
     void aBadCrcIsAnsweredWithQnRtn9AndGoesToTheDeadLettersWithoutItsPassword() throws Exception {
         byte[] bad = TestFrames.withBadCrc(frame(1, true));
-        try (GatewayTopics g = new GatewayTopics(b0 -> b0); TestLogger logger = g.connect()) {
+        try (GatewayTopics g = new GatewayTopics(b0 -> b0);
+                TestLogger logger = g.connect()) {
             logger.send(bad);
             Hj212Packet answer = logger.awaitAnswers(1, WAIT).get(0);
             assertThat(answer.cn()).isEqualTo("9011");
@@ -102,16 +107,23 @@ class GatewayFramingITCase {
     void aWrongPasswordIsAnsweredWithQnRtn3AndNotPublished() throws Exception {
         Map<String, String> passwords = Map.of(MN, "s3cret");
         byte[] wrong = frame(1, true); // carries PW=123456
-        byte[] right = TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(2), "s3cret", true, TestFrames.BASE_TIME));
-        try (GatewayTopics g = new GatewayTopics(b0 -> b0.passwords(passwords)); TestLogger logger = g.connect()) {
+        byte[] right =
+                TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(2), "s3cret", true, TestFrames.BASE_TIME));
+        try (GatewayTopics g = new GatewayTopics(b0 -> b0.passwords(passwords));
+                TestLogger logger = g.connect()) {
             logger.send(wrong);
             logger.send(right);
             List<Hj212Packet> answers = logger.awaitAnswers(2, WAIT);
-            assertThat(answers).filteredOn(p -> p.cn().equals("9011")).singleElement().satisfies(p -> {
-                assertThat(p.qn()).contains(TestFrames.qn(1));
-                assertThat(p.cpFields()).containsEntry("QnRtn", "3");
-            });
-            assertThat(answers).filteredOn(p -> p.cn().equals("9014")).singleElement()
+            assertThat(answers)
+                    .filteredOn(p -> p.cn().equals("9011"))
+                    .singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.qn()).contains(TestFrames.qn(1));
+                        assertThat(p.cpFields()).containsEntry("QnRtn", "3");
+                    });
+            assertThat(answers)
+                    .filteredOn(p -> p.cn().equals("9014"))
+                    .singleElement()
                     .satisfies(p -> assertThat(p.qn()).contains(TestFrames.qn(2)));
             assertThat(values(g.readings(1))).containsExactly(text(right));
             JsonNode dead = g.deadLetters(1).get(0);
@@ -122,15 +134,18 @@ class GatewayFramingITCase {
 
     @Test
     void notifiesRepliesAndHeartbeatsAreAnsweredAsTheStandardSaysAndNotPublished() throws Exception {
-        try (GatewayTopics g = new GatewayTopics(b0 -> b0); TestLogger logger = g.connect()) {
+        try (GatewayTopics g = new GatewayTopics(b0 -> b0);
+                TestLogger logger = g.connect()) {
             logger.send(TestFrames.concat(
-                    TestFrames.frame(TestFrames.control(MN, TestFrames.qn(1), "1013", true)),   // time-calibration request
-                    TestFrames.frame(TestFrames.control(MN, TestFrames.qn(3), "9014", false)),  // a reply
-                    TestFrames.frame(TestFrames.control(MN, TestFrames.qn(4), "9015", true)),   // 2025 heartbeat
+                    TestFrames.frame(
+                            TestFrames.control(MN, TestFrames.qn(1), "1013", true)), // time-calibration request
+                    TestFrames.frame(TestFrames.control(MN, TestFrames.qn(3), "9014", false)), // a reply
+                    TestFrames.frame(TestFrames.control(MN, TestFrames.qn(4), "9015", true)), // 2025 heartbeat
                     frame(5, true)));
             List<Hj212Packet> answers = logger.awaitAnswers(2, WAIT);
-            assertThat(answers).extracting(p -> p.cn() + " " + p.qn().orElseThrow()).containsExactlyInAnyOrder(
-                    "9013 " + TestFrames.qn(1), "9014 " + TestFrames.qn(5));
+            assertThat(answers)
+                    .extracting(p -> p.cn() + " " + p.qn().orElseThrow())
+                    .containsExactlyInAnyOrder("9013 " + TestFrames.qn(1), "9014 " + TestFrames.qn(5));
             assertThat(g.readings(1)).hasSize(1);
             assertThat(logger.awaitAnswers(3, Duration.ofMillis(300))).hasSize(2);
             GatewayStats stats = g.gateway.stats();
@@ -159,14 +174,21 @@ class GatewayFramingITCase {
                     + ";Flag=5;CP=&&" + uploads[i][1] + "&&";
             frames.add(org.cems.hj212.Hj212Encoder.frame(segment.getBytes(StandardCharsets.UTF_8)));
         }
-        try (GatewayTopics g = new GatewayTopics(b0 -> b0); TestLogger logger = g.connect()) {
+        try (GatewayTopics g = new GatewayTopics(b0 -> b0);
+                TestLogger logger = g.connect()) {
             logger.send(TestFrames.concat(frames.toArray(byte[][]::new)));
-            assertThat(logger.awaitAnswers(4, WAIT)).extracting(p -> p.cn() + " " + p.qn().orElseThrow())
-                    .containsExactlyInAnyOrder("9014 " + TestFrames.qn(1), "9014 " + TestFrames.qn(2),
-                            "9014 " + TestFrames.qn(3), "9014 " + TestFrames.qn(4));
+            assertThat(logger.awaitAnswers(4, WAIT))
+                    .extracting(p -> p.cn() + " " + p.qn().orElseThrow())
+                    .containsExactlyInAnyOrder(
+                            "9014 " + TestFrames.qn(1),
+                            "9014 " + TestFrames.qn(2),
+                            "9014 " + TestFrames.qn(3),
+                            "9014 " + TestFrames.qn(4));
             List<ConsumerRecord<String, String>> records = g.readings(4);
             assertThat(records).extracting(ConsumerRecord::key).containsOnly(MN);
-            assertThat(values(records)).containsExactlyInAnyOrderElementsOf(frames.stream().map(GatewayFramingITCase::text).toList());
+            assertThat(values(records))
+                    .containsExactlyInAnyOrderElementsOf(
+                            frames.stream().map(GatewayFramingITCase::text).toList());
             assertThat(g.gateway.stats().published()).isEqualTo(4);
             assertThat(g.gateway.stats().notReadings()).isZero();
         }
@@ -179,7 +201,8 @@ class GatewayFramingITCase {
                 TestLogger logger = g.connect()) {
             logger.send(TestFrames.truncated(f, 100));
             assertThat(logger.awaitClosedByGateway(Duration.ofSeconds(10))).isTrue();
-            assertThat(g.deadLetters(1)).singleElement()
+            assertThat(g.deadLetters(1))
+                    .singleElement()
                     .satisfies(d -> assertThat(d.path("reason").asText()).isEqualTo("truncated"));
             assertThat(g.gateway.stats().connectionsIdled()).isEqualTo(1);
             assertThat(g.gateway.stats().connectionsOpen()).isZero();
@@ -189,7 +212,9 @@ class GatewayFramingITCase {
     @Test
     void connectionsBeyondTheLimitAreRefused() throws Exception {
         try (GatewayTopics g = new GatewayTopics(b0 -> b0.maxConnections(2));
-                TestLogger first = g.connect(); TestLogger second = g.connect(); TestLogger third = g.connect()) {
+                TestLogger first = g.connect();
+                TestLogger second = g.connect();
+                TestLogger third = g.connect()) {
             assertThat(third.awaitClosedByGateway(Duration.ofSeconds(10))).isTrue();
             first.send(frame(1, true));
             second.send(frame(2, true));
@@ -204,12 +229,15 @@ class GatewayFramingITCase {
     void aFrameAboveTheSizeLimitIsRejectedUnansweredAndTheNextOneStillGetsThrough() throws Exception {
         byte[] big = frame(1, true); // about 480 bytes of data segment
         byte[] small = TestFrames.frame(TestFrames.control(MN, TestFrames.qn(2), "2081", true));
-        try (GatewayTopics g = new GatewayTopics(b0 -> b0.maxSegmentBytes(300)); TestLogger logger = g.connect()) {
+        try (GatewayTopics g = new GatewayTopics(b0 -> b0.maxSegmentBytes(300));
+                TestLogger logger = g.connect()) {
             logger.send(TestFrames.concat(big, small));
             // the gateway keeps only the frame's first bytes, too few to answer it with its own MN
-            assertThat(logger.awaitAnswers(2, Duration.ofSeconds(2))).extracting(p -> p.cn() + " " + p.qn().orElseThrow())
+            assertThat(logger.awaitAnswers(2, Duration.ofSeconds(2)))
+                    .extracting(p -> p.cn() + " " + p.qn().orElseThrow())
                     .containsExactly("9014 " + TestFrames.qn(2));
-            assertThat(g.deadLetters(1)).singleElement()
+            assertThat(g.deadLetters(1))
+                    .singleElement()
                     .satisfies(d -> assertThat(d.path("reason").asText()).isEqualTo("frame_too_long"));
         }
     }

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.cems.hj212.CrcPolicy;
 import org.cems.hj212.Hj212Packet;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,13 @@ class GatewayMainITCase {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(CountDownLatch stop, String... args) throws InterruptedException {
-        return GatewayMain.run(args, REGISTRY, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), stop, false);
+        return GatewayMain.run(
+                args,
+                REGISTRY,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                stop,
+                false);
     }
 
     private String err() {
@@ -47,9 +51,12 @@ class GatewayMainITCase {
     void aMalformedSm4KeyNamesItsLineAndNotTheKey(@TempDir Path dir) throws Exception {
         Path keys = dir.resolve("sm4.keys");
         Files.writeString(keys, "MN1=0123456789ABCDEFFEDCBA9876543210\nMN2=0123456789ABCDEFFEDCBA98765432XY\n");
-        assertThat(run(new CountDownLatch(1), "--listen", ":0", "--kafka", "k:9092", "--sm4-keys", keys.toString())).isEqualTo(2);
-        assertThat(err()).contains("--sm4-keys: " + keys + " line 2: the key of MN MN2 is not 32 hex digits")
-                .doesNotContain("98765432XY").doesNotContain("0123456789");
+        assertThat(run(new CountDownLatch(1), "--listen", ":0", "--kafka", "k:9092", "--sm4-keys", keys.toString()))
+                .isEqualTo(2);
+        assertThat(err())
+                .contains("--sm4-keys: " + keys + " line 2: the key of MN MN2 is not 32 hex digits")
+                .doesNotContain("98765432XY")
+                .doesNotContain("0123456789");
     }
 
     @Test
@@ -61,17 +68,23 @@ class GatewayMainITCase {
         assertThat(err()).contains("--kafka BOOTSTRAP is required");
         assertThat(run(never, "--listen", "nowhere", "--kafka", "k:9092")).isEqualTo(2);
         assertThat(err()).contains("--listen: write HOST:PORT");
-        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--idle-timeout", "5 fortnights")).isEqualTo(2);
+        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--idle-timeout", "5 fortnights"))
+                .isEqualTo(2);
         assertThat(err()).contains("--idle-timeout: \"5 fortnights\" is not a duration like 500ms");
-        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--crc", "modbus")).isEqualTo(2);
+        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--crc", "modbus"))
+                .isEqualTo(2);
         assertThat(err()).contains("--crc: write strict or lenient");
-        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--max-connections", "-3")).isEqualTo(2);
+        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--max-connections", "-3"))
+                .isEqualTo(2);
         assertThat(err()).contains("--max-connections: write a positive whole number");
-        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--max-segment-bytes", "20000")).isEqualTo(2);
+        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--max-segment-bytes", "20000"))
+                .isEqualTo(2);
         assertThat(err()).contains("max segment bytes must be 1..9999");
-        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--registry", "/no/such.yaml")).isEqualTo(2);
+        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--registry", "/no/such.yaml"))
+                .isEqualTo(2);
         assertThat(err()).contains("--registry: cannot read /no/such.yaml");
-        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--bogus", "1")).isEqualTo(2);
+        assertThat(run(never, "--listen", ":9212", "--kafka", "k:9092", "--bogus", "1"))
+                .isEqualTo(2);
         assertThat(err()).contains("unknown option --bogus");
         assertThat(run(never, "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--deadletter-topic NAME");
@@ -79,9 +92,26 @@ class GatewayMainITCase {
 
     @Test
     void optionsReachTheGateway() {
-        GatewayOptions o = GatewayArgs.parse(new String[] {"--listen", "127.0.0.1:9212", "--kafka", "a:1,b:2",
-            "--topic", "t1", "--deadletter-topic", "t2", "--idle-timeout", "90s", "--max-connections", "10",
-            "--max-segment-bytes", "2048", "--crc", "lenient"}).builder().options();
+        GatewayOptions o = GatewayArgs.parse(new String[] {
+                    "--listen",
+                    "127.0.0.1:9212",
+                    "--kafka",
+                    "a:1,b:2",
+                    "--topic",
+                    "t1",
+                    "--deadletter-topic",
+                    "t2",
+                    "--idle-timeout",
+                    "90s",
+                    "--max-connections",
+                    "10",
+                    "--max-segment-bytes",
+                    "2048",
+                    "--crc",
+                    "lenient"
+                })
+                .builder()
+                .options();
         assertThat(o.listen()).isEqualTo(new InetSocketAddress("127.0.0.1", 9212));
         assertThat(o.kafkaBootstrap()).isEqualTo("a:1,b:2");
         assertThat(o.readingsTopic()).isEqualTo("t1");
@@ -95,7 +125,8 @@ class GatewayMainITCase {
     @Test
     void anUnreachableKafkaIsAClearErrorAtStart() throws Exception {
         int closedPort = org.cems.testkit.FreePorts.next();
-        assertThat(run(new CountDownLatch(1), "--listen", "127.0.0.1:0", "--kafka", "127.0.0.1:" + closedPort)).isEqualTo(1);
+        assertThat(run(new CountDownLatch(1), "--listen", "127.0.0.1:0", "--kafka", "127.0.0.1:" + closedPort))
+                .isEqualTo(1);
         assertThat(err()).contains("cannot reach Kafka at 127.0.0.1:" + closedPort);
     }
 
@@ -107,22 +138,38 @@ class GatewayMainITCase {
         CountDownLatch stop = new CountDownLatch(1);
         // its own thread: on 2 cores the common pool has one thread, which the broker may hold
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        new Thread(() -> {
-            try {
-                exit.complete(run(stop, "--listen", "127.0.0.1:0", "--kafka", SharedKafka.get().bootstrapServers(),
-                        "--topic", readings, "--deadletter-topic", deadLetters, "--registry", registry.toString()));
-            } catch (Throwable e) {
-                exit.completeExceptionally(e);
-            }
-        }, "gateway-main").start();
+        new Thread(
+                        () -> {
+                            try {
+                                exit.complete(run(
+                                        stop,
+                                        "--listen",
+                                        "127.0.0.1:0",
+                                        "--kafka",
+                                        SharedKafka.get().bootstrapServers(),
+                                        "--topic",
+                                        readings,
+                                        "--deadletter-topic",
+                                        deadLetters,
+                                        "--registry",
+                                        registry.toString()));
+                            } catch (Throwable e) {
+                                exit.completeExceptionally(e);
+                            }
+                        },
+                        "gateway-main")
+                .start();
         InetSocketAddress address = awaitListening();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 MNs with a password").doesNotContain("s3cret");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("1 MNs with a password")
+                .doesNotContain("s3cret");
         try (TestLogger logger = new TestLogger(address)) {
-            logger.send(TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(1), "wrong", true,
-                    TestFrames.BASE_TIME)));
-            logger.send(TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(2), "s3cret", true,
-                    TestFrames.BASE_TIME)));
-            assertThat(logger.awaitAnswers(2, Duration.ofSeconds(20))).extracting(Hj212Packet::cn)
+            logger.send(
+                    TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(1), "wrong", true, TestFrames.BASE_TIME)));
+            logger.send(
+                    TestFrames.frame(TestFrames.realtime(MN, TestFrames.qn(2), "s3cret", true, TestFrames.BASE_TIME)));
+            assertThat(logger.awaitAnswers(2, Duration.ofSeconds(20)))
+                    .extracting(Hj212Packet::cn)
                     .containsExactlyInAnyOrder("9011", "9014");
         }
         stop.countDown();

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,8 @@ class GatewayThroughputBenchmark {
         for (int connections : new int[] {1, 50, 500}) {
             report.add(measure(connections, FRAMES_PER_RUN));
         }
-        System.out.printf("Gateway throughput: %d frames per run, batches of %d answered frames, %d cores, Java %s%n",
+        System.out.printf(
+                "Gateway throughput: %d frames per run, batches of %d answered frames, %d cores, Java %s%n",
                 FRAMES_PER_RUN, BATCH, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         report.forEach(System.out::println);
     }
@@ -46,8 +46,12 @@ class GatewayThroughputBenchmark {
                 loggers.add(g.connect());
                 byte[][] frameBatch = new byte[BATCH][];
                 for (int k = 0; k < BATCH; k++) {
-                    frameBatch[k] = TestFrames.frame(TestFrames.realtime(String.format("BENCH%019d", c),
-                            TestFrames.qn(k), "123456", true, TestFrames.BASE_TIME.plusSeconds(k)));
+                    frameBatch[k] = TestFrames.frame(TestFrames.realtime(
+                            String.format("BENCH%019d", c),
+                            TestFrames.qn(k),
+                            "123456",
+                            true,
+                            TestFrames.BASE_TIME.plusSeconds(k)));
                 }
                 batches[c] = TestFrames.concat(frameBatch);
             }
@@ -63,7 +67,8 @@ class GatewayThroughputBenchmark {
                                 loggers.get(c).send(batches[c]);
                             }
                             for (int c = first; c < connections; c += CLIENT_THREADS) {
-                                assertThat(loggers.get(c).awaitAnswerCount(sent, Duration.ofSeconds(60))).isEqualTo(sent);
+                                assertThat(loggers.get(c).awaitAnswerCount(sent, Duration.ofSeconds(60)))
+                                        .isEqualTo(sent);
                             }
                         }
                         return null;
@@ -81,8 +86,13 @@ class GatewayThroughputBenchmark {
                 l.close();
             }
             assertThat(g.gateway.stats().published()).isEqualTo(total);
-            return String.format(Locale.ROOT, "  %4d connections: %,9.0f frames/s answered after Kafka's ack (%,d frames in %.2f s)",
-                    connections, total / seconds, total, seconds);
+            return String.format(
+                    Locale.ROOT,
+                    "  %4d connections: %,9.0f frames/s answered after Kafka's ack (%,d frames in %.2f s)",
+                    connections,
+                    total / seconds,
+                    total,
+                    seconds);
         }
     }
 }

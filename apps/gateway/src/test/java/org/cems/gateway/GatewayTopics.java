@@ -1,11 +1,10 @@
 package org.cems.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cems.testkit.EmbeddedKafka;
 
@@ -21,8 +20,12 @@ final class GatewayTopics implements AutoCloseable {
     GatewayTopics(UnaryOperator<Hj212Gateway.Builder> settings) throws Exception {
         readings = SharedKafka.newTopic("readings", 2);
         deadLetters = SharedKafka.newTopic("deadletter", 1);
-        gateway = settings.apply(Hj212Gateway.builder().listen("127.0.0.1", 0).kafkaBootstrap(kafka.bootstrapServers())
-                .readingsTopic(readings).deadLetterTopic(deadLetters)).start();
+        gateway = settings.apply(Hj212Gateway.builder()
+                        .listen("127.0.0.1", 0)
+                        .kafkaBootstrap(kafka.bootstrapServers())
+                        .readingsTopic(readings)
+                        .deadLetterTopic(deadLetters))
+                .start();
     }
 
     TestLogger connect() throws Exception {
@@ -31,8 +34,11 @@ final class GatewayTopics implements AutoCloseable {
 
     /** A logger that decrypts what the gateway sends with {@code key} (a host CN 1014). */
     TestLogger connect(String mn, byte[] key) throws Exception {
-        return new TestLogger(gateway.localAddress(), org.cems.hj212.Hj212Decoder.builder()
-                .sm4Keys(m -> mn.equals(m) ? java.util.Optional.of(key) : java.util.Optional.empty()).build());
+        return new TestLogger(
+                gateway.localAddress(),
+                org.cems.hj212.Hj212Decoder.builder()
+                        .sm4Keys(m -> mn.equals(m) ? java.util.Optional.of(key) : java.util.Optional.empty())
+                        .build());
     }
 
     /** The records of the readings topic once it holds at least {@code count}. */

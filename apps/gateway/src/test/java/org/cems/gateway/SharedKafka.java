@@ -1,7 +1,6 @@
 package org.cems.gateway;
 
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.cems.testkit.EmbeddedKafka;
 import org.cems.testkit.ServerTests;
 

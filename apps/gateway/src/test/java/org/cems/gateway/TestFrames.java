@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
 import org.cems.hj212.Hj212Item;
@@ -34,8 +33,14 @@ final class TestFrames {
 
     /** A 2017 real-time upload (CN 2011) of twelve factors, about 480 bytes. */
     static Hj212Packet realtime(String mn, String qn, String pw, boolean needsAck, LocalDateTime dataTime) {
-        Hj212Packet.Builder b = Hj212Packet.builder().qn(qn).st("31").cn("2011").pw(pw).mn(mn)
-                .flag(Hj212Edition.HJ212_2017, needsAck).dataTime(dataTime);
+        Hj212Packet.Builder b = Hj212Packet.builder()
+                .qn(qn)
+                .st("31")
+                .cn("2011")
+                .pw(pw)
+                .mn(mn)
+                .flag(Hj212Edition.HJ212_2017, needsAck)
+                .dataTime(dataTime);
         for (String[] f : FACTORS) {
             b.item(f[0], Hj212Item.RTD, f[1]);
             if (f[2] != null) {
@@ -48,8 +53,14 @@ final class TestFrames {
 
     /** A packet without items: heartbeats, notifies, restarts, replies. */
     static Hj212Packet control(String mn, String qn, String cn, boolean needsAck) {
-        return Hj212Packet.builder().qn(qn).st("31").cn(cn).pw("123456").mn(mn)
-                .flag(Hj212Edition.HJ212_2017, needsAck).build();
+        return Hj212Packet.builder()
+                .qn(qn)
+                .st("31")
+                .cn(cn)
+                .pw("123456")
+                .mn(mn)
+                .flag(Hj212Edition.HJ212_2017, needsAck)
+                .build();
     }
 
     static byte[] frame(Hj212Packet p) {

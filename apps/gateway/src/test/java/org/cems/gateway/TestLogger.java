@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
 import org.cems.hj212.Hj212Packet;

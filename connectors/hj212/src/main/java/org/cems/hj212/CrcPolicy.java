@@ -47,8 +47,12 @@ public enum CrcPolicy {
             if (c == 'c' && (buf[i + 1] | 0x20) == 'p' && buf[i + 2] == '=' && isFieldStart(buf, off, i)) {
                 return false; // the data area may hold anything
             }
-            if (c == 'f' && (buf[i + 1] | 0x20) == 'l' && (buf[i + 2] | 0x20) == 'a' && (buf[i + 3] | 0x20) == 'g'
-                    && buf[i + 4] == '=' && isFieldStart(buf, off, i)) {
+            if (c == 'f'
+                    && (buf[i + 1] | 0x20) == 'l'
+                    && (buf[i + 2] | 0x20) == 'a'
+                    && (buf[i + 3] | 0x20) == 'g'
+                    && buf[i + 4] == '='
+                    && isFieldStart(buf, off, i)) {
                 int v = 0;
                 int digits = 0;
                 for (int j = i + 5; j < end && buf[j] >= '0' && buf[j] <= '9' && digits < 4; j++, digits++) {

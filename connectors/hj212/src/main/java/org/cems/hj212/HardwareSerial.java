@@ -30,8 +30,11 @@ public record HardwareSerial(String mn, String dataLoggerId, String cpuId, List<
         List<String> macs = new ArrayList<>(2);
         info(packet, "i23007").ifPresent(macs::add);
         info(packet, "i23008").ifPresent(macs::add);
-        return Optional.of(new HardwareSerial(packet.mn(), info(packet, "i23005").orElse(null),
-                info(packet, "i23006").orElse(null), macs));
+        return Optional.of(new HardwareSerial(
+                packet.mn(),
+                info(packet, "i23005").orElse(null),
+                info(packet, "i23006").orElse(null),
+                macs));
     }
 
     private static Optional<String> info(Hj212Packet packet, String code) {

@@ -26,7 +26,11 @@ public final class Hj2025Codes {
     }
 
     private static boolean isCode(String code, char letter, char group) {
-        return code != null && code.length() == 6 && code.charAt(0) == letter && code.charAt(1) == group && digits(code, 2);
+        return code != null
+                && code.length() == 6
+                && code.charAt(0) == letter
+                && code.charAt(1) == group
+                && digits(code, 2);
     }
 
     private static boolean digits(String s, int from) {

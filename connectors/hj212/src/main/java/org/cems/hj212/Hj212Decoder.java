@@ -94,7 +94,8 @@ public final class Hj212Decoder implements Serializable {
 
     /** A stream decoder for one connection. Not thread-safe. */
     public Session newSession() {
-        return new Session(new Hj212Framer(options.maxSegmentBytes(), options.crcPolicy()),
+        return new Session(
+                new Hj212Framer(options.maxSegmentBytes(), options.crcPolicy()),
                 new Collector(options.sm4(), options.sm4Keys()));
     }
 

@@ -117,7 +117,8 @@ public final class Hj212Encoder {
 
     /** CP values: no separators, except inside {@code //text//} (Info, §2.4). */
     private static String cpValue(String v) {
-        boolean text = v.length() >= 4 && v.startsWith("//") && v.endsWith("//") && v.indexOf("//", 2) == v.length() - 2;
+        boolean text =
+                v.length() >= 4 && v.startsWith("//") && v.endsWith("//") && v.indexOf("//", 2) == v.length() - 2;
         if (v.contains("&&") || (!text && (v.indexOf(';') >= 0 || v.indexOf(',') >= 0))) {
             throw new IllegalArgumentException("CP value cannot hold ; , or && outside //text//: " + v);
         }
@@ -126,8 +127,9 @@ public final class Hj212Encoder {
 
     /** {@code yyyyMMddHHmmss}, plus 3 millisecond digits when they are not zero. */
     static String formatDataTime(LocalDateTime t) {
-        String s = String.format("%04d%02d%02d%02d%02d%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                t.getHour(), t.getMinute(), t.getSecond());
+        String s = String.format(
+                "%04d%02d%02d%02d%02d%02d",
+                t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
         int ms = t.getNano() / 1_000_000;
         return ms == 0 ? s : s + String.format("%03d", ms);
     }

@@ -52,12 +52,14 @@ public final class Hj212Framer {
 
     /** Non-whitespace bytes skipped outside frames and not yet reported. */
     private long garbageCount;
+
     private final byte[] garbageExcerpt = new byte[Excerpts.MAX];
     private int garbageExcerptLen;
     /** True right after a rejected frame: the rest of its bytes are not reported a second time. */
     private boolean insideRejectedFrame;
     /** Start of the frame whose length is being checked, and how far that check got. */
     private int pendingStart = -1;
+
     private int pendingScanned;
 
     public Hj212Framer(int maxSegmentBytes, CrcPolicy crcPolicy) {
@@ -142,42 +144,71 @@ public final class Hj212Framer {
                     return;
                 }
                 if (declared < 0) {
-                    reject(listener, RejectReason.BAD_LENGTH, "length field after '##' is not 4 digits", p,
+                    reject(
+                            listener,
+                            RejectReason.BAD_LENGTH,
+                            "length field after '##' is not 4 digits",
+                            p,
                             p + HEAD_LEN + REJECT_CONTEXT);
                 } else {
-                    reject(listener, RejectReason.FRAME_TOO_LONG, "declared data segment of " + declared
-                            + " bytes exceeds the limit of " + maxSegmentBytes, p, p + HEAD_LEN + REJECT_CONTEXT);
+                    reject(
+                            listener,
+                            RejectReason.FRAME_TOO_LONG,
+                            "declared data segment of " + declared + " bytes exceeds the limit of " + maxSegmentBytes,
+                            p,
+                            p + HEAD_LEN + REJECT_CONTEXT);
                 }
                 continue;
             }
             int frameLen = HEAD_LEN + declared + CRC_LEN;
             int earlyEnd = findEarlierFrameEnd(p, declared);
             if (earlyEnd >= 0) {
-                reject(listener, RejectReason.BAD_LENGTH, "declared length " + declared
-                        + " runs past a frame end ('&&' + CRC + CRLF) after " + (earlyEnd - p - HEAD_LEN - CRC_LEN - 2)
-                        + " bytes (length counts UTF-8 bytes)", p, earlyEnd);
+                reject(
+                        listener,
+                        RejectReason.BAD_LENGTH,
+                        "declared length " + declared
+                                + " runs past a frame end ('&&' + CRC + CRLF) after "
+                                + (earlyEnd - p - HEAD_LEN - CRC_LEN - 2)
+                                + " bytes (length counts UTF-8 bytes)",
+                        p,
+                        earlyEnd);
                 continue;
             }
             if (available < frameLen) {
                 if (!eof) {
                     return;
                 }
-                reject(listener, RejectReason.TRUNCATED, "input ends after " + (available - HEAD_LEN)
-                        + " of " + declared + " declared data-segment bytes", p, end);
+                reject(
+                        listener,
+                        RejectReason.TRUNCATED,
+                        "input ends after " + (available - HEAD_LEN) + " of " + declared
+                                + " declared data-segment bytes",
+                        p,
+                        end);
                 continue;
             }
             int segOff = p + HEAD_LEN;
             int received = parseHex4(segOff + declared);
             if (received < 0) {
-                reject(listener, RejectReason.BAD_LENGTH, "no 4-hex-digit CRC where the declared length "
-                        + declared + " ends (length counts UTF-8 bytes)", p, p + frameLen);
+                reject(
+                        listener,
+                        RejectReason.BAD_LENGTH,
+                        "no 4-hex-digit CRC where the declared length " + declared
+                                + " ends (length counts UTF-8 bytes)",
+                        p,
+                        p + frameLen);
                 continue;
             }
             CrcVariant variant = crcPolicy.match(buf, segOff, declared, received);
             if (variant == null) {
-                reject(listener, RejectReason.BAD_CRC, "CRC field " + Hj212Crc.hex(received)
-                        + " does not match " + Hj212Crc.hex(Hj212Crc.compute(buf, segOff, declared))
-                        + " (HJ 212 Appendix A)", p, p + frameLen);
+                reject(
+                        listener,
+                        RejectReason.BAD_CRC,
+                        "CRC field " + Hj212Crc.hex(received)
+                                + " does not match " + Hj212Crc.hex(Hj212Crc.compute(buf, segOff, declared))
+                                + " (HJ 212 Appendix A)",
+                        p,
+                        p + frameLen);
                 continue;
             }
             byte[] segment = Arrays.copyOfRange(buf, segOff, segOff + declared);
@@ -200,7 +231,11 @@ public final class Hj212Framer {
         int lastCandidate = p + HEAD_LEN + declared - 3; // "&&" of the real end is at declared - 2
         int j = pendingScanned;
         for (; j <= lastCandidate && j + 8 <= end; j++) {
-            if (buf[j] == '&' && buf[j + 1] == '&' && buf[j + 6] == '\r' && buf[j + 7] == '\n' && parseHex4(j + 2) >= 0) {
+            if (buf[j] == '&'
+                    && buf[j + 1] == '&'
+                    && buf[j + 6] == '\r'
+                    && buf[j + 7] == '\n'
+                    && parseHex4(j + 2) >= 0) {
                 return j + 8;
             }
         }

@@ -155,9 +155,16 @@ public final class Hj212Packet implements Serializable {
         if (!(o instanceof Hj212Packet p)) {
             return false;
         }
-        return flag == p.flag && pnum == p.pnum && pno == p.pno && Objects.equals(qn, p.qn)
-                && Objects.equals(st, p.st) && cn.equals(p.cn) && Objects.equals(pw, p.pw)
-                && mn.equals(p.mn) && Objects.equals(dataTime, p.dataTime) && items.equals(p.items)
+        return flag == p.flag
+                && pnum == p.pnum
+                && pno == p.pno
+                && Objects.equals(qn, p.qn)
+                && Objects.equals(st, p.st)
+                && cn.equals(p.cn)
+                && Objects.equals(pw, p.pw)
+                && mn.equals(p.mn)
+                && Objects.equals(dataTime, p.dataTime)
+                && items.equals(p.items)
                 && cpFields.equals(p.cpFields);
     }
 

@@ -60,10 +60,33 @@ public enum Hj212PacketKind {
             case "9011", "9012", "9013", "9014" -> REPLY;
             case "2012", "2022", "1013" -> NOTIFY;
             case "2081" -> RESTART;
-            case "1000", "1011", "1012", "1061", "1062", "1063", "1064", "1072",
-                    "3011", "3012", "3013", "3014", "3015", "3016", "3017", "3018", "3019", "3020", "3021",
+            case "1000",
+                    "1011",
+                    "1012",
+                    "1061",
+                    "1062",
+                    "1063",
+                    "1064",
+                    "1072",
+                    "3011",
+                    "3012",
+                    "3013",
+                    "3014",
+                    "3015",
+                    "3016",
+                    "3017",
+                    "3018",
+                    "3019",
+                    "3020",
+                    "3021",
                     // HJ/T 212-2005 only: alarm limits, alarm target, report time (2005 Table 9)
-                    "1001", "1021", "1022", "1031", "1032", "1041", "1042" -> COMMAND;
+                    "1001",
+                    "1021",
+                    "1022",
+                    "1031",
+                    "1032",
+                    "1041",
+                    "1042" -> COMMAND;
             default -> OTHER;
         };
     }
@@ -98,7 +121,8 @@ public enum Hj212PacketKind {
     /** Whether items of this kind are measurements at a DataTime (so DataTime is required with items). */
     public boolean timedItems() {
         return switch (this) {
-            case DATA_UPLOAD, FACILITY_STATUS, FACILITY_POWER, PRODUCTION_CONDITION, RAW_DATA, FURNACE_TEMPERATURE -> true;
+            case DATA_UPLOAD, FACILITY_STATUS, FACILITY_POWER, PRODUCTION_CONDITION, RAW_DATA, FURNACE_TEMPERATURE ->
+                true;
             default -> false;
         };
     }

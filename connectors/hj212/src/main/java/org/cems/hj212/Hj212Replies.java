@@ -18,6 +18,7 @@ public final class Hj212Replies {
 
     /** QnRtn values (2017 Table 7). */
     public static final int QN_READY = 1;
+
     public static final int QN_REJECTED = 2;
     public static final int QN_PW_ERROR = 3;
     public static final int QN_MN_ERROR = 4;
@@ -33,14 +34,14 @@ public final class Hj212Replies {
 
     /** 9014 data answer to an upload (send it when {@link Hj212Packet#needsAck()}); Table C.50. */
     public static Hj212Packet dataAck(Hj212Packet request) {
-        return answer(request.edition(), request.qn().orElse(null), request.pw().orElse(null), request.mn(),
-                "9014", null);
+        return answer(
+                request.edition(), request.qn().orElse(null), request.pw().orElse(null), request.mn(), "9014", null);
     }
 
     /** 9013 notify answer (e.g. to 2012, 2022, 1013). */
     public static Hj212Packet notifyAck(Hj212Packet request) {
-        return answer(request.edition(), request.qn().orElse(null), request.pw().orElse(null), request.mn(),
-                "9013", null);
+        return answer(
+                request.edition(), request.qn().orElse(null), request.pw().orElse(null), request.mn(), "9013", null);
     }
 
     /**
@@ -48,8 +49,8 @@ public final class Hj212Replies {
      * registry does not know. 2005 knows only 1-3; other codes are sent as 2 (rejected) there.
      */
     public static Hj212Packet requestAnswer(Hj212Packet request, int qnRtn) {
-        return answer(request.edition(), request.qn().orElse(null), request.pw().orElse(null), request.mn(),
-                "9011", qnRtn);
+        return answer(
+                request.edition(), request.qn().orElse(null), request.pw().orElse(null), request.mn(), "9011", qnRtn);
     }
 
     /**
@@ -89,15 +90,14 @@ public final class Hj212Replies {
             case BAD_FLAG -> OptionalInt.of(QN_FLAG_ERROR);
             case MISSING_MN -> OptionalInt.of(QN_MN_ERROR);
             case BAD_HEADER, BAD_LENGTH, FRAME_TOO_LONG, BAD_DATATIME, BAD_CP, BAD_SPLIT, NO_KEY, BAD_DECRYPT ->
-                    OptionalInt.of(QN_REJECTED);
+                OptionalInt.of(QN_REJECTED);
             case TRUNCATED, SPLIT_TIMEOUT, SPLIT_EVICTED, SPLIT_TOO_LARGE, INTERNAL_ERROR -> OptionalInt.empty();
         };
     }
 
-    private static Hj212Packet answer(Hj212Edition edition, String qn, String pw, String mn, String cn,
-                                      Integer qnRtn) {
-        Hj212Packet.Builder b = Hj212Packet.builder().st(ST_INTERACTION).cn(cn).pw(pw).mn(mn)
-                .flag(edition.flag(false, false));
+    private static Hj212Packet answer(Hj212Edition edition, String qn, String pw, String mn, String cn, Integer qnRtn) {
+        Hj212Packet.Builder b =
+                Hj212Packet.builder().st(ST_INTERACTION).cn(cn).pw(pw).mn(mn).flag(edition.flag(false, false));
         if (edition == Hj212Edition.HJT212_2005) {
             b.cpField("QN", qn);
             if (qnRtn != null) {

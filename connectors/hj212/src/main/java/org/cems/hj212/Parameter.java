@@ -15,8 +15,18 @@ import java.util.List;
  * @param referenceO2 whether the reference-O2 (折算) concentration applies, eq. (28)
  * @param indicator the prefix of the city plan's KPI indicators ({@code nox} gives {@code nox_ytd_t}), or null
  */
-public record Parameter(String code, String name, String label, String legacyCode, Category category, List<String> units,
-        Double molarMassGPerMol, Basis basis, boolean referenceO2, String indicator) implements Serializable {
+public record Parameter(
+        String code,
+        String name,
+        String label,
+        String legacyCode,
+        Category category,
+        List<String> units,
+        Double molarMassGPerMol,
+        Basis basis,
+        boolean referenceO2,
+        String indicator)
+        implements Serializable {
 
     /** What the job does with a parameter. */
     public enum Category {

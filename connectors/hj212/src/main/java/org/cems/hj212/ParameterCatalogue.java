@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.cems.hj212.Parameter.Basis;
 import org.cems.hj212.Parameter.Category;
 
@@ -29,10 +28,24 @@ public final class ParameterCatalogue implements Serializable {
     static final String RESOURCE = "hj212-2017-air-codes.tsv";
     static final String PPM = "ppm";
     static final String PCT = "pct";
-    private static final List<String> COLUMNS = List.of("code", "name_zh", "legacy", "hj_unit", "hj_emission_unit", "hj_type",
-            "label", "label_zh", "category", "units", "molar_mass_g_mol", "basis", "ref_o2", "indicator");
+    private static final List<String> COLUMNS = List.of(
+            "code",
+            "name_zh",
+            "legacy",
+            "hj_unit",
+            "hj_emission_unit",
+            "hj_type",
+            "label",
+            "label_zh",
+            "category",
+            "units",
+            "molar_mass_g_mol",
+            "basis",
+            "ref_o2",
+            "indicator");
     private static final String NO_LEGACY_CODE = "--";
-    private static final Map<String, Basis> BASES = Map.of("std_dry", Basis.STANDARD_DRY, "dry", Basis.DRY, "", Basis.AS_REPORTED);
+    private static final Map<String, Basis> BASES =
+            Map.of("std_dry", Basis.STANDARD_DRY, "dry", Basis.DRY, "", Basis.AS_REPORTED);
 
     private static final ParameterCatalogue STANDARD = parse(readResource());
 
@@ -121,10 +134,17 @@ public final class ParameterCatalogue implements Serializable {
         if (code.isEmpty() || basis == null || !(refO2.isEmpty() || refO2.equals("yes"))) {
             throw new IllegalStateException(where + ": needs a code, basis std_dry, dry or blank, ref_o2 yes or blank");
         }
-        Parameter p = new Parameter(code, name, c.get("label"), legacy.isEmpty() || legacy.equals(NO_LEGACY_CODE) ? null : legacy,
+        Parameter p = new Parameter(
+                code,
+                name,
+                c.get("label"),
+                legacy.isEmpty() || legacy.equals(NO_LEGACY_CODE) ? null : legacy,
                 category.isEmpty() ? Category.OTHER : Category.valueOf(category.toUpperCase(Locale.ROOT)),
-                units.isEmpty() ? List.of() : List.of(units.split(",")), molarMass.isEmpty() ? null : Double.valueOf(molarMass),
-                basis, refO2.equals("yes"), c.get("indicator").isEmpty() ? null : c.get("indicator"));
+                units.isEmpty() ? List.of() : List.of(units.split(",")),
+                molarMass.isEmpty() ? null : Double.valueOf(molarMass),
+                basis,
+                refO2.equals("yes"),
+                c.get("indicator").isEmpty() ? null : c.get("indicator"));
         String problem = problem(p);
         if (problem != null) {
             throw new IllegalStateException(where + ": " + problem);
@@ -135,14 +155,16 @@ public final class ParameterCatalogue implements Serializable {
     /** What makes a row unusable by the job, or null. */
     private static String problem(Parameter p) {
         if (p.category() == Category.OTHER) {
-            return p.units().isEmpty() && p.basis() == Basis.AS_REPORTED && !p.referenceO2() && p.indicator() == null ? null
+            return p.units().isEmpty() && p.basis() == Basis.AS_REPORTED && !p.referenceO2() && p.indicator() == null
+                    ? null
                     : "a row with units, basis, ref_o2 or indicator needs a category";
         }
         if (p.label().isEmpty() || p.name().isEmpty() || p.units().isEmpty()) {
             return "a parameter of the job needs a label, a Chinese name and its units";
         }
         // eq. (20): ppm, and vol % of a mass concentration, become mg/m3 through the molar mass
-        boolean volumeRatioToMass = p.units().contains(PPM) || (p.isMassConcentration() && p.units().contains(PCT));
+        boolean volumeRatioToMass =
+                p.units().contains(PPM) || (p.isMassConcentration() && p.units().contains(PCT));
         if (volumeRatioToMass && p.molarMassGPerMol() == null) {
             return "ppm (or vol % of a mass concentration) needs molar_mass_g_mol";
         }

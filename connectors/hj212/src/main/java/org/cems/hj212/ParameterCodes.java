@@ -9,6 +9,7 @@ public final class ParameterCodes {
     public static final String SO2 = "a21026";
     /** NOx, counted as NO2 (HJ 212-2017 eq. 21). */
     public static final String NOX = "a21002";
+
     public static final String NO = "a21003";
     public static final String NO2 = "a21004";
     public static final String PARTICULATE = "a34013";
@@ -17,6 +18,7 @@ public final class ParameterCodes {
     public static final String O2 = "a19001";
     /** Flue-gas flow; the job's numbers are standard state, dry, m3/h. */
     public static final String FLOW = "a00000";
+
     public static final String VELOCITY = "a01011";
     public static final String FLUE_TEMPERATURE = "a01012";
     public static final String STATIC_PRESSURE = "a01013";

@@ -20,8 +20,27 @@ final class SegmentParser {
     private static final Map<String, String> CANONICAL_SUFFIX = new LinkedHashMap<>();
 
     static {
-        for (String s : new String[] {"Rtd", "Min", "Avg", "Max", "ZsRtd", "ZsMin", "ZsAvg", "ZsMax", "Cou",
-                "Flag", "EFlag", "SampleTime", "RS", "RT", "Data", "DayData", "NightData", "Info", "SN"}) {
+        for (String s : new String[] {
+            "Rtd",
+            "Min",
+            "Avg",
+            "Max",
+            "ZsRtd",
+            "ZsMin",
+            "ZsAvg",
+            "ZsMax",
+            "Cou",
+            "Flag",
+            "EFlag",
+            "SampleTime",
+            "RS",
+            "RT",
+            "Data",
+            "DayData",
+            "NightData",
+            "Info",
+            "SN"
+        }) {
             CANONICAL_SUFFIX.put(s.toLowerCase(Locale.ROOT), s);
         }
     }
@@ -71,8 +90,8 @@ final class SegmentParser {
         }
 
         Header h = parseHeader(headerText);
-        Hj212Packet.Builder b = Hj212Packet.builder()
-                .qn(h.get("QN")).st(h.get("ST")).pw(h.get("PW"));
+        Hj212Packet.Builder b =
+                Hj212Packet.builder().qn(h.get("QN")).st(h.get("ST")).pw(h.get("PW"));
         String mn = h.get("MN");
         if (mn == null) {
             throw new Reject(RejectReason.MISSING_MN, "no MN in the header");
@@ -158,8 +177,9 @@ final class SegmentParser {
         int pnum = parseSmallInt(pnumText, 4);
         int pno = parseSmallInt(pnoText, 4);
         if (pnum < 1 || pno < 1 || pno > pnum) {
-            throw new Reject(RejectReason.BAD_SPLIT, "need 1 <= PNO <= PNUM <= 9999, got PNO=" + cut(pnoText)
-                    + " PNUM=" + cut(pnumText));
+            throw new Reject(
+                    RejectReason.BAD_SPLIT,
+                    "need 1 <= PNO <= PNUM <= 9999, got PNO=" + cut(pnoText) + " PNUM=" + cut(pnumText));
         }
         b.split(pnum, pno);
     }
@@ -169,12 +189,15 @@ final class SegmentParser {
      * a plaintext one. Only {@code no_key} and {@code bad_decrypt} name the cause; the key and the
      * plaintext never reach the rejection.
      */
-    private static String parseEncryptedCp(String cipherText, String mn, Sm4DataArea sm4, Sm4Keys keys,
-                                           Hj212Packet.Builder b) throws Reject {
-        byte[] key = keys.keyFor(mn).orElseThrow(() -> new Reject(RejectReason.NO_KEY,
-                "SM4-encrypted data area and no key for MN " + cut(mn)));
-        String plain = sm4.decrypt(cipherText, key).orElseThrow(() -> new Reject(RejectReason.BAD_DECRYPT,
-                "SM4 data area does not decrypt to UTF-8 text with the key of MN " + cut(mn)));
+    private static String parseEncryptedCp(
+            String cipherText, String mn, Sm4DataArea sm4, Sm4Keys keys, Hj212Packet.Builder b) throws Reject {
+        byte[] key = keys.keyFor(mn)
+                .orElseThrow(
+                        () -> new Reject(RejectReason.NO_KEY, "SM4-encrypted data area and no key for MN " + cut(mn)));
+        String plain = sm4.decrypt(cipherText, key)
+                .orElseThrow(() -> new Reject(
+                        RejectReason.BAD_DECRYPT,
+                        "SM4 data area does not decrypt to UTF-8 text with the key of MN " + cut(mn)));
         if (plain.indexOf('=') < 0) {
             throw new Reject(RejectReason.BAD_DECRYPT, "decrypted data area holds no name=value entry");
         }
@@ -232,7 +255,8 @@ final class SegmentParser {
             while (valueEnd < n && cp.charAt(valueEnd) != ';' && cp.charAt(valueEnd) != ',') {
                 valueEnd++;
             }
-            String value = cp.substring(Math.min(valueStart, valueEnd), valueEnd).trim();
+            String value =
+                    cp.substring(Math.min(valueStart, valueEnd), valueEnd).trim();
             i = valueEnd + 1;
 
             if (!validKey(key)) {
@@ -277,9 +301,12 @@ final class SegmentParser {
         try {
             int ms = text.length() == 17 ? Integer.parseInt(text.substring(14, 17)) : 0;
             return LocalDateTime.of(
-                    Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(4, 6)),
-                    Integer.parseInt(text.substring(6, 8)), Integer.parseInt(text.substring(8, 10)),
-                    Integer.parseInt(text.substring(10, 12)), Integer.parseInt(text.substring(12, 14)),
+                    Integer.parseInt(text.substring(0, 4)),
+                    Integer.parseInt(text.substring(4, 6)),
+                    Integer.parseInt(text.substring(6, 8)),
+                    Integer.parseInt(text.substring(8, 10)),
+                    Integer.parseInt(text.substring(10, 12)),
+                    Integer.parseInt(text.substring(12, 14)),
                     ms * 1_000_000);
         } catch (DateTimeException e) {
             throw new Reject(RejectReason.BAD_DATATIME, "DataTime is not a valid time: " + text);
@@ -297,8 +324,12 @@ final class SegmentParser {
         }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.';
             if (!ok) {
                 return false;
             }

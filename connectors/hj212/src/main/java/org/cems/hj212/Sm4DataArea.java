@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -38,6 +37,7 @@ public final class Sm4DataArea implements Serializable {
 
     /** SM4 key and block size, GB/T 32907-2016 §5. */
     public static final int KEY_BYTES = 16;
+
     private static final int BLOCK_BYTES = 16;
 
     /** How the ciphertext bytes are written between {@code CP=&&} and {@code &&}. */
@@ -93,7 +93,8 @@ public final class Sm4DataArea implements Serializable {
         }
         return switch (encoding) {
             case HEX -> s.length() % (2 * BLOCK_BYTES) == 0 && s.chars().allMatch(c -> Character.digit(c, 16) >= 0);
-            case BASE64 -> s.length() % 4 == 0 && s.matches("[A-Za-z0-9+/]+={0,2}") && base64Bytes(s) % BLOCK_BYTES == 0;
+            case BASE64 ->
+                s.length() % 4 == 0 && s.matches("[A-Za-z0-9+/]+={0,2}") && base64Bytes(s) % BLOCK_BYTES == 0;
         };
     }
 
@@ -102,7 +103,8 @@ public final class Sm4DataArea implements Serializable {
         byte[] plain = dataArea.getBytes(StandardCharsets.UTF_8);
         byte[] padded = Arrays.copyOf(plain, (plain.length + BLOCK_BYTES - 1) / BLOCK_BYTES * BLOCK_BYTES);
         byte[] cipher = encryptBlocks(key, padded);
-        return encoding == Encoding.HEX ? HexFormat.of().withUpperCase().formatHex(cipher)
+        return encoding == Encoding.HEX
+                ? HexFormat.of().withUpperCase().formatHex(cipher)
                 : Base64.getEncoder().encodeToString(cipher);
     }
 
@@ -116,7 +118,9 @@ public final class Sm4DataArea implements Serializable {
             return Optional.empty();
         }
         String s = cipherText.trim();
-        byte[] cipher = encoding == Encoding.HEX ? HexFormat.of().parseHex(s) : Base64.getDecoder().decode(s);
+        byte[] cipher = encoding == Encoding.HEX
+                ? HexFormat.of().parseHex(s)
+                : Base64.getDecoder().decode(s);
         byte[] plain = decryptBlocks(key, cipher);
         return text(plain, unpaddedLength(plain));
     }
@@ -178,7 +182,8 @@ public final class Sm4DataArea implements Serializable {
     private static byte[] crypt(boolean encrypt, byte[] key, byte[] in) {
         checkKey(key);
         if (in.length % BLOCK_BYTES != 0) {
-            throw new IllegalArgumentException("SM4 without padding needs whole 16-byte blocks, got " + in.length + " bytes");
+            throw new IllegalArgumentException(
+                    "SM4 without padding needs whole 16-byte blocks, got " + in.length + " bytes");
         }
         SM4Engine engine = new SM4Engine();
         engine.init(encrypt, new KeyParameter(key));
@@ -212,7 +217,8 @@ public final class Sm4DataArea implements Serializable {
 
     private static Optional<String> text(byte[] plain, int len) {
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+            CharBuffer chars = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(plain, 0, len));

@@ -71,8 +71,10 @@ public final class SplitPacketAssembler {
             return out;
         }
         if (pnum > maxPartsPerGroup) {
-            out.add(new Expired(RejectReason.SPLIT_TOO_LARGE,
-                    "PNUM=" + pnum + " exceeds the limit of " + maxPartsPerGroup + " parts", List.of(packet)));
+            out.add(new Expired(
+                    RejectReason.SPLIT_TOO_LARGE,
+                    "PNUM=" + pnum + " exceeds the limit of " + maxPartsPerGroup + " parts",
+                    List.of(packet)));
             return out;
         }
         Key key = new Key(packet.mn(), packet.cn(), packet.dataTime().orElse(null));
@@ -82,8 +84,8 @@ public final class SplitPacketAssembler {
                 Iterator<Map.Entry<Key, Group>> eldest = groups.entrySet().iterator();
                 Group evicted = eldest.next().getValue();
                 eldest.remove();
-                out.add(evicted.expired(RejectReason.SPLIT_EVICTED,
-                        "more than " + maxPendingGroups + " split uploads pending"));
+                out.add(evicted.expired(
+                        RejectReason.SPLIT_EVICTED, "more than " + maxPendingGroups + " split uploads pending"));
             }
             group = new Group(nowMillis);
             groups.put(key, group);
@@ -151,7 +153,9 @@ public final class SplitPacketAssembler {
         }
 
         Expired expired(RejectReason reason, String detail) {
-            return new Expired(reason, detail + ": received PNO " + parts.keySet() + " of " + expected,
+            return new Expired(
+                    reason,
+                    detail + ": received PNO " + parts.keySet() + " of " + expected,
                     new ArrayList<>(parts.values()));
         }
     }

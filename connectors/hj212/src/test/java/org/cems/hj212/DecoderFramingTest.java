@@ -52,7 +52,8 @@ class DecoderFramingTest {
         List<DecodeResult> results = strict.decode(bytes(lying + Frames.UPLOAD_2011));
         assertThat(reasons(results)).startsWith("bad_length");
         assertThat(results.get(results.size() - 1)).isInstanceOf(DecodeResult.Decoded.class);
-        assertThat(results.stream().filter(r -> r instanceof DecodeResult.Decoded)).hasSize(1);
+        assertThat(results.stream().filter(r -> r instanceof DecodeResult.Decoded))
+                .hasSize(1);
     }
 
     /** A writer that puts len+6 in the length field (a known client bug, notes §3). */
@@ -78,13 +79,14 @@ class DecoderFramingTest {
 
     @Test
     void lengthFieldNotDigits() {
-        assertThat(Frames.rejectOne("##01a1QN=1;CN=2011;MN=1;CP=&&&&0000").reason()).isEqualTo(RejectReason.BAD_LENGTH);
+        assertThat(Frames.rejectOne("##01a1QN=1;CN=2011;MN=1;CP=&&&&0000").reason())
+                .isEqualTo(RejectReason.BAD_LENGTH);
     }
 
     @Test
     void frameTooLongAgainstTheConfiguredCap() {
-        String seg = "QN=1;ST=31;CN=2011;MN=M1;Flag=4;CP=&&DataTime=20200101000000;a21026-Info=//"
-                + "x".repeat(1500) + "//&&";
+        String seg = "QN=1;ST=31;CN=2011;MN=M1;Flag=4;CP=&&DataTime=20200101000000;a21026-Info=//" + "x".repeat(1500)
+                + "//&&";
         String frame = Frames.frame(seg);
         // real devices send more than the standard's 1024 bytes: the default cap (4096) accepts it
         assertThat(Frames.decodeOne(frame).items()).containsKey("a21026");
@@ -96,7 +98,9 @@ class DecoderFramingTest {
     @Test
     void modbusVariantsAreRejectedByStrictAndReportedByLenient() {
         assertThat(Frames.rejectOne(Frames.UPLOAD_2011_MODBUS_HI).reason()).isEqualTo(RejectReason.BAD_CRC);
-        Hj212Decoder lenient = Hj212Decoder.builder().crcPolicy(CrcPolicy.ACCEPT_MODBUS_VARIANTS).build();
+        Hj212Decoder lenient = Hj212Decoder.builder()
+                .crcPolicy(CrcPolicy.ACCEPT_MODBUS_VARIANTS)
+                .build();
         assertThat(matched(lenient, Frames.UPLOAD_2011)).isEqualTo(CrcVariant.STANDARD);
         assertThat(matched(lenient, Frames.UPLOAD_2011_MODBUS_HI)).isEqualTo(CrcVariant.MODBUS_HIGH_FIRST);
         assertThat(matched(lenient, Frames.UPLOAD_2011_MODBUS_LO)).isEqualTo(CrcVariant.MODBUS_LOW_FIRST);
@@ -168,7 +172,9 @@ class DecoderFramingTest {
     }
 
     static List<String> cns(List<DecodeResult> results) {
-        return results.stream().map(r -> ((DecodeResult.Decoded) r).packet().cn()).toList();
+        return results.stream()
+                .map(r -> ((DecodeResult.Decoded) r).packet().cn())
+                .toList();
     }
 
     /** The reason code per result, null for decoded packets. */

@@ -19,7 +19,9 @@ class DecoderPropertiesTest {
 
     private static final Hj212Decoder STRICT = Frames.STRICT;
     private static final Hj212Decoder LENIENT = Hj212Decoder.builder()
-            .crcPolicy(CrcPolicy.ACCEPT_MODBUS_VARIANTS).maxSegmentBytes(300).build();
+            .crcPolicy(CrcPolicy.ACCEPT_MODBUS_VARIANTS)
+            .maxSegmentBytes(300)
+            .build();
 
     private static final String[] VALID = {
         Frames.APPENDIX_A, Frames.UPLOAD_2011, Frames.TYPO_FLAG_CP, Frames.TYPO_COMMA_QN, Frames.TYPO_MISSING_W,
@@ -40,17 +42,18 @@ class DecoderPropertiesTest {
     }
 
     @Property
-    void corruptedValidFramesNeverThrow(@ForAll("validFrame") byte[] frame,
-                                        @ForAll @IntRange(min = 1, max = 4) int edits,
-                                        @ForAll("editSeeds") List<Integer> seeds) {
+    void corruptedValidFramesNeverThrow(
+            @ForAll("validFrame") byte[] frame,
+            @ForAll @IntRange(min = 1, max = 4) int edits,
+            @ForAll("editSeeds") List<Integer> seeds) {
         byte[] corrupted = corrupt(frame, edits, seeds);
         checkWellFormed(STRICT.decode(corrupted), corrupted);
         checkWellFormed(LENIENT.decode(corrupted), corrupted);
     }
 
     @Property
-    void everyStrictPrefixOfAFrameIsRejectedNeverDecoded(@ForAll("validFrame") byte[] frame,
-                                                          @ForAll @IntRange(min = 1, max = 2000) int cut) {
+    void everyStrictPrefixOfAFrameIsRejectedNeverDecoded(
+            @ForAll("validFrame") byte[] frame, @ForAll @IntRange(min = 1, max = 2000) int cut) {
         int frameEnd = frame.length - 2; // without CRLF
         int len = Math.min(cut, frameEnd - 1);
         List<DecodeResult> results = STRICT.decode(frame, 0, len);
@@ -71,21 +74,27 @@ class DecoderPropertiesTest {
         }
         List<DecodeResult> results = STRICT.decode(glued.toByteArray());
         assertThat(results).hasSize(frames.size()).allMatch(r -> r instanceof DecodeResult.Decoded);
-        assertThat(results.stream().map(r -> ((DecodeResult.Decoded) r).packet()).toList()).isEqualTo(expected);
+        assertThat(results.stream()
+                        .map(r -> ((DecodeResult.Decoded) r).packet())
+                        .toList())
+                .isEqualTo(expected);
     }
 
     @Property
-    void aValidFrameSurvivesGarbageAroundIt(@ForAll("validFrame") byte[] frame,
-                                            @ForAll("garbage") String before, @ForAll("garbage") String after) {
+    void aValidFrameSurvivesGarbageAroundIt(
+            @ForAll("validFrame") byte[] frame, @ForAll("garbage") String before, @ForAll("garbage") String after) {
         byte[] payload = concat(before.getBytes(StandardCharsets.UTF_8), frame, after.getBytes(StandardCharsets.UTF_8));
         List<DecodeResult> results = STRICT.decode(payload);
         checkWellFormed(results, payload);
-        assertThat(results.stream().filter(r -> r instanceof DecodeResult.Decoded)).hasSize(1);
+        assertThat(results.stream().filter(r -> r instanceof DecodeResult.Decoded))
+                .hasSize(1);
     }
 
     @Property
-    void chunkingDoesNotChangeTheResult(@ForAll("frames") List<byte[]> frames, @ForAll("garbage") String noise,
-                                        @ForAll @IntRange(min = 1, max = 64) int chunk) {
+    void chunkingDoesNotChangeTheResult(
+            @ForAll("frames") List<byte[]> frames,
+            @ForAll("garbage") String noise,
+            @ForAll @IntRange(min = 1, max = 64) int chunk) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (byte[] f : frames) {
             all.write(f, 0, f.length);
@@ -104,9 +113,10 @@ class DecoderPropertiesTest {
     }
 
     @Property
-    void chunkingNoisyStreamsGivesTheSameResultAsAWholePayload(@ForAll("hashNoise") byte[] noise,
-                                                              @ForAll("validFrame") byte[] frame,
-                                                              @ForAll @IntRange(min = 1, max = 17) int chunk) {
+    void chunkingNoisyStreamsGivesTheSameResultAsAWholePayload(
+            @ForAll("hashNoise") byte[] noise,
+            @ForAll("validFrame") byte[] frame,
+            @ForAll @IntRange(min = 1, max = 17) int chunk) {
         byte[] bytes = concat(noise, frame, noise);
         Hj212Decoder.Session session = STRICT.newSession();
         List<DecodeResult> streamed = new ArrayList<>();
@@ -145,21 +155,50 @@ class DecoderPropertiesTest {
 
     @Provide
     Arbitrary<List<String>> separators() {
-        return Arbitraries.of("", "\r\n", "\n", "\r\n\r\n", " ", "\t\r\n").list().ofMinSize(1).ofMaxSize(4);
+        return Arbitraries.of("", "\r\n", "\n", "\r\n\r\n", " ", "\t\r\n")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     /** Printable noise without '#', so it cannot start a frame of its own. */
     @Provide
     Arbitrary<String> garbage() {
-        return Arbitraries.strings().withChars("abcXYZ0123456789;,=&-. \r\n\u6e05").ofMaxLength(40);
+        return Arbitraries.strings()
+                .withChars("abcXYZ0123456789;,=&-. \r\n\u6e05")
+                .ofMaxLength(40);
     }
 
     /** Bytes biased towards the frame alphabet so that the framer's branches are exercised. */
     @Provide
     Arbitrary<byte[]> hashNoise() {
-        Arbitrary<String> pieces = Arbitraries.of("##", "#", "0101", "0000", "9999", "00", "QN=1;", "CN=2011;",
-                "MN=M;", "Flag=5;", "Flag=5CP=&&", "CP=&&", "&&", "DataTime=20200101000000;", "a21026-Rtd=1,",
-                "1C80", "ffff", "\r\n", ",", ";", "=", "-", "//", "\u6e05", "\u0000", "\u00ff");
+        Arbitrary<String> pieces = Arbitraries.of(
+                "##",
+                "#",
+                "0101",
+                "0000",
+                "9999",
+                "00",
+                "QN=1;",
+                "CN=2011;",
+                "MN=M;",
+                "Flag=5;",
+                "Flag=5CP=&&",
+                "CP=&&",
+                "&&",
+                "DataTime=20200101000000;",
+                "a21026-Rtd=1,",
+                "1C80",
+                "ffff",
+                "\r\n",
+                ",",
+                ";",
+                "=",
+                "-",
+                "//",
+                "\u6e05",
+                "\u0000",
+                "\u00ff");
         return pieces.list().ofMaxSize(60).map(l -> String.join("", l).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -202,5 +241,4 @@ class DecoderPropertiesTest {
         }
         return out.toByteArray();
     }
-
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,13 +74,15 @@ class Hj2025FramesTest {
 
     @Test
     void timedItemsWithoutDataTimeAreStillRejected() {
-        assertThat(Frames.rejectOne(Frames.frame("QN=1;ST=44;CN=2011;MN=M1;Flag=8;CP=&&d30106-Rtd=1&&")).reason())
+        assertThat(Frames.rejectOne(Frames.frame("QN=1;ST=44;CN=2011;MN=M1;Flag=8;CP=&&d30106-Rtd=1&&"))
+                        .reason())
                 .isEqualTo(RejectReason.BAD_DATATIME);
     }
 
     @Test
     void heartbeat() {
-        Hj212Packet p = Frames.decodeOne(Frames.frame("QN=20260115101500005;ST=31;CN=9015;PW=123456;MN=M1;Flag=9;CP=&&&&"));
+        Hj212Packet p =
+                Frames.decodeOne(Frames.frame("QN=20260115101500005;ST=31;CN=9015;PW=123456;MN=M1;Flag=9;CP=&&&&"));
         assertThat(p.kind()).isEqualTo(Hj212PacketKind.HEARTBEAT);
         assertThat(p.items()).isEmpty();
         assertThat(p.needsAck()).isTrue();
@@ -89,12 +90,17 @@ class Hj2025FramesTest {
 
     @Test
     void hardwareSerialAtActivation() {
-        Hj212Packet p = Frames.decodeOne(Frames.frame("QN=20260115101500006;ST=91;CN=1001;PW=123456;MN=000000000000000000000000;"
-                + "Flag=9;CP=&&i23005-Info=DL2026A001;i23006-Info=BFEBFBFF000906EA;i23007-Info=00-1A-2B-3C-4D-5E;"
-                + "i23008-Info=00-1A-2B-3C-4D-5F&&"));
+        Hj212Packet p = Frames.decodeOne(
+                Frames.frame("QN=20260115101500006;ST=91;CN=1001;PW=123456;MN=000000000000000000000000;"
+                        + "Flag=9;CP=&&i23005-Info=DL2026A001;i23006-Info=BFEBFBFF000906EA;i23007-Info=00-1A-2B-3C-4D-5E;"
+                        + "i23008-Info=00-1A-2B-3C-4D-5F&&"));
         assertThat(p.kind()).isEqualTo(Hj212PacketKind.REGISTRATION);
-        assertThat(HardwareSerial.of(p)).contains(new HardwareSerial("000000000000000000000000", "DL2026A001",
-                "BFEBFBFF000906EA", List.of("00-1A-2B-3C-4D-5E", "00-1A-2B-3C-4D-5F")));
+        assertThat(HardwareSerial.of(p))
+                .contains(new HardwareSerial(
+                        "000000000000000000000000",
+                        "DL2026A001",
+                        "BFEBFBFF000906EA",
+                        List.of("00-1A-2B-3C-4D-5E", "00-1A-2B-3C-4D-5F")));
         // HJ/T 212-2005 CN 1001 is a command (WarnTime), not a registration
         Hj212Packet legacy = Frames.decodeOne(Frames.frame("ST=31;CN=1001;MN=M1;Flag=1;CP=&&WarnTime=20&&"));
         assertThat(legacy.kind()).isEqualTo(Hj212PacketKind.COMMAND);
@@ -110,27 +116,47 @@ class Hj2025FramesTest {
 
     @ParameterizedTest(name = "ST={0} CN={1} Flag={2} -> {3}")
     @CsvSource({
-        "44,2011,8,FACILITY_POWER", "44,2061,9,FACILITY_POWER", "45,2051,9,PRODUCTION_CONDITION",
-        "31,2011,9,DATA_UPLOAD", "27,2013,9,RAW_DATA", "31,2111,8,FURNACE_TEMPERATURE", "31,9015,9,HEARTBEAT",
-        "91,1001,9,REGISTRATION", "91,1002,9,COMMAND", "91,1014,9,KEY_CHANGE", "31,3024,8,COMMAND", "31,2062,9,OTHER",
+        "44,2011,8,FACILITY_POWER",
+        "44,2061,9,FACILITY_POWER",
+        "45,2051,9,PRODUCTION_CONDITION",
+        "31,2011,9,DATA_UPLOAD",
+        "27,2013,9,RAW_DATA",
+        "31,2111,8,FURNACE_TEMPERATURE",
+        "31,9015,9,HEARTBEAT",
+        "91,1001,9,REGISTRATION",
+        "91,1002,9,COMMAND",
+        "91,1014,9,KEY_CHANGE",
+        "31,3024,8,COMMAND",
+        "31,2062,9,OTHER",
         // 2005 and 2017 stay as they were
-        "44,2011,5,DATA_UPLOAD", "31,2013,5,OTHER", "31,9015,5,OTHER", "31,1014,4,OTHER", "31,1001,5,COMMAND"
+        "44,2011,5,DATA_UPLOAD",
+        "31,2013,5,OTHER",
+        "31,9015,5,OTHER",
+        "31,1014,4,OTHER",
+        "31,1001,5,COMMAND"
     })
     void kindsBySystemCommandAndEdition(String st, String cn, int flag, Hj212PacketKind kind) {
-        assertThat(Hj212PacketKind.of(st, cn, Hj212Edition.ofVersionBits(flag >> 2))).isEqualTo(kind);
+        assertThat(Hj212PacketKind.of(st, cn, Hj212Edition.ofVersionBits(flag >> 2)))
+                .isEqualTo(kind);
     }
 
     @Test
     void aModbusCrcIsAcceptedFor2025FramesOnly() {
         List<DecodeResult> r = Frames.STRICT.decode(Frames.bytes(ELECTRICITY_MODBUS));
-        assertThat(r).singleElement().isInstanceOfSatisfying(DecodeResult.Decoded.class,
-                d -> assertThat(d.matched()).isEqualTo(CrcVariant.MODBUS_HIGH_FIRST));
-        assertThat(((DecodeResult.Decoded) Frames.STRICT.decode(Frames.bytes(ELECTRICITY)).get(0)).matched())
+        assertThat(r)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        DecodeResult.Decoded.class,
+                        d -> assertThat(d.matched()).isEqualTo(CrcVariant.MODBUS_HIGH_FIRST));
+        assertThat(((DecodeResult.Decoded)
+                                Frames.STRICT.decode(Frames.bytes(ELECTRICITY)).get(0))
+                        .matched())
                 .isEqualTo(CrcVariant.STANDARD);
         // the same CRC under a 2017 Flag: the strict policy still refuses it
         assertThat(Frames.rejectOne(Frames.UPLOAD_2011_MODBUS_HI).reason()).isEqualTo(RejectReason.BAD_CRC);
         // byte-swapped MODBUS is not what the 2025 implementations write
-        assertThat(Frames.rejectOne(ELECTRICITY.replace("&&7940", "&&419B")).reason()).isEqualTo(RejectReason.BAD_CRC);
+        assertThat(Frames.rejectOne(ELECTRICITY.replace("&&7940", "&&419B")).reason())
+                .isEqualTo(RejectReason.BAD_CRC);
     }
 
     @Test
@@ -151,6 +177,7 @@ class Hj2025FramesTest {
     @Test
     void roundTripThroughTheEncoder() {
         Hj212Packet p = Frames.decodeOne(CONDITIONS);
-        assertThat(new String(Hj212Encoder.encode(p), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(CONDITIONS);
+        assertThat(new String(Hj212Encoder.encode(p), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(CONDITIONS);
     }
 }

@@ -60,8 +60,8 @@ class LegacyCodesTest {
 
     @Test
     void legacyAndCurrentCodeOfTheSameFactorMerge() {
-        Hj212Packet p = Frames.decodeOne(Frames.frame(
-                "ST=31;CN=2011;MN=M1;CP=&&DataTime=20200101000000;02-Rtd=1.0,02-Flag=N;a21026-Rtd=2.0&&"));
+        Hj212Packet p = Frames.decodeOne(
+                Frames.frame("ST=31;CN=2011;MN=M1;CP=&&DataTime=20200101000000;02-Rtd=1.0,02-Flag=N;a21026-Rtd=2.0&&"));
         assertThat(p.item("a21026").orElseThrow().values())
                 .containsExactly(Map.entry("Rtd", "2.0"), Map.entry("Flag", "N"));
     }

@@ -36,8 +36,8 @@ class ReferenceExamplesTest {
         assertThat(p.dataTime()).contains(LocalDateTime.of(2026, 11, 26, 10, 15, 0));
         assertThat(p.items()).containsOnlyKeys("a21026", "a21002", "a19001", "a00000");
         Hj212Item so2 = p.item("a21026").orElseThrow();
-        assertThat(so2.values()).containsExactly(
-                Map.entry("Rtd", "23.1"), Map.entry("ZsRtd", "28.4"), Map.entry("Flag", "N"));
+        assertThat(so2.values())
+                .containsExactly(Map.entry("Rtd", "23.1"), Map.entry("ZsRtd", "28.4"), Map.entry("Flag", "N"));
         assertThat(so2.number(Hj212Item.ZS_RTD)).hasValue(28.4);
         assertThat(so2.dataFlag()).contains(DataFlag.N);
         assertThat(p.cpFields()).isEmpty();
@@ -59,8 +59,7 @@ class ReferenceExamplesTest {
         assertThat(p.pno()).isEqualTo(1);
         assertThat(p.isSplit()).isTrue();
         assertThat(p.needsAck()).isTrue();
-        assertThat(p.item("w01018").orElseThrow().values())
-                .containsOnlyKeys("Min", "Avg", "Max", "Cou");
+        assertThat(p.item("w01018").orElseThrow().values()).containsOnlyKeys("Min", "Avg", "Max", "Cou");
     }
 
     @Test
@@ -83,8 +82,8 @@ class ReferenceExamplesTest {
         Hj212Packet p = decodeOne(Frames.TYPO_COMMA_TIMES);
         assertThat(p.kind()).isEqualTo(Hj212PacketKind.DATA_UPLOAD);
         assertThat(p.items()).isEmpty();
-        assertThat(p.cpFields()).containsExactly(
-                Map.entry("BeginTime", "20160801000000"), Map.entry("EndTime", "20160801010000"));
+        assertThat(p.cpFields())
+                .containsExactly(Map.entry("BeginTime", "20160801000000"), Map.entry("EndTime", "20160801010000"));
     }
 
     @Test
@@ -143,8 +142,8 @@ class ReferenceExamplesTest {
         assertThat(pressure.number("Min")).hasValue(-1.5);
         assertThat(pressure.dataFlag()).contains(DataFlag.M);
         Hj212Item so2 = p.item("a21026").orElseThrow();
-        assertThat(so2.values()).containsExactly(
-                Map.entry("Avg", "3"), Map.entry("Flag", "N"), Map.entry("ValidNum", "12"));
+        assertThat(so2.values())
+                .containsExactly(Map.entry("Avg", "3"), Map.entry("Flag", "N"), Map.entry("ValidNum", "12"));
     }
 
     @Test
@@ -155,7 +154,9 @@ class ReferenceExamplesTest {
 
     @Test
     void lowercaseCrcIsAccepted() {
-        assertThat(decodeOne(Frames.APPENDIX_A.replace("&&1C80", "&&1c80")).cn()).isEqualTo("1062");
-        assertThat(decodeOne(Frames.TYPO_SPACES.replace("&&EA41", "&&ea41")).cn()).isEqualTo("3020");
+        assertThat(decodeOne(Frames.APPENDIX_A.replace("&&1C80", "&&1c80")).cn())
+                .isEqualTo("1062");
+        assertThat(decodeOne(Frames.TYPO_SPACES.replace("&&EA41", "&&ea41")).cn())
+                .isEqualTo("3020");
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class Sm4DataAreaTest {
@@ -78,9 +77,12 @@ class Sm4DataAreaTest {
         assertThat(hex.looksLikeCiphertext("681EDF34D206965E86B3E94F536E424")).isFalse(); // not a whole block
         assertThat(hex.looksLikeCiphertext("DataTime=20260115101500")).isFalse();
         assertThat(hex.looksLikeCiphertext("")).isFalse();
-        assertThat(hex.isEncrypted(Hj212Edition.HJ212_2025, "2011", "681EDF34D206965E86B3E94F536E4246")).isTrue();
-        assertThat(hex.isEncrypted(Hj212Edition.HJ212_2017, "2011", "681EDF34D206965E86B3E94F536E4246")).isFalse();
-        assertThat(hex.isEncrypted(Hj212Edition.HJ212_2025, "9014", "681EDF34D206965E86B3E94F536E4246")).isFalse();
+        assertThat(hex.isEncrypted(Hj212Edition.HJ212_2025, "2011", "681EDF34D206965E86B3E94F536E4246"))
+                .isTrue();
+        assertThat(hex.isEncrypted(Hj212Edition.HJ212_2017, "2011", "681EDF34D206965E86B3E94F536E4246"))
+                .isFalse();
+        assertThat(hex.isEncrypted(Hj212Edition.HJ212_2025, "9014", "681EDF34D206965E86B3E94F536E4246"))
+                .isFalse();
     }
 
     @Test
@@ -102,8 +104,10 @@ class Sm4DataAreaTest {
         String hexKey = "0123456789abcdeffedcba9876543210";
         assertThat(Sm4DataArea.parseHexKey(hexKey)).isEqualTo(VECTOR_KEY);
         assertThatThrownBy(() -> Sm4DataArea.parseHexKey("0123456789abcdeffedcba987654321Z"))
-                .hasMessageNotContaining("0123456789").hasMessageContaining("32 hex digits");
-        assertThatThrownBy(() -> Sm4DataArea.encryptBlocks(new byte[15], new byte[16])).hasMessageContaining("16 bytes");
+                .hasMessageNotContaining("0123456789")
+                .hasMessageContaining("32 hex digits");
+        assertThatThrownBy(() -> Sm4DataArea.encryptBlocks(new byte[15], new byte[16]))
+                .hasMessageContaining("16 bytes");
         Sm4KeyRing ring = Sm4KeyRing.of(Map.of("MN1", VECTOR_KEY));
         assertThat(ring.toString()).isEqualTo("Sm4KeyRing{1 MNs}");
         assertThat(Hj212Decoder.builder().sm4Keys(ring).build().options().toString())

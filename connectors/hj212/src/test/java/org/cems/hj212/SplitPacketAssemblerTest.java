@@ -16,9 +16,18 @@ class SplitPacketAssemblerTest {
 
     /** One part of a 2051 minute upload; each part has its own QN, like Table C.48/C.49. */
     private static Hj212Packet part(String mn, LocalDateTime time, int pnum, int pno, String code, String avg) {
-        return Hj212Packet.builder().qn("20160801085857" + (533 + pno)).st("32").cn("2051").pw("123456").mn(mn)
-                .split(pnum, pno).flag(Hj212Edition.HJ212_2017, true).dataTime(time)
-                .item(code, "Avg", avg).item(code, "Flag", "N").build();
+        return Hj212Packet.builder()
+                .qn("20160801085857" + (533 + pno))
+                .st("32")
+                .cn("2051")
+                .pw("123456")
+                .mn(mn)
+                .split(pnum, pno)
+                .flag(Hj212Edition.HJ212_2017, true)
+                .dataTime(time)
+                .item(code, "Avg", avg)
+                .item(code, "Flag", "N")
+                .build();
     }
 
     @Test
@@ -53,9 +62,14 @@ class SplitPacketAssemblerTest {
     void theSplitFrameOfTheNotesDecodesAndWaitsForItsSecondPart() {
         Hj212Packet first = Frames.decodeOne(Frames.PNO_FIRST);
         assertThat(assembler.offer(first, 0)).isEmpty();
-        Hj212Packet second = first.toBuilder().qn("20200101000000002").split(2, 2).clearItems()
-                .item("a21002", "Avg", "2.0").build();
-        Hj212Packet merged = ((SplitPacketAssembler.Complete) assembler.offer(second, 1).get(0)).packet();
+        Hj212Packet second = first.toBuilder()
+                .qn("20200101000000002")
+                .split(2, 2)
+                .clearItems()
+                .item("a21002", "Avg", "2.0")
+                .build();
+        Hj212Packet merged =
+                ((SplitPacketAssembler.Complete) assembler.offer(second, 1).get(0)).packet();
         assertThat(merged.items()).containsOnlyKeys("a21026", "a21002");
         assertThat(merged.flag()).hasValue(5);
     }
@@ -72,8 +86,9 @@ class SplitPacketAssemblerTest {
     void retransmittedPartReplacesTheEarlierCopy() {
         assembler.offer(part("MN1", T0, 2, 1, "a", "1"), 0);
         assertThat(assembler.offer(part("MN1", T0, 2, 1, "a", "9"), 1)).isEmpty();
-        Hj212Packet merged = ((SplitPacketAssembler.Complete) assembler.offer(part("MN1", T0, 2, 2, "b", "2"), 2)
-                .get(0)).packet();
+        Hj212Packet merged = ((SplitPacketAssembler.Complete)
+                        assembler.offer(part("MN1", T0, 2, 2, "b", "2"), 2).get(0))
+                .packet();
         assertThat(merged.item("a").orElseThrow().values()).containsEntry("Avg", "9");
     }
 
@@ -126,17 +141,23 @@ class SplitPacketAssemblerTest {
     @Test
     void tooManyPartsAreRefusedAtOnce() {
         List<SplitPacketAssembler.Outcome> out = assembler.offer(part("MN1", T0, 17, 1, "a", "1"), 0);
-        assertThat(out).singleElement().isInstanceOfSatisfying(SplitPacketAssembler.Expired.class,
-                e -> assertThat(e.reason()).isEqualTo(RejectReason.SPLIT_TOO_LARGE));
+        assertThat(out)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        SplitPacketAssembler.Expired.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.SPLIT_TOO_LARGE));
         assertThat(assembler.pendingGroups()).isZero();
     }
 
     @Test
     void cpFieldsOfAllPartsAreKept() {
-        Hj212Packet p1 = part("MN1", T0, 2, 1, "a", "1").toBuilder().cpField("X", "1").build();
-        Hj212Packet p2 = part("MN1", T0, 2, 2, "b", "2").toBuilder().cpField("Y", "2").build();
+        Hj212Packet p1 =
+                part("MN1", T0, 2, 1, "a", "1").toBuilder().cpField("X", "1").build();
+        Hj212Packet p2 =
+                part("MN1", T0, 2, 2, "b", "2").toBuilder().cpField("Y", "2").build();
         assembler.offer(p1, 0);
-        Hj212Packet merged = ((SplitPacketAssembler.Complete) assembler.offer(p2, 0).get(0)).packet();
+        Hj212Packet merged =
+                ((SplitPacketAssembler.Complete) assembler.offer(p2, 0).get(0)).packet();
         assertThat(merged.cpFields()).containsExactly(Map.entry("X", "1"), Map.entry("Y", "2"));
     }
 }

@@ -3,7 +3,6 @@ package org.cems.job;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
-
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
@@ -63,8 +62,10 @@ public final class EmissionsJob {
      * incremental checkpoint uploads and keeps (issue 18, docs/benchmark.md). The heap backend
      * ignores it. A string option, so the job needs no compile-time RocksDB dependency.
      */
-    static final ConfigOption<String> ROCKSDB_COMPRESSION =
-            ConfigOptions.key("state.backend.rocksdb.compression.per.level").stringType().noDefaultValue();
+    static final ConfigOption<String> ROCKSDB_COMPRESSION = ConfigOptions.key(
+                    "state.backend.rocksdb.compression.per.level")
+            .stringType()
+            .noDefaultValue();
 
     /** Flink settings that come from the job's own config file. */
     public static Configuration flinkConfiguration(JobConfig config) {
@@ -93,7 +94,8 @@ public final class EmissionsJob {
         if (config.parallelism != null) {
             env.setParallelism(config.parallelism);
         }
-        env.enableCheckpointing(checkpointInterval(config, env.getConfiguration()).toMillis());
+        env.enableCheckpointing(
+                checkpointInterval(config, env.getConfiguration()).toMillis());
         JobSinks.attach(JobTopology.build(env, job), job, pointSinks);
     }
 

@@ -2,6 +2,8 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -47,7 +46,7 @@ class AlertLatencyBenchmark {
     static final int POINTS = 50;
     static final int READINGS_PER_SECOND = 10;
     static final long EVENT_STEP_MS = 10_000;
-    static final int CYCLE = 24;          // readings: 12 with D, 12 with N
+    static final int CYCLE = 24; // readings: 12 with D, 12 with N
     static final Duration RUN = Duration.ofSeconds(30);
     static final long T0 = 1_795_658_400_000L; // 2026-11-26T10:00+08:00
     static final ObjectMapper JSON = new ObjectMapper();
@@ -90,8 +89,12 @@ class AlertLatencyBenchmark {
                 for (int p = 0; p < POINTS; p++) {
                     String mn = mn(p);
                     publishedNanos.put(mn + "@" + eventTime, System.nanoTime());
-                    producer.send(new ProducerRecord<>("cems.readings", mn, "{\"mn\":\"" + mn + "\",\"time\":" + eventTime
-                            + ",\"values\":{\"a24088\":{\"rtd\":12.5,\"flag\":\"" + flag + "\"},\"a00000\":{\"rtd\":30000,\"flag\":\"N\"}}}"));
+                    producer.send(new ProducerRecord<>(
+                            "cems.readings",
+                            mn,
+                            "{\"mn\":\"" + mn + "\",\"time\":" + eventTime
+                                    + ",\"values\":{\"a24088\":{\"rtd\":12.5,\"flag\":\"" + flag
+                                    + "\"},\"a00000\":{\"rtd\":30000,\"flag\":\"N\"}}}"));
                 }
                 tick++;
             }
@@ -105,9 +108,15 @@ class AlertLatencyBenchmark {
         List<Long> sorted = new ArrayList<>(latenciesMs);
         Collections.sort(sorted);
         assertThat(sorted).hasSizeGreaterThan(POINTS * 10);
-        String report = String.format("alert latency over %d alert events at %d readings/s (%d points x %d/s): p50 %d ms, p99 %d ms, max %d ms",
-                sorted.size(), POINTS * READINGS_PER_SECOND, POINTS, READINGS_PER_SECOND,
-                sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), sorted.get(sorted.size() - 1));
+        String report = String.format(
+                "alert latency over %d alert events at %d readings/s (%d points x %d/s): p50 %d ms, p99 %d ms, max %d ms",
+                sorted.size(),
+                POINTS * READINGS_PER_SECOND,
+                POINTS,
+                READINGS_PER_SECOND,
+                sorted.get(sorted.size() / 2),
+                sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),
+                sorted.get(sorted.size() - 1));
         System.out.println(report);
         Files.writeString(Path.of("target", "alert-latency.txt"), report + "\n");
     }
@@ -126,8 +135,9 @@ class AlertLatencyBenchmark {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(5))) {
                     long received = System.nanoTime();
                     JsonNode a = JSON.readTree(r.value());
-                    long eventTime = java.time.Instant.parse(a.get("time").asText()).toEpochMilli()
-                            + (a.get("state").asText().equals("resolved") ? 60_000 : 0);
+                    long eventTime =
+                            java.time.Instant.parse(a.get("time").asText()).toEpochMilli()
+                                    + (a.get("state").asText().equals("resolved") ? 60_000 : 0);
                     Long published = publishedNanos.get(a.get("mn").asText() + "@" + eventTime);
                     if (published != null) {
                         latenciesMs.add((received - published) / 1_000_000);
@@ -140,9 +150,14 @@ class AlertLatencyBenchmark {
     }
 
     private Path writeRegistry() throws Exception {
-        StringBuilder y = new StringBuilder("city: Bench\ntimezone: Asia/Shanghai\nenterprises:\n  - id: bench\n    sources:\n");
+        StringBuilder y =
+                new StringBuilder("city: Bench\ntimezone: Asia/Shanghai\nenterprises:\n  - id: bench\n    sources:\n");
         for (int p = 0; p < POINTS; p++) {
-            y.append("      - {id: vent-").append(p).append(", mn: \"").append(mn(p)).append("\", kind: process_vent, units: {a00000: m3/h}}\n");
+            y.append("      - {id: vent-")
+                    .append(p)
+                    .append(", mn: \"")
+                    .append(mn(p))
+                    .append("\", kind: process_vent, units: {a00000: m3/h}}\n");
         }
         Path file = dir.resolve("registry-bench.yaml");
         Files.writeString(file, y);

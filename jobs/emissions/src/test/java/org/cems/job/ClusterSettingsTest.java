@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -20,7 +19,10 @@ class ClusterSettingsTest {
 
     private static JobConfig config() throws Exception {
         JobConfig c = new JobConfig();
-        c.registry = Path.of(ClusterSettingsTest.class.getResource("/registry-test.yaml").toURI()).toString();
+        c.registry = Path.of(ClusterSettingsTest.class
+                        .getResource("/registry-test.yaml")
+                        .toURI())
+                .toString();
         return c;
     }
 
@@ -58,6 +60,7 @@ class ClusterSettingsTest {
         Configuration cluster = new Configuration();
         cluster.set(CoreOptions.DEFAULT_PARALLELISM, 1);
         StreamExecutionEnvironment env = built(cluster, config());
-        assertThat(env.getCheckpointConfig().getCheckpointInterval()).isEqualTo(EmissionsJob.DEFAULT_CHECKPOINT_INTERVAL.toMillis());
+        assertThat(env.getCheckpointConfig().getCheckpointInterval())
+                .isEqualTo(EmissionsJob.DEFAULT_CHECKPOINT_INTERVAL.toMillis());
     }
 }

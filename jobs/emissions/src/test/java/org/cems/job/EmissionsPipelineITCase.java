@@ -3,12 +3,11 @@ package org.cems.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -57,8 +56,10 @@ class EmissionsPipelineITCase {
                     Map.entry("UNKNOWN-MN", reading("UNKNOWN-MN", "2026-11-26T10:00:50+08:00", 18, "N", 9, 1_000_000)),
                     Map.entry(MN2, reading(MN2, "2026-11-26T10:01:30+08:00", 10, "N", 9, 1_000_000))));
 
-            String minute = "time = '" + OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant() + "'";
-            Map<String, JsonNode> u1 = SERVERS.awaitRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND " + minute);
+            String minute = "time = '"
+                    + OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant() + "'";
+            Map<String, JsonNode> u1 = SERVERS.awaitRow(
+                    "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND " + minute);
             // mean(20, 30, 40) = 30 mg/m3 (eq. 24); at 8 % O2 to 6 %: 30 × 15/13 (eq. 28);
             // 30 mg/m3 × 2 000 000 m3/h × 1e-6 = 60 kg/h (eq. 33); one minute: 1 kg
             assertThat(u1.get("conc_mg_m3").asDouble()).isCloseTo(30.0, within(1e-9));
@@ -72,7 +73,8 @@ class EmissionsPipelineITCase {
             assertThat(u1.get("enterprise").asText()).isEqualTo("power");
             assertThat(u1.get("park").asText()).isEqualTo("dalate");
 
-            Map<String, JsonNode> u2 = SERVERS.awaitRow("SELECT * FROM emission WHERE source = 'u2-stack' AND pollutant = 'a21026' AND " + minute);
+            Map<String, JsonNode> u2 = SERVERS.awaitRow(
+                    "SELECT * FROM emission WHERE source = 'u2-stack' AND pollutant = 'a21026' AND " + minute);
             // the calibration value (flag C) is not valid: mean(12, 18) = 15; 15 × 15/12 at 9 % O2;
             // 15 × 1 000 000 × 1e-6 = 15 kg/h, 0.25 kg in the minute
             assertThat(u2.get("conc_mg_m3").asDouble()).isCloseTo(15.0, within(1e-9));
@@ -83,29 +85,47 @@ class EmissionsPipelineITCase {
 
             // the reading points travel apart from the emission: wait until all three are written
             List<Map<String, JsonNode>> so2Readings = SERVERS.await(() -> {
-                List<Map<String, JsonNode>> rows = SERVERS.rows("SELECT a21026, a21026_flag, a21026_valid FROM reading WHERE source = 'u2-stack' AND time < '"
-                            + OffsetDateTime.parse("2026-11-26T10:01:00+08:00").toInstant() + "'");
+                List<Map<String, JsonNode>> rows = SERVERS.rows(
+                        "SELECT a21026, a21026_flag, a21026_valid FROM reading WHERE source = 'u2-stack' AND time < '"
+                                + OffsetDateTime.parse("2026-11-26T10:01:00+08:00")
+                                        .toInstant() + "'");
                 return rows.size() == 3 ? rows : null;
             });
             assertThat(so2Readings).extracting(r -> r.get("a21026").asDouble()).containsExactly(12.0, 99.0, 18.0);
-            assertThat(so2Readings).extracting(r -> r.get("a21026_flag").asText()).containsExactly("N", "C", "N");
-            assertThat(so2Readings).extracting(r -> r.get("a21026_valid").asBoolean()).containsExactly(true, false, true);
+            assertThat(so2Readings)
+                    .extracting(r -> r.get("a21026_flag").asText())
+                    .containsExactly("N", "C", "N");
+            assertThat(so2Readings)
+                    .extracting(r -> r.get("a21026_valid").asBoolean())
+                    .containsExactly(true, false, true);
 
             List<JsonNode> deadLetters = SERVERS.await(() -> {
-                List<JsonNode> d = SERVERS.kafka.readAll("cems.deadletter").stream().map(EmissionsPipelineITCase::json).toList();
+                List<JsonNode> d = SERVERS.kafka.readAll("cems.deadletter").stream()
+                        .map(EmissionsPipelineITCase::json)
+                        .toList();
                 return d.size() >= 2 ? d : null;
             });
-            assertThat(deadLetters).extracting(d -> d.get("reason").asText()).containsExactlyInAnyOrder("unknown_format", "unknown_mn");
-            JsonNode notJson = deadLetters.stream().filter(d -> d.get("reason").asText().equals("unknown_format")).findFirst().orElseThrow();
+            assertThat(deadLetters)
+                    .extracting(d -> d.get("reason").asText())
+                    .containsExactlyInAnyOrder("unknown_format", "unknown_mn");
+            JsonNode notJson = deadLetters.stream()
+                    .filter(d -> d.get("reason").asText().equals("unknown_format"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(notJson.get("payload").asText()).isEqualTo("this is not a reading");
             assertThat(notJson.get("origin").asText()).startsWith("kafka:cems.readings/");
-            JsonNode unknown = deadLetters.stream().filter(d -> d.get("reason").asText().equals("unknown_mn")).findFirst().orElseThrow();
+            JsonNode unknown = deadLetters.stream()
+                    .filter(d -> d.get("reason").asText().equals("unknown_mn"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(unknown.get("origin").asText()).isEqualTo("mqtt:cems/UNKNOWN-MN/up");
 
             SERVERS.awaitRow("SELECT sum(count) AS count FROM quality WHERE reason = 'unknown_mn'");
-            Map<String, JsonNode> quality = SERVERS.rows(
-                    "SELECT sum(count) AS count FROM quality GROUP BY reason, source").stream()
-                    .filter(r -> r.get("reason").asText().equals("unknown_mn")).findFirst().orElseThrow();
+            Map<String, JsonNode> quality =
+                    SERVERS.rows("SELECT sum(count) AS count FROM quality GROUP BY reason, source").stream()
+                            .filter(r -> r.get("reason").asText().equals("unknown_mn"))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(quality.get("count").asLong()).isEqualTo(1);
             assertThat(quality.get("source").asText()).isEqualTo("UNKNOWN-MN");
         } finally {

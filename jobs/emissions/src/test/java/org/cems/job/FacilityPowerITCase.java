@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.cems.job.PipelineServers.TEN;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.hj212.Hj212Edition;
@@ -40,8 +39,14 @@ class FacilityPowerITCase {
     static final PipelineServers SERVERS = new PipelineServers();
 
     private static Hj212Packet.Builder packet2025(String st, String cn, LocalDateTime time) {
-        return Hj212Packet.builder().qn(SERVERS.nextQn()).st(st).cn(cn).pw("123456").mn(STACK)
-                .flag(Hj212Edition.HJ212_2025, false).dataTime(time);
+        return Hj212Packet.builder()
+                .qn(SERVERS.nextQn())
+                .st(st)
+                .cn(cn)
+                .pw("123456")
+                .mn(STACK)
+                .flag(Hj212Edition.HJ212_2025, false)
+                .dataTime(time);
     }
 
     private static Map.Entry<String, String> frame(Hj212Packet p) {
@@ -51,8 +56,11 @@ class FacilityPowerITCase {
     /** ST=44 real-time electricity: the boiler (production, d20105) and the FGD (treatment, d30106). */
     private static Map.Entry<String, String> power(LocalDateTime time, double fgd) {
         return frame(packet2025("44", "2011", time)
-                .item("d20105", Hj212Item.RTD, "850").item("d20105", Hj212Item.FLAG, "N")
-                .item("d30106", Hj212Item.RTD, String.valueOf(fgd)).item("d30106", Hj212Item.FLAG, "N").build());
+                .item("d20105", Hj212Item.RTD, "850")
+                .item("d20105", Hj212Item.FLAG, "N")
+                .item("d30106", Hj212Item.RTD, String.valueOf(fgd))
+                .item("d30106", Hj212Item.FLAG, "N")
+                .build());
     }
 
     private static String local(String localTime) {
@@ -79,54 +87,83 @@ class FacilityPowerITCase {
             }
             // the power evidence first: a minute that closes before its power value arrives counts as running
             SERVERS.publishToKafka(powers);
-            SERVERS.awaitAsserted(() -> assertThat(SERVERS.rows("SELECT count(value) FROM facility_power WHERE code = 'd30106'"))
-                    .singleElement().satisfies(r -> assertThat(r.get("count").asLong()).isEqualTo(62)));
-            data.add(frame(packet2025("45", "2011", TEN).item("p99101", Hj212Item.RTD, "N").item("p99102", Hj212Item.RTD, "St").build()));
-            data.add(frame(packet2025("27", "2013", TEN).item("a24088", "SampleTime", "20261126095500")
-                    .item("a24088", Hj212Item.AVG, "12.5").item("a24088", Hj212Item.FLAG, "N").build()));
-            data.add(frame(packet2025("22", "2111", TEN).item("a01901", Hj212Item.AVG, "862.3").item("a01901", Hj212Item.FLAG, "N").build()));
+            SERVERS.awaitAsserted(() -> assertThat(
+                            SERVERS.rows("SELECT count(value) FROM facility_power WHERE code = 'd30106'"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.get("count").asLong()).isEqualTo(62)));
+            data.add(frame(packet2025("45", "2011", TEN)
+                    .item("p99101", Hj212Item.RTD, "N")
+                    .item("p99102", Hj212Item.RTD, "St")
+                    .build()));
+            data.add(frame(packet2025("27", "2013", TEN)
+                    .item("a24088", "SampleTime", "20261126095500")
+                    .item("a24088", Hj212Item.AVG, "12.5")
+                    .item("a24088", Hj212Item.FLAG, "N")
+                    .build()));
+            data.add(frame(packet2025("22", "2111", TEN)
+                    .item("a01901", Hj212Item.AVG, "862.3")
+                    .item("a01901", Hj212Item.FLAG, "N")
+                    .build()));
             SERVERS.publishToKafka(data);
 
-            Map<String, JsonNode> fgd = SERVERS.awaitRow("SELECT * FROM facility_power WHERE code = 'd30106' AND " + at("2026-11-26T10:00:00"));
+            Map<String, JsonNode> fgd = SERVERS.awaitRow(
+                    "SELECT * FROM facility_power WHERE code = 'd30106' AND " + at("2026-11-26T10:00:00"));
             assertThat(fgd.get("source").asText()).isEqualTo("u1-stack");
             assertThat(fgd.get("facility").asText()).isEqualTo("treatment");
             assertThat(fgd.get("device").asText()).isEqualTo("u1-fgd");
             assertThat(fgd.get("value").asDouble()).isEqualTo(420.5);
             assertThat(fgd.get("flag").asText()).isEqualTo("N");
             SERVERS.awaitAsserted(() -> {
-                assertThat(SERVERS.rows("SELECT count(value) FROM facility_power WHERE code = 'd30106'")).singleElement()
+                assertThat(SERVERS.rows("SELECT count(value) FROM facility_power WHERE code = 'd30106'"))
+                        .singleElement()
                         .satisfies(r -> assertThat(r.get("count").asLong()).isEqualTo(62));
-                assertThat(SERVERS.rows("SELECT facility, device, value FROM facility_power WHERE code = 'd20105' AND " + at("2026-11-26T10:00:00")))
-                        .extracting(r -> r.get("facility").asText() + " " + r.get("device").asText() + " " + r.get("value").asDouble())
+                assertThat(SERVERS.rows("SELECT facility, device, value FROM facility_power WHERE code = 'd20105' AND "
+                                + at("2026-11-26T10:00:00")))
+                        .extracting(r -> r.get("facility").asText() + " "
+                                + r.get("device").asText() + " "
+                                + r.get("value").asDouble())
                         .containsExactly("production production 850.0");
                 assertThat(SERVERS.rows("SELECT code, meaning, mark FROM production_condition"))
-                        .extracting(r -> r.get("code").asText() + " " + r.get("meaning").asText() + " " + r.get("mark").asText())
+                        .extracting(r ->
+                                r.get("code").asText() + " " + r.get("meaning").asText() + " "
+                                        + r.get("mark").asText())
                         .containsExactly("p99101 normal N", "p99102 unmapped St");
                 assertThat(SERVERS.rows("SELECT avg, flag, sample_time FROM voc_raw WHERE code = 'a24088'"))
-                        .extracting(r -> r.get("avg").asDouble() + " " + r.get("flag").asText() + " " + r.get("sample_time").asText())
+                        .extracting(r ->
+                                r.get("avg").asDouble() + " " + r.get("flag").asText() + " "
+                                        + r.get("sample_time").asText())
                         .containsExactly("12.5 N 20261126095500");
                 assertThat(SERVERS.rows("SELECT avg FROM furnace_temperature WHERE code = 'a01901'"))
-                        .extracting(r -> r.get("avg").asDouble()).containsExactly(862.3);
+                        .extracting(r -> r.get("avg").asDouble())
+                        .containsExactly(862.3);
             });
 
             // no power from 10:20; sustain 15 min: fires with the 10:35 value. Power again at 10:50; hold 5 min:
             // resolves with the 10:55 value, as of 10:50, after 30 min without power
             SERVERS.awaitAsserted(() -> {
                 List<JsonNode> alerts = SERVERS.kafkaJson("cems.alerts");
-                assertThat(alerts).filteredOn(a -> a.path("type").asText().equals("treatment_no_power"))
-                        .extracting(a -> a.path("state").asText() + " " + a.path("device").asText() + " " + a.path("start_time").asText()
-                                + " " + a.path("time").asText() + " " + a.path("value").asDouble())
+                assertThat(alerts)
+                        .filteredOn(a -> a.path("type").asText().equals("treatment_no_power"))
+                        .extracting(a -> a.path("state").asText() + " "
+                                + a.path("device").asText() + " "
+                                + a.path("start_time").asText() + " "
+                                + a.path("time").asText() + " "
+                                + a.path("value").asDouble())
                         .containsExactly(
-                                "firing u1-fgd " + local("2026-11-26T10:20:00") + " " + local("2026-11-26T10:35:00") + " 15.0",
-                                "resolved u1-fgd " + local("2026-11-26T10:20:00") + " " + local("2026-11-26T10:50:00") + " 30.0");
+                                "firing u1-fgd " + local("2026-11-26T10:20:00") + " " + local("2026-11-26T10:35:00")
+                                        + " 15.0",
+                                "resolved u1-fgd " + local("2026-11-26T10:20:00") + " " + local("2026-11-26T10:50:00")
+                                        + " 30.0");
             });
 
             // by efficiency (98.5 %) every minute is in service; without power 10:20-10:49 is not: 30 of 60, 50 %
-            Map<String, JsonNode> hour = SERVERS.awaitRow(
-                    "SELECT * FROM efficiency WHERE device = 'u1-fgd' AND \"window\" = '1h' AND " + at("2026-11-26T10:00:00"));
+            Map<String, JsonNode> hour =
+                    SERVERS.awaitRow("SELECT * FROM efficiency WHERE device = 'u1-fgd' AND \"window\" = '1h' AND "
+                            + at("2026-11-26T10:00:00"));
             assertThat(hour.get("efficiency_pct").asDouble()).isCloseTo(98.5, within(1e-9));
             assertThat(hour.get("operating_rate_pct").asDouble()).isCloseTo(50.0, within(1e-9));
-            assertThat(SERVERS.rows("SELECT count(*) FROM quality WHERE reason = 'not_a_reading'")).isEmpty();
+            assertThat(SERVERS.rows("SELECT count(*) FROM quality WHERE reason = 'not_a_reading'"))
+                    .isEmpty();
         } finally {
             job.cancel().get();
         }

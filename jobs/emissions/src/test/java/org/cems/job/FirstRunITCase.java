@@ -3,6 +3,7 @@ package org.cems.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -71,7 +70,9 @@ class FirstRunITCase {
     /** Kafka as the only input, MQTT off: the topics and the database are the whole of the first run. */
     private static JobConfig config(String prefix, String database) throws Exception {
         JobConfig c = new JobConfig();
-        c.registry = Path.of(FirstRunITCase.class.getResource("/registry-test.yaml").toURI()).toString();
+        c.registry = Path.of(
+                        FirstRunITCase.class.getResource("/registry-test.yaml").toURI())
+                .toString();
         c.parallelism = 2;
         c.maxOutOfOrderness = "0s";
         c.checkpoint.interval = "1s";
@@ -95,18 +96,25 @@ class FirstRunITCase {
 
         List<Check> prepared = Endpoints.prepare(config);
 
-        assertThat(prepared).extracting(Check::line).contains(
-                "[ OK ] kafka topic first.readings (kafka.readings_topic): created with 3 partition(s) (create_missing)",
-                "[ OK ] kafka topic first.deadletter (kafka.deadletter_topic): created with 3 partition(s) (create_missing)",
-                "[ OK ] kafka topic first.alerts (alerts.kafka_topic): created with 3 partition(s) (create_missing)",
-                "[ OK ] influxdb " + influx.url() + " database first_run: database first_run created (create_missing)");
+        assertThat(prepared)
+                .extracting(Check::line)
+                .contains(
+                        "[ OK ] kafka topic first.readings (kafka.readings_topic): created with 3 partition(s) (create_missing)",
+                        "[ OK ] kafka topic first.deadletter (kafka.deadletter_topic): created with 3 partition(s) (create_missing)",
+                        "[ OK ] kafka topic first.alerts (alerts.kafka_topic): created with 3 partition(s) (create_missing)",
+                        "[ OK ] influxdb " + influx.url()
+                                + " database first_run: database first_run created (create_missing)");
         try (Admin admin = kafka.admin()) {
-            Map<String, TopicDescription> topics = admin.describeTopics(List.of("first.readings", "first.deadletter", "first.alerts"))
-                    .allTopicNames().get(10, TimeUnit.SECONDS);
-            assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
+            Map<String, TopicDescription> topics = admin.describeTopics(
+                            List.of("first.readings", "first.deadletter", "first.alerts"))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(topics.values())
+                    .allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
         }
         // a second start finds everything in place and creates nothing
-        assertThat(Endpoints.prepare(config)).allSatisfy(c -> assertThat(c.line()).startsWith("[ OK ]").doesNotContain("created"));
+        assertThat(Endpoints.prepare(config))
+                .allSatisfy(c -> assertThat(c.line()).startsWith("[ OK ]").doesNotContain("created"));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         EmissionsJob.build(env, config);
@@ -117,8 +125,12 @@ class FirstRunITCase {
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-                producer.send(new ProducerRecord<>("first.readings", MN1, "{\"mn\":\"" + MN1 + "\",\"cn\":\"2011\","
-                        + "\"time\":\"2026-11-26T10:00:00+08:00\",\"values\":{\"a21026\":{\"rtd\":20.5,\"flag\":\"N\"}}}"));
+                producer.send(
+                        new ProducerRecord<>(
+                                "first.readings",
+                                MN1,
+                                "{\"mn\":\"" + MN1 + "\",\"cn\":\"2011\","
+                                        + "\"time\":\"2026-11-26T10:00:00+08:00\",\"values\":{\"a21026\":{\"rtd\":20.5,\"flag\":\"N\"}}}"));
             }
             Map<String, JsonNode> row = await(() -> {
                 List<Map<String, JsonNode>> rows = InfluxQuery.rows(influx, "first_run", "SELECT * FROM reading");
@@ -137,15 +149,22 @@ class FirstRunITCase {
         long start = System.nanoTime();
         assertThatThrownBy(() -> Endpoints.prepare(config))
                 .isInstanceOf(EndpointsNotReadyException.class)
-                .hasMessage(String.join("\n",
-                        "kafka topic fresh.readings (kafka.readings_topic): missing; create it with `kafka-topics.sh --bootstrap-server "
-                                + kafka.bootstrapServers() + " --create --topic fresh.readings --partitions 3` or set create_missing: true",
-                        "kafka topic fresh.deadletter (kafka.deadletter_topic): missing; create it with `kafka-topics.sh --bootstrap-server "
-                                + kafka.bootstrapServers() + " --create --topic fresh.deadletter --partitions 3` or set create_missing: true",
-                        "kafka topic fresh.alerts (alerts.kafka_topic): missing; create it with `kafka-topics.sh --bootstrap-server "
-                                + kafka.bootstrapServers() + " --create --topic fresh.alerts --partitions 3` or set create_missing: true",
-                        "influxdb " + influx.url() + " database fresh_db: database fresh_db does not exist; create it with `curl -XPOST '"
-                                + influx.url() + "/query' --data-urlencode 'q=CREATE DATABASE \"fresh_db\"'` or set create_missing: true"));
+                .hasMessage(
+                        String.join(
+                                "\n",
+                                "kafka topic fresh.readings (kafka.readings_topic): missing; create it with `kafka-topics.sh --bootstrap-server "
+                                        + kafka.bootstrapServers()
+                                        + " --create --topic fresh.readings --partitions 3` or set create_missing: true",
+                                "kafka topic fresh.deadletter (kafka.deadletter_topic): missing; create it with `kafka-topics.sh --bootstrap-server "
+                                        + kafka.bootstrapServers()
+                                        + " --create --topic fresh.deadletter --partitions 3` or set create_missing: true",
+                                "kafka topic fresh.alerts (alerts.kafka_topic): missing; create it with `kafka-topics.sh --bootstrap-server "
+                                        + kafka.bootstrapServers()
+                                        + " --create --topic fresh.alerts --partitions 3` or set create_missing: true",
+                                "influxdb " + influx.url()
+                                        + " database fresh_db: database fresh_db does not exist; create it with `curl -XPOST '"
+                                        + influx.url()
+                                        + "/query' --data-urlencode 'q=CREATE DATABASE \"fresh_db\"'` or set create_missing: true"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         // nothing was created behind the operator's back
         try (Admin admin = kafka.admin()) {
@@ -168,19 +187,24 @@ class FirstRunITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
         WRITERS.set(0);
         // the job's own sink options, the writers counted through their rejected-point handler
-        EmissionsJob.build(env, config, () -> InfluxDbSink.builder()
-                .setOptions(InfluxSinks.options(config.influxdb).build())
-                .setRejectedPointHandler(context -> {
-                    WRITERS.incrementAndGet();
-                    return (line, message) -> { };
-                })
-                .build());
+        EmissionsJob.build(
+                env,
+                config,
+                () -> InfluxDbSink.builder()
+                        .setOptions(InfluxSinks.options(config.influxdb).build())
+                        .setRejectedPointHandler(context -> {
+                            WRITERS.incrementAndGet();
+                            return (line, message) -> {};
+                        })
+                        .build());
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> env.execute("missing database at run time"))
-                .satisfies(e -> assertThat(causeMessages(e)).anySatisfy(m -> assertThat(m).contains("not recoverable")))
-                .satisfies(e -> assertThat(causeMessages(e)).anySatisfy(m -> assertThat(m)
-                        .contains("database not found").contains("check influxdb.database")));
+                .satisfies(e -> assertThat(causeMessages(e))
+                        .anySatisfy(m -> assertThat(m).contains("not recoverable")))
+                .satisfies(e -> assertThat(causeMessages(e))
+                        .anySatisfy(m ->
+                                assertThat(m).contains("database not found").contains("check influxdb.database")));
         // one attempt creates at most 5 writers at parallelism 2 (InfluxDbOutput: 2 for the decoder's reading
         // points, 1 for the registry's, 2 for the rest); 5 restarts would have created up to 30
         assertThat(WRITERS.get()).isBetween(1, 5);

@@ -1,12 +1,11 @@
 package org.cems.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cems.testkit.InfluxDbServer;
 
 /** InfluxQL results as rows of column name to value, for assertions. */
@@ -18,7 +17,8 @@ final class InfluxQuery {
     static List<Map<String, JsonNode>> rows(InfluxDbServer influx, String db, String q) {
         List<Map<String, JsonNode>> rows = new ArrayList<>();
         try {
-            JsonNode result = MAPPER.readTree(influx.query(db, q)).path("results").path(0);
+            JsonNode result =
+                    MAPPER.readTree(influx.query(db, q)).path("results").path(0);
             for (JsonNode series : result.path("series")) {
                 JsonNode columns = series.path("columns");
                 for (JsonNode values : series.path("values")) {

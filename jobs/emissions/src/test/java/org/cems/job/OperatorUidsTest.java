@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.cems.job.config.JobConfig;
@@ -22,7 +21,10 @@ class OperatorUidsTest {
     @Test
     void everyOperatorKeepsItsUid() throws Exception {
         JobConfig config = new JobConfig();
-        config.registry = Path.of(OperatorUidsTest.class.getResource("/registry-test.yaml").toURI()).toString();
+        config.registry = Path.of(OperatorUidsTest.class
+                        .getResource("/registry-test.yaml")
+                        .toURI())
+                .toString();
         NotifyConfig.Target hook = new NotifyConfig.Target();
         hook.type = "webhook";
         hook.url = "http://localhost:1/hook";
@@ -31,24 +33,77 @@ class OperatorUidsTest {
         EmissionsJob.build(env, config);
 
         List<String> uids = env.getStreamGraph(false).getStreamNodes().stream()
-                .map(StreamNode::getTransformationUID).filter(Objects::nonNull).toList();
-        assertThat(uids).containsExactlyInAnyOrder(
-                // sources and decoding
-                "kafka-readings", "mqtt-readings", "decode-payloads", "split-uploads", "facility-points", "station-event-points",
-                "station-measurement-points", "reading-points", "split-reading-points", "registry-points",
-                // source windows, carbon, roll-ups and KPIs, efficiency
-                "production-conditions", "source-windows", "emission-points", "carbon-points", "contributions", "rollups", "total-points",
-                "source-days", "year-to-date-kpis", "kpi-points", "device-sides", "device-statuses", "device-powers", "device-efficiency",
-                "efficiency-points", "efficiency-gains", "coal-rates", "weighted-daily-kpis", "weighted-kpi-points",
-                // alert engines
-                "reading-flags", "split-reading-flags", "hourly-limits", "exceedance-alerts", "minute-efficiencies", "efficiency-drop-alerts",
-                "no-data-alerts", "instrument-alerts", "future-times", "future-time-samples", "clock-skew-alerts", "facility-powers",
-                "minute-flows", "treatment-power-alerts", "alert-points",
-                // quality and duty
-                "quality-counts", "quality-points", "open-incidents", "record-windows", "source-record-counts", "data-rates", "data-rate-points",
-                // sinks
-                "influxdb-readings", "influxdb-registry", "influxdb", "dead-letter-counts", "deadletter-kafka",
-                "Sink Committer: deadletter-kafka", "alerts-kafka", "Sink Committer: alerts-kafka", "alerts-mqtt",
-                "alert-notifications", "alerts-notify");
+                .map(StreamNode::getTransformationUID)
+                .filter(Objects::nonNull)
+                .toList();
+        assertThat(uids)
+                .containsExactlyInAnyOrder(
+                        // sources and decoding
+                        "kafka-readings",
+                        "mqtt-readings",
+                        "decode-payloads",
+                        "split-uploads",
+                        "facility-points",
+                        "station-event-points",
+                        "station-measurement-points",
+                        "reading-points",
+                        "split-reading-points",
+                        "registry-points",
+                        // source windows, carbon, roll-ups and KPIs, efficiency
+                        "production-conditions",
+                        "source-windows",
+                        "emission-points",
+                        "carbon-points",
+                        "contributions",
+                        "rollups",
+                        "total-points",
+                        "source-days",
+                        "year-to-date-kpis",
+                        "kpi-points",
+                        "device-sides",
+                        "device-statuses",
+                        "device-powers",
+                        "device-efficiency",
+                        "efficiency-points",
+                        "efficiency-gains",
+                        "coal-rates",
+                        "weighted-daily-kpis",
+                        "weighted-kpi-points",
+                        // alert engines
+                        "reading-flags",
+                        "split-reading-flags",
+                        "hourly-limits",
+                        "exceedance-alerts",
+                        "minute-efficiencies",
+                        "efficiency-drop-alerts",
+                        "no-data-alerts",
+                        "instrument-alerts",
+                        "future-times",
+                        "future-time-samples",
+                        "clock-skew-alerts",
+                        "facility-powers",
+                        "minute-flows",
+                        "treatment-power-alerts",
+                        "alert-points",
+                        // quality and duty
+                        "quality-counts",
+                        "quality-points",
+                        "open-incidents",
+                        "record-windows",
+                        "source-record-counts",
+                        "data-rates",
+                        "data-rate-points",
+                        // sinks
+                        "influxdb-readings",
+                        "influxdb-registry",
+                        "influxdb",
+                        "dead-letter-counts",
+                        "deadletter-kafka",
+                        "Sink Committer: deadletter-kafka",
+                        "alerts-kafka",
+                        "Sink Committer: alerts-kafka",
+                        "alerts-mqtt",
+                        "alert-notifications",
+                        "alerts-notify");
     }
 }

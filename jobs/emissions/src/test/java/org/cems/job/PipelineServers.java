@@ -1,5 +1,7 @@
 package org.cems.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,9 +32,9 @@ import org.cems.testkit.EmbeddedKafka;
 import org.cems.testkit.InfluxDbServer;
 import org.cems.testkit.MosquittoServer;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,10 +47,12 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
     static final String DB = "cems";
     /** The test registries' time zone, in which HJ 212 DataTime and the hour and day grids are local. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     static final long MINUTE = 60_000L;
     static final long HOUR = 60 * MINUTE;
     /** 10:00 local on the day every {@link #nextQn() QN} is dated. */
     static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 26, 10, 0);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     EmbeddedKafka kafka;
@@ -95,7 +96,9 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
     /** A Flink MiniCluster with the two slots the job's default parallelism needs. */
     static MiniClusterExtension flink() {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(2)
+                .build());
     }
 
     /** A job configuration against these servers, with the registry from a test resource. */
@@ -137,11 +140,20 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
 
     /** A minute upload (CN 2051, HJ 212-2017) of SO2, O2 at the 6 % reference (so the reference value is the measured one) and flow, keyed by its MN. */
     Map.Entry<String, String> minuteUpload(String mn, LocalDateTime start, double so2) {
-        Hj212Packet p = Hj212Packet.builder().qn(nextQn()).st("31").cn("2051").pw("123456").mn(mn)
-                .flag(Hj212Edition.HJ212_2017, false).dataTime(start)
-                .item("a21026", Hj212Item.AVG, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.AVG, "6.0").item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.AVG, "2000000").item("a00000", Hj212Item.FLAG, "N")
+        Hj212Packet p = Hj212Packet.builder()
+                .qn(nextQn())
+                .st("31")
+                .cn("2051")
+                .pw("123456")
+                .mn(mn)
+                .flag(Hj212Edition.HJ212_2017, false)
+                .dataTime(start)
+                .item("a21026", Hj212Item.AVG, String.valueOf(so2))
+                .item("a21026", Hj212Item.FLAG, "N")
+                .item("a19001", Hj212Item.AVG, "6.0")
+                .item("a19001", Hj212Item.FLAG, "N")
+                .item("a00000", Hj212Item.AVG, "2000000")
+                .item("a00000", Hj212Item.FLAG, "N")
                 .build();
         return Map.entry(mn, new String(Hj212Encoder.encode(p), StandardCharsets.UTF_8));
     }
@@ -155,13 +167,15 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
 
     /** Every record on a Kafka topic so far, as JSON, in order. */
     List<JsonNode> kafkaJson(String topic) {
-        return kafka.readAll(topic).stream().map(r -> {
-            try {
-                return JSON.readTree(r.value());
-            } catch (Exception e) {
-                throw new AssertionError(r.value(), e);
-            }
-        }).toList();
+        return kafka.readAll(topic).stream()
+                .map(r -> {
+                    try {
+                        return JSON.readTree(r.value());
+                    } catch (Exception e) {
+                        throw new AssertionError(r.value(), e);
+                    }
+                })
+                .toList();
     }
 
     /** Publishes to cems.readings, each payload keyed by its MN as gateways do. */

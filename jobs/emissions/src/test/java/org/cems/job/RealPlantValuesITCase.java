@@ -1,18 +1,17 @@
 package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.cems.job.PipelineServers.HOUR;
 import static org.cems.job.PipelineServers.MINUTE;
 import static org.cems.job.PipelineServers.ZONE;
-import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.core.reading.Reading;
@@ -36,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Source s2 (working state, altitude 1,300 m from its enterprise) sends 00:00-01:00.
  */
 class RealPlantValuesITCase {
-    static final long DAY_START = LocalDate.of(2026, 12, 1).atStartOfDay(ZONE).toInstant().toEpochMilli();
+    static final long DAY_START =
+            LocalDate.of(2026, 12, 1).atStartOfDay(ZONE).toInstant().toEpochMilli();
     static final String S1 = "VALMN0000000000000000001";
     static final String S2 = "VALMN0000000000000000002";
     static final double FLOW = 1_000_000;
@@ -71,9 +71,9 @@ class RealPlantValuesITCase {
 
     static Reading s2(int m) {
         Map<String, ReadingValue> values = new LinkedHashMap<>();
-        values.put("a21026", v(20, "N"));     // mg/m3 at flue conditions
-        values.put("a01012", v(120, "N"));    // flue temperature, °C
-        values.put("a01013", v(-0.5, "N"));   // static pressure, kPa
+        values.put("a21026", v(20, "N")); // mg/m3 at flue conditions
+        values.put("a01012", v(120, "N")); // flue temperature, °C
+        values.put("a01013", v(-0.5, "N")); // static pressure, kPa
         values.put("a19001", v(6.0, "N"));
         values.put("a00000", v(FLOW, "N"));
         return new Reading(S2, "2011", DAY_START + m * MINUTE, values);
@@ -102,7 +102,10 @@ class RealPlantValuesITCase {
             }
             kafka.add(Map.entry(S1, payload));
             if (m == 20) {
-                kafka.add(Map.entry(S1, "{\"mn\":\"" + S1 + "\",\"time\":" + (DAY_START + m * MINUTE + 30_000) + ",\"values\":{\"x99999\":{\"rtd\":1}}}"));
+                kafka.add(Map.entry(
+                        S1,
+                        "{\"mn\":\"" + S1 + "\",\"time\":" + (DAY_START + m * MINUTE + 30_000)
+                                + ",\"values\":{\"x99999\":{\"rtd\":1}}}"));
             }
             if (m == 3 * 60 + 15) {
                 kafka.add(Map.entry(S1, json.encode(List.of(s1(m, DAY_START + m * MINUTE + 5 * HOUR)))));
@@ -117,8 +120,9 @@ class RealPlantValuesITCase {
     }
 
     private Map<String, JsonNode> hour(String source, String pollutant, int hour) {
-        List<Map<String, JsonNode>> rows = SERVERS.rows("SELECT * FROM emission WHERE source = '" + source + "' AND pollutant = '" + pollutant
-                + "' AND \"window\" = '1h' AND time = " + (DAY_START + hour * HOUR) + "ms");
+        List<Map<String, JsonNode>> rows =
+                SERVERS.rows("SELECT * FROM emission WHERE source = '" + source + "' AND pollutant = '" + pollutant
+                        + "' AND \"window\" = '1h' AND time = " + (DAY_START + hour * HOUR) + "ms");
         assertThat(rows).as("%s %s hour %d", source, pollutant, hour).isNotEmpty();
         return rows.get(0);
     }
@@ -155,33 +159,45 @@ class RealPlantValuesITCase {
         Map<String, JsonNode> so2h3 = hour("s1-stack", "a21026", 3);
         assertThat(so2h3.get("valid_count").asLong()).isEqualTo(60);
         assertThat(so2h3.get("mass_kg").asDouble()).isCloseTo(20.0, within(1e-9));
-        assertThat(SERVERS.rows("SELECT * FROM emission WHERE source = 's1-stack' AND time >= " + (DAY_START + 5 * HOUR) + "ms")).isEmpty();
+        assertThat(SERVERS.rows("SELECT * FROM emission WHERE source = 's1-stack' AND time >= " + (DAY_START + 5 * HOUR)
+                        + "ms"))
+                .isEmpty();
 
         // s2 at 1,300 m: Ba = 101.325 × (1 − 0.0065 × 1300 / 288.15)^5.25588 = 86.65194 kPa; eq. (18):
         // 20 × 101 325 / (86 651.94 − 500) × (273 + 120) / 273 = 33.8619 mg/m3 (28.934 at the sea-level 101.325 kPa)
         Map<String, JsonNode> s2h0 = hour("s2-stack", "a21026", 0);
-        assertThat(s2h0.get("conc_mg_m3").asDouble()).isCloseTo(20 * 101325 / (86651.94 - 500) * 393 / 273, within(1e-4));
+        assertThat(s2h0.get("conc_mg_m3").asDouble())
+                .isCloseTo(20 * 101325 / (86651.94 - 500) * 393 / 273, within(1e-4));
         assertThat(s2h0.get("conc_mg_m3").asDouble()).isCloseTo(33.8619, within(1e-4));
 
         // dead letters: one each, with their reasons; no `late`
         List<String> reasons = SERVERS.kafka.readAll("cems.deadletter").stream()
-                .map(r -> r.value().replaceAll(".*\"reason\":\"([a-z_]+)\".*", "$1")).toList();
+                .map(r -> r.value().replaceAll(".*\"reason\":\"([a-z_]+)\".*", "$1"))
+                .toList();
         assertThat(reasons).containsExactlyInAnyOrder("bad_value", "no_known_parameter", "clock_jump", "future_time");
         for (String reason : List.of("bad_value", "no_known_parameter", "clock_jump", "future_time")) {
-            List<Map<String, JsonNode>> counted = SERVERS.rows("SELECT sum(\"count\") FROM quality WHERE source = 's1-stack' AND reason = '" + reason + "'");
+            List<Map<String, JsonNode>> counted = SERVERS.rows(
+                    "SELECT sum(\"count\") FROM quality WHERE source = 's1-stack' AND reason = '" + reason + "'");
             assertThat(counted).as("quality %s", reason).isNotEmpty();
-            assertThat(counted.get(0).get("sum").asLong()).as("quality %s", reason).isEqualTo(1);
+            assertThat(counted.get(0).get("sum").asLong())
+                    .as("quality %s", reason)
+                    .isEqualTo(1);
         }
 
         // alerts: the over range from 01:30 (the first T) to 02:00 (the first minute without, held 10 min);
         // the SO2 exceedance of 01:00, not judged at 02:00, resolved by the valid 03:00 hour within the limit
         List<JsonNode> alerts = SERVERS.kafkaJson("cems.alerts");
-        assertThat(alerts).filteredOn(a -> a.get("type").asText().equals("instrument_over_range"))
+        assertThat(alerts)
+                .filteredOn(a -> a.get("type").asText().equals("instrument_over_range"))
                 .extracting(a -> a.get("state").asText() + "@" + (a.get("time").asText()))
-                .containsExactly("firing@" + iso(DAY_START + HOUR + 30 * MINUTE), "resolved@" + iso(DAY_START + 2 * HOUR));
-        assertThat(alerts).filteredOn(a -> a.get("type").asText().equals("exceedance"))
-                .extracting(a -> a.get("pollutant").asText() + " " + a.get("state").asText() + "@" + a.get("time").asText())
-                .containsExactly("a21026 firing@" + iso(DAY_START + HOUR), "a21026 resolved@" + iso(DAY_START + 3 * HOUR));
+                .containsExactly(
+                        "firing@" + iso(DAY_START + HOUR + 30 * MINUTE), "resolved@" + iso(DAY_START + 2 * HOUR));
+        assertThat(alerts)
+                .filteredOn(a -> a.get("type").asText().equals("exceedance"))
+                .extracting(a -> a.get("pollutant").asText() + " "
+                        + a.get("state").asText() + "@" + a.get("time").asText())
+                .containsExactly(
+                        "a21026 firing@" + iso(DAY_START + HOUR), "a21026 resolved@" + iso(DAY_START + 3 * HOUR));
         assertThat(alerts).noneMatch(a -> a.get("type").asText().equals("clock_skew"));
     }
 
@@ -192,5 +208,4 @@ class RealPlantValuesITCase {
     private static String iso(long millis) {
         return java.time.Instant.ofEpochMilli(millis).toString();
     }
-
 }

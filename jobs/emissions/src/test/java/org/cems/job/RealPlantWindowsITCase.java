@@ -5,13 +5,12 @@ import static org.cems.job.PipelineServers.HOUR;
 import static org.cems.job.PipelineServers.MINUTE;
 import static org.cems.job.PipelineServers.ZONE;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.core.reading.Reading;
@@ -29,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * MQTT. Every value is computed here from the script by HJ 212-2017 App. D and HJ 75-2017.
  */
 class RealPlantWindowsITCase {
-    static final long DAY_START = LocalDate.of(2026, 11, 25).atStartOfDay(ZONE).toInstant().toEpochMilli();
+    static final long DAY_START =
+            LocalDate.of(2026, 11, 25).atStartOfDay(ZONE).toInstant().toEpochMilli();
     static final String TEN_MIN = "REALMN000000000000000001";
     static final String DAILY = "REALMN000000000000000002";
     static final int STOP_HOUR = 10;
@@ -117,11 +117,18 @@ class RealPlantWindowsITCase {
         // MQTT readers share the subscription, so two messages in a row may reach it in either order)
         SERVERS.publishToMqtt(List.of(Map.entry(DAILY, json.encode(List.of(dailyRecord(DAY_START, DAILY_COU_KG))))));
         SERVERS.awaitRow("SELECT * FROM reading WHERE source = 'u2-stack' AND cn = '2031'");
-        SERVERS.publishToMqtt(List.of(Map.entry(DAILY, json.encode(List.of(dailyRecord(DAY_START + 24 * HOUR, 580.0))))));
+        SERVERS.publishToMqtt(List.of(Map.entry(
+                DAILY, json.encode(List.of(dailyRecord(DAY_START + 24 * HOUR, 580.0))))));
     }
 
     /** One pollutant's hours, by HJ 212-2017 App. D (time-weighted means, eq. 33 over the running time) and HJ 75-2017. */
-    record Hours(double[] massKg, boolean[] valid, int[] validMinutes, int[] stoppedMinutes, double[] accountedKg, boolean[] substituted) {
+    record Hours(
+            double[] massKg,
+            boolean[] valid,
+            int[] validMinutes,
+            int[] stoppedMinutes,
+            double[] accountedKg,
+            boolean[] substituted) {
         static Hours of(boolean so2) {
             double[] mass = new double[24];
             boolean[] valid = new boolean[24];
@@ -202,7 +209,8 @@ class RealPlantWindowsITCase {
         assertThat(nox.valid()[F_HOUR]).isTrue();
 
         String day = "time = " + DAY_START + "ms AND \"window\" = '1d'";
-        Map<String, JsonNode> so2Day = firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND " + day);
+        Map<String, JsonNode> so2Day =
+                firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND " + day);
         ScriptedDayITCase.assertClose(so2Day, "mass_kg", so2.dayMassKg());
         ScriptedDayITCase.assertClose(so2Day, "mass_accounted_kg", so2.dayAccountedKg());
         assertThat(so2Day.get("substituted").asBoolean()).isTrue();
@@ -210,29 +218,34 @@ class RealPlantWindowsITCase {
         assertThat(so2Day.get("valid").asBoolean()).isTrue();
 
         // the day sent only as CN 2031, without flow: the logger's Cou is its mass
-        Map<String, JsonNode> daily = firstRow("SELECT * FROM emission WHERE source = 'u2-stack' AND pollutant = 'a21026' AND " + day);
+        Map<String, JsonNode> daily =
+                firstRow("SELECT * FROM emission WHERE source = 'u2-stack' AND pollutant = 'a21026' AND " + day);
         ScriptedDayITCase.assertClose(daily, "mass_kg", DAILY_COU_KG);
         ScriptedDayITCase.assertClose(daily, "mass_logger_kg", DAILY_COU_KG);
         ScriptedDayITCase.assertClose(daily, "mass_accounted_kg", DAILY_COU_KG);
-        assertThat(SERVERS.rows("SELECT * FROM emission WHERE source = 'u2-stack' AND \"window\" = '1h'")).isEmpty();
+        assertThat(SERVERS.rows("SELECT * FROM emission WHERE source = 'u2-stack' AND \"window\" = '1h'"))
+                .isEmpty();
 
         // totals count accounted masses: the city's day and a missing hour
-        Map<String, JsonNode> cityDay = firstRow("SELECT * FROM emission_total WHERE scope = 'city' AND pollutant = 'a21026' AND " + day);
+        Map<String, JsonNode> cityDay =
+                firstRow("SELECT * FROM emission_total WHERE scope = 'city' AND pollutant = 'a21026' AND " + day);
         ScriptedDayITCase.assertClose(cityDay, "mass_kg", so2.dayAccountedKg() + DAILY_COU_KG);
-        Map<String, JsonNode> cityGapHour = firstRow("SELECT * FROM emission_total WHERE scope = 'city' AND pollutant = 'a21002' AND \"window\" = '1h' AND time = "
-                + (DAY_START + GAP.get(0) * HOUR) + "ms");
+        Map<String, JsonNode> cityGapHour = firstRow(
+                "SELECT * FROM emission_total WHERE scope = 'city' AND pollutant = 'a21002' AND \"window\" = '1h' AND time = "
+                        + (DAY_START + GAP.get(0) * HOUR) + "ms");
         ScriptedDayITCase.assertClose(cityGapHour, "mass_kg", nox.accountedKg()[GAP.get(0)]);
 
         // 10-minute sub-periods: rate × 10 minutes
-        Map<String, JsonNode> firstRecord = firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND \"window\" = '1m' AND time = "
-                + (DAY_START + 10 * MINUTE) + "ms");
+        Map<String, JsonNode> firstRecord = firstRow(
+                "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND \"window\" = '1m' AND time = "
+                        + (DAY_START + 10 * MINUTE) + "ms");
         assertThat(firstRecord.get("duration_min").asLong()).isEqualTo(10);
         ScriptedDayITCase.assertClose(firstRecord, "mass_kg", so2(0, 1) * flow(0, 1) * 1e-6 / 6);
     }
 
     private void assertHour(String pollutant, int h, Hours expected) {
-        Map<String, JsonNode> row = firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = '" + pollutant
-                + "' AND \"window\" = '1h' AND time = " + (DAY_START + h * HOUR) + "ms");
+        Map<String, JsonNode> row = firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = '"
+                + pollutant + "' AND \"window\" = '1h' AND time = " + (DAY_START + h * HOUR) + "ms");
         String at = pollutant + " hour " + h;
         assertThat(row.get("valid").asBoolean()).as(at).isEqualTo(expected.valid()[h]);
         assertThat(row.get("valid_count").asLong()).as(at).isEqualTo(expected.validMinutes()[h]);
@@ -240,7 +253,9 @@ class RealPlantWindowsITCase {
         assertThat(row.get("substituted").asBoolean()).as(at).isEqualTo(expected.substituted()[h]);
         ScriptedDayITCase.assertClose(row, "mass_accounted_kg", expected.accountedKg()[h]);
         if (Double.isNaN(expected.massKg()[h])) {
-            assertThat(row.get("mass_kg") == null || row.get("mass_kg").isNull()).as(at + ": no measured mass").isTrue();
+            assertThat(row.get("mass_kg") == null || row.get("mass_kg").isNull())
+                    .as(at + ": no measured mass")
+                    .isTrue();
         } else {
             ScriptedDayITCase.assertClose(row, "mass_kg", expected.massKg()[h]);
         }

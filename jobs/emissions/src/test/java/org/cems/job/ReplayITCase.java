@@ -2,6 +2,7 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -31,7 +30,9 @@ class ReplayITCase {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(4)
+            .build());
 
     @RegisterExtension
     static final PipelineServers SERVERS = new PipelineServers();
@@ -44,7 +45,8 @@ class ReplayITCase {
             input.add(Map.entry(ScriptedDayITCase.STACK, json.encode(List.of(ScriptedDayITCase.stack(m)))));
             input.add(Map.entry(ScriptedDayITCase.VENT, json.encode(List.of(ScriptedDayITCase.vent(m)))));
             if (m % 40 == 0) {
-                input.add(Map.entry(ScriptedDayITCase.VENT, json.encode(List.of(ScriptedDayITCase.vent(m))))); // a repeat
+                input.add(
+                        Map.entry(ScriptedDayITCase.VENT, json.encode(List.of(ScriptedDayITCase.vent(m))))); // a repeat
             }
         }
         SERVERS.publishToKafka(input);
@@ -63,8 +65,12 @@ class ReplayITCase {
                 if (!a.equals(previous.getAndSet(a))) {
                     changedAt.set(System.nanoTime());
                 }
-                boolean settled = System.nanoTime() - changedAt.get() > Duration.ofSeconds(4).toNanos();
-                boolean hoursDone = a.get(1).stream().filter(r -> r.get("window").asText().equals("1h")).count() >= 4;
+                boolean settled = System.nanoTime() - changedAt.get()
+                        > Duration.ofSeconds(4).toNanos();
+                boolean hoursDone = a.get(1).stream()
+                                .filter(r -> r.get("window").asText().equals("1h"))
+                                .count()
+                        >= 4;
                 return hoursDone && settled && a.equals(b) ? a : null;
             });
             List<List<Map<String, JsonNode>>> a = snapshot(PipelineServers.DB);
@@ -90,7 +96,8 @@ class ReplayITCase {
     private static List<List<Map<String, JsonNode>>> snapshot(String database) {
         List<List<Map<String, JsonNode>>> all = new ArrayList<>();
         for (String m : MEASUREMENTS) {
-            List<Map<String, JsonNode>> rows = new ArrayList<>(InfluxQuery.rows(SERVERS.influx, database, "SELECT * FROM " + m + " GROUP BY *"));
+            List<Map<String, JsonNode>> rows =
+                    new ArrayList<>(InfluxQuery.rows(SERVERS.influx, database, "SELECT * FROM " + m + " GROUP BY *"));
             rows.sort(Comparator.comparing(Object::toString));
             all.add(rows);
         }

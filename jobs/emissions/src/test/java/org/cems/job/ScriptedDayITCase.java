@@ -2,6 +2,7 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -150,7 +149,8 @@ class ScriptedDayITCase {
         Expected nox = Expected.of(STACK_NOX, m -> true, STACK_O2, STACK_FLOW, 6.0);
         Expected inlet = Expected.of(INLET_SO2, m -> true, m -> 7.0, m -> 1.75e6, 6.0);
         Expected vent = Expected.of(VENT_NMHC, m -> true, null, m -> 50_000.0, null);
-        Expected co2 = Expected.of(m -> STACK_CO2_PCT.applyAsDouble(m) * CO2_MG_PER_M3_PER_PCT, m -> true, STACK_O2, STACK_FLOW, 6.0);
+        Expected co2 = Expected.of(
+                m -> STACK_CO2_PCT.applyAsDouble(m) * CO2_MG_PER_M3_PER_PCT, m -> true, STACK_O2, STACK_FLOW, 6.0);
 
         String day = "time = " + DAY_START + "ms AND \"window\" = '1d'";
         assertEmission("u1-stack", "a21026", day, stack);
@@ -159,12 +159,14 @@ class ScriptedDayITCase {
         assertEmission("vent", "a24088", day, vent);
         assertThat(stack.validHours()).isEqualTo(23);
 
-        Map<String, JsonNode> hour3 = firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND \"window\" = '1h' AND time = "
-                + (DAY_START + 3 * 60 * MINUTE) + "ms");
+        Map<String, JsonNode> hour3 = firstRow(
+                "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND \"window\" = '1h' AND time = "
+                        + (DAY_START + 3 * 60 * MINUTE) + "ms");
         assertThat(hour3.get("valid").asBoolean()).isFalse();
         assertThat(hour3.get("valid_count").asLong()).isEqualTo(40);
-        Map<String, JsonNode> hour10 = firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND \"window\" = '1h' AND time = "
-                + (DAY_START + 10 * 60 * MINUTE) + "ms");
+        Map<String, JsonNode> hour10 = firstRow(
+                "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND \"window\" = '1h' AND time = "
+                        + (DAY_START + 10 * 60 * MINUTE) + "ms");
         assertThat(hour10.get("valid_count").asLong()).isEqualTo(60); // the late 10:15 reading was applied
 
         Map<String, JsonNode> carbon = firstRow("SELECT * FROM carbon WHERE source = 'u1-stack' AND " + day);
@@ -185,55 +187,73 @@ class ScriptedDayITCase {
         assertClose(carbon, "co2_diff_pct", (co2T - fuelCo2T) / fuelCo2T * 100);
         assertThat(carbon).doesNotContainKey("coal_gce_kwh");
         for (String scope : List.of("unit", "enterprise", "park", "city")) {
-            Map<String, JsonNode> net = firstRow("SELECT * FROM kpi WHERE scope = '" + scope + "' AND indicator = 'coal_rate_net_gce_kwh' AND time = "
-                    + DAY_START + "ms");
+            Map<String, JsonNode> net = firstRow("SELECT * FROM kpi WHERE scope = '" + scope
+                    + "' AND indicator = 'coal_rate_net_gce_kwh' AND time = " + DAY_START + "ms");
             assertClose(net, "value", grossGceKwh / 0.95); // one unit of 600 MW: the average is its own
             assertClose(net, "target", 290);
-            assertClose(firstRow("SELECT * FROM kpi WHERE scope = '" + scope + "' AND indicator = 'coal_rate_gross_gce_kwh' AND time = "
-                    + DAY_START + "ms"), "value", grossGceKwh);
+            assertClose(
+                    firstRow("SELECT * FROM kpi WHERE scope = '" + scope
+                            + "' AND indicator = 'coal_rate_gross_gce_kwh' AND time = " + DAY_START + "ms"),
+                    "value",
+                    grossGceKwh);
         }
         // the FGD's day: gain = reduction of the penetration (η − 98) / (100 − 98) × 100, the registry's default
-        double efficiency = firstRow("SELECT * FROM efficiency WHERE device = 'u1-fgd' AND " + day).get("efficiency_pct").asDouble();
+        double efficiency = firstRow("SELECT * FROM efficiency WHERE device = 'u1-fgd' AND " + day)
+                .get("efficiency_pct")
+                .asDouble();
         for (String scope : List.of("device", "enterprise", "park", "city")) {
-            Map<String, JsonNode> gain = firstRow("SELECT * FROM kpi WHERE scope = '" + scope + "' AND indicator = 'equipment_efficiency_gain_pct' AND time = "
-                    + DAY_START + "ms");
+            Map<String, JsonNode> gain = firstRow("SELECT * FROM kpi WHERE scope = '" + scope
+                    + "' AND indicator = 'equipment_efficiency_gain_pct' AND time = " + DAY_START + "ms");
             assertClose(gain, "value", (efficiency - 98) / 2 * 100);
         }
-        assertClose(firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'equipment_efficiency_gain_pct' AND time = " + DAY_START + "ms"),
-                "target", 10);
+        assertClose(
+                firstRow(
+                        "SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'equipment_efficiency_gain_pct' AND time = "
+                                + DAY_START + "ms"),
+                "target",
+                10);
 
-        Map<String, JsonNode> total = firstRow("SELECT * FROM emission_total WHERE scope = 'city' AND pollutant = 'a21002' AND " + day);
+        Map<String, JsonNode> total =
+                firstRow("SELECT * FROM emission_total WHERE scope = 'city' AND pollutant = 'a21002' AND " + day);
         assertClose(total, "mass_kg", nox.dayMassKg());
         assertThat(total.get("sources").asLong()).isEqualTo(1); // inlet points are not emissions
 
         // one day covered of the 329 since 1 January (25 November): the baseline of that day is 4200 / 365,
         // the year projected from it 365 × the day's tonnes (no monthly baseline: an even spread)
-        Map<String, JsonNode> noxYtd = firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'nox_ytd_t' AND time = " + DAY_START + "ms");
+        Map<String, JsonNode> noxYtd = firstRow(
+                "SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'nox_ytd_t' AND time = " + DAY_START + "ms");
         assertClose(noxYtd, "value", nox.dayMassKg() / 1000);
         assertClose(noxYtd, "baseline", 4200.0 / 365);
         assertClose(noxYtd, "coverage_pct", 100.0 / 329);
-        Map<String, JsonNode> noxReduction = firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'nox_reduction_t' AND time = " + DAY_START + "ms");
+        Map<String, JsonNode> noxReduction =
+                firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'nox_reduction_t' AND time = "
+                        + DAY_START + "ms");
         double reduction = 4200 - nox.dayMassKg() / 1000 * 365;
         assertClose(noxReduction, "value", reduction);
         assertClose(noxReduction, "baseline", 4200);
         assertClose(noxReduction, "target", 923);
         assertClose(noxReduction, "progress_pct", reduction / 923 * 100);
         assertClose(noxReduction, "coverage_pct", 100.0 / 329);
-        Map<String, JsonNode> vocs = firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'vocs_reduction_t' AND time = " + DAY_START + "ms");
+        Map<String, JsonNode> vocs =
+                firstRow("SELECT * FROM kpi WHERE scope = 'city' AND indicator = 'vocs_reduction_t' AND time = "
+                        + DAY_START + "ms");
         assertClose(vocs, "value", 800 - vent.dayMassKg() / 1000 * 365);
         // park and enterprise scopes: the park dalu is the chem enterprise's, without the city's target
-        Map<String, JsonNode> parkVocs = firstRow("SELECT * FROM kpi WHERE scope = 'park' AND id = 'dalu' AND indicator = 'vocs_reduction_t' AND time = "
-                + DAY_START + "ms");
+        Map<String, JsonNode> parkVocs = firstRow(
+                "SELECT * FROM kpi WHERE scope = 'park' AND id = 'dalu' AND indicator = 'vocs_reduction_t' AND time = "
+                        + DAY_START + "ms");
         assertClose(parkVocs, "value", 800 - vent.dayMassKg() / 1000 * 365);
         assertThat(parkVocs.get("target").isNull()).as("a park has no target").isTrue();
 
         List<String> reasons = SERVERS.kafka.readAll("cems.deadletter").stream()
-                .map(r -> r.value().replaceAll(".*\"reason\":\"([a-z_]+)\".*", "$1")).toList();
+                .map(r -> r.value().replaceAll(".*\"reason\":\"([a-z_]+)\".*", "$1"))
+                .toList();
         assertThat(reasons).containsExactlyInAnyOrder("duplicate", "duplicate");
     }
 
     private void assertEmission(String source, String pollutant, String day, Expected e) {
-        Map<String, JsonNode> row = firstRow("SELECT * FROM emission WHERE source = '" + source + "' AND pollutant = '" + pollutant + "' AND " + day);
+        Map<String, JsonNode> row = firstRow("SELECT * FROM emission WHERE source = '" + source + "' AND pollutant = '"
+                + pollutant + "' AND " + day);
         assertClose(row, "conc_mg_m3", e.dayConc());
         assertClose(row, "conc_ref_mg_m3", e.dayConcRef());
         assertClose(row, "flow_m3_h", e.dayFlow());
@@ -255,7 +275,9 @@ class ScriptedDayITCase {
     static void assertClose(Map<String, JsonNode> row, String field, double expected) {
         assertThat(row.get(field)).as(field).isNotNull();
         double actual = row.get(field).asDouble();
-        assertThat(close(actual, expected)).as("%s: %s, expected %s", field, actual, expected).isTrue();
+        assertThat(close(actual, expected))
+                .as("%s: %s, expected %s", field, actual, expected)
+                .isTrue();
     }
 
     /**
@@ -264,7 +286,12 @@ class ScriptedDayITCase {
      * mean of valid hours (eq. 25) and its mass, the sum of the valid hours' masses (eq. 34).
      */
     record Expected(double[] hourConc, boolean[] hourValid, double[] hourO2, double[] hourFlow, Double refO2) {
-        static Expected of(IntToDoubleFunction conc, IntPredicate valid, IntToDoubleFunction o2, IntToDoubleFunction flow, Double refO2) {
+        static Expected of(
+                IntToDoubleFunction conc,
+                IntPredicate valid,
+                IntToDoubleFunction o2,
+                IntToDoubleFunction flow,
+                Double refO2) {
             double[] c = new double[24];
             boolean[] ok = new boolean[24];
             double[] o = new double[24];

@@ -2,14 +2,13 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -60,7 +59,11 @@ class YearOfKpisITCase {
         nox.avg = 40.0;
         nox.cou = kg;
         nox.flag = "N";
-        return new Reading(mn, "2031", d.atStartOfDay(ZONE).toInstant().toEpochMilli(), new LinkedHashMap<>(Map.of("a21002", nox)));
+        return new Reading(
+                mn,
+                "2031",
+                d.atStartOfDay(ZONE).toInstant().toEpochMilli(),
+                new LinkedHashMap<>(Map.of("a21002", nox)));
     }
 
     @Test
@@ -94,7 +97,8 @@ class YearOfKpisITCase {
     private void assertYear() {
         long at = LAST.atStartOfDay(ZONE).toInstant().toEpochMilli();
         int dayOfYear = LAST.getDayOfYear(); // 338
-        // old plant: its covered days' tonnes over the baseline year's share of them (month's share / days in the month)
+        // old plant: its covered days' tonnes over the baseline year's share of them (month's share / days in the
+        // month)
         double oldKg = 0;
         double oldShare = 0;
         int oldDays = 0;
@@ -116,9 +120,13 @@ class YearOfKpisITCase {
 
         Map<String, JsonNode> newReduction = row("park", "p2", "nox_reduction_t", at);
         assertClose(newReduction, "value", 2600 - newProjectedT);
-        assertThat(newReduction.get("value").asDouble()).isLessThan(0); // a linear pro rata would have shown a 2,522 t reduction
+        assertThat(newReduction.get("value").asDouble())
+                .isLessThan(0); // a linear pro rata would have shown a 2,522 t reduction
         assertClose(newReduction, "coverage_pct", 9.0 / dayOfYear * 100);
-        assertThat(newReduction.get("target") == null || newReduction.get("target").isNull()).as("a park has no target").isTrue();
+        assertThat(newReduction.get("target") == null
+                        || newReduction.get("target").isNull())
+                .as("a park has no target")
+                .isTrue();
         assertClose(row("enterprise", "old-plant", "nox_ytd_t", at), "baseline", 400 * oldShare);
         assertClose(row("park", "p1", "nox_reduction_t", at), "value", 400 - oldProjectedT);
 
@@ -145,18 +153,24 @@ class YearOfKpisITCase {
                 daysToNov25++;
             }
         }
-        Map<String, JsonNode> nov25Reduction = row("city", "Yeartown", "nox_reduction_t", nov25.atStartOfDay(ZONE).toInstant().toEpochMilli());
+        Map<String, JsonNode> nov25Reduction = row(
+                "city",
+                "Yeartown",
+                "nox_reduction_t",
+                nov25.atStartOfDay(ZONE).toInstant().toEpochMilli());
         assertClose(nov25Reduction, "value", 400 - kgToNov25 / 1000 / shareToNov25);
         assertClose(nov25Reduction, "baseline", 400);
         assertClose(nov25Reduction, "coverage_pct", daysToNov25 * 100.0 / nov25.getDayOfYear());
     }
 
     private static Map<String, JsonNode> row(String scope, String id, String indicator, long timeMillis) {
-        List<Map<String, JsonNode>> rows = SERVERS.rows("SELECT * FROM kpi WHERE scope = '" + scope + "' AND id = '" + id + "' AND indicator = '"
-                + indicator + "' AND time = " + timeMillis + "ms");
-        assertThat(rows).as(() -> scope + " " + id + " " + indicator + " at " + timeMillis + "; newest written: "
-                + SERVERS.rows("SELECT value FROM kpi WHERE scope = '" + scope + "' AND id = '" + id + "' AND indicator = '" + indicator
-                        + "' ORDER BY time DESC LIMIT 2") + "; quality: " + SERVERS.rows("SELECT sum(count) FROM quality GROUP BY reason, source"))
+        List<Map<String, JsonNode>> rows = SERVERS.rows("SELECT * FROM kpi WHERE scope = '" + scope + "' AND id = '"
+                + id + "' AND indicator = '" + indicator + "' AND time = " + timeMillis + "ms");
+        assertThat(rows)
+                .as(() -> scope + " " + id + " " + indicator + " at " + timeMillis + "; newest written: "
+                        + SERVERS.rows("SELECT value FROM kpi WHERE scope = '" + scope + "' AND id = '" + id
+                                + "' AND indicator = '" + indicator + "' ORDER BY time DESC LIMIT 2")
+                        + "; quality: " + SERVERS.rows("SELECT sum(count) FROM quality GROUP BY reason, source"))
                 .isNotEmpty();
         return rows.get(0);
     }
@@ -164,6 +178,8 @@ class YearOfKpisITCase {
     private static void assertClose(Map<String, JsonNode> row, String field, double expected) {
         assertThat(row).as(field).containsKey(field);
         double actual = row.get(field).asDouble();
-        assertThat(Math.abs(actual - expected)).as(field + ": " + actual + " vs " + expected).isLessThanOrEqualTo(REL * Math.max(1, Math.abs(expected)));
+        assertThat(Math.abs(actual - expected))
+                .as(field + ": " + actual + " vs " + expected)
+                .isLessThanOrEqualTo(REL * Math.max(1, Math.abs(expected)));
     }
 }

@@ -2,6 +2,7 @@ package org.cems.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -57,6 +56,7 @@ class DashboardQueriesITCase {
      * equipment efficiency gain) and the hours after it.
      */
     static final Instant START = Instant.parse("2026-11-25T16:00:00Z");
+
     static final int READINGS_PER_POINT = 1530;
     static final long INTERVAL_MS = 60_000L;
     static final long FROM = START.minus(Duration.ofDays(1)).toEpochMilli();
@@ -64,13 +64,18 @@ class DashboardQueriesITCase {
      * The dashboards' range covers the simulated day and now: `quality` counts dead letters per
      * minute of arrival, so they sit at the test's wall-clock time, not at START.
      */
-    static final long TO = Math.max(START.plus(Duration.ofDays(1)).toEpochMilli(), System.currentTimeMillis() + Duration.ofHours(1).toMillis());
+    static final long TO = Math.max(
+            START.plus(Duration.ofDays(1)).toEpochMilli(),
+            System.currentTimeMillis() + Duration.ofHours(1).toMillis());
+
     static final Pattern ALIAS = Pattern.compile("\\bAS\\s+\"[^\"]*\"", Pattern.CASE_INSENSITIVE);
     static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     static EmbeddedKafka kafka;
     static MosquittoServer mosquitto;
@@ -92,21 +97,41 @@ class DashboardQueriesITCase {
         try (KafkaProducer<String, String> gateway = producer()) {
             mosquitto.awaitSubscriptions(2, Duration.ofSeconds(60));
             try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                    "--registry", RepoFiles.REGISTRY.toString(), "--mqtt", mosquitto.uri(), "--kafka", kafka.bootstrapServers(),
-                    "--split", "--format", "mixed", "--speed", "max", "--interval", "60s", "--count", String.valueOf(READINGS_PER_POINT),
-                    "--start", START.toString(),
-                    // incidents that fire and resolve within the run: an analyser fault of 20 min
-                    // (instrument alert) and an FGD pump trip of 30 min (efficiency-drop alert)
-                    "--scenario", "analyser-fault@0m", "--scenario", "fgd-pump-trip@5m:u1-fgd"}))) {
+                "--registry",
+                RepoFiles.REGISTRY.toString(),
+                "--mqtt",
+                mosquitto.uri(),
+                "--kafka",
+                kafka.bootstrapServers(),
+                "--split",
+                "--format",
+                "mixed",
+                "--speed",
+                "max",
+                "--interval",
+                "60s",
+                "--count",
+                String.valueOf(READINGS_PER_POINT),
+                "--start",
+                START.toString(),
+                // incidents that fire and resolve within the run: an analyser fault of 20 min
+                // (instrument alert) and an FGD pump trip of 30 min (efficiency-drop alert)
+                "--scenario",
+                "analyser-fault@0m",
+                "--scenario",
+                "fgd-pump-trip@5m:u1-fgd"
+            }))) {
                 sim.run();
             }
             // the registry's names and coordinates, written once when the job starts
-            awaitRows("SELECT count(\"enterprise_name\") FROM \"registry_enterprise\"",
+            awaitRows(
+                    "SELECT count(\"enterprise_name\") FROM \"registry_enterprise\"",
                     "SELECT count(\"source_name\") FROM \"registry_source\"",
                     "SELECT count(\"device_name\") FROM \"registry_device\"");
             sendPlantComputerFeed(gateway);
             sendBadPayloads(gateway);
-            awaitRows("SELECT count(\"coal_rate_net_gce_kwh\") FROM \"carbon\" WHERE \"window\" = '1d'",
+            awaitRows(
+                    "SELECT count(\"coal_rate_net_gce_kwh\") FROM \"carbon\" WHERE \"window\" = '1d'",
                     "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'coal_rate_net_gce_kwh'",
                     "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'vocs_reduction_t'",
                     "SELECT count(\"conc_ref_mg_m3\") FROM \"emission\" WHERE \"window\" = '1h' AND \"exceeded\" = true",
@@ -115,11 +140,18 @@ class DashboardQueriesITCase {
             // a retransmission and a reading from long before the closed windows: duplicate and late
             String mn = largeUnitMns().get(0);
             send(gateway, mn, "[" + plantComputerReading(mn, START.toEpochMilli() + 5_000, true) + "]");
-            send(gateway, mn, "[" + plantComputerReading(mn, START.minus(Duration.ofDays(3)).toEpochMilli(), false) + "]");
-            awaitRows("SELECT count(\"count\") FROM \"quality\" WHERE \"reason\" = 'late'",
+            send(
+                    gateway,
+                    mn,
+                    "["
+                            + plantComputerReading(
+                                    mn, START.minus(Duration.ofDays(3)).toEpochMilli(), false) + "]");
+            awaitRows(
+                    "SELECT count(\"count\") FROM \"quality\" WHERE \"reason\" = 'late'",
                     "SELECT count(\"count\") FROM \"quality\" WHERE \"reason\" = 'duplicate'");
             // the duty dashboard: rates of the simulated day, and the no_data incidents of the plants now silent
-            awaitRows("SELECT count(\"transmission_pct\") FROM \"data_rate\" WHERE \"scope\" = 'city' AND \"window\" = '1d'",
+            awaitRows(
+                    "SELECT count(\"transmission_pct\") FROM \"data_rate\" WHERE \"scope\" = 'city' AND \"window\" = '1d'",
                     "SELECT count(\"transmission_pct\") FROM \"data_rate\" WHERE \"scope\" = 'source' AND \"window\" = '1h'",
                     "SELECT count(\"open_minutes\") FROM (SELECT last(\"open\") AS \"open\", last(\"open_minutes\") AS \"open_minutes\" "
                             + "FROM \"incident_open\" GROUP BY \"enterprise\", \"source\", \"device\", \"pollutant\", \"type\") WHERE \"open\" = 1",
@@ -180,7 +212,9 @@ class DashboardQueriesITCase {
         Registry registry = RegistryLoader.load(RepoFiles.REGISTRY);
         return registry.allSources().stream()
                 .filter(r -> r.source().capacityMw != null && r.source().capacityMw >= 600)
-                .map(SourceRef::source).map(s -> s.mn).toList();
+                .map(SourceRef::source)
+                .map(s -> s.mn)
+                .toList();
     }
 
     /**
@@ -217,8 +251,11 @@ class DashboardQueriesITCase {
     static void sendBadPayloads(KafkaProducer<String, String> gateway) throws Exception {
         send(gateway, "bad", "{\"mn\": \"150621A89001D3F3A51C0001\", \"values\": ");
         send(gateway, "bad", "hello");
-        send(gateway, "UNREGISTERED0000000000001", "{\"mn\":\"UNREGISTERED0000000000001\",\"time\":" + START.toEpochMilli()
-                + ",\"values\":{" + value(ParameterCodes.SO2, 20.0) + "}}");
+        send(
+                gateway,
+                "UNREGISTERED0000000000001",
+                "{\"mn\":\"UNREGISTERED0000000000001\",\"time\":" + START.toEpochMilli() + ",\"values\":{"
+                        + value(ParameterCodes.SO2, 20.0) + "}}");
     }
 
     static void awaitRows(String... queries) throws InterruptedException {
@@ -240,10 +277,12 @@ class DashboardQueriesITCase {
             Map<String, List<String>> values = new HashMap<>();
             for (JsonNode v : d.variables()) {
                 String name = v.path("name").asText();
-                PanelQuery q = new PanelQuery(d.uid(), "variable $" + name, v.path("query").asText());
+                PanelQuery q = new PanelQuery(
+                        d.uid(), "variable $" + name, v.path("query").asText());
                 switch (v.path("type").asText()) {
                     case "query" -> {
-                        tests.add(DynamicTest.dynamicTest(q.toString(), () -> check(q, new QueryExpander(FROM, TO, "1m", values))));
+                        tests.add(DynamicTest.dynamicTest(
+                                q.toString(), () -> check(q, new QueryExpander(FROM, TO, "1m", values))));
                         resolve(q, v, values);
                     }
                     case "custom" -> values.put(name, selected(v, customValues(v)));
@@ -255,7 +294,8 @@ class DashboardQueriesITCase {
             d.panelQueries().forEach(q -> tests.add(DynamicTest.dynamicTest(q.toString(), () -> check(q, expander))));
         }
         QueryExpander noVariables = new QueryExpander(FROM, TO, "1m", Map.of());
-        Dashboard.alertRuleQueries().forEach(q -> tests.add(DynamicTest.dynamicTest(q.toString(), () -> check(q, noVariables))));
+        Dashboard.alertRuleQueries()
+                .forEach(q -> tests.add(DynamicTest.dynamicTest(q.toString(), () -> check(q, noVariables))));
         assertThat(tests).hasSizeGreaterThan(40);
         return tests.stream();
     }
@@ -269,30 +309,39 @@ class DashboardQueriesITCase {
         assertThat(measurements).as(q + ": names no measurement").isNotEmpty();
         Set<String> keys = new HashSet<>(measurements);
         for (String m : measurements) {
-            assertThat(schema.known(m)).as(q + ": the job writes no measurement " + m).isTrue();
+            assertThat(schema.known(m))
+                    .as(q + ": the job writes no measurement " + m)
+                    .isTrue();
             keys.addAll(schema.keys(m));
         }
         Matcher quoted = QUOTED.matcher(ALIAS.matcher(q.query()).replaceAll(""));
         while (quoted.find()) {
-            assertThat(keys).as(q + ": \"" + quoted.group(1) + "\" is no tag or field of " + measurements).contains(quoted.group(1));
+            assertThat(keys)
+                    .as(q + ": \"" + quoted.group(1) + "\" is no tag or field of " + measurements)
+                    .contains(quoted.group(1));
         }
         Set<String> missing = schema.notWrittenYet(measurements, q.query());
-        Assumptions.assumeTrue(missing.isEmpty(), () -> q + " skipped: the job does not write " + String.join(", ", missing) + " yet");
+        Assumptions.assumeTrue(
+                missing.isEmpty(), () -> q + " skipped: the job does not write " + String.join(", ", missing) + " yet");
         String expanded;
         try {
             expanded = expander.expand(q.query());
         } catch (QueryExpander.UnresolvedVariable e) {
-            Assumptions.abort(q + " skipped: " + e.getMessage() + " (its variable reads what the job does not write yet)");
+            Assumptions.abort(
+                    q + " skipped: " + e.getMessage() + " (its variable reads what the job does not write yet)");
             return;
         }
         JsonNode result = schema.run(expanded);
-        assertThat(result.path("error").isMissingNode()).as(q + ": " + expanded + " -> " + result.path("error")).isTrue();
+        assertThat(result.path("error").isMissingNode())
+                .as(q + ": " + expanded + " -> " + result.path("error"))
+                .isTrue();
         assertThat(result.path("series")).as(q + ": no series for " + expanded).isNotEmpty();
     }
 
     /** A query variable's values as Grafana lists them; nothing when it reads what is not written yet. */
     static void resolve(PanelQuery q, JsonNode variable, Map<String, List<String>> values) {
-        if (!schema.notWrittenYet(PanelQuery.measurementsNamed(q.query()), q.query()).isEmpty()) {
+        if (!schema.notWrittenYet(PanelQuery.measurementsNamed(q.query()), q.query())
+                .isEmpty()) {
             return;
         }
         String expanded;

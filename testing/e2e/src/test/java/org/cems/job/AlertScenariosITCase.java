@@ -2,6 +2,7 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
@@ -40,30 +39,55 @@ class AlertScenariosITCase {
         List<String> mqttAlerts = Collections.synchronizedList(new ArrayList<>());
         MqttClient watcher = new MqttClient(SERVERS.mosquitto.uri(), "alert-watcher", new MemoryPersistence());
         watcher.connect();
-        watcher.subscribe(new MqttSubscription[] {new MqttSubscription("cems/alerts/#", 1)},
-                new IMqttMessageListener[] {(topic, m) -> mqttAlerts.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
+        watcher.subscribe(
+                new MqttSubscription[] {new MqttSubscription("cems/alerts/#", 1)}, new IMqttMessageListener[] {
+                    (topic, m) -> mqttAlerts.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))
+                });
         JobClient job = SERVERS.startJob(config, "alert-scenarios");
         try {
             SERVERS.mosquitto.awaitSubscriptions(3, Duration.ofSeconds(60));
-            SimulatorRun.toEnd(config,
-                    "--speed", "max", "--interval", "60s", "--count", "186", "--start", "2026-11-26T10:00:00+08:00",
-                    "--scenario", "scr-fouling@0m:u1-scr", "--scenario", "fgd-pump-trip@20m:u2-fgd",
-                    "--scenario", "analyser-fault@30m:u1-fgd-in");
+            SimulatorRun.toEnd(
+                    config,
+                    "--speed",
+                    "max",
+                    "--interval",
+                    "60s",
+                    "--count",
+                    "186",
+                    "--start",
+                    "2026-11-26T10:00:00+08:00",
+                    "--scenario",
+                    "scr-fouling@0m:u1-scr",
+                    "--scenario",
+                    "fgd-pump-trip@20m:u2-fgd",
+                    "--scenario",
+                    "analyser-fault@30m:u1-fgd-in");
             Map<String, List<JsonNode>> byIncident = SERVERS.await(() -> {
                 Map<String, List<JsonNode>> events = alertsByIncident();
-                long resolved = events.values().stream().flatMap(List::stream).filter(a -> a.get("state").asText().equals("resolved")).count();
+                long resolved = events.values().stream()
+                        .flatMap(List::stream)
+                        .filter(a -> a.get("state").asText().equals("resolved"))
+                        .count();
                 return resolved >= 5 ? events : null;
             });
             Thread.sleep(2000); // nothing more may come
             byIncident = alertsByIncident();
 
-            assertThat(byIncident.keySet()).containsExactlyInAnyOrder(
-                    "efficiency_drop power/u1-scr", "exceedance power/u1-stack/a21002",
-                    "efficiency_drop power/u2-fgd", "exceedance power/u2-stack/a21026",
-                    "instrument_fault power/u1-fgd-in");
+            assertThat(byIncident.keySet())
+                    .containsExactlyInAnyOrder(
+                            "efficiency_drop power/u1-scr",
+                            "exceedance power/u1-stack/a21002",
+                            "efficiency_drop power/u2-fgd",
+                            "exceedance power/u2-stack/a21026",
+                            "instrument_fault power/u1-fgd-in");
             byIncident.forEach((incident, events) -> {
-                assertThat(events).as(incident).extracting(a -> a.get("state").asText()).containsExactly("firing", "resolved");
-                assertThat(events.get(0).get("id")).as(incident).isEqualTo(events.get(1).get("id"));
+                assertThat(events)
+                        .as(incident)
+                        .extracting(a -> a.get("state").asText())
+                        .containsExactly("firing", "resolved");
+                assertThat(events.get(0).get("id"))
+                        .as(incident)
+                        .isEqualTo(events.get(1).get("id"));
                 JsonNode fired = events.get(0);
                 JsonNode resolved = events.get(1);
                 double value = fired.get("value").asDouble();
@@ -71,11 +95,15 @@ class AlertScenariosITCase {
                 switch (fired.get("type").asText()) {
                     case "efficiency_drop" -> {
                         assertThat(value).as(incident).isLessThan(threshold);
-                        assertThat(resolved.get("value").asDouble()).as(incident).isGreaterThanOrEqualTo(threshold);
+                        assertThat(resolved.get("value").asDouble())
+                                .as(incident)
+                                .isGreaterThanOrEqualTo(threshold);
                     }
                     case "exceedance" -> {
                         assertThat(value).as(incident).isGreaterThan(threshold);
-                        assertThat(resolved.get("value").asDouble()).as(incident).isLessThanOrEqualTo(threshold);
+                        assertThat(resolved.get("value").asDouble())
+                                .as(incident)
+                                .isLessThanOrEqualTo(threshold);
                     }
                     default -> assertThat(value).as(incident).isGreaterThanOrEqualTo(threshold);
                 }
@@ -83,16 +111,32 @@ class AlertScenariosITCase {
             JsonNode scr = byIncident.get("efficiency_drop power/u1-scr").get(0);
             assertThat(scr.get("device").asText()).isEqualTo("u1-scr");
             assertThat(scr.get("source").asText()).isEqualTo("u1-stack");
-            assertThat(scr.get("threshold").asDouble()).isEqualTo(80.0); // SCR default minimum; baseline 85 − 5 is the same
-            assertThat(byIncident.get("efficiency_drop power/u2-fgd").get(0).get("threshold").asDouble()).isEqualTo(96.0);
-            assertThat(byIncident.get("instrument_fault power/u1-fgd-in").get(0).get("time").asText()).isEqualTo("2026-11-26T02:40:00Z");
+            assertThat(scr.get("threshold").asDouble())
+                    .isEqualTo(80.0); // SCR default minimum; baseline 85 − 5 is the same
+            assertThat(byIncident
+                            .get("efficiency_drop power/u2-fgd")
+                            .get(0)
+                            .get("threshold")
+                            .asDouble())
+                    .isEqualTo(96.0);
+            assertThat(byIncident
+                            .get("instrument_fault power/u1-fgd-in")
+                            .get(0)
+                            .get("time")
+                            .asText())
+                    .isEqualTo("2026-11-26T02:40:00Z");
 
             SERVERS.awaitAsserted(() -> assertThat(mqttAlerts).hasSize(10));
-            assertThat(mqttAlerts).filteredOn(m -> m.startsWith("cems/alerts/power/u2-stack ")).hasSize(4);
-            SERVERS.awaitAsserted(() -> assertThat(SERVERS.rows("SELECT * FROM alert")).hasSize(10));
-            assertThat(SERVERS.rows("SELECT * FROM alert WHERE state = 'firing' AND device = 'u2-fgd'")).hasSize(1);
+            assertThat(mqttAlerts)
+                    .filteredOn(m -> m.startsWith("cems/alerts/power/u2-stack "))
+                    .hasSize(4);
+            SERVERS.awaitAsserted(
+                    () -> assertThat(SERVERS.rows("SELECT * FROM alert")).hasSize(10));
+            assertThat(SERVERS.rows("SELECT * FROM alert WHERE state = 'firing' AND device = 'u2-fgd'"))
+                    .hasSize(1);
             // the analyser fault at its inlet (10:30-10:50) leaves 20 running minutes without a valid efficiency
-            List<Map<String, JsonNode>> fgdHours = SERVERS.rows("SELECT * FROM efficiency WHERE \"window\" = '1h' AND device = 'u1-fgd'");
+            List<Map<String, JsonNode>> fgdHours =
+                    SERVERS.rows("SELECT * FROM efficiency WHERE \"window\" = '1h' AND device = 'u1-fgd'");
             assertThat(fgdHours).hasSize(3);
             assertThat(fgdHours.get(0).get("operating_rate_pct").asDouble()).isEqualTo(40 * 100.0 / 60);
             assertThat(fgdHours.get(1).get("operating_rate_pct").asDouble()).isEqualTo(100.0);

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cems.gateway.Hj212Gateway;
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
@@ -19,7 +18,8 @@ final class GatewayLogger {
     /** One logger's connection: sends the frames, returns the first {@code count} answers. */
     static List<Hj212Packet> sendAndAwaitAnswers(Hj212Gateway gateway, int count, byte[]... frames) throws Exception {
         List<Hj212Packet> answers = new ArrayList<>();
-        try (Socket socket = new Socket(gateway.localAddress().getAddress(), gateway.localAddress().getPort())) {
+        try (Socket socket = new Socket(
+                gateway.localAddress().getAddress(), gateway.localAddress().getPort())) {
             socket.setSoTimeout(30_000);
             for (byte[] f : frames) {
                 socket.getOutputStream().write(f);

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.cems.job.PipelineServers.TEN;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.gateway.Hj212Gateway;
@@ -37,11 +36,20 @@ class GatewayToInfluxITCase {
 
     /** A real-time upload asking for an answer: SO2, O2 and flow (m3/h for these sources). */
     private static byte[] upload(String mn, LocalDateTime dataTime, double so2, double o2, double flowM3H) {
-        Hj212Packet p = Hj212Packet.builder().qn(SERVERS.nextQn()).st("31").cn("2011").pw("123456").mn(mn)
-                .flag(Hj212Edition.HJ212_2017, true).dataTime(dataTime)
-                .item("a21026", Hj212Item.RTD, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.RTD, String.valueOf(o2)).item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.RTD, String.valueOf(flowM3H)).item("a00000", Hj212Item.FLAG, "N")
+        Hj212Packet p = Hj212Packet.builder()
+                .qn(SERVERS.nextQn())
+                .st("31")
+                .cn("2011")
+                .pw("123456")
+                .mn(mn)
+                .flag(Hj212Edition.HJ212_2017, true)
+                .dataTime(dataTime)
+                .item("a21026", Hj212Item.RTD, String.valueOf(so2))
+                .item("a21026", Hj212Item.FLAG, "N")
+                .item("a19001", Hj212Item.RTD, String.valueOf(o2))
+                .item("a19001", Hj212Item.FLAG, "N")
+                .item("a00000", Hj212Item.RTD, String.valueOf(flowM3H))
+                .item("a00000", Hj212Item.FLAG, "N")
                 .build();
         return Hj212Encoder.encode(p);
     }
@@ -49,32 +57,42 @@ class GatewayToInfluxITCase {
     @Test
     void framesOverTcpBecomeReadingPointsInInfluxDb() throws Exception {
         JobClient job = SERVERS.startJob(SERVERS.config("/registry-test.yaml"), "gateway-to-influx");
-        try (Hj212Gateway gateway = Hj212Gateway.builder().listen("127.0.0.1", 0)
-                .kafkaBootstrap(SERVERS.kafka.bootstrapServers()).start()) {
+        try (Hj212Gateway gateway = Hj212Gateway.builder()
+                .listen("127.0.0.1", 0)
+                .kafkaBootstrap(SERVERS.kafka.bootstrapServers())
+                .start()) {
             byte[] corrupted = upload(MN1, TEN.plusSeconds(50), 99, 8, 2_000_000);
             corrupted[corrupted.length - 3] ^= 0x01; // a CRC digit
-            List<Hj212Packet> answers1 = GatewayLogger.sendAndAwaitAnswers(gateway, 5,
+            List<Hj212Packet> answers1 = GatewayLogger.sendAndAwaitAnswers(
+                    gateway,
+                    5,
                     upload(MN1, TEN, 20, 8, 2_000_000),
                     upload(MN1, TEN.plusSeconds(20), 30, 8, 2_000_000),
                     corrupted,
                     upload(MN1, TEN.plusSeconds(40), 40, 8, 2_000_000),
                     upload(MN1, TEN.plusSeconds(90), 10, 8, 2_000_000));
-            List<Hj212Packet> answers2 = GatewayLogger.sendAndAwaitAnswers(gateway, 3,
+            List<Hj212Packet> answers2 = GatewayLogger.sendAndAwaitAnswers(
+                    gateway,
+                    3,
                     upload(MN2, TEN.plusSeconds(10), 12, 9, 1_000_000),
                     upload(MN2, TEN.plusSeconds(50), 18, 9, 1_000_000),
                     upload(MN2, TEN.plusSeconds(90), 10, 9, 1_000_000));
-            assertThat(answers1).extracting(Hj212Packet::cn).containsExactlyInAnyOrder("9014", "9014", "9011", "9014", "9014");
+            assertThat(answers1)
+                    .extracting(Hj212Packet::cn)
+                    .containsExactlyInAnyOrder("9014", "9014", "9011", "9014", "9014");
             assertThat(answers2).extracting(Hj212Packet::cn).containsOnly("9014");
 
-            String at10 = "time = '" + OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant() + "'";
-            Map<String, JsonNode> first = SERVERS.awaitRow(
-                    "SELECT * FROM reading WHERE mn = '" + MN1 + "' AND " + at10);
+            String at10 = "time = '"
+                    + OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant() + "'";
+            Map<String, JsonNode> first =
+                    SERVERS.awaitRow("SELECT * FROM reading WHERE mn = '" + MN1 + "' AND " + at10);
             assertThat(first.get("a21026").asDouble()).isEqualTo(20.0);
             assertThat(first.get("source").asText()).isEqualTo("u1-stack");
             assertThat(first.get("cn").asText()).isEqualTo("2011");
             SERVERS.await(() -> SERVERS.rows("SELECT a21026 FROM reading").size() == 7 ? true : null);
             assertThat(SERVERS.rows("SELECT a21026 FROM reading WHERE mn = '" + MN1 + "'"))
-                    .extracting(r -> r.get("a21026").asDouble()).containsExactly(20.0, 30.0, 40.0, 10.0);
+                    .extracting(r -> r.get("a21026").asDouble())
+                    .containsExactly(20.0, 30.0, 40.0, 10.0);
 
             // mean(20, 30, 40) = 30 mg/m3 (eq. 24) over the 10:00 minute; 30 × 2e6 m3/h × 1e-6 = 60 kg/h (eq. 33)
             Map<String, JsonNode> minute = SERVERS.awaitRow(
@@ -83,7 +101,9 @@ class GatewayToInfluxITCase {
             assertThat(minute.get("rate_kg_h").asDouble()).isCloseTo(60.0, within(1e-9));
 
             List<JsonNode> deadLetters = SERVERS.kafkaJson("cems.deadletter");
-            assertThat(deadLetters).filteredOn(d -> d.path("origin").asText().startsWith("tcp:")).singleElement()
+            assertThat(deadLetters)
+                    .filteredOn(d -> d.path("origin").asText().startsWith("tcp:"))
+                    .singleElement()
                     .satisfies(d -> {
                         assertThat(d.path("reason").asText()).isEqualTo("bad_crc");
                         assertThat(d.path("mn").asText()).isEqualTo(MN1);
@@ -92,5 +112,4 @@ class GatewayToInfluxITCase {
             job.cancel().get();
         }
     }
-
 }

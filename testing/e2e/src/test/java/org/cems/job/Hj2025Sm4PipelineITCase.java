@@ -3,6 +3,8 @@ package org.cems.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +16,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -61,16 +60,26 @@ class Hj2025Sm4PipelineITCase {
     private static int frames;
 
     private static Hj212Packet upload(String mn, LocalDateTime dataTime, double so2, double o2, double flowM3H) {
-        return Hj212Packet.builder().qn(qn()).st("31").cn("2011").pw("123456").mn(mn)
-                .flag(Hj212Edition.HJ212_2025, true).dataTime(dataTime)
-                .item("a21026", Hj212Item.RTD, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.RTD, String.valueOf(o2)).item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.RTD, String.valueOf(flowM3H)).item("a00000", Hj212Item.FLAG, "N")
+        return Hj212Packet.builder()
+                .qn(qn())
+                .st("31")
+                .cn("2011")
+                .pw("123456")
+                .mn(mn)
+                .flag(Hj212Edition.HJ212_2025, true)
+                .dataTime(dataTime)
+                .item("a21026", Hj212Item.RTD, String.valueOf(so2))
+                .item("a21026", Hj212Item.FLAG, "N")
+                .item("a19001", Hj212Item.RTD, String.valueOf(o2))
+                .item("a19001", Hj212Item.FLAG, "N")
+                .item("a00000", Hj212Item.RTD, String.valueOf(flowM3H))
+                .item("a00000", Hj212Item.FLAG, "N")
                 .build();
     }
 
     private static String sm4(Hj212Packet p, String keyHex) {
-        return new String(Hj212Encoder.encode(p, Sm4DataArea.hex(), HexFormat.of().parseHex(keyHex)), StandardCharsets.UTF_8);
+        return new String(
+                Hj212Encoder.encode(p, Sm4DataArea.hex(), HexFormat.of().parseHex(keyHex)), StandardCharsets.UTF_8);
     }
 
     private static String qn() {
@@ -88,10 +97,21 @@ class Hj2025Sm4PipelineITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         EmissionsJob.build(env, config);
         JobClient job = env.executeAsync("hj2025-sm4");
-        try (Hj212Gateway gateway = Hj212Gateway.builder().listen("127.0.0.1", 0)
-                .kafkaBootstrap(SERVERS.kafka.bootstrapServers()).sm4Keys(Sm4KeyFile.load(gatewayKeys), gatewayKeys).start()) {
-            String heartbeat = new String(Hj212Encoder.encode(Hj212Packet.builder().qn("20260115100005500").st("31")
-                    .cn("9015").pw("123456").mn(MN1).flag(Hj212Edition.HJ212_2025, false).build()), StandardCharsets.UTF_8);
+        try (Hj212Gateway gateway = Hj212Gateway.builder()
+                .listen("127.0.0.1", 0)
+                .kafkaBootstrap(SERVERS.kafka.bootstrapServers())
+                .sm4Keys(Sm4KeyFile.load(gatewayKeys), gatewayKeys)
+                .start()) {
+            String heartbeat = new String(
+                    Hj212Encoder.encode(Hj212Packet.builder()
+                            .qn("20260115100005500")
+                            .st("31")
+                            .cn("9015")
+                            .pw("123456")
+                            .mn(MN1)
+                            .flag(Hj212Edition.HJ212_2025, false)
+                            .build()),
+                    StandardCharsets.UTF_8);
             String noKey = sm4(upload(MN2, TEN.plusSeconds(10), 12, 9, 1_000_000), KEY1);
             SERVERS.publishToKafka(List.of(
                     Map.entry(MN1, sm4(upload(MN1, TEN, 20, 8, 2_000_000), KEY1)),
@@ -104,10 +124,16 @@ class Hj2025Sm4PipelineITCase {
             assertThat(answer.cn()).isEqualTo("9014");
             assertThat(answer.flag()).hasValue(8);
 
-            String at10 = "time = '" + OffsetDateTime.parse("2026-01-15T10:00:00+08:00").toInstant() + "'";
-            SERVERS.await(() -> SERVERS.rows("SELECT a21026 FROM reading WHERE mn = '" + MN1 + "'").size() == 4 ? true : null);
+            String at10 = "time = '"
+                    + OffsetDateTime.parse("2026-01-15T10:00:00+08:00").toInstant() + "'";
+            SERVERS.await(() -> SERVERS.rows("SELECT a21026 FROM reading WHERE mn = '" + MN1 + "'")
+                                    .size()
+                            == 4
+                    ? true
+                    : null);
             assertThat(SERVERS.rows("SELECT a21026 FROM reading WHERE mn = '" + MN1 + "'"))
-                    .extracting(r -> r.get("a21026").asDouble()).containsExactly(20.0, 30.0, 40.0, 10.0);
+                    .extracting(r -> r.get("a21026").asDouble())
+                    .containsExactly(20.0, 30.0, 40.0, 10.0);
             // mean(20, 30, 40) = 30 mg/m3 (eq. 24); 30 × 2e6 m3/h × 1e-6 = 60 kg/h (eq. 33)
             Map<String, JsonNode> minute = SERVERS.awaitRow(
                     "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND " + at10);
@@ -115,26 +141,35 @@ class Hj2025Sm4PipelineITCase {
             assertThat(minute.get("rate_kg_h").asDouble()).isCloseTo(60.0, within(1e-9));
 
             // decrypted by the gateway: the job has no key for MN3 and still reads it
-            Map<String, JsonNode> viaGateway = SERVERS.awaitRow(
-                    "SELECT a21026 FROM reading WHERE mn = '" + MN3 + "'");
+            Map<String, JsonNode> viaGateway = SERVERS.awaitRow("SELECT a21026 FROM reading WHERE mn = '" + MN3 + "'");
             assertThat(viaGateway.get("a21026").asDouble()).isEqualTo(15.0);
 
             // the heartbeat, at its QN 10:00:05.500 local = 02:00:05.500 UTC
             Map<String, JsonNode> beat = SERVERS.awaitRow("SELECT * FROM station_event WHERE event = 'heartbeat'");
-            assertThat(beat.get("time").asLong()).isEqualTo(java.time.Instant.parse("2026-01-15T02:00:05.500Z").toEpochMilli());
+            assertThat(beat.get("time").asLong())
+                    .isEqualTo(
+                            java.time.Instant.parse("2026-01-15T02:00:05.500Z").toEpochMilli());
             assertThat(beat.get("mn").asText()).isEqualTo(MN1);
             assertThat(beat.get("count").asLong()).isEqualTo(1);
 
-            assertThat(SERVERS.rows("SELECT * FROM reading WHERE mn = '" + MN2 + "'")).isEmpty();
+            assertThat(SERVERS.rows("SELECT * FROM reading WHERE mn = '" + MN2 + "'"))
+                    .isEmpty();
             List<JsonNode> deadLetters = new ArrayList<>();
             SERVERS.await(() -> {
                 deadLetters.clear();
                 SERVERS.kafka.readAll("cems.deadletter").forEach(r -> deadLetters.add(json(r.value())));
-                return deadLetters.stream().anyMatch(d -> d.path("reason").asText().equals("no_key")) ? true : null;
+                return deadLetters.stream()
+                                .anyMatch(d -> d.path("reason").asText().equals("no_key"))
+                        ? true
+                        : null;
             });
-            assertThat(deadLetters).filteredOn(d -> d.path("reason").asText().equals("no_key")).singleElement()
+            assertThat(deadLetters)
+                    .filteredOn(d -> d.path("reason").asText().equals("no_key"))
+                    .singleElement()
                     .satisfies(d -> {
-                        assertThat(d.path("payload").asText()).isEqualTo(noKey.replace("PW=123456", "PW=***")); // every dead letter hides PW (docs/security.md)
+                        assertThat(d.path("payload").asText())
+                                .isEqualTo(noKey.replace(
+                                        "PW=123456", "PW=***")); // every dead letter hides PW (docs/security.md)
                         assertThat(d.toString()).doesNotContain(KEY1).doesNotContain(KEY3);
                     });
         } finally {
@@ -143,7 +178,8 @@ class Hj2025Sm4PipelineITCase {
     }
 
     private static Hj212Packet sendOverTcp(Hj212Gateway gateway, String frame) throws Exception {
-        try (Socket socket = new Socket(gateway.localAddress().getAddress(), gateway.localAddress().getPort())) {
+        try (Socket socket = new Socket(
+                gateway.localAddress().getAddress(), gateway.localAddress().getPort())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(frame.getBytes(StandardCharsets.UTF_8));
             Hj212Decoder.Session session = Hj212Decoder.builder().build().newSession();

@@ -2,9 +2,8 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.job.config.JobConfig;
@@ -42,13 +41,26 @@ class InstrumentStoppedAlertITCase {
         config.alerts.mqttEnabled = false;
         JobClient job = SERVERS.startJob(config, "instrument-stopped");
         try {
-            SimulatorRun.toEnd(config,
-                    "--speed", "max", "--interval", "60s", "--count", "100", "--start", "2026-11-26T10:00:00+08:00",
-                    "--scenario", "instrument-stopped@0m:u1-stack", "--scenario", "stop-at-30@0m:u2-stack");
+            SimulatorRun.toEnd(
+                    config,
+                    "--speed",
+                    "max",
+                    "--interval",
+                    "60s",
+                    "--count",
+                    "100",
+                    "--start",
+                    "2026-11-26T10:00:00+08:00",
+                    "--scenario",
+                    "instrument-stopped@0m:u1-stack",
+                    "--scenario",
+                    "stop-at-30@0m:u2-stack");
             SERVERS.await(() -> instrumentAlerts().size() >= 2 ? true : null);
             Thread.sleep(2000); // nothing more may come
             List<JsonNode> alerts = instrumentAlerts();
-            assertThat(alerts).extracting(a -> a.get("type").asText() + " " + a.get("source").asText() + " " + a.get("state").asText())
+            assertThat(alerts)
+                    .extracting(a -> a.get("type").asText() + " "
+                            + a.get("source").asText() + " " + a.get("state").asText())
                     .containsExactly("instrument_stopped u1-stack firing", "instrument_stopped u1-stack resolved");
             JsonNode fired = alerts.get(0);
             assertThat(fired.get("start_time").asText()).isEqualTo("2026-11-26T02:00:00Z");
@@ -57,7 +69,8 @@ class InstrumentStoppedAlertITCase {
             assertThat(fired.get("threshold").asDouble()).isEqualTo(10.0);
             assertThat(fired.get("severity").asText()).isEqualTo("major");
             assertThat(alerts.get(1).get("time").asText()).isEqualTo("2026-11-26T03:00:00Z");
-            assertThat(alerts.get(1).get("value").asDouble()).isEqualTo(60.0); // minutes from the first F to the first reading back
+            assertThat(alerts.get(1).get("value").asDouble())
+                    .isEqualTo(60.0); // minutes from the first F to the first reading back
         } finally {
             job.cancel().get();
         }
@@ -65,6 +78,9 @@ class InstrumentStoppedAlertITCase {
 
     /** Instrument and no-data alerts on Kafka, in order. */
     private static List<JsonNode> instrumentAlerts() {
-        return SERVERS.kafkaJson("cems.alerts").stream().filter(a -> a.get("type").asText().startsWith("instrument_") || a.get("type").asText().equals("no_data")).toList();
+        return SERVERS.kafkaJson("cems.alerts").stream()
+                .filter(a -> a.get("type").asText().startsWith("instrument_")
+                        || a.get("type").asText().equals("no_data"))
+                .toList();
     }
 }

@@ -2,6 +2,10 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -49,23 +48,38 @@ class NotifyScenariosITCase {
     @Test
     void eachIncidentReachesEachTargetOnceFiringAndOnceResolved() throws Exception {
         try (WebhookReceiver webhook = new WebhookReceiver();
-                DingTalkReceiver dingTalk = new DingTalkReceiver("dingtalk-access-token", "SEC0123456789abcdef", 20, Duration.ofMinutes(1));
+                DingTalkReceiver dingTalk = new DingTalkReceiver(
+                        "dingtalk-access-token", "SEC0123456789abcdef", 20, Duration.ofMinutes(1));
                 SmtpServer smtp = new SmtpServer("alerts@cems.test", "smtp-pass-w0rd")) {
             JobConfig config = SERVERS.config("/registry-devices.yaml");
             config.alerts.mqttEnabled = false;
             config.notify = notifyConfig(webhook.uri(), dingTalk.uri(), smtp.port());
             JobClient job = SERVERS.startJob(config, "notify-scenarios");
             try {
-                SimulatorRun.toEnd(config,
-                        "--speed", "max", "--interval", "60s", "--count", "186", "--start", "2026-11-26T10:00:00+08:00",
-                        "--scenario", "fgd-pump-trip@20m:u2-fgd", "--scenario", "analyser-fault@30m:u1-fgd-in");
+                SimulatorRun.toEnd(
+                        config,
+                        "--speed",
+                        "max",
+                        "--interval",
+                        "60s",
+                        "--count",
+                        "186",
+                        "--start",
+                        "2026-11-26T10:00:00+08:00",
+                        "--scenario",
+                        "fgd-pump-trip@20m:u2-fgd",
+                        "--scenario",
+                        "analyser-fault@30m:u1-fgd-in");
                 // the incidents as the alert engine emitted them
                 Map<String, List<String>> onKafka = SERVERS.await(() -> {
                     Map<String, List<String>> events = statesById(SERVERS.kafkaJson("cems.alerts"));
-                    long resolved = events.values().stream().filter(s -> s.contains("resolved")).count();
+                    long resolved = events.values().stream()
+                            .filter(s -> s.contains("resolved"))
+                            .count();
                     return resolved >= 3 && resolved == events.size() ? events : null;
                 });
-                assertThat(onKafka.keySet()).anyMatch(id -> id.startsWith("instrument_fault:power/u1-fgd-in:"))
+                assertThat(onKafka.keySet())
+                        .anyMatch(id -> id.startsWith("instrument_fault:power/u1-fgd-in:"))
                         .anyMatch(id -> id.startsWith("efficiency_drop:power/u2-fgd:"));
                 onKafka.values().forEach(states -> assertThat(states).containsExactly("firing", "resolved"));
                 int messages = 2 * onKafka.size();
@@ -80,8 +94,11 @@ class NotifyScenariosITCase {
                 assertThat(statesById(bodies(webhook.requests()))).isEqualTo(onKafka);
                 Map<String, List<String>> mails = new TreeMap<>();
                 for (String raw : smtp.messages()) {
-                    MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
-                    mails.computeIfAbsent(m.getHeader("X-CEMS-Alert-Id", null), k -> new ArrayList<>()).add(m.getHeader("X-CEMS-Alert-State", null));
+                    MimeMessage m = new MimeMessage(
+                            Session.getInstance(new Properties()),
+                            new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
+                    mails.computeIfAbsent(m.getHeader("X-CEMS-Alert-Id", null), k -> new ArrayList<>())
+                            .add(m.getHeader("X-CEMS-Alert-State", null));
                     assertThat(m.getSubject()).contains("测试电厂");
                 }
                 assertThat(mails).isEqualTo(onKafka);
@@ -89,14 +106,17 @@ class NotifyScenariosITCase {
                 assertThat(dingTalk.tooFastAnswers()).isZero();
                 List<String> dingTalkTexts = new ArrayList<>();
                 for (ReceivedRequest r : dingTalk.messages()) {
-                    dingTalkTexts.add(JSON.readTree(r.body()).at("/markdown/text").asText());
+                    dingTalkTexts.add(
+                            JSON.readTree(r.body()).at("/markdown/text").asText());
                 }
-                assertThat(dingTalkTexts).anyMatch(t -> t.contains("【仪器故障】测试电厂 u1-fgd-in") && t.contains("**告警中**"))
+                assertThat(dingTalkTexts)
+                        .anyMatch(t -> t.contains("【仪器故障】测试电厂 u1-fgd-in") && t.contains("**告警中**"))
                         .anyMatch(t -> t.contains("【仪器恢复】测试电厂 u1-fgd-in") && t.contains("**已恢复**"));
 
                 assertThat(notifyDeadLetters()).allSatisfy(d -> {
                     assertThat(d.get("origin").asText()).isEqualTo("notify:dead-hook");
-                    assertThat(d.get("detail").asText()).startsWith("target dead-hook, 3 attempt(s): retry budget spent: ConnectException");
+                    assertThat(d.get("detail").asText())
+                            .startsWith("target dead-hook, 3 attempt(s): retry budget spent: ConnectException");
                 });
                 assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
             } finally {
@@ -150,14 +170,17 @@ class NotifyScenariosITCase {
     }
 
     private static List<JsonNode> notifyDeadLetters() {
-        return SERVERS.kafkaJson("cems.deadletter").stream().filter(d -> d.get("reason").asText().equals("notify_failed")).toList();
+        return SERVERS.kafkaJson("cems.deadletter").stream()
+                .filter(d -> d.get("reason").asText().equals("notify_failed"))
+                .toList();
     }
 
     /** The states of each id, in order of arrival. */
     private static Map<String, List<String>> statesById(List<JsonNode> events) {
         Map<String, List<String>> out = new TreeMap<>();
         for (JsonNode e : events) {
-            out.computeIfAbsent(e.get("id").asText(), k -> new ArrayList<>()).add(e.get("state").asText());
+            out.computeIfAbsent(e.get("id").asText(), k -> new ArrayList<>())
+                    .add(e.get("state").asText());
         }
         return out;
     }

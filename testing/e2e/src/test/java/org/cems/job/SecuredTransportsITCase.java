@@ -3,6 +3,8 @@ package org.cems.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -74,6 +73,7 @@ class SecuredTransportsITCase {
     private static final LocalDateTime GATEWAY_TIME = LocalDateTime.of(2026, 11, 26, 10, 0);
     /** The simulator's readings. */
     private static final String SIMULATOR_START = "2026-11-27T08:00:00+08:00";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @RegisterExtension
@@ -92,8 +92,10 @@ class SecuredTransportsITCase {
     static void startSecuredServers() throws Exception {
         dir = TempDirs.create("cems-secured-");
         certificates = TlsCertificates.generate(dir, System.getenv(STORE_PASSWORD_ENV));
-        kafka = EmbeddedKafka.startWithSaslSsl(new EmbeddedKafka.SaslSslListener(certificates.serverKeyStore(),
-                System.getenv(STORE_PASSWORD_ENV), Map.of("gateway", System.getenv(KAFKA_PASSWORD_ENV)),
+        kafka = EmbeddedKafka.startWithSaslSsl(new EmbeddedKafka.SaslSslListener(
+                certificates.serverKeyStore(),
+                System.getenv(STORE_PASSWORD_ENV),
+                Map.of("gateway", System.getenv(KAFKA_PASSWORD_ENV)),
                 Map.of("cems-job", System.getenv(KAFKA_PASSWORD_ENV))));
         kafka.createTopics(2, "cems.readings");
         kafka.createTopics(1, "cems.deadletter", "cems.alerts");
@@ -110,7 +112,9 @@ class SecuredTransportsITCase {
         mqttTlsUri = "ssl://127.0.0.1:" + tlsPort;
         influx = InfluxDbServer.start();
         influx.createDatabase(DB);
-        registry = Path.of(SecuredTransportsITCase.class.getResource("/registry-secured.yaml").toURI());
+        registry = Path.of(SecuredTransportsITCase.class
+                .getResource("/registry-secured.yaml")
+                .toURI());
     }
 
     @AfterAll
@@ -133,55 +137,79 @@ class SecuredTransportsITCase {
         EmissionsJob.build(env, jobConfig(KAFKA_PASSWORD_ENV, MQTT_PASSWORD_ENV));
         JobClient job = env.executeAsync("secured-transports");
         Path security = securityFile("gateway", KAFKA_PASSWORD_ENV);
-        try (Hj212Gateway gateway = Hj212Gateway.builder().listen("127.0.0.1", 0)
+        try (Hj212Gateway gateway = Hj212Gateway.builder()
+                .listen("127.0.0.1", 0)
                 .kafkaBootstrap(kafka.saslSslBootstrapServers())
                 .kafkaSecurity(SecurityConfig.load(security).kafka())
                 .passwords(GatewayCommand.stations(registry).passwordByMn())
                 .start()) {
             // the registry's PW comes from CEMS_TEST_HJ212_PW; "secret" is a guess the gateway refuses
-            List<Hj212Packet> answers = GatewayLogger.sendAndAwaitAnswers(gateway, 2,
+            List<Hj212Packet> answers = GatewayLogger.sendAndAwaitAnswers(
+                    gateway,
+                    2,
                     upload(MN1, GATEWAY_TIME, System.getenv(HJ212_PW_ENV), 20),
                     upload(MN1, GATEWAY_TIME.plusSeconds(20), "secret", 30));
             assertThat(answers).extracting(Hj212Packet::cn).containsExactlyInAnyOrder("9014", "9011");
         }
         // an MN the registry does not know, sent over SASL_SSL with the job's own user: a dead letter of the job
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
-            producer.send(new ProducerRecord<>("cems.readings", UNKNOWN_MN,
-                    new String(upload(UNKNOWN_MN, GATEWAY_TIME, "hunter2", 10), StandardCharsets.US_ASCII))).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(
+                            "cems.readings",
+                            UNKNOWN_MN,
+                            new String(upload(UNKNOWN_MN, GATEWAY_TIME, "hunter2", 10), StandardCharsets.US_ASCII)))
+                    .get(30, TimeUnit.SECONDS);
         }
         try {
-            String atGateway = "time = '" + OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant() + "'";
-            Map<String, JsonNode> fromGateway = awaitRow("SELECT a21026 FROM reading WHERE mn = '" + MN1
-                    + "' AND " + atGateway, null);
+            String atGateway = "time = '"
+                    + OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant() + "'";
+            Map<String, JsonNode> fromGateway =
+                    awaitRow("SELECT a21026 FROM reading WHERE mn = '" + MN1 + "' AND " + atGateway, null);
             assertThat(fromGateway.get("a21026").asDouble()).isEqualTo(20.0);
             assertThat(rows("SELECT a21026 FROM reading WHERE time = '"
-                    + OffsetDateTime.parse("2026-11-26T10:00:20+08:00").toInstant() + "'")).as("the refused frame").isEmpty();
+                            + OffsetDateTime.parse("2026-11-26T10:00:20+08:00").toInstant() + "'"))
+                    .as("the refused frame")
+                    .isEmpty();
 
             // the job subscribes over TLS a moment after it starts: the simulator sends its reading until it is in
-            String atSimulator = "time = '" + OffsetDateTime.parse(SIMULATOR_START).toInstant() + "'";
-            awaitRow("SELECT a21026 FROM reading WHERE mn = '" + MN1 + "' AND " + atSimulator,
+            String atSimulator =
+                    "time = '" + OffsetDateTime.parse(SIMULATOR_START).toInstant() + "'";
+            awaitRow(
+                    "SELECT a21026 FROM reading WHERE mn = '" + MN1 + "' AND " + atSimulator,
                     () -> simulate(MQTT_PASSWORD_ENV));
 
             List<JsonNode> deadLetters = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline && deadLetters.stream().noneMatch(d -> "unknown_mn".equals(d.path("reason").asText()))) {
+            while (System.nanoTime() < deadline
+                    && deadLetters.stream()
+                            .noneMatch(d -> "unknown_mn".equals(d.path("reason").asText()))) {
                 Thread.sleep(500);
                 deadLetters.clear();
                 kafka.readAll("cems.deadletter").forEach(r -> deadLetters.add(json(r.value())));
             }
-            assertThat(deadLetters).filteredOn(d -> d.path("reason").asText().equals("bad_password")).singleElement()
+            assertThat(deadLetters)
+                    .filteredOn(d -> d.path("reason").asText().equals("bad_password"))
+                    .singleElement()
                     .satisfies(d -> {
                         assertThat(d.path("origin").asText()).startsWith("tcp:");
-                        assertThat(d.path("payload").asText()).contains(";PW=***;").doesNotContain("secret");
+                        assertThat(d.path("payload").asText())
+                                .contains(";PW=***;")
+                                .doesNotContain("secret");
                     });
-            assertThat(deadLetters).filteredOn(d -> d.path("reason").asText().equals("unknown_mn")).singleElement()
+            assertThat(deadLetters)
+                    .filteredOn(d -> d.path("reason").asText().equals("unknown_mn"))
+                    .singleElement()
                     .satisfies(d -> {
                         assertThat(d.path("origin").asText()).startsWith("kafka:cems.readings/");
-                        assertThat(d.path("payload").asText()).contains(";PW=***;").doesNotContain("hunter2");
+                        assertThat(d.path("payload").asText())
+                                .contains(";PW=***;")
+                                .doesNotContain("hunter2");
                     });
-            // the simulator's frames carry the registry's PW; any dead letter of theirs (duplicates of a resend) hides it too
-            assertThat(deadLetters).allSatisfy(d -> assertThat(d.toString())
-                    .doesNotContain(System.getenv(HJ212_PW_ENV)).doesNotContainPattern("PW=[^*]"));
+            // the simulator's frames carry the registry's PW; any dead letter of theirs (duplicates of a resend) hides
+            // it too
+            assertThat(deadLetters)
+                    .allSatisfy(d -> assertThat(d.toString())
+                            .doesNotContain(System.getenv(HJ212_PW_ENV))
+                            .doesNotContainPattern("PW=[^*]"));
             // the alert sink logged in over TLS when the job started: a refused login would have failed the job
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         } finally {
@@ -194,9 +222,10 @@ class SecuredTransportsITCase {
         // the job: a refused Kafka login stops its start (Endpoints.prepare), instead of restarting it for ever
         assertThatThrownBy(() -> Endpoints.prepare(jobConfig(KAFKA_WRONG_PASSWORD_ENV, MQTT_PASSWORD_ENV)))
                 .isInstanceOf(EndpointsNotReadyException.class)
-                .hasMessageStartingWith("kafka " + kafka.saslSslBootstrapServers() + ": Kafka at " + kafka.saslSslBootstrapServers()
-                        + " refused the SCRAM-SHA-512 login of user cems-job")
-                .hasMessageEndingWith("check kafka.security.username and the password in env " + KAFKA_WRONG_PASSWORD_ENV)
+                .hasMessageStartingWith("kafka " + kafka.saslSslBootstrapServers() + ": Kafka at "
+                        + kafka.saslSslBootstrapServers() + " refused the SCRAM-SHA-512 login of user cems-job")
+                .hasMessageEndingWith(
+                        "check kafka.security.username and the password in env " + KAFKA_WRONG_PASSWORD_ENV)
                 .hasMessageNotContaining(System.getenv(KAFKA_WRONG_PASSWORD_ENV));
 
         // the job: a refused MQTT login fails it once (no restarts), naming broker, user and variable
@@ -205,16 +234,21 @@ class SecuredTransportsITCase {
         JobClient job = env.executeAsync("refused-mqtt-login");
         assertThatThrownBy(() -> job.getJobExecutionResult().get(90, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .satisfies(e -> assertThat(causeMessages(e)).anySatisfy(m -> assertThat(m)
-                        .startsWith("MQTT broker [" + mqttTlsUri + "] refused the login of user " + MQTT_USER)
-                        .contains("environment variable " + MQTT_WRONG_PASSWORD_ENV)));
+                .satisfies(e -> assertThat(causeMessages(e))
+                        .anySatisfy(m -> assertThat(m)
+                                .startsWith("MQTT broker [" + mqttTlsUri + "] refused the login of user " + MQTT_USER)
+                                .contains("environment variable " + MQTT_WRONG_PASSWORD_ENV)));
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.FAILED);
 
         // the gateway: it does not start
         Path security = securityFile("gateway", KAFKA_WRONG_PASSWORD_ENV);
-        assertThatThrownBy(() -> Hj212Gateway.builder().listen("127.0.0.1", 0).kafkaBootstrap(kafka.saslSslBootstrapServers())
-                .kafkaSecurity(SecurityConfig.load(security).kafka()).start())
-                .hasMessageStartingWith("Kafka at " + kafka.saslSslBootstrapServers() + " refused the PLAIN login of user gateway")
+        assertThatThrownBy(() -> Hj212Gateway.builder()
+                        .listen("127.0.0.1", 0)
+                        .kafkaBootstrap(kafka.saslSslBootstrapServers())
+                        .kafkaSecurity(SecurityConfig.load(security).kafka())
+                        .start())
+                .hasMessageStartingWith(
+                        "Kafka at " + kafka.saslSslBootstrapServers() + " refused the PLAIN login of user gateway")
                 .hasMessageNotContaining(System.getenv(KAFKA_WRONG_PASSWORD_ENV));
 
         // the simulator: it does not start
@@ -282,8 +316,13 @@ class SecuredTransportsITCase {
                   password_env: %s
                   tls:
                     ca_file: %s
-                """.formatted(kafkaUser, certificates.trustStore(), STORE_PASSWORD_ENV, MQTT_USER, MQTT_PASSWORD_ENV,
-                certificates.caCertificate()));
+                """.formatted(
+                        kafkaUser,
+                        certificates.trustStore(),
+                        STORE_PASSWORD_ENV,
+                        MQTT_USER,
+                        MQTT_PASSWORD_ENV,
+                        certificates.caCertificate()));
     }
 
     /** One reading per point of the registry, HJ 212 over MQTT TLS, at {@link #SIMULATOR_START}. */
@@ -293,19 +332,41 @@ class SecuredTransportsITCase {
             Files.writeString(security, Files.readString(security).replace(MQTT_PASSWORD_ENV, mqttPasswordEnv));
         }
         try (Simulator simulator = new Simulator(SimulatorOptions.parse(new String[] {
-                "--mqtt", mqttTlsUri, "--security", security.toString(), "--registry", registry.toString(),
-                "--format", "hj212", "--count", "1", "--speed", "max", "--start", SIMULATOR_START}))) {
+            "--mqtt",
+            mqttTlsUri,
+            "--security",
+            security.toString(),
+            "--registry",
+            registry.toString(),
+            "--format",
+            "hj212",
+            "--count",
+            "1",
+            "--speed",
+            "max",
+            "--start",
+            SIMULATOR_START
+        }))) {
             simulator.run();
         }
     }
 
     /** A real-time upload asking for an answer: SO2, O2 and flow. */
     private static byte[] upload(String mn, LocalDateTime dataTime, String pw, double so2) {
-        Hj212Packet p = Hj212Packet.builder().qn(String.format("20261126100000%03d", ++frames)).st("31").cn("2011").pw(pw).mn(mn)
-                .flag(Hj212Edition.HJ212_2017, true).dataTime(dataTime)
-                .item("a21026", Hj212Item.RTD, String.valueOf(so2)).item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.RTD, "8").item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.RTD, "2000000").item("a00000", Hj212Item.FLAG, "N")
+        Hj212Packet p = Hj212Packet.builder()
+                .qn(String.format("20261126100000%03d", ++frames))
+                .st("31")
+                .cn("2011")
+                .pw(pw)
+                .mn(mn)
+                .flag(Hj212Edition.HJ212_2017, true)
+                .dataTime(dataTime)
+                .item("a21026", Hj212Item.RTD, String.valueOf(so2))
+                .item("a21026", Hj212Item.FLAG, "N")
+                .item("a19001", Hj212Item.RTD, "8")
+                .item("a19001", Hj212Item.FLAG, "N")
+                .item("a00000", Hj212Item.RTD, "2000000")
+                .item("a00000", Hj212Item.FLAG, "N")
                 .build();
         return Hj212Encoder.encode(p);
     }

@@ -2,13 +2,12 @@ package org.cems.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -35,7 +34,9 @@ class SimulatedPlantsITCase {
 
     @Test
     void everySimulatedValueArrives() throws Exception {
-        Path registryFile = Path.of(System.getProperty("user.dir")).resolve("../../docker/config/registry.yaml").normalize();
+        Path registryFile = Path.of(System.getProperty("user.dir"))
+                .resolve("../../docker/config/registry.yaml")
+                .normalize();
         Registry registry = RegistryLoader.load(registryFile);
         long start = Instant.parse("2026-11-26T02:00:00Z").toEpochMilli();
         int readingsPerPoint = 36; // six minutes at 10 s
@@ -48,9 +49,22 @@ class SimulatedPlantsITCase {
             try {
                 SERVERS.mosquitto.awaitSubscriptions(2, Duration.ofSeconds(60));
                 try (Simulator sim = new Simulator(SimulatorOptions.parse(new String[] {
-                        "--registry", registryFile.toString(), "--mqtt", SERVERS.mosquitto.uri(), "--kafka", SERVERS.kafka.bootstrapServers(),
-                        "--split", "--format", "mixed", "--speed", "max", "--count", String.valueOf(readingsPerPoint),
-                        "--start", Instant.ofEpochMilli(start).toString()}))) {
+                    "--registry",
+                    registryFile.toString(),
+                    "--mqtt",
+                    SERVERS.mosquitto.uri(),
+                    "--kafka",
+                    SERVERS.kafka.bootstrapServers(),
+                    "--split",
+                    "--format",
+                    "mixed",
+                    "--speed",
+                    "max",
+                    "--count",
+                    String.valueOf(readingsPerPoint),
+                    "--start",
+                    Instant.ofEpochMilli(start).toString()
+                }))) {
                     sim.run();
                 }
                 long expectedValues = 0;
@@ -68,7 +82,7 @@ class SimulatedPlantsITCase {
                 assertThat(seen).isEqualTo(expected);
                 // emissions have their own sink, so they may land a flush after the readings
                 SERVERS.awaitAsserted(() -> assertThat(SERVERS.rows(
-                        "SELECT count(valid_count) FROM emission WHERE \"window\" = '1m' GROUP BY source"))
+                                "SELECT count(valid_count) FROM emission WHERE \"window\" = '1m' GROUP BY source"))
                         .hasSize(registry.allSources().size()));
             } finally {
                 job.cancel().get();

@@ -2,6 +2,8 @@ package org.cems.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -10,9 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cems.testkit.EmbeddedKafka;
 import org.cems.testkit.InfluxDbServer;
 import org.cems.testkit.MosquittoServer;
@@ -62,17 +61,20 @@ final class CaseRun implements AutoCloseable {
     private void createTopics() throws Exception {
         try (var admin = kafka.admin()) {
             admin.createTopics(List.of(
-                    new org.apache.kafka.clients.admin.NewTopic(readingsTopic(), 2, (short) 1)
-                            .configs(Map.of("max.message.bytes", Integer.toString(Gateways.MAX_KAFKA_BYTES))),
-                    new org.apache.kafka.clients.admin.NewTopic(deadletterTopic(), 1, (short) 1),
-                    // the job checks its topics before it starts: the alert topic is one of them
-                    new org.apache.kafka.clients.admin.NewTopic(name + ".alerts", 1, (short) 1))).all().get();
+                            new org.apache.kafka.clients.admin.NewTopic(readingsTopic(), 2, (short) 1)
+                                    .configs(Map.of("max.message.bytes", Integer.toString(Gateways.MAX_KAFKA_BYTES))),
+                            new org.apache.kafka.clients.admin.NewTopic(deadletterTopic(), 1, (short) 1),
+                            // the job checks its topics before it starts: the alert topic is one of them
+                            new org.apache.kafka.clients.admin.NewTopic(name + ".alerts", 1, (short) 1)))
+                    .all()
+                    .get();
         }
     }
 
     private Path writeConfig(Path clusterDir) throws IOException, URISyntaxException {
         Path registry = Path.of(getClass().getResource("/registry-faults.yaml").toURI());
-        String yaml = String.join("\n",
+        String yaml = String.join(
+                "\n",
                 "registry: " + registry,
                 "parallelism: 2",
                 // the two transports deliver at their own pace, and faults stall one of them: a
@@ -114,16 +116,23 @@ final class CaseRun implements AutoCloseable {
         for (Replay.Series s : Replay.SERIES) {
             for (int h = 0; h < Replay.HOURS; h++) {
                 long t = Replay.START + h * 60 * Replay.MINUTE;
-                List<JsonNode> rows = column("SELECT mass_kg FROM emission WHERE source = '" + s.source() + "' AND pollutant = '"
-                        + s.pollutant() + "' AND \"window\" = '1h' AND time = " + t + "ms", "mass_kg");
-                assertThat(rows).as("%s %s hour %d", s.source(), s.pollutant(), h).hasSize(1);
+                List<JsonNode> rows = column(
+                        "SELECT mass_kg FROM emission WHERE source = '" + s.source() + "' AND pollutant = '"
+                                + s.pollutant() + "' AND \"window\" = '1h' AND time = " + t + "ms",
+                        "mass_kg");
+                assertThat(rows)
+                        .as("%s %s hour %d", s.source(), s.pollutant(), h)
+                        .hasSize(1);
                 double actual = rows.get(0).asDouble();
                 double expected = s.hourMassKg(h);
                 assertThat(Math.abs(actual - expected) <= REL * expected)
-                        .as("%s %s hour %d: mass_kg %s, expected %s", s.source(), s.pollutant(), h, actual, expected).isTrue();
+                        .as("%s %s hour %d: mass_kg %s, expected %s", s.source(), s.pollutant(), h, actual, expected)
+                        .isTrue();
             }
         }
-        assertThat(readingValuesSince(0)).as("reading values").isEqualTo((long) Replay.MINUTES * Replay.VALUES_PER_MINUTE);
+        assertThat(readingValuesSince(0))
+                .as("reading values")
+                .isEqualTo((long) Replay.MINUTES * Replay.VALUES_PER_MINUTE);
     }
 
     void awaitExact() throws Exception {
@@ -132,13 +141,16 @@ final class CaseRun implements AutoCloseable {
 
     /** Reported values (each reading point's {@code value_count}) whose event time is at or after minute {@code minute} of the replay. */
     long readingValuesSince(int minute) {
-        List<JsonNode> counts = column("SELECT sum(value_count) FROM reading WHERE time >= " + (Replay.START + minute * Replay.MINUTE) + "ms", "sum");
+        List<JsonNode> counts = column(
+                "SELECT sum(value_count) FROM reading WHERE time >= " + (Replay.START + minute * Replay.MINUTE) + "ms",
+                "sum");
         return counts.isEmpty() ? 0 : counts.get(0).asLong();
     }
 
     List<JsonNode> column(String influxQl, String column) {
         try {
-            JsonNode result = MAPPER.readTree(influx.query(DB, influxQl)).path("results").path(0);
+            JsonNode result =
+                    MAPPER.readTree(influx.query(DB, influxQl)).path("results").path(0);
             List<JsonNode> values = new java.util.ArrayList<>();
             for (JsonNode series : result.path("series")) {
                 int index = -1;
@@ -165,7 +177,8 @@ final class CaseRun implements AutoCloseable {
     long awaitFlowingAt(int minute) throws Exception {
         long time = Replay.START + minute * Replay.MINUTE;
         await("readings of minute " + minute + " in InfluxDB", Duration.ofSeconds(180), () -> {
-            List<JsonNode> counts = column("SELECT count(value_count) FROM reading WHERE time = " + time + "ms", "count");
+            List<JsonNode> counts =
+                    column("SELECT count(value_count) FROM reading WHERE time = " + time + "ms", "count");
             return counts.isEmpty() ? null : true;
         });
         return System.nanoTime();
@@ -197,7 +210,10 @@ final class CaseRun implements AutoCloseable {
         try {
             gateways.close();
             rest.cancel(jobId);
-            await("the job cancelled", Duration.ofSeconds(60), () -> "CANCELED".equals(rest.state(jobId)) ? true : null);
+            await(
+                    "the job cancelled",
+                    Duration.ofSeconds(60),
+                    () -> "CANCELED".equals(rest.state(jobId)) ? true : null);
         } catch (Exception e) {
             throw new IllegalStateException("cannot end case " + name, e);
         } finally {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.cems.testkit.EmbeddedKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultSuiteITCase {
     /** Event-time minutes of the replay are published this far apart: about 15 s for the whole replay. */
     private static final long PACE_MS = 60;
+
     private static final int FAULT_MINUTE = 100;
 
     @TempDir
@@ -71,7 +71,9 @@ class FaultSuiteITCase {
             run.awaitExact();
             hostile.awaitDeadLettersAndQuality();
             // the history first: when it is not empty its failure message names why the job restarted
-            assertThat(run.exceptionHistory()).as("failures the JobManager recorded").isEmpty();
+            assertThat(run.exceptionHistory())
+                    .as("failures the JobManager recorded")
+                    .isEmpty();
             assertThat(run.restarts()).as("restarts").isZero();
         }
     }
@@ -92,8 +94,12 @@ class FaultSuiteITCase {
             run.influx.startProcess();
             long ended = System.nanoTime();
             replay.resume();
-            long running = run.fullyRunning() ? System.nanoTime() : CaseRun.await("the job running", Duration.ofSeconds(120),
-                    () -> run.fullyRunning() ? System.nanoTime() : null);
+            long running = run.fullyRunning()
+                    ? System.nanoTime()
+                    : CaseRun.await(
+                            "the job running",
+                            Duration.ofSeconds(120),
+                            () -> run.fullyRunning() ? System.nanoTime() : null);
             long flowing = run.awaitFlowingAt(resumeAt);
             replay.awaitDone();
             run.awaitExact();
@@ -122,7 +128,8 @@ class FaultSuiteITCase {
             run.awaitExact();
             RECOVERIES.add("(3) Mosquitto restarted", injected, ended, running, flowing, run.restarts());
             // messages the broker had delivered but the job not yet acked come again after the restart
-            System.out.println("mosquitto: " + run.deadLetters("duplicate") + " redelivered readings counted once (dead letter duplicate)");
+            System.out.println("mosquitto: " + run.deadLetters("duplicate")
+                    + " redelivered readings counted once (dead letter duplicate)");
         }
     }
 
@@ -138,7 +145,8 @@ class FaultSuiteITCase {
             kafka.restart();
             long ended = System.nanoTime();
             int firstKafkaMinuteAfter = replay.published() | 1;
-            long running = CaseRun.await("the job running", Duration.ofSeconds(120), () -> run.fullyRunning() ? System.nanoTime() : null);
+            long running = CaseRun.await(
+                    "the job running", Duration.ofSeconds(120), () -> run.fullyRunning() ? System.nanoTime() : null);
             long flowing = run.awaitFlowingAt(firstKafkaMinuteAfter);
             replay.awaitDone();
             run.awaitExact();
@@ -156,13 +164,17 @@ class FaultSuiteITCase {
             long injected = System.nanoTime();
             cluster.killTaskManager("tm2");
             int after = replay.published();
-            long running = CaseRun.await("the job running again on tm1", Duration.ofSeconds(150),
+            long running = CaseRun.await(
+                    "the job running again on tm1",
+                    Duration.ofSeconds(150),
                     () -> run.restarts() > 0 && run.fullyRunning() ? System.nanoTime() : null);
             long flowing = run.awaitFlowingAt(after);
             replay.awaitDone();
             run.awaitExact();
             RECOVERIES.add("(1) kill -9 of a TaskManager", injected, injected, running, flowing, run.restarts());
         }
-        assertThat(Files.exists(cluster.dir().resolve("checkpoints").resolve("tmkill"))).as("checkpoints on the configured storage").isTrue();
+        assertThat(Files.exists(cluster.dir().resolve("checkpoints").resolve("tmkill")))
+                .as("checkpoints on the configured storage")
+                .isTrue();
     }
 }

@@ -1,5 +1,7 @@
 package org.cems.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -12,15 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** The parts of Flink's REST API the fault suite needs: submit, watch, count restarts, cancel. */
 final class FlinkRest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     FlinkRest(String base) {
         this.base = base;
@@ -30,8 +30,9 @@ final class FlinkRest {
     String uploadJar(Path jar) throws IOException {
         String boundary = "cems-" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName()
-                + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                        + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(Files.readAllBytes(jar));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         JsonNode answer = send(HttpRequest.newBuilder(URI.create(base + "/jars/upload"))
@@ -43,10 +44,14 @@ final class FlinkRest {
 
     /** {@code POST /jars/<id>/run} with the job's program arguments: returns the job id. */
     String run(String jarId, List<String> args) throws IOException {
-        String json = MAPPER.createObjectNode().set("programArgsList", MAPPER.valueToTree(args)).toString();
+        String json = MAPPER.createObjectNode()
+                .set("programArgsList", MAPPER.valueToTree(args))
+                .toString();
         return send(HttpRequest.newBuilder(URI.create(base + "/jars/" + jarId + "/run"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))).path("jobid").asText();
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)))
+                .path("jobid")
+                .asText();
     }
 
     /** True when the job is RUNNING with every task of every vertex running (not just scheduled). */
@@ -56,7 +61,8 @@ final class FlinkRest {
             return false;
         }
         for (JsonNode vertex : job.path("vertices")) {
-            if (vertex.path("tasks").path("RUNNING").asInt() != vertex.path("parallelism").asInt()) {
+            if (vertex.path("tasks").path("RUNNING").asInt()
+                    != vertex.path("parallelism").asInt()) {
                 return false;
             }
         }
@@ -70,7 +76,9 @@ final class FlinkRest {
     /** The job's {@code numRestarts} metric: how often it was restarted after a failure. */
     long restarts(String jobId) throws IOException {
         JsonNode metrics = get("/jobs/" + jobId + "/metrics?get=numRestarts");
-        return metrics.isArray() && !metrics.isEmpty() ? metrics.get(0).path("value").asLong() : 0L;
+        return metrics.isArray() && !metrics.isEmpty()
+                ? metrics.get(0).path("value").asLong()
+                : 0L;
     }
 
     /** The failures the JobManager recorded for the job ({@code /jobs/<id>/exceptions}). */
@@ -89,9 +97,11 @@ final class FlinkRest {
 
     private JsonNode send(HttpRequest.Builder request) throws IOException {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IOException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+                throw new IOException(
+                        response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(response.body());
         } catch (InterruptedException e) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.cems.hj212.Hj212Encoder;
 
 /**
@@ -17,6 +16,7 @@ final class HostileMessages {
     static final int COUNT = 10_000;
     /** Every this many messages one is a multi-megabyte payload. */
     private static final int BIG_EVERY = 1_000;
+
     private static final String KNOWN_MN = Replay.STACK_MN;
     private static final String DATA_TIME = "20261125013000";
 
@@ -51,33 +51,156 @@ final class HostileMessages {
         }
         String inj = INJECTIONS[i / 23 % INJECTIONS.length];
         return switch (i % 23) {
-            case 0 -> hostile(id, kafka, badCrc(frame(upload(id, KNOWN_MN, "a21026-Rtd=25.0,a21026-Flag=N"))), "bad_crc");
-            case 1 -> hostile(id, kafka, truncated(frame(upload(id, KNOWN_MN, "a21026-Rtd=25.0,a21026-Flag=N"))), "truncated");
-            case 2 -> hostile(id, kafka, glue(badCrc(frame(upload(id, KNOWN_MN, "a21026-Rtd=25.0"))),
-                    truncated(frame(upload(id, KNOWN_MN, "a21002-Rtd=35.0")))), "bad_crc", "truncated");
-            case 3 -> hostile(id, kafka, glue(frame(upload(id, "UNKNOWN" + id, "a21026-Rtd=25.0")),
-                    badCrc(frame(upload(id, KNOWN_MN, "a21002-Rtd=35.0")))), "unknown_mn", "bad_crc");
-            case 4 -> hostile(id, kafka, ascii("##12a4QN=" + id + ";CN=2011;MN=" + KNOWN_MN + ";CP=&&&&ABCD\r\n"), "bad_length");
-            case 5 -> hostile(id, kafka, ascii("##9000QN=" + id + ";CN=2011;MN=" + KNOWN_MN + ";CP=&&DataTime=" + DATA_TIME + "&&"), "frame_too_long");
-            case 6 -> hostile(id, kafka, frame("QN=" + id + ";ST=91;CN=9014;PW=123456;MN=" + KNOWN_MN + ";Flag=4;CP=&&&&"), "not_a_reading");
-            case 7 -> hostile(id, kafka, frame(upload(id, KNOWN_MN, "a21026-Rtd=abc,a21026-Flag=N")), "bad_value", "missing_values");
-            case 8 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":NaN}}"), "bad_json");
-            case 9 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":\"25.0\"}}"), "bad_value", "missing_values");
-            case 10 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":1e999}}"), "bad_value", "missing_values");
-            case 11 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "true", "{\"a21026\":{\"rtd\":25.0}}"), "bad_time");
-            case 12 -> hostile(id, kafka, json(id, "42", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":25.0}}"), "missing_mn");
-            case 13 -> hostile(id, kafka, json(id, quote(inj + id), "\"2026-11-25T01:30:00+08:00\"",
-                    "{" + quote(inj) + ":{\"rtd\":25.0,\"flag\":\"N\\n\"}}"), "unknown_mn");
-            case 14 -> hostile(id, kafka, utf8("{\"mn\":\"" + KNOWN_MN + "\",\"cn\":" + quote("2011" + inj) + ",\"time\":\"2026-11-25T01:30:00+08:00\","
-                    + "\"values\":{\"a21026\":{\"rtd\":25.0}},\"id\":\"" + id + "\"}"), "unsupported_cn");
-            case 15 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", quote("2026-11-25T01:30:00" + inj), "{\"a21026\":{\"rtd\":25.0}}"), "bad_time");
-            case 16 -> hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"",
-                    "{\"a21026\":{\"rtd\":25.0,\"flag\":" + quote(inj) + "}}"), "bad_value", "missing_values");
-            case 17 -> hostile(id, kafka, glue(ascii("{\"mn\":\"" + KNOWN_MN + "\",\"id\":\"" + id + "\",\"x\":\""),
-                    new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE}, ascii("\"}")), "not_utf8");
-            case 18 -> hostile(id, kafka, ascii("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;" + id + "</x>"), "unknown_format");
-            case 19 -> hostile(id, kafka, frame(upload(id, "EVIL" + id + " \n\"'\\ x", "a21026-Rtd=25.0")), "unknown_mn");
-            case 20 -> hostile(id, kafka, ascii("{\"mn\":\"" + KNOWN_MN + "\",\"id\":\"" + id + "\",\"time\":\"2026-11-25T01:3"), "bad_json");
+            case 0 ->
+                hostile(id, kafka, badCrc(frame(upload(id, KNOWN_MN, "a21026-Rtd=25.0,a21026-Flag=N"))), "bad_crc");
+            case 1 ->
+                hostile(
+                        id,
+                        kafka,
+                        truncated(frame(upload(id, KNOWN_MN, "a21026-Rtd=25.0,a21026-Flag=N"))),
+                        "truncated");
+            case 2 ->
+                hostile(
+                        id,
+                        kafka,
+                        glue(
+                                badCrc(frame(upload(id, KNOWN_MN, "a21026-Rtd=25.0"))),
+                                truncated(frame(upload(id, KNOWN_MN, "a21002-Rtd=35.0")))),
+                        "bad_crc",
+                        "truncated");
+            case 3 ->
+                hostile(
+                        id,
+                        kafka,
+                        glue(
+                                frame(upload(id, "UNKNOWN" + id, "a21026-Rtd=25.0")),
+                                badCrc(frame(upload(id, KNOWN_MN, "a21002-Rtd=35.0")))),
+                        "unknown_mn",
+                        "bad_crc");
+            case 4 ->
+                hostile(
+                        id,
+                        kafka,
+                        ascii("##12a4QN=" + id + ";CN=2011;MN=" + KNOWN_MN + ";CP=&&&&ABCD\r\n"),
+                        "bad_length");
+            case 5 ->
+                hostile(
+                        id,
+                        kafka,
+                        ascii("##9000QN=" + id + ";CN=2011;MN=" + KNOWN_MN + ";CP=&&DataTime=" + DATA_TIME + "&&"),
+                        "frame_too_long");
+            case 6 ->
+                hostile(
+                        id,
+                        kafka,
+                        frame("QN=" + id + ";ST=91;CN=9014;PW=123456;MN=" + KNOWN_MN + ";Flag=4;CP=&&&&"),
+                        "not_a_reading");
+            case 7 ->
+                hostile(
+                        id,
+                        kafka,
+                        frame(upload(id, KNOWN_MN, "a21026-Rtd=abc,a21026-Flag=N")),
+                        "bad_value",
+                        "missing_values");
+            case 8 ->
+                hostile(
+                        id,
+                        kafka,
+                        json(id, "\"" + KNOWN_MN + "\"", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":NaN}}"),
+                        "bad_json");
+            case 9 ->
+                hostile(
+                        id,
+                        kafka,
+                        json(
+                                id,
+                                "\"" + KNOWN_MN + "\"",
+                                "\"2026-11-25T01:30:00+08:00\"",
+                                "{\"a21026\":{\"rtd\":\"25.0\"}}"),
+                        "bad_value",
+                        "missing_values");
+            case 10 ->
+                hostile(
+                        id,
+                        kafka,
+                        json(
+                                id,
+                                "\"" + KNOWN_MN + "\"",
+                                "\"2026-11-25T01:30:00+08:00\"",
+                                "{\"a21026\":{\"rtd\":1e999}}"),
+                        "bad_value",
+                        "missing_values");
+            case 11 ->
+                hostile(id, kafka, json(id, "\"" + KNOWN_MN + "\"", "true", "{\"a21026\":{\"rtd\":25.0}}"), "bad_time");
+            case 12 ->
+                hostile(
+                        id,
+                        kafka,
+                        json(id, "42", "\"2026-11-25T01:30:00+08:00\"", "{\"a21026\":{\"rtd\":25.0}}"),
+                        "missing_mn");
+            case 13 ->
+                hostile(
+                        id,
+                        kafka,
+                        json(
+                                id,
+                                quote(inj + id),
+                                "\"2026-11-25T01:30:00+08:00\"",
+                                "{" + quote(inj) + ":{\"rtd\":25.0,\"flag\":\"N\\n\"}}"),
+                        "unknown_mn");
+            case 14 ->
+                hostile(
+                        id,
+                        kafka,
+                        utf8("{\"mn\":\"" + KNOWN_MN + "\",\"cn\":" + quote("2011" + inj)
+                                + ",\"time\":\"2026-11-25T01:30:00+08:00\","
+                                + "\"values\":{\"a21026\":{\"rtd\":25.0}},\"id\":\"" + id + "\"}"),
+                        "unsupported_cn");
+            case 15 ->
+                hostile(
+                        id,
+                        kafka,
+                        json(
+                                id,
+                                "\"" + KNOWN_MN + "\"",
+                                quote("2026-11-25T01:30:00" + inj),
+                                "{\"a21026\":{\"rtd\":25.0}}"),
+                        "bad_time");
+            case 16 ->
+                hostile(
+                        id,
+                        kafka,
+                        json(
+                                id,
+                                "\"" + KNOWN_MN + "\"",
+                                "\"2026-11-25T01:30:00+08:00\"",
+                                "{\"a21026\":{\"rtd\":25.0,\"flag\":" + quote(inj) + "}}"),
+                        "bad_value",
+                        "missing_values");
+            case 17 ->
+                hostile(
+                        id,
+                        kafka,
+                        glue(
+                                ascii("{\"mn\":\"" + KNOWN_MN + "\",\"id\":\"" + id + "\",\"x\":\""),
+                                new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE},
+                                ascii("\"}")),
+                        "not_utf8");
+            case 18 ->
+                hostile(
+                        id,
+                        kafka,
+                        ascii("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;"
+                                + id + "</x>"),
+                        "unknown_format");
+            case 19 ->
+                hostile(id, kafka, frame(upload(id, "EVIL" + id + " \n\"'\\ x", "a21026-Rtd=25.0")), "unknown_mn");
+            case 20 ->
+                hostile(
+                        id,
+                        kafka,
+                        ascii("{\"mn\":\"" + KNOWN_MN + "\",\"id\":\"" + id + "\",\"time\":\"2026-11-25T01:3"),
+                        "bad_json");
             case 21 -> hostile(id, kafka, ascii("[".repeat(5000) + id), "bad_json");
             default -> hostile(id, kafka, i % 4 == 0 ? new byte[0] : ascii(" \r\n\t "), "empty_payload");
         };
@@ -88,7 +211,8 @@ final class HostileMessages {
     }
 
     private static String upload(String qn, String mn, String items) {
-        return "QN=" + qn + ";ST=31;CN=2011;PW=123456;MN=" + mn + ";Flag=4;CP=&&DataTime=" + DATA_TIME + ";" + items + "&&";
+        return "QN=" + qn + ";ST=31;CN=2011;PW=123456;MN=" + mn + ";Flag=4;CP=&&DataTime=" + DATA_TIME + ";" + items
+                + "&&";
     }
 
     private static byte[] frame(String segment) {
@@ -116,7 +240,8 @@ final class HostileMessages {
     }
 
     private static byte[] json(String id, String mn, String time, String values) {
-        return utf8("{\"id\":\"" + id + "\",\"mn\":" + mn + ",\"cn\":\"2011\",\"time\":" + time + ",\"values\":" + values + "}");
+        return utf8("{\"id\":\"" + id + "\",\"mn\":" + mn + ",\"cn\":\"2011\",\"time\":" + time + ",\"values\":"
+                + values + "}");
     }
 
     /** A JSON string literal holding {@code s} (so the injection reaches the decoder intact). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.cems.core.reading.DecodedPayload;
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.reading.Reading;

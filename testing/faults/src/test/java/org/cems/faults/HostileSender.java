@@ -2,6 +2,8 @@ package org.cems.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -26,6 +25,7 @@ final class HostileSender {
     private final CaseRun run;
     /** Origin as the job writes it → the reasons expected for it, sorted. */
     private final Map<String, List<String>> expected = new TreeMap<>();
+
     private final Map<String, Long> expectedByReason = new TreeMap<>();
     private long expectedTotal;
 
@@ -49,7 +49,9 @@ final class HostileSender {
         run.gateways.flushKafka();
         for (int i = 0; i < kafkaSends.size(); i++) {
             RecordMetadata m = kafkaSends.get(i).get(2, TimeUnit.MINUTES);
-            expect("kafka:" + m.topic() + "/" + m.partition() + "@" + m.offset(), kafkaMessages.get(i).reasons());
+            expect(
+                    "kafka:" + m.topic() + "/" + m.partition() + "@" + m.offset(),
+                    kafkaMessages.get(i).reasons());
         }
     }
 
@@ -60,19 +62,23 @@ final class HostileSender {
     }
 
     void awaitDeadLettersAndQuality() throws Exception {
-        CaseRun.await("all dead letters in " + run.deadletterTopic(), Duration.ofSeconds(120),
+        CaseRun.await(
+                "all dead letters in " + run.deadletterTopic(),
+                Duration.ofSeconds(120),
                 () -> run.kafka.endOffset(run.deadletterTopic()) >= expectedTotal ? true : null);
         Map<String, List<String>> actual = new TreeMap<>();
         for (ConsumerRecord<String, String> r : run.kafka.readAll(run.deadletterTopic())) {
             JsonNode d = MAPPER.readTree(r.value());
-            actual.computeIfAbsent(d.path("origin").asText(), o -> new ArrayList<>()).add(d.path("reason").asText());
+            actual.computeIfAbsent(d.path("origin").asText(), o -> new ArrayList<>())
+                    .add(d.path("reason").asText());
         }
         actual.replaceAll((origin, reasons) -> reasons.stream().sorted().toList());
         assertThat(actual).as("dead letters by origin").hasSameSizeAs(expected).isEqualTo(expected);
         CaseRun.awaitAsserted(Duration.ofSeconds(60), () -> {
             Map<String, Long> counted = new TreeMap<>();
             for (String reason : expectedByReason.keySet()) {
-                List<JsonNode> sum = run.column("SELECT sum(\"count\") FROM quality WHERE reason = '" + reason + "'", "sum");
+                List<JsonNode> sum =
+                        run.column("SELECT sum(\"count\") FROM quality WHERE reason = '" + reason + "'", "sum");
                 counted.put(reason, sum.isEmpty() ? 0L : sum.get(0).asLong());
             }
             assertThat(counted).as("quality counts by reason").isEqualTo(expectedByReason);

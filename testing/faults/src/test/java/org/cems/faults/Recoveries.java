@@ -15,7 +15,8 @@ final class Recoveries {
     /** One fault's figures; times in seconds from the injection. */
     record Recovery(String fault, double faultEndedS, double runningS, double flowingS, long restarts) {
         String line() {
-            return String.format("%-44s fault ended %6.1f s | job running %6.1f s | data flowing %6.1f s | restarts %d",
+            return String.format(
+                    "%-44s fault ended %6.1f s | job running %6.1f s | data flowing %6.1f s | restarts %d",
                     fault, faultEndedS, runningS, flowingS, restarts);
         }
     }
@@ -24,7 +25,8 @@ final class Recoveries {
     private final long suiteStart = System.nanoTime();
 
     synchronized void add(String fault, long injected, long ended, long running, long flowing, long restarts) {
-        Recovery r = new Recovery(fault, seconds(injected, ended), seconds(injected, running), seconds(injected, flowing), restarts);
+        Recovery r = new Recovery(
+                fault, seconds(injected, ended), seconds(injected, running), seconds(injected, flowing), restarts);
         recoveries.add(r);
         System.out.println("recovery: " + r.line());
     }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
-
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingJson;
 import org.cems.core.reading.ReadingValue;
@@ -20,11 +19,13 @@ import org.cems.core.reading.ReadingValue;
  */
 final class Replay {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final long START = LocalDate.of(2026, 11, 25).atStartOfDay(ZONE).toInstant().toEpochMilli();
+    static final long START =
+            LocalDate.of(2026, 11, 25).atStartOfDay(ZONE).toInstant().toEpochMilli();
     static final long MINUTE = 60_000L;
     static final int HOURS = 4;
     /** Past the last hour by more than the job's out-of-orderness (10 min), so that hour closes by data. */
     static final int MINUTES = HOURS * 60 + 15;
+
     static final String STACK_MN = "FLTMN0000000000000000001";
     static final String VENT_MN = "FLTMN0000000000000000002";
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.cems.testkit.FreePorts;
 
 /**
@@ -51,7 +50,8 @@ final class SessionCluster implements AutoCloseable {
     /** SIGKILL to a TaskManager's JVM (its pid file is written by bin/cems cluster). */
     void killTaskManager(String name) throws IOException {
         long pid = Long.parseLong(Files.readString(dir.resolve(name + ".pid")).trim());
-        ProcessHandle tm = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
+        ProcessHandle tm = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
         // destroyForcibly is SIGKILL on Unix: no shutdown hooks, no goodbye to the JobManager
         tm.destroyForcibly();
         tm.onExit().orTimeout(30, TimeUnit.SECONDS).join();
@@ -60,7 +60,8 @@ final class SessionCluster implements AutoCloseable {
     /** The last lines of a cluster process's log, for failure messages. */
     String logTail(String process) {
         try {
-            List<String> lines = Files.readAllLines(dir.resolve("log").resolve(process + ".log"), StandardCharsets.UTF_8);
+            List<String> lines =
+                    Files.readAllLines(dir.resolve("log").resolve(process + ".log"), StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
@@ -74,7 +75,8 @@ final class SessionCluster implements AutoCloseable {
 
     private enum Bound {
         // the first start may resolve the Flink jars with Maven; a loaded machine is slow
-        START(300), STOP(120);
+        START(300),
+        STOP(120);
 
         final int seconds;
 
@@ -98,11 +100,12 @@ final class SessionCluster implements AutoCloseable {
             Process p = pb.redirectOutput(out.toFile()).start();
             if (!p.waitFor(bound.seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("bin/cems " + String.join(" ", args) + " took more than " + bound.seconds + " s");
+                throw new IllegalStateException(
+                        "bin/cems " + String.join(" ", args) + " took more than " + bound.seconds + " s");
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("bin/cems " + String.join(" ", args) + " failed (" + p.exitValue() + "):\n"
-                        + Files.readString(out) + "\n" + logTail("jobmanager"));
+                throw new IllegalStateException("bin/cems " + String.join(" ", args) + " failed (" + p.exitValue()
+                        + "):\n" + Files.readString(out) + "\n" + logTail("jobmanager"));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run bin/cems", e);

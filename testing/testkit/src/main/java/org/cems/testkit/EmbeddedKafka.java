@@ -12,15 +12,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -32,8 +31,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.internals.Exit;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.internals.Exit;
 
 /**
  * A single-node Kafka 4.x broker in this JVM (KRaft, broker and controller combined) on free
@@ -80,14 +79,18 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param plainUsers    user to password for SASL/PLAIN
      * @param scramUsers    user to password for SCRAM-SHA-256 and SCRAM-SHA-512
      */
-    public record SaslSslListener(Path keyStore, String storePassword, Map<String, String> plainUsers,
-                                  Map<String, String> scramUsers) {}
+    public record SaslSslListener(
+            Path keyStore, String storePassword, Map<String, String> plainUsers, Map<String, String> scramUsers) {}
 
     private void startServer() {
         ServerTests.requireIntegrationTest("Kafka");
         // the broker calls Exit on fatal errors; in a test or the demo that must not end the JVM
-        Exit.setExitProcedure((code, message) -> { throw new IllegalStateException("Kafka wanted to exit " + code + ": " + message); });
-        Exit.setHaltProcedure((code, message) -> { throw new IllegalStateException("Kafka wanted to halt " + code + ": " + message); });
+        Exit.setExitProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka wanted to exit " + code + ": " + message);
+        });
+        Exit.setHaltProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka wanted to halt " + code + ": " + message);
+        });
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -138,12 +141,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
         props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
         StringBuilder plain = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
-        secured.plainUsers().forEach((user, password) -> plain.append(" user_").append(user).append("=\"").append(password).append('"'));
-        props.put("listener.name.sasl_ssl.plain.sasl.jaas.config", plain.append(';').toString());
+        secured.plainUsers()
+                .forEach((user, password) -> plain.append(" user_")
+                        .append(user)
+                        .append("=\"")
+                        .append(password)
+                        .append('"'));
+        props.put(
+                "listener.name.sasl_ssl.plain.sasl.jaas.config",
+                plain.append(';').toString());
         String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;";
         props.put("listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config", scram);
         props.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", scram);
-        props.put("listener.name.sasl_ssl.ssl.keystore.location", secured.keyStore().toString());
+        props.put(
+                "listener.name.sasl_ssl.ssl.keystore.location",
+                secured.keyStore().toString());
         props.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
         props.put("listener.name.sasl_ssl.ssl.keystore.password", secured.storePassword());
         props.put("listener.name.sasl_ssl.ssl.key.password", secured.storePassword());
@@ -153,8 +165,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void addScramUsers() {
         for (ScramMechanism mechanism : List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512)) {
             List<UserScramCredentialAlteration> upserts = new ArrayList<>();
-            secured.scramUsers().forEach((user, password) ->
-                    upserts.add(new UserScramCredentialUpsertion(user, new ScramCredentialInfo(mechanism, 4096), password)));
+            secured.scramUsers()
+                    .forEach((user, password) -> upserts.add(new UserScramCredentialUpsertion(
+                            user, new ScramCredentialInfo(mechanism, 4096), password)));
             try (Admin admin = admin()) {
                 admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -233,11 +246,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The number of records written to {@code topic} so far (sum of its partitions' end offsets); 0 if absent. */
     public long endOffset(String topic) {
         try (Admin admin = admin()) {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+            var description = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(topic);
             Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
-            description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            description
+                    .partitions()
+                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .sum();
         } catch (ExecutionException e) {
             return 0L;
         } catch (Exception e) {

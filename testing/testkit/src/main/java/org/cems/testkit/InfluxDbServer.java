@@ -22,7 +22,8 @@ public final class InfluxDbServer implements AutoCloseable {
     private final Path dir;
     private final int httpPort;
     private final int rpcPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private ManagedProcess process;
 
     private InfluxDbServer() {
@@ -38,7 +39,8 @@ public final class InfluxDbServer implements AutoCloseable {
 
     public synchronized InfluxDbServer startProcess() {
         Path conf = dir.resolve("influxdb.conf");
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "reporting-disabled = true",
                 "bind-address = \"127.0.0.1:" + rpcPort + "\"",
                 "[meta]",

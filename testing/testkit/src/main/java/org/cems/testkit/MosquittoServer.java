@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -102,16 +101,18 @@ public final class MosquittoServer implements AutoCloseable {
             probe = new MqttClient(uri(), "testkit-probe-" + System.nanoTime(), new MemoryPersistence());
             probe.connect();
             // Paho v5 1.2.5's subscribe(filter, qos, listener) recurses into itself: take the array form
-            probe.subscribe(new MqttSubscription[] {
+            probe.subscribe(
+                    new MqttSubscription[] {
                         new MqttSubscription("$SYS/broker/subscriptions/count", 0),
-                        new MqttSubscription("$SYS/broker/shared_subscriptions/count", 0)},
+                        new MqttSubscription("$SYS/broker/shared_subscriptions/count", 0)
+                    },
                     new IMqttMessageListener[] {plainListener, sharedListener});
             long deadline = System.nanoTime() + timeout.toNanos();
             // the probe's own two subscriptions are plain ones and are counted too
             while (Math.max(0, plain.get() - 2) + shared.get() < count) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("only " + (Math.max(0, plain.get() - 2) + shared.get()) + " of " + count
-                            + " subscriptions after " + timeout);
+                    throw new IllegalStateException("only " + (Math.max(0, plain.get() - 2) + shared.get()) + " of "
+                            + count + " subscriptions after " + timeout);
                 }
                 ManagedProcess.sleep(100);
             }

@@ -25,8 +25,9 @@ public final class ServerTests {
     public static void requireIntegrationTest(String server) {
         String test = runningTestClass;
         if (test != null && !test.endsWith(SUFFIX)) {
-            throw new IllegalStateException(test + " starts " + server + ": a test class that starts servers is named ..."
-                    + SUFFIX + " (docs/development.md, \"Tests\"); rename it, or keep it a unit test without servers");
+            throw new IllegalStateException(
+                    test + " starts " + server + ": a test class that starts servers is named ..." + SUFFIX
+                            + " (docs/development.md, \"Tests\"); rename it, or keep it a unit test without servers");
         }
     }
 }

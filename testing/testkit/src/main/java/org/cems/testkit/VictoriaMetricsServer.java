@@ -20,20 +20,25 @@ public final class VictoriaMetricsServer implements AutoCloseable {
 
     private final Path dir;
     private final int httpPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ManagedProcess process;
 
     private VictoriaMetricsServer() {
         DebianPackages.require(BINARY, "victoria-metrics");
         this.dir = TempDirs.create("cems-victoriametrics-");
         this.httpPort = FreePorts.next();
-        this.process = new ManagedProcess("victoria-metrics", List.of(BINARY,
-                "-httpListenAddr=127.0.0.1:" + httpPort,
-                "-storageDataPath=" + dir.resolve("data"),
-                // the default (1 month) silently drops older samples: tests write fixed past times
-                "-retentionPeriod=100y",
-                // show freshly written samples to queries at once
-                "-search.latencyOffset=0s"), dir);
+        this.process = new ManagedProcess(
+                "victoria-metrics",
+                List.of(
+                        BINARY,
+                        "-httpListenAddr=127.0.0.1:" + httpPort,
+                        "-storageDataPath=" + dir.resolve("data"),
+                        // the default (1 month) silently drops older samples: tests write fixed past times
+                        "-retentionPeriod=100y",
+                        // show freshly written samples to queries at once
+                        "-search.latencyOffset=0s"),
+                dir);
     }
 
     public static VictoriaMetricsServer start() {
@@ -61,7 +66,9 @@ public final class VictoriaMetricsServer implements AutoCloseable {
 
     private String get(String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
         return HttpBodies.ok(http, request, pathAndQuery);
     }
 

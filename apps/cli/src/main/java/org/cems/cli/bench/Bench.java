@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import org.cems.cli.bench.BenchOptions.SinkKind;
 import org.cems.cli.bench.Results.SinkRun;
 import org.cems.cli.bench.Results.SourceRun;
@@ -43,19 +42,30 @@ public final class Bench {
             System.err.print(USAGE);
             return 2;
         }
-        Path out = options.out != null ? options.out : Path.of(System.getProperty("cems.home", "."), "target", "bench",
-                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atZone(ZoneOffset.UTC)));
+        Path out = options.out != null
+                ? options.out
+                : Path.of(
+                        System.getProperty("cems.home", "."),
+                        "target",
+                        "bench",
+                        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .format(Instant.now().atZone(ZoneOffset.UTC)));
         Files.createDirectories(out);
         return new Bench(options, out).run();
     }
 
     private int run() throws Exception {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        progress.say("report folder " + out.toAbsolutePath() + "; max heap " + (maxHeap >> 20) + " MB, " + Runtime.getRuntime().availableProcessors()
-                + " cores; plan: S = " + options.sources + ", sinks " + options.sinks.stream().map(SinkKind::label).toList() + ", latency at "
-                + options.rates + " readings/s, catch-up at S = " + options.catchUpSources() + "; every job's state " + options.stateBackendShown()
+        progress.say("report folder " + out.toAbsolutePath() + "; max heap " + (maxHeap >> 20) + " MB, "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores; plan: S = " + options.sources + ", sinks "
+                + options.sinks.stream().map(SinkKind::label).toList() + ", latency at "
+                + options.rates + " readings/s, catch-up at S = " + options.catchUpSources() + "; every job's state "
+                + options.stateBackendShown()
                 + "; each job phase capped at " + options.capSeconds + " s");
-        int largest = Math.max(options.catchUpSources(), options.sources.stream().mapToInt(Integer::intValue).max().orElse(0));
+        int largest = Math.max(
+                options.catchUpSources(),
+                options.sources.stream().mapToInt(Integer::intValue).max().orElse(0));
         if (largest >= 100_000 && maxHeap < 12L << 30) {
             // measured: at -Xmx8g the job for 100,000 sources spent minutes in full GCs while starting
             progress.say("note: S = 100,000 needs about CEMS_JAVA_OPTS=-Xmx14g; with this heap the job may not start");
@@ -81,7 +91,8 @@ public final class Bench {
             for (SinkKind sink : catchUp > 0 ? options.sinks : List.<SinkKind>of()) {
                 progress.phase(label(catchUp, sink) + " · catch-up after a one-hour outage");
                 try {
-                    results.catchUps.add(CatchUpPhase.run(rig, catchUp, options.catchUpIntervalSeconds(catchUp), sink, cap()));
+                    results.catchUps.add(
+                            CatchUpPhase.run(rig, catchUp, options.catchUpIntervalSeconds(catchUp), sink, cap()));
                 } catch (Exception e) {
                     progress.say("catch-up failed: " + e);
                     e.printStackTrace();
@@ -91,7 +102,8 @@ public final class Bench {
         }
         progress.phase("");
         writeReport();
-        progress.say("done in " + progress.elapsed() + ": " + out.resolve("report.md").toAbsolutePath());
+        progress.say("done in " + progress.elapsed() + ": "
+                + out.resolve("report.md").toAbsolutePath());
         return 0;
     }
 
@@ -144,14 +156,17 @@ public final class Bench {
         System.gc();
         Thread.sleep(500);
         sr.heapBaseline = heapUsed();
-        try (RunningJob job = FullJob.start(rig, s + "-" + sr.sink.label(), run.data.registryFile(), run.data.topic(), sr.sink, "job_" + s)) {
+        try (RunningJob job = FullJob.start(
+                rig, s + "-" + sr.sink.label(), run.data.registryFile(), run.data.topic(), sr.sink, "job_" + s)) {
             sr.job = job.awaitRead("full job", run.data.messages(), cap());
             progress.phase(at + " · checkpoint and state");
             sr.checkpoint = CheckpointPhase.run(rig, job, s);
             System.gc();
             Thread.sleep(500);
             sr.heapWithJob = heapUsed();
-            progress.say(String.format("heap after GC: %,d MB before the job, %,d MB with the job and its state", sr.heapBaseline >> 20, sr.heapWithJob >> 20));
+            progress.say(String.format(
+                    "heap after GC: %,d MB before the job, %,d MB with the job and its state",
+                    sr.heapBaseline >> 20, sr.heapWithJob >> 20));
             if (sr.sink == SinkKind.INFLUXDB) {
                 latency(run, sr, at);
             }
@@ -168,28 +183,37 @@ public final class Bench {
         }
         for (int rate : options.rates) {
             if (rate > run.sources) {
-                progress.say("latency at " + rate + " readings/s needs at least " + rate + " sources (each sends once a second): skipped");
+                progress.say("latency at " + rate + " readings/s needs at least " + rate
+                        + " sources (each sends once a second): skipped");
                 continue;
             }
             progress.phase(at + String.format(" · latency at %,d/s", rate));
-            sr.latencies.put(rate, LatencyPhase.run(rig, run.data.payloads(), run.data.topic(), "job_" + run.sources, rate));
+            sr.latencies.put(
+                    rate, LatencyPhase.run(rig, run.data.payloads(), run.data.topic(), "job_" + run.sources, rate));
         }
     }
 
     private void writeReport() throws Exception {
         Runtime rt = Runtime.getRuntime();
-        String machine = "Machine: " + rt.availableProcessors() + " cores (" + cpuModel() + "), " + totalMemGb() + " GB RAM, "
-                + System.getProperty("java.vm.name") + ' ' + System.getProperty("java.version") + ", max heap " + (rt.maxMemory() >> 20) + " MB; "
-                + "Kafka (embedded), the Flink MiniClusters and the load generator share one JVM; InfluxDB is a local process. Run " + Instant.now() + ".";
-        Files.writeString(out.resolve("report.md"), Report.markdown(results, options, machine, progress.elapsedMinutes()));
+        String machine =
+                "Machine: " + rt.availableProcessors() + " cores (" + cpuModel() + "), " + totalMemGb() + " GB RAM, "
+                        + System.getProperty("java.vm.name") + ' ' + System.getProperty("java.version") + ", max heap "
+                        + (rt.maxMemory() >> 20) + " MB; "
+                        + "Kafka (embedded), the Flink MiniClusters and the load generator share one JVM; InfluxDB is a local process. Run "
+                        + Instant.now() + ".";
+        Files.writeString(
+                out.resolve("report.md"), Report.markdown(results, options, machine, progress.elapsedMinutes()));
         Files.writeString(out.resolve("bench.log"), progress.log());
         ReportPlots.write(results, out);
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("unknown CPU");
         } catch (Exception e) {
             return "unknown CPU";
         }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.cems.job.config.JobConfig;
 
 /**
@@ -15,7 +14,8 @@ import org.cems.job.config.JobConfig;
 final class BenchOptions {
     /** Where the jobs' points go. */
     enum SinkKind {
-        INFLUXDB, DISCARD;
+        INFLUXDB,
+        DISCARD;
 
         String label() {
             return name().toLowerCase();
@@ -50,10 +50,12 @@ final class BenchOptions {
     int catchUpSources = -1;
     /** -1: the preload's interval for that S. */
     int catchUpIntervalSeconds = -1;
+
     int capSeconds = 300;
     long maxMessages = 600_000;
     /** {@code checkpoint.state_backend} of every job of the run; RocksDB keeps the job's incremental checkpoints. */
     String stateBackend = new JobConfig.Checkpoint().stateBackend;
+
     boolean sql = true;
     Path out;
 
@@ -95,7 +97,9 @@ final class BenchOptions {
 
     /** The S of the catch-up phase; 0 when it is skipped. */
     int catchUpSources() {
-        return catchUpSources >= 0 ? catchUpSources : sources.stream().mapToInt(Integer::intValue).max().orElse(0);
+        return catchUpSources >= 0
+                ? catchUpSources
+                : sources.stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     /** Seconds between two readings of one source when S sources may send at most {@link #maxMessages} in an hour (at least 30). */
@@ -108,7 +112,8 @@ final class BenchOptions {
     }
 
     private static String stateBackend(String name) {
-        if (!JobConfig.Checkpoint.STATE_BACKEND_ROCKSDB.equals(name) && !JobConfig.Checkpoint.STATE_BACKEND_HASHMAP.equals(name)) {
+        if (!JobConfig.Checkpoint.STATE_BACKEND_ROCKSDB.equals(name)
+                && !JobConfig.Checkpoint.STATE_BACKEND_HASHMAP.equals(name)) {
             throw new IllegalArgumentException("--state-backend takes rocksdb or hashmap, not " + name);
         }
         return name;

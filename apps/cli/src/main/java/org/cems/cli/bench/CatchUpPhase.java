@@ -1,7 +1,6 @@
 package org.cems.cli.bench;
 
 import java.time.Duration;
-
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,8 +20,17 @@ final class CatchUpPhase {
      * @param liveSeconds from submission until live (NaN: not within the cap)
      * @param recordsRead what it read until live (or the cap)
      */
-    record Result(int sources, int intervalSeconds, SinkKind sink, long backlog, double liveRate, double backlogSeconds, double liveSeconds,
-            long recordsRead, int capSeconds, Restarts restarts) {
+    record Result(
+            int sources,
+            int intervalSeconds,
+            SinkKind sink,
+            long backlog,
+            double liveRate,
+            double backlogSeconds,
+            double liveSeconds,
+            long recordsRead,
+            int capSeconds,
+            Restarts restarts) {
         /** Records/s while catching up, from submission until live (start-up included). */
         double rate() {
             return Double.isNaN(liveSeconds) ? recordsRead / (double) capSeconds : recordsRead / liveSeconds;
@@ -46,11 +54,13 @@ final class CatchUpPhase {
         Thread sender = new Thread(live, "bench-live-sources");
         sender.setDaemon(true);
         sender.start();
-        rig.say(String.format("the sources go on live at %,.1f records/s; starting the job after an outage of one hour", liveRate));
+        rig.say(String.format(
+                "the sources go on live at %,.1f records/s; starting the job after an outage of one hour", liveRate));
         double backlogSeconds = Double.NaN;
         double liveSeconds = Double.NaN;
         long read = 0;
-        // live when what the job has read is within two seconds of live records of the end (metrics refresh every second)
+        // live when what the job has read is within two seconds of live records of the end (metrics refresh every
+        // second)
         long liveLag = Math.max(1, Math.round(2 * liveRate));
         Restarts restarts;
         try (RunningJob job = FullJob.start(rig, label, backlog.registryFile(), topic, sink, database);
@@ -62,16 +72,20 @@ final class CatchUpPhase {
                 read = Math.max(read, now);
                 if (Double.isNaN(backlogSeconds) && read >= backlog.messages()) {
                     backlogSeconds = job.secondsSinceSubmission();
-                    rig.say(String.format("backlog of %,d records read after %.1f s", backlog.messages(), backlogSeconds));
+                    rig.say(String.format(
+                            "backlog of %,d records read after %.1f s", backlog.messages(), backlogSeconds));
                 }
                 if (!Double.isNaN(backlogSeconds) && end - now <= liveLag) {
                     liveSeconds = job.secondsSinceSubmission();
-                    rig.say(String.format("live after %.1f s: read %,d of %,d records in the topic", liveSeconds, now, end));
+                    rig.say(String.format(
+                            "live after %.1f s: read %,d of %,d records in the topic", liveSeconds, now, end));
                     break;
                 }
                 if (System.nanoTime() - lastSay > 5_000_000_000L) {
                     lastSay = System.nanoTime();
-                    rig.say(String.format("  catch-up: read %,d, topic end %,d (lag %,d) after %.0f s", read, end, end - read, job.secondsSinceSubmission()));
+                    rig.say(String.format(
+                            "  catch-up: read %,d, topic end %,d (lag %,d) after %.0f s",
+                            read, end, end - read, job.secondsSinceSubmission()));
                 }
                 Thread.sleep(250);
             }
@@ -81,11 +95,25 @@ final class CatchUpPhase {
             sender.join(5000);
             rig.dropDatabase(database);
         }
-        Result r = new Result(sources, intervalSeconds, sink, backlog.messages(), liveRate, backlogSeconds, liveSeconds, read, (int) cap.toSeconds(),
+        Result r = new Result(
+                sources,
+                intervalSeconds,
+                sink,
+                backlog.messages(),
+                liveRate,
+                backlogSeconds,
+                liveSeconds,
+                read,
+                (int) cap.toSeconds(),
                 restarts);
-        rig.say(String.format("catch-up: %s; %,.0f records/s, %.1f minutes per hour of outage; restarts %s",
-                Double.isNaN(liveSeconds) ? "not live within the cap of " + cap.toSeconds() + " s" : String.format("live after %.1f s", liveSeconds),
-                r.rate(), r.minutesPerHourOfOutage(), restarts.show()));
+        rig.say(String.format(
+                "catch-up: %s; %,.0f records/s, %.1f minutes per hour of outage; restarts %s",
+                Double.isNaN(liveSeconds)
+                        ? "not live within the cap of " + cap.toSeconds() + " s"
+                        : String.format("live after %.1f s", liveSeconds),
+                r.rate(),
+                r.minutesPerHourOfOutage(),
+                restarts.show()));
         return r;
     }
 
@@ -122,7 +150,12 @@ final class CatchUpPhase {
                         if (time > now) {
                             break;
                         }
-                        producer.send(new ProducerRecord<>(data.topic(), null, time, data.payloads().mn(i), data.payloads().payload(i, time)));
+                        producer.send(new ProducerRecord<>(
+                                data.topic(),
+                                null,
+                                time,
+                                data.payloads().mn(i),
+                                data.payloads().payload(i, time)));
                         n++;
                     }
                     Thread.sleep(10);

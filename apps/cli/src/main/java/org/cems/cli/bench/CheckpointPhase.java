@@ -1,11 +1,10 @@
 package org.cems.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Phase "checkpoint and state": the first checkpoint that starts after the job has read the
@@ -18,7 +17,14 @@ final class CheckpointPhase {
      * @param checkpointedBytes what it wrote (the increment, with incremental checkpoints)
      * @param byOperator the four largest operators, bytes per source
      */
-    record Checkpoint(long stateBytes, long checkpointedBytes, long millis, long maxMillis, String byOperator, long completed, long failed) {
+    record Checkpoint(
+            long stateBytes,
+            long checkpointedBytes,
+            long millis,
+            long maxMillis,
+            String byOperator,
+            long completed,
+            long failed) {
         double bytesPerSource(int sources) {
             return (double) stateBytes / sources;
         }
@@ -36,14 +42,32 @@ final class CheckpointPhase {
         while (System.currentTimeMillis() < deadline) {
             JsonNode cp = rig.getJson(url);
             JsonNode latest = cp.path("latest").path("completed");
-            if (!latest.isMissingNode() && !latest.isNull() && latest.path("trigger_timestamp").asLong() > after) {
+            if (!latest.isMissingNode()
+                    && !latest.isNull()
+                    && latest.path("trigger_timestamp").asLong() > after) {
                 long id = latest.path("id").asLong();
-                Checkpoint c = new Checkpoint(latest.path("state_size").asLong(-1), latest.path("checkpointed_size").asLong(-1),
-                        latest.path("end_to_end_duration").asLong(-1), cp.path("summary").path("end_to_end_duration").path("max").asLong(-1),
-                        byOperator(rig, job, id, sources), cp.path("counts").path("completed").asLong(), cp.path("counts").path("failed").asLong());
-                rig.say(String.format("checkpoint %d after the backlog: state %,d B (%.0f B per source), checkpointed %,d B, %d ms (max so far %d ms); "
-                        + "%d completed, %d failed", id, c.stateBytes(), c.bytesPerSource(sources), c.checkpointedBytes(), c.millis(), c.maxMillis(),
-                        c.completed(), c.failed()));
+                Checkpoint c = new Checkpoint(
+                        latest.path("state_size").asLong(-1),
+                        latest.path("checkpointed_size").asLong(-1),
+                        latest.path("end_to_end_duration").asLong(-1),
+                        cp.path("summary")
+                                .path("end_to_end_duration")
+                                .path("max")
+                                .asLong(-1),
+                        byOperator(rig, job, id, sources),
+                        cp.path("counts").path("completed").asLong(),
+                        cp.path("counts").path("failed").asLong());
+                rig.say(String.format(
+                        "checkpoint %d after the backlog: state %,d B (%.0f B per source), checkpointed %,d B, %d ms (max so far %d ms); "
+                                + "%d completed, %d failed",
+                        id,
+                        c.stateBytes(),
+                        c.bytesPerSource(sources),
+                        c.checkpointedBytes(),
+                        c.millis(),
+                        c.maxMillis(),
+                        c.completed(),
+                        c.failed()));
                 rig.say("state per source by operator: " + c.byOperator());
                 return c;
             }
@@ -60,13 +84,18 @@ final class CheckpointPhase {
             names.put(v.path("id").asText(), v.path("name").asText());
         }
         List<Map.Entry<String, Long>> sizes = new ArrayList<>();
-        rig.getJson(job.base + "/jobs/" + job.jobId + "/checkpoints/details/" + checkpointId).path("tasks").fields()
-                .forEachRemaining(t -> sizes.add(Map.entry(names.getOrDefault(t.getKey(), t.getKey()), t.getValue().path("state_size").asLong())));
+        rig.getJson(job.base + "/jobs/" + job.jobId + "/checkpoints/details/" + checkpointId)
+                .path("tasks")
+                .fields()
+                .forEachRemaining(t -> sizes.add(Map.entry(
+                        names.getOrDefault(t.getKey(), t.getKey()),
+                        t.getValue().path("state_size").asLong())));
         sizes.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, Long> e : sizes.subList(0, Math.min(4, sizes.size()))) {
             String name = e.getKey().length() > 40 ? e.getKey().substring(0, 40) + "…" : e.getKey();
-            b.append(b.length() == 0 ? "" : ", ").append(String.format("%s %,.0f B", name, (double) e.getValue() / sources));
+            b.append(b.length() == 0 ? "" : ", ")
+                    .append(String.format("%s %,.0f B", name, (double) e.getValue() / sources));
         }
         return b.toString();
     }

@@ -2,7 +2,6 @@ package org.cems.cli.bench;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -18,7 +17,8 @@ final class ConsumerCeiling {
         for (int round = 1; round <= 2; round++) {
             try (KafkaConsumer<byte[], byte[]> consumer = rig.consumer()) {
                 List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                        .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+                        .map(pi -> new TopicPartition(pi.topic(), pi.partition()))
+                        .toList();
                 consumer.assign(parts);
                 consumer.seekToBeginning(parts);
                 long n = 0;
@@ -33,7 +33,8 @@ final class ConsumerCeiling {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                rig.say(String.format("plain KafkaConsumer (round %d): %,d records (%,d MB) in %.1f s = %,.0f records/s",
+                rig.say(String.format(
+                        "plain KafkaConsumer (round %d): %,d records (%,d MB) in %.1f s = %,.0f records/s",
                         round, n, bytes >> 20, seconds, n / seconds));
                 best = Math.max(best, n / seconds);
             }

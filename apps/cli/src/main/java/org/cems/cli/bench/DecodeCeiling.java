@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cems.core.reading.PayloadDecoder;
 import org.cems.core.registry.RegistryLoader;
 
@@ -48,7 +47,9 @@ final class DecodeCeiling {
         long end = start + 4_000_000_000L;
         while (System.nanoTime() < end) {
             for (int k = 0; k < 1000; k++) {
-                sink += decoder.decode(samples.get(i++ % samples.size())).readings().size();
+                sink += decoder.decode(samples.get(i++ % samples.size()))
+                        .readings()
+                        .size();
             }
             n += 1000;
         }

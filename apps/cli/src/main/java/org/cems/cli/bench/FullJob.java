@@ -1,7 +1,6 @@
 package org.cems.cli.bench;
 
 import java.nio.file.Path;
-
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.cems.cli.bench.BenchOptions.SinkKind;
 import org.cems.job.EmissionsJob;
@@ -17,16 +16,23 @@ final class FullJob {
     private FullJob() {}
 
     /** Submits the job reading {@code topic} from the start; the caller closes (cancels) it. */
-    static RunningJob start(Rig rig, String label, Path registryFile, String topic, SinkKind sink, String database) throws Exception {
+    static RunningJob start(Rig rig, String label, Path registryFile, String topic, SinkKind sink, String database)
+            throws Exception {
         String group = "bench-job-" + label;
         JobConfig config = rig.jobConfig(registryFile, topic, group, database);
         int port = FreePorts.next();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(Rig.flinkConfiguration(config, port));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(Rig.flinkConfiguration(config, port));
         EmissionsJob.build(env, config, Rig.pointSinks(sink, config));
-        rig.say("starting EmissionsJob (parallelism " + Rig.PARALLELISM + ", checkpoints every " + Rig.CHECKPOINT_MS + " ms, state "
-                + rig.options.stateBackendShown() + ") on an embedded cluster, sink " + sink.label());
+        rig.say("starting EmissionsJob (parallelism " + Rig.PARALLELISM + ", checkpoints every " + Rig.CHECKPOINT_MS
+                + " ms, state " + rig.options.stateBackendShown() + ") on an embedded cluster, sink " + sink.label());
         long submitted = System.nanoTime();
         // the Kafka source as EmissionsJob names it; the registry's points come from a second, bounded source
-        return new RunningJob(rig, env.executeAsync(EmissionsJob.JOB_NAME + "-bench-" + label), port, submitted, "Source: kafka-readings");
+        return new RunningJob(
+                rig,
+                env.executeAsync(EmissionsJob.JOB_NAME + "-bench-" + label),
+                port,
+                submitted,
+                "Source: kafka-readings");
     }
 }

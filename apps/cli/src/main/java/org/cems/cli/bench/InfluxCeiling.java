@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.connector.influxdb.LineProtocol;
@@ -30,6 +29,7 @@ final class InfluxCeiling {
     private static final int THREADS = 2;
     /** Records whose reading points are written, at most. */
     static final int RECORDS = 100_000;
+
     private static final int BATCH_POINTS = new JobConfig().influxdb.batchPoints;
 
     record Result(double pointsPerSecond, double recordsPerSecond, double pointsPerRecord) {}
@@ -57,9 +57,11 @@ final class InfluxCeiling {
             int i = k % payloads.size();
             long time = startMillis + (long) (k / payloads.size()) * intervalSeconds * 1000L;
             buffer.clear();
-            readingPoints.flatMap(normalizer.normalize(payloads.reading(i, time), registry.byMn(payloads.mn(i))), collect);
+            readingPoints.flatMap(
+                    normalizer.normalize(payloads.reading(i, time), registry.byMn(payloads.mn(i))), collect);
             for (InfluxPoint p : buffer) {
-                batch.append(LineProtocol.encode(p, WritePrecision.MILLISECONDS)).append('\n');
+                batch.append(LineProtocol.encode(p, WritePrecision.MILLISECONDS))
+                        .append('\n');
                 points++;
                 if (++inBatch == batchPoints) {
                     batches.add(batch.toString().getBytes(StandardCharsets.UTF_8));
@@ -72,28 +74,37 @@ final class InfluxCeiling {
             batches.add(batch.toString().getBytes(StandardCharsets.UTF_8));
         }
         influx.createDatabase(db);
-        say.accept(String.format("InfluxDB alone: writing %,d reading points of %,d records (%d threads, %,d per request)",
+        say.accept(String.format(
+                "InfluxDB alone: writing %,d reading points of %,d records (%d threads, %,d per request)",
                 points, records, THREADS, batchPoints));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create(influx.url() + "/write?db=" + db + "&precision=ms");
         AtomicInteger next = new AtomicInteger();
         List<Thread> writers = new ArrayList<>();
         Exception[] failure = new Exception[1];
         long start = System.nanoTime();
         for (int t = 0; t < THREADS; t++) {
-            Thread w = new Thread(() -> {
-                try {
-                    for (int b; (b = next.getAndIncrement()) < batches.size(); ) {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(b))).build(), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 204) {
-                            throw new IllegalStateException("InfluxDB answered " + r.statusCode() + ": " + r.body());
+            Thread w = new Thread(
+                    () -> {
+                        try {
+                            for (int b; (b = next.getAndIncrement()) < batches.size(); ) {
+                                HttpResponse<String> r = http.send(
+                                        HttpRequest.newBuilder(uri)
+                                                .timeout(Duration.ofSeconds(60))
+                                                .POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(b)))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() != 204) {
+                                    throw new IllegalStateException(
+                                            "InfluxDB answered " + r.statusCode() + ": " + r.body());
+                                }
+                            }
+                        } catch (Exception e) {
+                            failure[0] = e;
                         }
-                    }
-                } catch (Exception e) {
-                    failure[0] = e;
-                }
-            }, "influx-ceiling-" + t);
+                    },
+                    "influx-ceiling-" + t);
             w.start();
             writers.add(w);
         }
@@ -105,7 +116,8 @@ final class InfluxCeiling {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Result r = new Result(points / seconds, records / seconds, (double) points / records);
-        say.accept(String.format("InfluxDB alone: %,.0f points/s = %,.0f records/s (%.2f points per record) in %.1f s",
+        say.accept(String.format(
+                "InfluxDB alone: %,.0f points/s = %,.0f records/s (%.2f points per record) in %.1f s",
                 r.pointsPerSecond(), r.recordsPerSecond(), r.pointsPerRecord(), seconds));
         return r;
     }

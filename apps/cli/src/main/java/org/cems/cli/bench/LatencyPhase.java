@@ -1,14 +1,12 @@
 package org.cems.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -53,7 +51,8 @@ final class LatencyPhase {
     private LatencyPhase() {}
 
     static Latency run(Rig rig, Payloads payloads, String topic, String database, int rate) throws Exception {
-        rig.say(String.format("latency at %,d readings/s for %d s (%d probes a second; the first %d s are warm-up)",
+        rig.say(String.format(
+                "latency at %,d readings/s for %d s (%d probes a second; the first %d s are warm-up)",
                 rate, SECONDS, PROBES_PER_SECOND, WARMUP_SECONDS));
         Map<Integer, String> probeSource = new HashMap<>();
         List<String> ids = new ArrayList<>();
@@ -69,7 +68,8 @@ final class LatencyPhase {
         AtomicLong sentCount = new AtomicLong();
         long startSecond = (System.currentTimeMillis() / 1000 + 1) * 1000;
         long warmupEnd = startSecond + WARMUP_SECONDS * 1000L;
-        Thread poller = new Thread(() -> poll(rig, database, ids, published, latencies, startSecond), "bench-latency-poller");
+        Thread poller =
+                new Thread(() -> poll(rig, database, ids, published, latencies, startSecond), "bench-latency-poller");
         poller.setDaemon(true);
         long sendStart;
         long sendEnd;
@@ -94,7 +94,9 @@ final class LatencyPhase {
                     }
                 }
                 if (sec % 5 == 4) {
-                    rig.say(String.format("  %d s: sent %,d, probes seen %d / %d", sec + 1, sentCount.get(), latencies.size(), published.size()));
+                    rig.say(String.format(
+                            "  %d s: sent %,d, probes seen %d / %d",
+                            sec + 1, sentCount.get(), latencies.size(), published.size()));
                 }
             }
             producer.flush();
@@ -106,18 +108,26 @@ final class LatencyPhase {
         }
         poller.interrupt();
         poller.join(2000);
-        long[] sorted = latencies.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sorted =
+                latencies.values().stream().mapToLong(Long::longValue).sorted().toArray();
         double achieved = sentCount.get() / ((sendEnd - sendStart) / 1e9);
         Latency l = new Latency(rate, achieved, sorted, published.size(), published.size() - sorted.length);
-        rig.say(String.format("latency at %,d readings/s (achieved %,.0f): p50 %s, p99 %s, max seen %d ms over %d probes (%d not seen within %d s)",
+        rig.say(String.format(
+                "latency at %,d readings/s (achieved %,.0f): p50 %s, p99 %s, max seen %d ms over %d probes (%d not seen within %d s)",
                 rate, achieved, l.show(50), l.show(99), l.maxSeen(), l.probes(), l.lost(), DRAIN_MS / 1000));
         return l;
     }
 
-    private static void poll(Rig rig, String database, List<String> ids, Map<String, Long> published, Map<String, Long> latencies, long fromMillis) {
+    private static void poll(
+            Rig rig,
+            String database,
+            List<String> ids,
+            Map<String, Long> published,
+            Map<String, Long> latencies,
+            long fromMillis) {
         // one point per reading (ReadingPoints): a probe's temperature is its point's a01012 field
-        String q = "SELECT \"a01012\" FROM \"reading\" WHERE \"source\" =~ /^(" + String.join("|", ids) + ")$/ AND time >= "
-                + fromMillis + "ms GROUP BY \"source\"";
+        String q = "SELECT \"a01012\" FROM \"reading\" WHERE \"source\" =~ /^(" + String.join("|", ids)
+                + ")$/ AND time >= " + fromMillis + "ms GROUP BY \"source\"";
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 JsonNode answer = rig.influxQuery(database, q);

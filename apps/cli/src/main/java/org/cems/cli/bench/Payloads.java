@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingJson;
 import org.cems.core.reading.ReadingValue;
@@ -67,8 +66,14 @@ final class Payloads {
 
     byte[] hj212(Reading reading) {
         var local = Instant.ofEpochMilli(reading.timeMillis).atZone(zone).toLocalDateTime();
-        Hj212Packet.Builder b = Hj212Packet.builder().qn(QN.format(local)).st("31").cn(reading.cn).pw("123456")
-                .mn(reading.mn).flag(Hj212Edition.HJ212_2017, false).dataTime(local);
+        Hj212Packet.Builder b = Hj212Packet.builder()
+                .qn(QN.format(local))
+                .st("31")
+                .cn(reading.cn)
+                .pw("123456")
+                .mn(reading.mn)
+                .flag(Hj212Edition.HJ212_2017, false)
+                .dataTime(local);
         reading.values.forEach((code, v) -> {
             b.item(code, Hj212Item.RTD, number(v.rtd));
             b.item(code, Hj212Item.ZS_RTD, number(v.zsRtd));
@@ -78,7 +83,9 @@ final class Payloads {
     }
 
     private static String number(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return value == null
+                ? null
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static ReadingValue value(double v) {

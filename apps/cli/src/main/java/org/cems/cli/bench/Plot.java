@@ -10,13 +10,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 /** A small line chart drawn with java.awt (headless) and saved as PNG: no plotting dependency. */
 final class Plot {
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b)};
+    private static final Color[] COLORS = {
+        new Color(0x1f77b4),
+        new Color(0xd62728),
+        new Color(0x2ca02c),
+        new Color(0xff7f0e),
+        new Color(0x9467bd),
+        new Color(0x8c564b)
+    };
     private static final int W = 900;
     private static final int H = 560;
     private static final int LEFT = 110;
@@ -150,7 +155,9 @@ final class Plot {
             int px = -1, py = -1;
             for (int i = 0; i < s.x.length; i++) {
                 int x = LEFT + (int) Math.round(pw * (tx(s.x[i]) - xMin) / (xMax - xMin));
-                double frac = logY ? Math.log10(Math.max(s.y[i], yLo) / yLo) / Math.log10(yMax / yLo) : Math.min(s.y[i], yMax) / yMax;
+                double frac = logY
+                        ? Math.log10(Math.max(s.y[i], yLo) / yLo) / Math.log10(yMax / yLo)
+                        : Math.min(s.y[i], yMax) / yMax;
                 int y = TOP + ph - (int) Math.round(ph * frac);
                 if (px >= 0) {
                     g.drawLine(px, py, x, y);

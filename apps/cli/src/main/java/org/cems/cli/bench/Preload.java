@@ -3,7 +3,6 @@ package org.cems.cli.bench;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cems.core.registry.Registry;
@@ -16,8 +15,18 @@ import org.cems.core.registry.RegistryLoader;
  */
 final class Preload {
     /** What was preloaded: the topic, its sources and its records. */
-    record Loaded(int sources, Path registryFile, Registry registry, Payloads payloads, String topic, long messages, long bytes,
-            int intervalSeconds, long startMillis, long endMillis, double seconds) {}
+    record Loaded(
+            int sources,
+            Path registryFile,
+            Registry registry,
+            Payloads payloads,
+            String topic,
+            long messages,
+            long bytes,
+            int intervalSeconds,
+            long startMillis,
+            long endMillis,
+            double seconds) {}
 
     private Preload() {}
 
@@ -30,7 +39,8 @@ final class Preload {
         long start = end - 3_600_000L;
         int steps = 3600 / intervalSeconds;
         long total = (long) steps * sources;
-        rig.say(String.format("preloading %,d readings into %s: %,d sources every %d s over one hour of event time (JSON and HJ 212, half each)",
+        rig.say(String.format(
+                "preloading %,d readings into %s: %,d sources every %d s over one hour of event time (JSON and HJ 212, half each)",
                 total, topic, sources, intervalSeconds));
         long t0 = System.nanoTime();
         long lastSay = t0;
@@ -53,7 +63,10 @@ final class Preload {
             producer.flush();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        rig.say(String.format("preloaded %,d readings (%,d MB, %.0f B each) in %.1f s", total, bytes >> 20, (double) bytes / total, seconds));
-        return new Loaded(sources, registryFile, registry, payloads, topic, total, bytes, intervalSeconds, start, end, seconds);
+        rig.say(String.format(
+                "preloaded %,d readings (%,d MB, %.0f B each) in %.1f s",
+                total, bytes >> 20, (double) bytes / total, seconds));
+        return new Loaded(
+                sources, registryFile, registry, payloads, topic, total, bytes, intervalSeconds, start, end, seconds);
     }
 }

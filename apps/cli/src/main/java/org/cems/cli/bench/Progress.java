@@ -9,7 +9,8 @@ import java.time.format.DateTimeFormatter;
  * time, time since the start, and the current phase with its S and sink.
  */
 final class Progress {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private final long startNanos = System.nanoTime();
     private final StringBuilder log = new StringBuilder();
     private volatile String phase = "";
@@ -24,7 +25,9 @@ final class Progress {
     }
 
     void say(String line) {
-        String s = String.format("[bench %s +%s] %s%s", CLOCK.format(Instant.now()), elapsed(), phase.isEmpty() ? "" : phase + ": ", line);
+        String s = String.format(
+                "[bench %s +%s] %s%s",
+                CLOCK.format(Instant.now()), elapsed(), phase.isEmpty() ? "" : phase + ": ", line);
         System.err.println(s);
         synchronized (log) {
             log.append(s).append('\n');

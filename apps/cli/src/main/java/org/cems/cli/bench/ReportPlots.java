@@ -3,7 +3,6 @@ package org.cems.cli.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-
 import org.cems.cli.bench.BenchOptions.SinkKind;
 import org.cems.cli.bench.Results.SinkRun;
 import org.cems.cli.bench.Results.SourceRun;
@@ -20,10 +19,15 @@ final class ReportPlots {
         for (SinkKind sink : SinkKind.values()) {
             String suffix = sink == SinkKind.DISCARD ? ", discard" : "";
             add(t, "full job" + suffix, done, r -> sinkRate(r, sink, s -> s.job.rate()));
-            add(t, "SQL + readings" + suffix, done, r -> sinkRate(r, sink, s -> s.sqlWithReadings.throughput().rate()));
+            add(
+                    t,
+                    "SQL + readings" + suffix,
+                    done,
+                    r -> sinkRate(r, sink, s -> s.sqlWithReadings.throughput().rate()));
         }
         t.save(out.resolve("throughput.png"));
-        Plot c = new Plot("Latency CDF: published -> visible in InfluxDB", "latency (ms)", "fraction of probes", false).yMax(1.0);
+        Plot c = new Plot("Latency CDF: published -> visible in InfluxDB", "latency (ms)", "fraction of probes", false)
+                .yMax(1.0);
         for (SourceRun r : done) {
             SinkRun s = r.bySink.get(SinkKind.INFLUXDB);
             if (s == null) {
@@ -50,9 +54,13 @@ final class ReportPlots {
 
     /** One line of the runs where the figure exists; none when it exists nowhere. */
     private static void add(Plot p, String name, List<SourceRun> runs, ToDoubleFunction<SourceRun> y) {
-        List<SourceRun> with = runs.stream().filter(r -> !Double.isNaN(y.applyAsDouble(r))).toList();
+        List<SourceRun> with =
+                runs.stream().filter(r -> !Double.isNaN(y.applyAsDouble(r))).toList();
         if (!with.isEmpty()) {
-            p.add(name, with.stream().mapToDouble(r -> r.sources).toArray(), with.stream().mapToDouble(y).toArray());
+            p.add(
+                    name,
+                    with.stream().mapToDouble(r -> r.sources).toArray(),
+                    with.stream().mapToDouble(y).toArray());
         }
     }
 }

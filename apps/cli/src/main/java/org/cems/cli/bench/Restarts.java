@@ -1,12 +1,11 @@
 package org.cems.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The real restarts of one job during one phase, from Flink's own record of them: the job's
@@ -32,8 +31,12 @@ record Restarts(long count, boolean atLeast, List<Failure> causes) {
     static List<Failure> parseHistory(JsonNode exceptions) {
         List<Failure> failures = new ArrayList<>();
         for (JsonNode e : exceptions.path("exceptionHistory").path("entries")) {
-            failures.add(new Failure(e.path("timestamp").asLong(), e.path("taskName").asText(""),
-                    rootCause(e.path("stacktrace").asText(""), e.path("exceptionName").asText(""))));
+            failures.add(new Failure(
+                    e.path("timestamp").asLong(),
+                    e.path("taskName").asText(""),
+                    rootCause(
+                            e.path("stacktrace").asText(""),
+                            e.path("exceptionName").asText(""))));
         }
         failures.sort((a, b) -> Long.compare(a.timestampMillis(), b.timestampMillis()));
         return failures;
@@ -55,7 +58,8 @@ record Restarts(long count, boolean atLeast, List<Failure> causes) {
     }
 
     static Restarts of(long numRestarts, List<Failure> failures, boolean historyTruncated) {
-        return numRestarts >= 0 ? new Restarts(numRestarts, false, List.copyOf(failures))
+        return numRestarts >= 0
+                ? new Restarts(numRestarts, false, List.copyOf(failures))
                 : new Restarts(failures.size(), historyTruncated, List.copyOf(failures));
     }
 

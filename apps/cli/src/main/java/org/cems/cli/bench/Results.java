@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cems.cli.bench.BenchOptions.SinkKind;
 
 /** Everything one bench run measured, filled in phase by phase and read by {@link Report}. */
@@ -21,6 +20,7 @@ final class Results {
         double consumerRate = Double.NaN;
         /** Null with no InfluxDB sink in the plan. */
         InfluxCeiling.Result influxAlone;
+
         final Map<SinkKind, SinkRun> bySink = new EnumMap<>(SinkKind.class);
 
         SourceRun(int sources) {
@@ -41,6 +41,7 @@ final class Results {
         SqlPhase.Result sqlWithReadings = SqlPhase.Result.NOT_RUN;
         /** Null when none completed (or the job did not run). */
         CheckpointPhase.Checkpoint checkpoint;
+
         long heapBaseline = -1;
         long heapWithJob = -1;
         final Map<Integer, LatencyPhase.Latency> latencies = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.cems.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,10 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
@@ -52,6 +50,7 @@ final class Rig implements AutoCloseable {
     static final long CHECKPOINT_MS = 5000;
     /** How often the REST API refreshes metrics (10 s by default: too coarse to time a run). */
     static final Duration METRICS_EVERY = Duration.ofSeconds(1);
+
     static final String DEADLETTER_TOPIC = "bench.deadletter";
     static final String ALERTS_TOPIC = "bench.alerts";
 
@@ -60,7 +59,8 @@ final class Rig implements AutoCloseable {
     final Progress progress;
     final EmbeddedKafka kafka;
     final InfluxDbServer influx;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Rig(BenchOptions options, Path out, Progress progress) {
         this.options = options;
@@ -133,9 +133,14 @@ final class Rig implements AutoCloseable {
     void createTopic(String topic) throws Exception {
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic(topic, PARALLELISM, (short) 1)
-                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))).all().get(60, TimeUnit.SECONDS);
-            admin.createTopics(List.of(new NewTopic(DEADLETTER_TOPIC, 1, (short) 1), new NewTopic(ALERTS_TOPIC, 1, (short) 1)))
-                    .values().values().forEach(f -> {
+                            .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"))))
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
+            admin.createTopics(List.of(
+                            new NewTopic(DEADLETTER_TOPIC, 1, (short) 1), new NewTopic(ALERTS_TOPIC, 1, (short) 1)))
+                    .values()
+                    .values()
+                    .forEach(f -> {
                         try {
                             f.get(30, TimeUnit.SECONDS);
                         } catch (Exception ignored) {
@@ -169,20 +174,30 @@ final class Rig implements AutoCloseable {
 
     /** Records in the topic so far, all partitions. */
     long endOffsets(KafkaConsumer<byte[], byte[]> c, String topic) {
-        List<TopicPartition> parts = c.partitionsFor(topic).stream().map(pi -> new TopicPartition(topic, pi.partition())).toList();
+        List<TopicPartition> parts = c.partitionsFor(topic).stream()
+                .map(pi -> new TopicPartition(topic, pi.partition()))
+                .toList();
         return c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
     }
 
     JsonNode getJson(String url) throws Exception {
-        HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse<String> resp = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(resp.body());
     }
 
     /** An InfluxQL query's JSON answer, times in epoch milliseconds. */
     JsonNode influxQuery(String database, String influxQl) throws Exception {
-        HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(influx.url() + "/query?epoch=ms&db=" + database + "&q="
-                + URLEncoder.encode(influxQl, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(5)).GET().build(),
+        HttpResponse<String> resp = http.send(
+                HttpRequest.newBuilder(URI.create(influx.url() + "/query?epoch=ms&db=" + database + "&q="
+                                + URLEncoder.encode(influxQl, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(resp.body());
     }

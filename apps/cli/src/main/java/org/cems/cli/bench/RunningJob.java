@@ -1,12 +1,10 @@
 package org.cems.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.apache.flink.core.execution.JobClient;
 
 /**
@@ -70,8 +68,10 @@ final class RunningJob implements AutoCloseable {
             long now = recordsRead();
             if (now >= 0) {
                 if (now < read) {
-                    // a subtask's metric missing from one answer lowers the sum too: restarts come from Flink's own record
-                    rig.say(String.format("  %s: records read went back from %,d to %,d (restarts are read from the job's exception history)",
+                    // a subtask's metric missing from one answer lowers the sum too: restarts come from Flink's own
+                    // record
+                    rig.say(String.format(
+                            "  %s: records read went back from %,d to %,d (restarts are read from the job's exception history)",
                             what, read, now));
                 }
                 read = now;
@@ -86,18 +86,23 @@ final class RunningJob implements AutoCloseable {
             if (read >= total) {
                 double secs = (t - submittedNanos) / 1e9;
                 double steady = t90 > t10 ? 0.8 * total / ((t90 - t10) / 1e9) : Double.NaN;
-                rig.say(String.format("%s: read all %,d records in %.1f s from submission = %,.0f records/s (10%%-90%%: %,.0f records/s)",
+                rig.say(String.format(
+                        "%s: read all %,d records in %.1f s from submission = %,.0f records/s (10%%-90%%: %,.0f records/s)",
                         what, total, secs, total / secs, steady));
                 return new Throughput(total / secs, steady, secs, true, null);
             }
             if (t - lastSay > 5_000_000_000L) {
                 lastSay = t;
-                rig.say(String.format("  %s: read %,d / %,d (%.0f%%) after %.0f s", what, read, total, 100.0 * read / total, (t - submittedNanos) / 1e9));
+                rig.say(String.format(
+                        "  %s: read %,d / %,d (%.0f%%) after %.0f s",
+                        what, read, total, 100.0 * read / total, (t - submittedNanos) / 1e9));
             }
             Thread.sleep(200);
         }
         double secs = cap.toSeconds();
-        rig.say(String.format("%s: time cap %d s reached with %,d / %,d records read = %,.0f records/s", what, cap.toSeconds(), read, total, read / secs));
+        rig.say(String.format(
+                "%s: time cap %d s reached with %,d / %,d records read = %,.0f records/s",
+                what, cap.toSeconds(), read, total, read / secs));
         return new Throughput(read / secs, Double.NaN, secs, false, null);
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -52,40 +51,72 @@ final class SqlJob {
      * @param withReadings also write each reading as the job's {@code reading} points: the same
      *     output, for a like-with-like comparison
      */
-    static void build(StreamExecutionEnvironment env, JobConfig config, String topic, String groupId, boolean withReadings,
+    static void build(
+            StreamExecutionEnvironment env,
+            JobConfig config,
+            String topic,
+            String groupId,
+            boolean withReadings,
             Supplier<Sink<InfluxPoint>> pointSinks) {
         StreamTableEnvironment t = StreamTableEnvironment.create(env);
         t.createTemporarySystemFunction("DECODE_READINGS", new DecodeReadings(config.registry));
         t.executeSql("CREATE TABLE raw_readings (payload BYTES, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', "
-                + "WATERMARK FOR ts AS ts - INTERVAL '30' SECOND) WITH ('connector' = 'kafka', 'topic' = '" + topic + "', "
-                + "'properties.bootstrap.servers' = '" + config.kafka.bootstrapServers + "', 'properties.group.id' = '" + groupId + "', "
+                + "WATERMARK FOR ts AS ts - INTERVAL '30' SECOND) WITH ('connector' = 'kafka', 'topic' = '" + topic
+                + "', "
+                + "'properties.bootstrap.servers' = '" + config.kafka.bootstrapServers + "', 'properties.group.id' = '"
+                + groupId + "', "
                 + "'scan.startup.mode' = 'earliest-offset', 'format' = 'raw')");
         t.executeSql("CREATE TEMPORARY VIEW decoded AS SELECT r.mn, r.code, r.v, r.flow, ts "
                 + "FROM raw_readings, LATERAL TABLE(DECODE_READINGS(payload)) AS r(mn, code, v, flow)");
         String windowed = "decoded";
         if (withReadings) {
             // one Kafka source and one decoding for both: each reading normalised and written by the job's own
-            // ReadingPoints (so the points follow the contract's schema), and its values back into a table for the windows
+            // ReadingPoints (so the points follow the contract's schema), and its values back into a table for the
+            // windows
             DataStream<SourceReading> readings = t.toDataStream(t.from("raw_readings"))
-                    .flatMap(new DecodeNormalize(config.registry)).name("sql-decode-normalize");
-            readings.flatMap(new ReadingPoints()).name("sql-reading-points")
-                    .sinkTo(pointSinks.get()).name("influxdb-readings");
-            DataStream<Row> values = readings.flatMap(new WindowRows()).name("sql-window-rows")
-                    .returns(Types.ROW_NAMED(new String[] {"mn", "code", "v", "flow"}, Types.STRING, Types.STRING, Types.DOUBLE, Types.DOUBLE));
-            t.createTemporaryView("decoded_stream", t.fromDataStream(values, Schema.newBuilder()
-                    .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)").watermark("rowtime", "SOURCE_WATERMARK()").build()));
+                    .flatMap(new DecodeNormalize(config.registry))
+                    .name("sql-decode-normalize");
+            readings.flatMap(new ReadingPoints())
+                    .name("sql-reading-points")
+                    .sinkTo(pointSinks.get())
+                    .name("influxdb-readings");
+            DataStream<Row> values = readings.flatMap(new WindowRows())
+                    .name("sql-window-rows")
+                    .returns(Types.ROW_NAMED(
+                            new String[] {"mn", "code", "v", "flow"},
+                            Types.STRING,
+                            Types.STRING,
+                            Types.DOUBLE,
+                            Types.DOUBLE));
+            t.createTemporaryView(
+                    "decoded_stream",
+                    t.fromDataStream(
+                            values,
+                            Schema.newBuilder()
+                                    .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
+                                    .watermark("rowtime", "SOURCE_WATERMARK()")
+                                    .build()));
             windowed = "decoded_stream";
         }
-        Table minutes = t.sqlQuery("SELECT mn, code, window_time, AVG(v) AS avg_v, MIN(v) AS min_v, MAX(v) AS max_v, COUNT(*) AS n, "
-                + "SUM(v * flow) / 1e9 AS mass FROM TABLE(TUMBLE(TABLE " + windowed + ", DESCRIPTOR(" + (withReadings ? "rowtime" : "ts")
-                + "), INTERVAL '1' MINUTES)) GROUP BY mn, code, window_start, window_end, window_time");
+        Table minutes = t.sqlQuery(
+                "SELECT mn, code, window_time, AVG(v) AS avg_v, MIN(v) AS min_v, MAX(v) AS max_v, COUNT(*) AS n, "
+                        + "SUM(v * flow) / 1e9 AS mass FROM TABLE(TUMBLE(TABLE " + windowed + ", DESCRIPTOR("
+                        + (withReadings ? "rowtime" : "ts")
+                        + "), INTERVAL '1' MINUTES)) GROUP BY mn, code, window_start, window_end, window_time");
         DataStream<Row> rows = t.toDataStream(minutes);
-        rows.map(new ToPoint()).name("sql-minute-points")
-                .sinkTo(pointSinks.get()).name("influxdb");
+        rows.map(new ToPoint())
+                .name("sql-minute-points")
+                .sinkTo(pointSinks.get())
+                .name("influxdb");
     }
 
     private static long millis(Object time) {
-        return time instanceof Instant i ? i.toEpochMilli() : ((java.time.LocalDateTime) time).atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
+        return time instanceof Instant i
+                ? i.toEpochMilli()
+                : ((java.time.LocalDateTime) time)
+                        .atZone(ZoneId.of("UTC"))
+                        .toInstant()
+                        .toEpochMilli();
     }
 
     /** Decodes a Kafka record's payload and normalises each reading of a registered MN, as the job does before its reading points. */
@@ -135,8 +166,11 @@ final class SqlJob {
         @Override
         public InfluxPoint map(Row r) {
             long millis = millis(r.getField("window_time"));
-            InfluxPoint.Builder p = InfluxPoint.measurement("sql_minute").tag("mn", (String) r.getField("mn")).tag("code", (String) r.getField("code"))
-                    .field("count", ((Number) r.getField("n")).longValue()).timeMillis(millis);
+            InfluxPoint.Builder p = InfluxPoint.measurement("sql_minute")
+                    .tag("mn", (String) r.getField("mn"))
+                    .tag("code", (String) r.getField("code"))
+                    .field("count", ((Number) r.getField("n")).longValue())
+                    .timeMillis(millis);
             putIfSet(p, "avg", r.getField("avg_v"));
             putIfSet(p, "min", r.getField("min_v"));
             putIfSet(p, "max", r.getField("max_v"));

@@ -27,6 +27,8 @@ record Throughput(double rate, double steadyRate, double seconds, boolean comple
         if (!ran()) {
             return "—";
         }
-        return String.format("%,.0f (%s)%s", rate, Double.isNaN(steadyRate) ? "—" : String.format("%,.0f", steadyRate), complete ? "" : " capped");
+        return String.format(
+                "%,.0f (%s)%s",
+                rate, Double.isNaN(steadyRate) ? "—" : String.format("%,.0f", steadyRate), complete ? "" : " capped");
     }
 }

@@ -5,7 +5,12 @@ record Column(String zh, String en, Kind kind) {
 
     /** How a column's values look: text, whole numbers, or decimals with a fixed number of places. */
     enum Kind {
-        TEXT(-1), COUNT(0), TONNES(3), MWH(3), GCE_KWH(1), PERCENT(2);
+        TEXT(-1),
+        COUNT(0),
+        TONNES(3),
+        MWH(3),
+        GCE_KWH(1),
+        PERCENT(2);
 
         final int decimals;
 

@@ -40,7 +40,9 @@ final class CsvLedgerWriter {
             return "";
         }
         if (value instanceof Double d) {
-            return BigDecimal.valueOf(d).setScale(Math.max(kind.decimals, 0), RoundingMode.HALF_UP).toPlainString();
+            return BigDecimal.valueOf(d)
+                    .setScale(Math.max(kind.decimals, 0), RoundingMode.HALF_UP)
+                    .toPlainString();
         }
         return value.toString();
     }
@@ -48,7 +50,10 @@ final class CsvLedgerWriter {
     private static void line(Writer out, List<String> cells) throws IOException {
         List<String> quoted = new ArrayList<>();
         for (String c : cells) {
-            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+            quoted.add(
+                    c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")
+                            ? "\"" + c.replace("\"", "\"\"") + "\""
+                            : c);
         }
         out.write(String.join(",", quoted));
         out.write("\r\n");

@@ -1,5 +1,7 @@
 package org.cems.cli.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,22 +18,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * InfluxQL over the InfluxDB 1.x HTTP API ({@code GET /query?db=&epoch=ms}; InfluxDB 1.8+, 2.x and
  * 3.x serve it too). Several statements go in one request, separated by semicolons.
  */
 final class InfluxQueryClient {
-    static final String HOW_TO_SET = "give the address with --influx URL --database DB, or --config FILE (its influxdb.url and influxdb.database)";
+    static final String HOW_TO_SET =
+            "give the address with --influx URL --database DB, or --config FILE (its influxdb.url and influxdb.database)";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(10);
 
     private final String url;
     private final String database;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param authorization the Authorization header value, or null for none */
     InfluxQueryClient(String url, String database, String authorization) {
@@ -47,9 +48,11 @@ final class InfluxQueryClient {
     /** Each statement's series, in the order of the statements. */
     List<List<Series>> query(List<String> statements) throws LedgerException {
         String q = String.join(";", statements);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/query?epoch=ms&db="
-                        + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                .GET().timeout(QUERY_TIMEOUT);
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(url + "/query?epoch=ms&db=" + URLEncoder.encode(database, StandardCharsets.UTF_8)
+                                + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                .GET()
+                .timeout(QUERY_TIMEOUT);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -57,9 +60,11 @@ final class InfluxQueryClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new LedgerException("InfluxDB is not reachable at " + url + " (" + e.getClass().getSimpleName() + "): " + HOW_TO_SET);
+            throw new LedgerException(
+                    "InfluxDB is not reachable at " + url + " (" + e.getClass().getSimpleName() + "): " + HOW_TO_SET);
         } catch (HttpTimeoutException e) {
-            throw new LedgerException("InfluxDB at " + url + " did not answer within " + QUERY_TIMEOUT.toMinutes() + " minutes");
+            throw new LedgerException(
+                    "InfluxDB at " + url + " did not answer within " + QUERY_TIMEOUT.toMinutes() + " minutes");
         } catch (IOException e) {
             throw new LedgerException("InfluxDB at " + url + ": " + e + "; " + HOW_TO_SET);
         } catch (InterruptedException e) {
@@ -74,21 +79,25 @@ final class InfluxQueryClient {
         try {
             body = JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new LedgerException("InfluxDB at " + url + " answered HTTP " + response.statusCode() + " with no JSON: is this an InfluxDB "
-                    + "address? " + HOW_TO_SET);
+            throw new LedgerException("InfluxDB at " + url + " answered HTTP " + response.statusCode()
+                    + " with no JSON: is this an InfluxDB " + "address? " + HOW_TO_SET);
         }
         if (body.has("error")) {
-            throw new LedgerException("InfluxDB at " + url + ": " + body.path("error").asText());
+            throw new LedgerException(
+                    "InfluxDB at " + url + ": " + body.path("error").asText());
         }
         List<List<Series>> results = new ArrayList<>();
         for (JsonNode result : body.path("results")) {
             if (result.has("error")) {
-                throw new LedgerException("InfluxDB " + describe() + ": " + result.path("error").asText());
+                throw new LedgerException(
+                        "InfluxDB " + describe() + ": " + result.path("error").asText());
             }
             List<Series> series = new ArrayList<>();
             for (JsonNode s : result.path("series")) {
                 Map<String, String> tags = new LinkedHashMap<>();
-                s.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
+                s.path("tags")
+                        .properties()
+                        .forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
                 List<String> columns = new ArrayList<>();
                 s.path("columns").forEach(c -> columns.add(c.asText()));
                 List<JsonNode> rows = new ArrayList<>();

@@ -68,16 +68,20 @@ public final class LedgerCommand {
         long started = clock.millis();
         for (int i = 0; i < wanted.size(); i++) {
             LedgerMonth m = wanted.get(i);
-            progress.printf("cems ledger: reading %s (%d of %d) from %s ...%n", m, i + 1, wanted.size(), o.influx().describe());
+            progress.printf(
+                    "cems ledger: reading %s (%d of %d) from %s ...%n",
+                    m, i + 1, wanted.size(), o.influx().describe());
             MonthFigures f = query.read(o.influx(), m);
             if (!f.isEmpty() || !months.isEmpty()) {
                 months.put(m, f);
             }
         }
         if (months.isEmpty()) {
-            throw new NoData("no data for " + (o.month() == null ? o.year() : YearMonth.of(o.year(), o.month()))
-                    + (o.enterprise() == null ? "" : " and enterprise " + o.enterprise()) + " in InfluxDB " + o.influx().describe()
-                    + " (no emission, carbon, efficiency or reading points); check --year, and --influx/--database or the --config file");
+            throw new NoData(
+                    "no data for " + (o.month() == null ? o.year() : YearMonth.of(o.year(), o.month()))
+                            + (o.enterprise() == null ? "" : " and enterprise " + o.enterprise()) + " in InfluxDB "
+                            + o.influx().describe()
+                            + " (no emission, carbon, efficiency or reading points); check --year, and --influx/--database or the --config file");
         }
         LedgerRows rows = new LedgerRows(scope, months.values());
         List<EnterpriseMonthRow> enterpriseRows = new ArrayList<>();
@@ -90,14 +94,25 @@ public final class LedgerCommand {
         LedgerTable devices = LedgerTables.devices(deviceRows);
         if (o.format() == LedgerOptions.Format.XLSX) {
             XlsxLedgerWriter.write(List.of(ledger, devices), o.out());
-            progress.printf("cems ledger: wrote %s (sheets \"%s\": %d rows, \"%s\": %d rows) in %s%n", o.out(), ledger.sheetName(),
-                    ledger.rows().size(), devices.sheetName(), devices.rows().size(), Duration.ofMillis(clock.millis() - started));
+            progress.printf(
+                    "cems ledger: wrote %s (sheets \"%s\": %d rows, \"%s\": %d rows) in %s%n",
+                    o.out(),
+                    ledger.sheetName(),
+                    ledger.rows().size(),
+                    devices.sheetName(),
+                    devices.rows().size(),
+                    Duration.ofMillis(clock.millis() - started));
         } else {
             Path devicesFile = devicesCsv(o.out());
             CsvLedgerWriter.write(ledger, o.out());
             CsvLedgerWriter.write(devices, devicesFile);
-            progress.printf("cems ledger: wrote %s (%d rows) and %s (%d rows) in %s%n", o.out(), ledger.rows().size(), devicesFile,
-                    devices.rows().size(), Duration.ofMillis(clock.millis() - started));
+            progress.printf(
+                    "cems ledger: wrote %s (%d rows) and %s (%d rows) in %s%n",
+                    o.out(),
+                    ledger.rows().size(),
+                    devicesFile,
+                    devices.rows().size(),
+                    Duration.ofMillis(clock.millis() - started));
         }
         return 0;
     }
@@ -115,7 +130,8 @@ public final class LedgerCommand {
             }
         }
         if (months.isEmpty()) {
-            throw new NoData((o.month() == null ? "" + o.year() : YearMonth.of(o.year(), o.month())) + " has not begun yet");
+            throw new NoData(
+                    (o.month() == null ? "" + o.year() : YearMonth.of(o.year(), o.month())) + " has not begun yet");
         }
         return months;
     }

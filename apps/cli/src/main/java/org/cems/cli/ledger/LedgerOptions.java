@@ -6,7 +6,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Locale;
-
 import org.apache.flink.util.ParameterTool;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryException;
@@ -15,15 +14,26 @@ import org.cems.job.config.JobConfig;
 import org.cems.job.config.JobConfigLoader;
 
 /** What {@code cems ledger} was asked for: the period, the enterprise, the output and where InfluxDB and the registry are. */
-record LedgerOptions(int year, Integer month, String enterprise, Format format, Path out, InfluxQueryClient influx, Registry registry,
+record LedgerOptions(
+        int year,
+        Integer month,
+        String enterprise,
+        Format format,
+        Path out,
+        InfluxQueryClient influx,
+        Registry registry,
         ZoneId zone) {
-    static final String USAGE = "usage: cems ledger --year Y [--month M] [--enterprise ID] --format csv|xlsx --out FILE\n"
-            + "                   [--config FILE | --influx URL --database DB --registry FILE]";
+    static final String USAGE =
+            "usage: cems ledger --year Y [--month M] [--enterprise ID] --format csv|xlsx --out FILE\n"
+                    + "                   [--config FILE | --influx URL --database DB --registry FILE]";
 
     /** What ParameterTool returns for a key given without a value ({@code --out --year 2024}). */
     private static final String NO_VALUE = "__NO_VALUE_KEY";
 
-    enum Format { CSV, XLSX }
+    enum Format {
+        CSV,
+        XLSX
+    }
 
     static LedgerOptions parse(String[] args) throws LedgerException {
         ParameterTool p;
@@ -45,8 +55,9 @@ record LedgerOptions(int year, Integer month, String enterprise, Format format, 
             }
             String registryFile = p.get("registry", p.has("config") ? config.registry : null);
             if (registryFile == null) {
-                throw new LedgerException("the registry tells stacks from inlets and names the enterprises: give --config FILE "
-                        + "(the job's configuration) or --registry FILE");
+                throw new LedgerException(
+                        "the registry tells stacks from inlets and names the enterprises: give --config FILE "
+                                + "(the job's configuration) or --registry FILE");
             }
             registry = RegistryLoader.load(Path.of(registryFile));
         } catch (IllegalArgumentException | RegistryException e) {
@@ -73,7 +84,8 @@ record LedgerOptions(int year, Integer month, String enterprise, Format format, 
             return null;
         }
         String password = c.passwordEnv == null ? "" : secret(c.passwordEnv, "influxdb.password_env");
-        return "Basic " + Base64.getEncoder().encodeToString((c.username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((c.username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String secret(String variable, String key) throws LedgerException {

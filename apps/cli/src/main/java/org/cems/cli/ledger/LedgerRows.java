@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.cems.core.registry.Device;
 import org.cems.core.registry.Enterprise;
 
@@ -69,9 +68,21 @@ final class LedgerRows {
                     addIfPresent(accountedKg, pollutant, f.accountedKg.get(k));
                 }
             }
-            rows.add(new EnterpriseMonthRow(e.id, e.name, month, tonnes(measuredKg), tonnes(accountedKg),
-                    carbon.hasCo2 ? carbon.co2T : null, carbon.hasEnergy ? carbon.energyMwh : null, carbon.coalRateGrossGceKwh(), carbon.coalRateNetGceKwh(),
-                    exceeded, substituted, expected, withData, valid));
+            rows.add(new EnterpriseMonthRow(
+                    e.id,
+                    e.name,
+                    month,
+                    tonnes(measuredKg),
+                    tonnes(accountedKg),
+                    carbon.hasCo2 ? carbon.co2T : null,
+                    carbon.hasEnergy ? carbon.energyMwh : null,
+                    carbon.coalRateGrossGceKwh(),
+                    carbon.coalRateNetGceKwh(),
+                    exceeded,
+                    substituted,
+                    expected,
+                    withData,
+                    valid));
         }
         return rows;
     }
@@ -82,12 +93,23 @@ final class LedgerRows {
             for (Device d : e.devices) {
                 MonthFigures.DeviceDays days = new MonthFigures.DeviceDays();
                 for (Map.Entry<DeviceKey, MonthFigures.DeviceDays> x : f.devices.entrySet()) {
-                    if (x.getKey().enterprise().equals(e.id) && x.getKey().device().equals(d.id)) {
+                    if (x.getKey().enterprise().equals(e.id)
+                            && x.getKey().device().equals(d.id)) {
                         days = x.getValue();
                     }
                 }
-                rows.add(new DeviceMonthRow(e.id, e.name, month, d.id, d.type, d.pollutant, d.outlet,
-                        days.efficiencyPctMean, days.validDays, days.operatingRatePctMean, days.operatingDays));
+                rows.add(new DeviceMonthRow(
+                        e.id,
+                        e.name,
+                        month,
+                        d.id,
+                        d.type,
+                        d.pollutant,
+                        d.outlet,
+                        days.efficiencyPctMean,
+                        days.validDays,
+                        days.operatingRatePctMean,
+                        days.operatingDays));
             }
         }
         return rows;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.Source;
@@ -31,7 +30,8 @@ final class LedgerScope {
         }
         List<String> ids = new ArrayList<>();
         registry.enterprises.forEach(e -> ids.add(e.id));
-        throw new LedgerException("no enterprise \"" + enterpriseId + "\" in the registry; its enterprises: " + String.join(", ", ids));
+        throw new LedgerException(
+                "no enterprise \"" + enterpriseId + "\" in the registry; its enterprises: " + String.join(", ", ids));
     }
 
     static List<StackKey> stacks(Enterprise e) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.cems.hj212.Parameter;
 import org.cems.hj212.ParameterCatalogue;
 
@@ -14,6 +13,7 @@ final class LedgerTables {
     static final List<String> MAIN_POLLUTANTS = List.of("a21026", "a21002", "a34013", "a24088");
     /** CO2 has its own column from {@code carbon}, not a mass pair. */
     static final String CO2 = "a05001";
+
     static final String LEDGER_SHEET = "台账 ledger";
     static final String DEVICE_SHEET = "治理设施 devices";
 
@@ -58,7 +58,8 @@ final class LedgerTables {
                 new Column("传输有效率(%)", "valid transmission rate (%)", Column.Kind.PERCENT)));
         List<List<Object>> cells = new ArrayList<>();
         for (EnterpriseMonthRow r : rows) {
-            List<Object> row = new ArrayList<>(List.of(r.enterprise(), nullToEmpty(r.name()), r.month().toString()));
+            List<Object> row = new ArrayList<>(
+                    List.of(r.enterprise(), nullToEmpty(r.name()), r.month().toString()));
             for (String p : pollutants) {
                 row.add(r.measuredT().get(p));
                 row.add(r.accountedT().get(p));

@@ -9,9 +9,11 @@ import java.util.Set;
 final class MonthFigures {
     /** Sums of the {@code emission} 1d {@code mass_kg} and {@code mass_accounted_kg}. */
     final Map<PollutantKey, Double> measuredKg = new HashMap<>();
+
     final Map<PollutantKey, Double> accountedKg = new HashMap<>();
     /** Counts of {@code emission} 1h points: all, valid, exceeded, substituted. */
     final Map<PollutantKey, Long> hourPoints = new HashMap<>();
+
     final Map<PollutantKey, Long> validHours = new HashMap<>();
     final Map<PollutantKey, Long> exceededHours = new HashMap<>();
     final Map<PollutantKey, Long> substitutedHours = new HashMap<>();
@@ -19,6 +21,7 @@ final class MonthFigures {
     final Map<PollutantKey, Set<Long>> stoppedHours = new HashMap<>();
     /** Start (epoch ms) of the hours in which at least one {@code reading} of the pollutant arrived. */
     final Map<PollutantKey, Set<Long>> hoursWithData = new HashMap<>();
+
     final Map<StackKey, CarbonSums> carbon = new HashMap<>();
     final Map<DeviceKey, DeviceDays> devices = new HashMap<>();
 
@@ -35,9 +38,11 @@ final class MonthFigures {
         boolean hasEnergy;
         /** Σ gross rate × energy and Σ energy over the days with both (发电煤耗's terms). */
         double coalGceKwhTimesMwh;
+
         double generatedMwh;
         /** Σ gross rate × energy and Σ supplied energy over the days that also have a net rate (供电煤耗's terms). */
         double coalForNetGceKwhTimesMwh;
+
         double suppliedMwh;
 
         void addDay(Double dayCo2T, Double dayEnergyMwh, Double grossGceKwh, Double netGceKwh) {
@@ -93,7 +98,11 @@ final class MonthFigures {
     }
 
     boolean isEmpty() {
-        return hourPoints.isEmpty() && measuredKg.isEmpty() && accountedKg.isEmpty() && carbon.isEmpty() && devices.isEmpty()
+        return hourPoints.isEmpty()
+                && measuredKg.isEmpty()
+                && accountedKg.isEmpty()
+                && carbon.isEmpty()
+                && devices.isEmpty()
                 && hoursWithData.isEmpty();
     }
 

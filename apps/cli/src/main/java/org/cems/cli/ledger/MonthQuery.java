@@ -1,10 +1,9 @@
 package org.cems.cli.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.cems.hj212.Parameter;
 import org.cems.hj212.ParameterCatalogue;
 import org.cems.job.points.ReadingPoints;
@@ -16,7 +15,8 @@ import org.cems.job.points.ReadingPoints;
  */
 final class MonthQuery {
     private static final String EMISSION_TAGS = " GROUP BY \"enterprise\", \"source\", \"pollutant\"";
-    private static final String DEVICE_TAGS = " GROUP BY \"enterprise\", \"device\", \"device_type\", \"pollutant\", \"source\"";
+    private static final String DEVICE_TAGS =
+            " GROUP BY \"enterprise\", \"device\", \"device_type\", \"pollutant\", \"source\"";
     /** An hour stopped throughout: its {@code stopped_count} is 60 minutes (docs/plant-data/windows.md). */
     private static final int MINUTES_PER_HOUR = 60;
     /** InfluxQL names the columns of {@code count(/regex/)} {@code count_<field>}. */
@@ -44,14 +44,16 @@ final class MonthQuery {
                 "SELECT count(\"substituted\") AS \"hours\"" + hours + " AND \"substituted\" = true" + EMISSION_TAGS,
                 "SELECT \"stopped_count\"" + hours + " AND \"stopped_count\" >= " + MINUTES_PER_HOUR + EMISSION_TAGS,
                 // a reading point has a <code>_valid field per code it reported: one count column per pollutant
-                "SELECT count(/^(" + pollutantCodes() + ")" + ReadingPoints.VALID + "$/) FROM \"" + ReadingPoints.MEASUREMENT + "\" WHERE "
+                "SELECT count(/^(" + pollutantCodes() + ")" + ReadingPoints.VALID + "$/) FROM \""
+                        + ReadingPoints.MEASUREMENT + "\" WHERE "
                         + m.timeCondition() + enterpriseCondition
                         + " GROUP BY time(1h), \"enterprise\", \"source\" fill(none) tz('" + literal(zone) + "')",
-                "SELECT \"co2_t\", \"energy_mwh\", \"coal_rate_gross_gce_kwh\", \"coal_rate_net_gce_kwh\" FROM \"carbon\" WHERE \"window\" = '1d'" + t
-                        + " GROUP BY \"enterprise\", \"source\"",
+                "SELECT \"co2_t\", \"energy_mwh\", \"coal_rate_gross_gce_kwh\", \"coal_rate_net_gce_kwh\" FROM \"carbon\" WHERE \"window\" = '1d'"
+                        + t + " GROUP BY \"enterprise\", \"source\"",
                 "SELECT mean(\"efficiency_pct\") AS \"efficiency\", count(\"efficiency_pct\") AS \"days\"" + efficiency
                         + " AND \"valid\" = true" + DEVICE_TAGS,
-                "SELECT mean(\"operating_rate_pct\") AS \"operating\", count(\"operating_rate_pct\") AS \"days\"" + efficiency + DEVICE_TAGS);
+                "SELECT mean(\"operating_rate_pct\") AS \"operating\", count(\"operating_rate_pct\") AS \"days\""
+                        + efficiency + DEVICE_TAGS);
     }
 
     MonthFigures read(InfluxQueryClient influx, LedgerMonth m) throws LedgerException {
@@ -66,24 +68,35 @@ final class MonthQuery {
         counts(r.get(3), f.exceededHours);
         counts(r.get(4), f.substitutedHours);
         for (Series s : r.get(5)) {
-            s.rows().forEach(row -> f.stoppedHours.computeIfAbsent(key(s), k -> MonthFigures.newHourSet()).add(s.time(row)));
+            s.rows()
+                    .forEach(row -> f.stoppedHours
+                            .computeIfAbsent(key(s), k -> MonthFigures.newHourSet())
+                            .add(s.time(row)));
         }
         for (Series s : r.get(6)) {
             StackKey stack = new StackKey(s.tag("enterprise"), s.tag("source"));
             for (String column : s.columns()) {
                 if (column.startsWith(COUNT_PREFIX) && column.endsWith(ReadingPoints.VALID)) {
-                    PollutantKey k = new PollutantKey(stack, column.substring(COUNT_PREFIX.length(), column.length() - ReadingPoints.VALID.length()));
+                    PollutantKey k = new PollutantKey(
+                            stack,
+                            column.substring(COUNT_PREFIX.length(), column.length() - ReadingPoints.VALID.length()));
                     // one row per hour any of the pollutants has a reading: the others count 0 there
-                    s.rows().stream().filter(row -> count(s, row, column) > 0)
-                            .forEach(row -> f.hoursWithData.computeIfAbsent(k, x -> MonthFigures.newHourSet()).add(s.time(row)));
+                    s.rows().stream()
+                            .filter(row -> count(s, row, column) > 0)
+                            .forEach(row -> f.hoursWithData
+                                    .computeIfAbsent(k, x -> MonthFigures.newHourSet())
+                                    .add(s.time(row)));
                 }
             }
         }
         for (Series s : r.get(7)) {
-            MonthFigures.CarbonSums c = f.carbon.computeIfAbsent(new StackKey(s.tag("enterprise"), s.tag("source")),
-                    k -> new MonthFigures.CarbonSums());
+            MonthFigures.CarbonSums c = f.carbon.computeIfAbsent(
+                    new StackKey(s.tag("enterprise"), s.tag("source")), k -> new MonthFigures.CarbonSums());
             for (JsonNode row : s.rows()) {
-                c.addDay(s.number(row, "co2_t"), s.number(row, "energy_mwh"), s.number(row, "coal_rate_gross_gce_kwh"),
+                c.addDay(
+                        s.number(row, "co2_t"),
+                        s.number(row, "energy_mwh"),
+                        s.number(row, "coal_rate_gross_gce_kwh"),
                         s.number(row, "coal_rate_net_gce_kwh"));
             }
         }
@@ -127,12 +140,16 @@ final class MonthQuery {
     }
 
     private static DeviceKey deviceKey(Series s) {
-        return new DeviceKey(s.tag("enterprise"), s.tag("device"), s.tag("device_type"), s.tag("pollutant"), s.tag("source"));
+        return new DeviceKey(
+                s.tag("enterprise"), s.tag("device"), s.tag("device_type"), s.tag("pollutant"), s.tag("source"));
     }
 
     /** The catalogue's pollutant codes as a regex alternation: readings of flow, O2 or temperature are not needed. */
     private static String pollutantCodes() {
-        return ParameterCatalogue.standard().all().stream().filter(Parameter::isPollutant).map(Parameter::code).sorted()
+        return ParameterCatalogue.standard().all().stream()
+                .filter(Parameter::isPollutant)
+                .map(Parameter::code)
+                .sorted()
                 .collect(Collectors.joining("|"));
     }
 

@@ -1,9 +1,8 @@
 package org.cems.cli.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** One series of an InfluxQL result: its GROUP BY tags and its rows (column 0 is the time, epoch ms). */
 record Series(Map<String, String> tags, List<String> columns, List<JsonNode> rows) {

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -42,7 +41,9 @@ final class XlsxLedgerWriter {
                 Object v = row.get(c);
                 if (v instanceof Number n) {
                     ws.value(r + 1, c, n);
-                    ws.style(r + 1, c).format(columns.get(c).kind().excelFormat()).set();
+                    ws.style(r + 1, c)
+                            .format(columns.get(c).kind().excelFormat())
+                            .set();
                 } else if (v != null) {
                     ws.value(r + 1, c, v.toString());
                 }

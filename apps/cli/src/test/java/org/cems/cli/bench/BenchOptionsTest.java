@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.cems.cli.bench.BenchOptions.SinkKind;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,18 @@ class BenchOptionsTest {
 
     @Test
     void aQuickRunIsASubset() {
-        BenchOptions o = BenchOptions.parse("--sources", "1_000", "--sink", "discard", "--rate", "1000", "--out", "/tmp/b", "--no-sql", "--cap", "60");
+        BenchOptions o = BenchOptions.parse(
+                "--sources",
+                "1_000",
+                "--sink",
+                "discard",
+                "--rate",
+                "1000",
+                "--out",
+                "/tmp/b",
+                "--no-sql",
+                "--cap",
+                "60");
         assertThat(o.sources).containsExactly(1000);
         assertThat(o.sinks).containsExactly(SinkKind.DISCARD);
         assertThat(o.rates).containsExactly(1000);
@@ -35,17 +45,21 @@ class BenchOptionsTest {
         assertThat(o.capSeconds).isEqualTo(60);
         // the catch-up follows the largest S asked for, unless told
         assertThat(o.catchUpSources()).isEqualTo(1000);
-        assertThat(BenchOptions.parse("--sources", "1000", "--catch-up-sources", "0").catchUpSources()).isZero();
+        assertThat(BenchOptions.parse("--sources", "1000", "--catch-up-sources", "0")
+                        .catchUpSources())
+                .isZero();
     }
 
     @Test
     void bothSinksInTheOrderGiven() {
-        assertThat(BenchOptions.parse("--sink", "discard,influxdb").sinks).isEqualTo(List.of(SinkKind.DISCARD, SinkKind.INFLUXDB));
+        assertThat(BenchOptions.parse("--sink", "discard,influxdb").sinks)
+                .isEqualTo(List.of(SinkKind.DISCARD, SinkKind.INFLUXDB));
     }
 
     @Test
     void theHeapBackendForEveryJob() {
-        assertThat(BenchOptions.parse("--state-backend", "hashmap").stateBackend).isEqualTo("hashmap");
+        assertThat(BenchOptions.parse("--state-backend", "hashmap").stateBackend)
+                .isEqualTo("hashmap");
     }
 
     @Test
@@ -56,22 +70,30 @@ class BenchOptionsTest {
         assertThat(o.intervalSeconds(10000)).isEqualTo(60);
         assertThat(o.intervalSeconds(100000)).isEqualTo(600);
         assertThat(o.catchUpIntervalSeconds(100000)).isEqualTo(600);
-        assertThat(BenchOptions.parse("--catch-up-interval", "60").catchUpIntervalSeconds(100000)).isEqualTo(60);
+        assertThat(BenchOptions.parse("--catch-up-interval", "60").catchUpIntervalSeconds(100000))
+                .isEqualTo(60);
     }
 
     @Test
     void badInputIsRefusedWithItsReason() {
         assertThatThrownBy(() -> BenchOptions.parse("--sink", "kafka")).hasMessageContaining("kafka");
-        assertThatThrownBy(() -> BenchOptions.parse("--sources", "ten")).hasMessageContaining("--sources takes a number");
+        assertThatThrownBy(() -> BenchOptions.parse("--sources", "ten"))
+                .hasMessageContaining("--sources takes a number");
         assertThatThrownBy(() -> BenchOptions.parse("--rate", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> BenchOptions.parse("--cap")).hasMessageContaining("--cap");
         assertThatThrownBy(() -> BenchOptions.parse("--fast", "1")).hasMessageContaining("unknown option: --fast");
-        assertThatThrownBy(() -> BenchOptions.parse("--state-backend", "memory")).hasMessageContaining("rocksdb or hashmap, not memory");
+        assertThatThrownBy(() -> BenchOptions.parse("--state-backend", "memory"))
+                .hasMessageContaining("rocksdb or hashmap, not memory");
     }
 
     @Test
     void benchAnswersBadOptionsWithItsUsageAndExitCode2() throws Exception {
         assertThat(Bench.run(new String[] {"--sink", "nowhere"})).isEqualTo(2);
-        assertThat(Bench.USAGE).startsWith("usage: cems bench").contains("--sink").contains("--catch-up-sources").contains("--cap").contains("--state-backend");
+        assertThat(Bench.USAGE)
+                .startsWith("usage: cems bench")
+                .contains("--sink")
+                .contains("--catch-up-sources")
+                .contains("--cap")
+                .contains("--state-backend");
     }
 }

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.connector.influxdb.LineProtocol;
 import org.cems.connector.influxdb.WritePrecision;
@@ -59,6 +58,7 @@ class LedgerCommandITCase {
     static final String NMHC = "a24088";
     /** 1 March 2024 00:00 in Ordos: January and February are whole, March has not begun. */
     static final Clock MARCH_1 = Clock.fixed(Instant.parse("2024-02-29T16:00:00Z"), ZoneOffset.UTC);
+
     static final int JANUARY_HOURS = 31 * 24;
     static final int FEBRUARY_HOURS = 29 * 24;
 
@@ -148,6 +148,7 @@ class LedgerCommandITCase {
     static final long E1_JAN_EXPECTED = (JANUARY_HOURS - 1) + JANUARY_HOURS;
     /** SO2 hours 00, 01, 02 (the stopped hour 03 is not due), NOx hour 00; the inlet's and the velocity's do not count. */
     static final long E1_JAN_WITH_DATA = 3 + 1;
+
     static final long E1_JAN_VALID = 2 + 1;
     /** 发电煤耗: standard coal 300 × 2000 + 320 × 1000 = 920000 (gce/kWh × MWh) over 3000 MWh generated = 306.67. */
     static final double E1_JAN_COAL_GROSS = (300.0 * 2000 + 320.0 * 1000) / (2000 + 1000);
@@ -158,32 +159,130 @@ class LedgerCommandITCase {
      */
     static final double E1_JAN_COAL_NET = (300.0 * 2000 + 320.0 * 1000) / (300.0 * 2000 / 320 + 320.0 * 1000 / 400);
 
-    static final List<String> HEADER = List.of("企业编号 / enterprise", "企业名称 / name", "月份 / month",
-            "二氧化硫实测排放量(t) / SO2 measured (t)", "二氧化硫核算排放量(t) / SO2 accounted (t)",
-            "氮氧化物实测排放量(t) / NOx measured (t)", "氮氧化物核算排放量(t) / NOx accounted (t)",
-            "颗粒物实测排放量(t) / PM measured (t)", "颗粒物核算排放量(t) / PM accounted (t)",
-            "非甲烷总烃实测排放量(t) / NMHC measured (t)", "非甲烷总烃核算排放量(t) / NMHC accounted (t)",
-            "二氧化碳排放量(t) / CO2 (t)", "发电量(MWh) / energy (MWh)", "发电煤耗(gce/kWh) / gross coal rate (gce/kWh)",
+    static final List<String> HEADER = List.of(
+            "企业编号 / enterprise",
+            "企业名称 / name",
+            "月份 / month",
+            "二氧化硫实测排放量(t) / SO2 measured (t)",
+            "二氧化硫核算排放量(t) / SO2 accounted (t)",
+            "氮氧化物实测排放量(t) / NOx measured (t)",
+            "氮氧化物核算排放量(t) / NOx accounted (t)",
+            "颗粒物实测排放量(t) / PM measured (t)",
+            "颗粒物核算排放量(t) / PM accounted (t)",
+            "非甲烷总烃实测排放量(t) / NMHC measured (t)",
+            "非甲烷总烃核算排放量(t) / NMHC accounted (t)",
+            "二氧化碳排放量(t) / CO2 (t)",
+            "发电量(MWh) / energy (MWh)",
+            "发电煤耗(gce/kWh) / gross coal rate (gce/kWh)",
             "供电煤耗(gce/kWh) / net coal rate (gce/kWh)",
-            "超标小时数 / exceedance hours", "修约小时数 / substituted hours", "应收小时数 / hours expected",
-            "实收小时数 / hours with data", "有效小时数 / valid hours", "数据传输率(%) / transmission rate (%)",
-            "数据有效率(%) / validity (%)", "传输有效率(%) / valid transmission rate (%)");
+            "超标小时数 / exceedance hours",
+            "修约小时数 / substituted hours",
+            "应收小时数 / hours expected",
+            "实收小时数 / hours with data",
+            "有效小时数 / valid hours",
+            "数据传输率(%) / transmission rate (%)",
+            "数据有效率(%) / validity (%)",
+            "传输有效率(%) / valid transmission rate (%)");
 
     /** Every cell, unrounded; null where there is no data. */
     static List<List<Object>> expectedLedger() {
         return List.of(
-                row("e1", "甲电厂", "2024-01", 0.180, 0.1955, 0.250, 0.250, null, null, null, null,
-                        1000.0 + 900 + 50, 2000.0 + 1000, E1_JAN_COAL_GROSS, E1_JAN_COAL_NET, 1L, 1L, E1_JAN_EXPECTED, E1_JAN_WITH_DATA, E1_JAN_VALID,
-                        100.0 * E1_JAN_WITH_DATA / E1_JAN_EXPECTED, 100.0 * E1_JAN_VALID / E1_JAN_WITH_DATA,
+                row(
+                        "e1",
+                        "甲电厂",
+                        "2024-01",
+                        0.180,
+                        0.1955,
+                        0.250,
+                        0.250,
+                        null,
+                        null,
+                        null,
+                        null,
+                        1000.0 + 900 + 50,
+                        2000.0 + 1000,
+                        E1_JAN_COAL_GROSS,
+                        E1_JAN_COAL_NET,
+                        1L,
+                        1L,
+                        E1_JAN_EXPECTED,
+                        E1_JAN_WITH_DATA,
+                        E1_JAN_VALID,
+                        100.0 * E1_JAN_WITH_DATA / E1_JAN_EXPECTED,
+                        100.0 * E1_JAN_VALID / E1_JAN_WITH_DATA,
                         100.0 * E1_JAN_VALID / E1_JAN_EXPECTED),
-                row("e2", "乙化工", "2024-01", null, null, null, null, null, null, null, null,
-                        null, null, null, null, 0L, 0L, (long) JANUARY_HOURS, 0L, 0L, 0.0, null, 0.0),
-                row("e1", "甲电厂", "2024-02", 0.060, 0.060, null, null, null, null, null, null,
-                        100.0, 400.0, null, null, 0L, 0L, 2L * FEBRUARY_HOURS, 1L, 1L,
-                        100.0 / (2 * FEBRUARY_HOURS), 100.0, 100.0 / (2 * FEBRUARY_HOURS)),
-                row("e2", "乙化工", "2024-02", null, null, null, null, null, null, 0.0125, 0.0125,
-                        null, null, null, null, 0L, 0L, (long) FEBRUARY_HOURS, 1L, 1L,
-                        100.0 / FEBRUARY_HOURS, 100.0, 100.0 / FEBRUARY_HOURS));
+                row(
+                        "e2",
+                        "乙化工",
+                        "2024-01",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0L,
+                        0L,
+                        (long) JANUARY_HOURS,
+                        0L,
+                        0L,
+                        0.0,
+                        null,
+                        0.0),
+                row(
+                        "e1",
+                        "甲电厂",
+                        "2024-02",
+                        0.060,
+                        0.060,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        100.0,
+                        400.0,
+                        null,
+                        null,
+                        0L,
+                        0L,
+                        2L * FEBRUARY_HOURS,
+                        1L,
+                        1L,
+                        100.0 / (2 * FEBRUARY_HOURS),
+                        100.0,
+                        100.0 / (2 * FEBRUARY_HOURS)),
+                row(
+                        "e2",
+                        "乙化工",
+                        "2024-02",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0.0125,
+                        0.0125,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0L,
+                        0L,
+                        (long) FEBRUARY_HOURS,
+                        1L,
+                        1L,
+                        100.0 / FEBRUARY_HOURS,
+                        100.0,
+                        100.0 / FEBRUARY_HOURS));
     }
 
     static List<List<Object>> expectedDevices() {
@@ -205,30 +304,35 @@ class LedgerCommandITCase {
         assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark").containsExactly(0xEF, 0xBB, 0xBF);
         List<String> lines = csvLines(out);
         assertThat(lines.get(0)).isEqualTo(String.join(",", HEADER));
-        assertThat(lines.subList(1, lines.size())).containsExactly(
-                // 0.1955 t rounds to 0.196; 4/1487 = 0.269 %, 3/4 = 75 %, 3/1487 = 0.202 %; coal 920000/3000 = 306.67 and 920000/2675 = 343.93
-                "e1,甲电厂,2024-01,0.180,0.196,0.250,0.250,,,,,1950.000,3000.000,306.7,343.9,1,1,1487,4,3,0.27,75.00,0.20",
-                "e2,乙化工,2024-01,,,,,,,,,,,,,0,0,744,0,0,0.00,,0.00",
-                // 1/1392 = 0.0718 %
-                "e1,甲电厂,2024-02,0.060,0.060,,,,,,,100.000,400.000,,,0,0,1392,1,1,0.07,100.00,0.07",
-                // 12.5 kg = 0.0125 t, half up 0.013; 1/696 = 0.1437 %
-                "e2,乙化工,2024-02,,,,,,,0.013,0.013,,,,,0,0,696,1,1,0.14,100.00,0.14");
+        assertThat(lines.subList(1, lines.size()))
+                .containsExactly(
+                        // 0.1955 t rounds to 0.196; 4/1487 = 0.269 %, 3/4 = 75 %, 3/1487 = 0.202 %; coal 920000/3000 =
+                        // 306.67 and 920000/2675 = 343.93
+                        "e1,甲电厂,2024-01,0.180,0.196,0.250,0.250,,,,,1950.000,3000.000,306.7,343.9,1,1,1487,4,3,0.27,75.00,0.20",
+                        "e2,乙化工,2024-01,,,,,,,,,,,,,0,0,744,0,0,0.00,,0.00",
+                        // 1/1392 = 0.0718 %
+                        "e1,甲电厂,2024-02,0.060,0.060,,,,,,,100.000,400.000,,,0,0,1392,1,1,0.07,100.00,0.07",
+                        // 12.5 kg = 0.0125 t, half up 0.013; 1/696 = 0.1437 %
+                        "e2,乙化工,2024-02,,,,,,,0.013,0.013,,,,,0,0,696,1,1,0.14,100.00,0.14");
         for (int r = 0; r < expectedLedger().size(); r++) {
             List<Object> expected = expectedLedger().get(r);
             String[] cells = lines.get(r + 1).split(",", -1);
             for (int c = 0; c < expected.size(); c++) {
-                Column.Kind kind = LedgerTables.enterprises(List.of()).columns().get(c).kind();
-                assertThat(cells[c]).as("row %d column %s", r, HEADER.get(c)).isEqualTo(CsvLedgerWriter.format(expected.get(c), kind));
+                Column.Kind kind =
+                        LedgerTables.enterprises(List.of()).columns().get(c).kind();
+                assertThat(cells[c])
+                        .as("row %d column %s", r, HEADER.get(c))
+                        .isEqualTo(CsvLedgerWriter.format(expected.get(c), kind));
             }
         }
 
         List<String> devices = csvLines(LedgerCommand.devicesCsv(out));
-        assertThat(devices).containsExactly(
-                "企业编号 / enterprise,企业名称 / name,月份 / month,设施编号 / device,设施类型 / device type,污染物 / pollutant,"
-                        + "排放口 / outlet,去除效率(%) / efficiency (%),有效天数 / valid days,投运率(%) / operating rate (%),"
-                        + "投运率天数 / operating-rate days",
-                "e1,甲电厂,2024-01,d1,fgd,SO2,s1,97.00,2,76.67,3",
-                "e1,甲电厂,2024-02,d1,fgd,SO2,s1,,0,,0");
+        assertThat(devices)
+                .containsExactly(
+                        "企业编号 / enterprise,企业名称 / name,月份 / month,设施编号 / device,设施类型 / device type,污染物 / pollutant,"
+                                + "排放口 / outlet,去除效率(%) / efficiency (%),有效天数 / valid days,投运率(%) / operating rate (%),"
+                                + "投运率天数 / operating-rate days",
+                        "e1,甲电厂,2024-01,d1,fgd,SO2,s1,97.00,2,76.67,3", "e1,甲电厂,2024-02,d1,fgd,SO2,s1,,0,,0");
     }
 
     @Test
@@ -236,26 +340,42 @@ class LedgerCommandITCase {
         Path out = dir.resolve("ledger-2024.xlsx");
         Run run = ledger("--year", "2024", "--format", "xlsx", "--out", out.toString());
         assertThat(run.exit).as(run.output).isZero();
-        try (InputStream in = Files.newInputStream(out); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(out);
+                ReadableWorkbook wb = new ReadableWorkbook(in)) {
             List<Sheet> sheets = wb.getSheets().toList();
-            assertThat(sheets).extracting(Sheet::getName).containsExactly(LedgerTables.LEDGER_SHEET, LedgerTables.DEVICE_SHEET);
+            assertThat(sheets)
+                    .extracting(Sheet::getName)
+                    .containsExactly(LedgerTables.LEDGER_SHEET, LedgerTables.DEVICE_SHEET);
             assertSheet(sheets.get(0), HEADER, expectedLedger());
-            assertSheet(sheets.get(1), LedgerTables.devices(List.of()).columns().stream().map(Column::header).toList(), expectedDevices());
+            assertSheet(
+                    sheets.get(1),
+                    LedgerTables.devices(List.of()).columns().stream()
+                            .map(Column::header)
+                            .toList(),
+                    expectedDevices());
         }
     }
 
     @Test
     void oneMonthOfOneEnterprise() throws Exception {
         Path out = dir.resolve("e2-2024-02.csv");
-        Run run = ledger("--year", "2024", "--month", "2", "--enterprise", "e2", "--format", "csv", "--out", out.toString());
+        Run run = ledger(
+                "--year", "2024", "--month", "2", "--enterprise", "e2", "--format", "csv", "--out", out.toString());
         assertThat(run.exit).as(run.output).isZero();
-        assertThat(csvLines(out).subList(1, 2)).containsExactly("e2,乙化工,2024-02,,,,,,,0.013,0.013,,,,,0,0,696,1,1,0.14,100.00,0.14");
+        assertThat(csvLines(out).subList(1, 2))
+                .containsExactly("e2,乙化工,2024-02,,,,,,,0.013,0.013,,,,,0,0,696,1,1,0.14,100.00,0.14");
         assertThat(csvLines(LedgerCommand.devicesCsv(out))).hasSize(1);
     }
 
     @Test
     void aYearWithoutDataIsAnErrorThatSaysSo() {
-        Run run = ledger("--year", "2023", "--format", "csv", "--out", dir.resolve("2023.csv").toString());
+        Run run = ledger(
+                "--year",
+                "2023",
+                "--format",
+                "csv",
+                "--out",
+                dir.resolve("2023.csv").toString());
         assertThat(run.exit).isEqualTo(LedgerCommand.NO_DATA);
         assertThat(run.output).contains("no data for 2023", influx.url());
         assertThat(dir.resolve("2023.csv")).doesNotExist();
@@ -264,17 +384,38 @@ class LedgerCommandITCase {
     @Test
     void anUnreachableInfluxDbNamesItsUrlAndHowToSetIt() {
         String url = "http://127.0.0.1:" + FreePorts.next();
-        Run run = ledgerAt(url, "--year", "2024", "--format", "xlsx", "--out", dir.resolve("x.xlsx").toString());
+        Run run = ledgerAt(
+                url,
+                "--year",
+                "2024",
+                "--format",
+                "xlsx",
+                "--out",
+                dir.resolve("x.xlsx").toString());
         assertThat(run.exit).isEqualTo(LedgerCommand.FAILED);
         assertThat(run.output).contains("not reachable at " + url, "--influx URL --database DB", "--config FILE");
     }
 
     @Test
     void badArgumentsPrintTheUsage() {
-        Run run = ledger("--year", "24x", "--format", "csv", "--out", dir.resolve("x.csv").toString());
+        Run run = ledger(
+                "--year",
+                "24x",
+                "--format",
+                "csv",
+                "--out",
+                dir.resolve("x.csv").toString());
         assertThat(run.exit).isEqualTo(LedgerCommand.USAGE);
         assertThat(run.output).contains("--year: a number from 2000 to 2100", "usage: cems ledger");
-        run = ledger("--year", "2024", "--enterprise", "nobody", "--format", "csv", "--out", dir.resolve("x.csv").toString());
+        run = ledger(
+                "--year",
+                "2024",
+                "--enterprise",
+                "nobody",
+                "--format",
+                "csv",
+                "--out",
+                dir.resolve("x.csv").toString());
         assertThat(run.exit).isEqualTo(LedgerCommand.USAGE);
         assertThat(run.output).contains("no enterprise \"nobody\" in the registry; its enterprises: e1, e2");
     }
@@ -293,9 +434,12 @@ class LedgerCommandITCase {
                 Object want = expected.get(r).get(c);
                 String where = "sheet " + sheet.getName() + " row " + (r + 1) + " column " + header.get(c);
                 if (want == null) {
-                    assertThat(row.getOptionalCell(c).map(Cell::getRawValue).orElse(null)).as(where).isNull();
+                    assertThat(row.getOptionalCell(c).map(Cell::getRawValue).orElse(null))
+                            .as(where)
+                            .isNull();
                 } else if (want instanceof Number n) {
-                    BigDecimal got = row.getCellAsNumber(c).orElseThrow(() -> new AssertionError(where + ": no number"));
+                    BigDecimal got =
+                            row.getCellAsNumber(c).orElseThrow(() -> new AssertionError(where + ": no number"));
                     assertThat(got.doubleValue()).as(where).isCloseTo(n.doubleValue(), within(1e-9));
                 } else {
                     assertThat(row.getCellText(c)).as(where).isEqualTo(want);
@@ -312,7 +456,9 @@ class LedgerCommandITCase {
 
     Run ledgerAt(String url, String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        String[] all = Stream.concat(Stream.of(args), Stream.of("--influx", url, "--database", DB, "--registry", registry.toString()))
+        String[] all = Stream.concat(
+                        Stream.of(args),
+                        Stream.of("--influx", url, "--database", DB, "--registry", registry.toString()))
                 .toArray(String[]::new);
         int exit = new LedgerCommand(MARCH_1, new PrintStream(bytes, true, StandardCharsets.UTF_8)).execute(all);
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
@@ -344,7 +490,13 @@ class LedgerCommandITCase {
         return r;
     }
 
-    static InfluxPoint day(String enterprise, String source, String pollutant, String date, double massKg, double accountedKg,
+    static InfluxPoint day(
+            String enterprise,
+            String source,
+            String pollutant,
+            String date,
+            double massKg,
+            double accountedKg,
             boolean substituted) {
         EmissionRecord r = emission(enterprise, source, pollutant, "1d", at(date + "T00:00"));
         r.massKg = massKg;
@@ -355,8 +507,15 @@ class LedgerCommandITCase {
         return new EmissionPoints().map(r);
     }
 
-    static InfluxPoint hour(String enterprise, String source, String pollutant, String start, boolean valid, Boolean exceeded,
-            boolean substituted, int stoppedMinutes) {
+    static InfluxPoint hour(
+            String enterprise,
+            String source,
+            String pollutant,
+            String start,
+            boolean valid,
+            Boolean exceeded,
+            boolean substituted,
+            int stoppedMinutes) {
         EmissionRecord r = emission(enterprise, source, pollutant, "1h", at(start));
         r.valid = valid;
         r.validCount = valid ? 60 : 0;
@@ -370,13 +529,20 @@ class LedgerCommandITCase {
 
     /** A {@code reading} point of one code as ReadingPoints writes it. */
     static InfluxPoint reading(String enterprise, String source, String code, String time, boolean valid) {
-        InfluxPoint.Builder p = ReadingPoints.point(enterprise, source, "MN-" + source, "2011", at(time)).field(ReadingPoints.VALUE_COUNT, 1L);
+        InfluxPoint.Builder p = ReadingPoints.point(enterprise, source, "MN-" + source, "2011", at(time))
+                .field(ReadingPoints.VALUE_COUNT, 1L);
         ReadingPoints.parameter(p, code, 10.0, null, valid ? "N" : "D", valid);
         return p.build();
     }
 
-    static InfluxPoint carbon(String enterprise, String source, String date, Double co2T, Double energyMwh,
-            Double coalRateGrossGceKwh, Double coalRateNetGceKwh) {
+    static InfluxPoint carbon(
+            String enterprise,
+            String source,
+            String date,
+            Double co2T,
+            Double energyMwh,
+            Double coalRateGrossGceKwh,
+            Double coalRateNetGceKwh) {
         CarbonRecord c = new CarbonRecord();
         c.enterprise = enterprise;
         c.park = "p1";
@@ -410,10 +576,14 @@ class LedgerCommandITCase {
 
     static void write(List<InfluxPoint> points) throws Exception {
         StringBuilder body = new StringBuilder();
-        points.forEach(p -> body.append(LineProtocol.encode(p, WritePrecision.MILLISECONDS)).append('\n'));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(influx.url() + "/write?db=" + DB + "&precision=ms"))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        points.forEach(p ->
+                body.append(LineProtocol.encode(p, WritePrecision.MILLISECONDS)).append('\n'));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(influx.url() + "/write?db=" + DB + "&precision=ms"))
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 }

@@ -3,7 +3,6 @@ package org.cems.connector.base;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.apache.flink.annotation.PublicEvolving;
 
 /**

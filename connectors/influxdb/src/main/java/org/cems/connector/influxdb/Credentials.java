@@ -1,11 +1,10 @@
 package org.cems.connector.influxdb;
 
-import org.apache.flink.annotation.Internal;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.apache.flink.annotation.Internal;
 
 /** Builds the Authorization header from environment variables named in the options. */
 @Internal
@@ -36,8 +35,8 @@ final class Credentials {
     private static String secret(UnaryOperator<String> environment, String variable, String key) {
         String value = environment.apply(variable);
         if (value == null || value.isEmpty()) {
-            throw new IllegalStateException("environment variable " + variable + " (named by " + key
-                    + ") is not set on this task manager");
+            throw new IllegalStateException(
+                    "environment variable " + variable + " (named by " + key + ") is not set on this task manager");
         }
         return value;
     }

@@ -1,9 +1,8 @@
 package org.cems.connector.influxdb;
 
-import org.apache.flink.annotation.Internal;
-
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.annotation.Internal;
 
 /** One point as a line of line protocol in UTF-8, without the newline: what the sink buffers. */
 @Internal

@@ -1,11 +1,10 @@
 package org.cems.connector.influxdb;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
 /** Writes the lines still buffered at a checkpoint into the writer state, as length + bytes. */
 @Internal

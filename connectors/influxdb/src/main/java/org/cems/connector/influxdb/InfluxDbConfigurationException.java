@@ -1,10 +1,9 @@
 package org.cems.connector.influxdb;
 
+import java.io.IOException;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.runtime.throwable.ThrowableAnnotation;
 import org.apache.flink.runtime.throwable.ThrowableType;
-
-import java.io.IOException;
 
 /**
  * The server refused the sink's settings (credentials, database, retention policy, bucket, endpoint):

@@ -1,15 +1,13 @@
 package org.cems.connector.influxdb;
 
-import org.cems.connector.base.RetryPolicy;
-
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
-
-import java.io.Serializable;
-import java.time.Duration;
-import java.util.Objects;
+import org.cems.connector.base.RetryPolicy;
 
 /**
  * Where and how the sink writes. Built with {@link #builder()} or read from a Flink configuration
@@ -23,43 +21,67 @@ import java.util.Objects;
 public final class InfluxDbOptions implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final ConfigOption<String> URL = ConfigOptions.key("influxdb.url").stringType().noDefaultValue()
+    public static final ConfigOption<String> URL = ConfigOptions.key("influxdb.url")
+            .stringType()
+            .noDefaultValue()
             .withDescription("Base URL of the server, e.g. http://influxdb:8086.");
     public static final ConfigOption<InfluxDbApi> API = ConfigOptions.key("influxdb.api")
-            .enumType(InfluxDbApi.class).defaultValue(InfluxDbApi.V1)
+            .enumType(InfluxDbApi.class)
+            .defaultValue(InfluxDbApi.V1)
             .withDescription("V1: /write?db=&rp=; V2: /api/v2/write?org=&bucket=.");
-    public static final ConfigOption<String> DATABASE = ConfigOptions.key("influxdb.database").stringType()
-            .noDefaultValue().withDescription("Database to write to (V1).");
+    public static final ConfigOption<String> DATABASE = ConfigOptions.key("influxdb.database")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Database to write to (V1).");
     public static final ConfigOption<String> RETENTION_POLICY = ConfigOptions.key("influxdb.retention-policy")
-            .stringType().noDefaultValue().withDescription("Retention policy (V1); the database's default if unset.");
-    public static final ConfigOption<String> ORG = ConfigOptions.key("influxdb.org").stringType().noDefaultValue()
-            .withDescription("Organization (V2).");
-    public static final ConfigOption<String> BUCKET = ConfigOptions.key("influxdb.bucket").stringType()
-            .noDefaultValue().withDescription("Bucket (V2).");
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Retention policy (V1); the database's default if unset.");
+    public static final ConfigOption<String> ORG =
+            ConfigOptions.key("influxdb.org").stringType().noDefaultValue().withDescription("Organization (V2).");
+    public static final ConfigOption<String> BUCKET =
+            ConfigOptions.key("influxdb.bucket").stringType().noDefaultValue().withDescription("Bucket (V2).");
     public static final ConfigOption<WritePrecision> PRECISION = ConfigOptions.key("influxdb.precision")
-            .enumType(WritePrecision.class).defaultValue(WritePrecision.MILLISECONDS)
+            .enumType(WritePrecision.class)
+            .defaultValue(WritePrecision.MILLISECONDS)
             .withDescription("Time unit of timestamps on the wire; always sent.");
-    public static final ConfigOption<String> USERNAME = ConfigOptions.key("influxdb.username").stringType()
-            .noDefaultValue().withDescription("User for basic auth; needs influxdb.password-env.");
-    public static final ConfigOption<String> PASSWORD_ENV = ConfigOptions.key("influxdb.password-env").stringType()
-            .noDefaultValue().withDescription("Name of the environment variable holding the password.");
-    public static final ConfigOption<String> TOKEN_ENV = ConfigOptions.key("influxdb.token-env").stringType()
-            .noDefaultValue().withDescription("Name of the environment variable holding the API token.");
-    public static final ConfigOption<Boolean> GZIP = ConfigOptions.key("influxdb.gzip").booleanType()
-            .defaultValue(false).withDescription("Compress request bodies with gzip.");
+    public static final ConfigOption<String> USERNAME = ConfigOptions.key("influxdb.username")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("User for basic auth; needs influxdb.password-env.");
+    public static final ConfigOption<String> PASSWORD_ENV = ConfigOptions.key("influxdb.password-env")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Name of the environment variable holding the password.");
+    public static final ConfigOption<String> TOKEN_ENV = ConfigOptions.key("influxdb.token-env")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Name of the environment variable holding the API token.");
+    public static final ConfigOption<Boolean> GZIP = ConfigOptions.key("influxdb.gzip")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("Compress request bodies with gzip.");
     public static final ConfigOption<Integer> BATCH_MAX_POINTS = ConfigOptions.key("influxdb.batch.max-points")
-            .intType().defaultValue(5000).withDescription("Most points in one request.");
+            .intType()
+            .defaultValue(5000)
+            .withDescription("Most points in one request.");
     public static final ConfigOption<Long> BATCH_MAX_BYTES = ConfigOptions.key("influxdb.batch.max-bytes")
-            .longType().defaultValue(4L << 20).withDescription("Most bytes in one request body (before gzip).");
+            .longType()
+            .defaultValue(4L << 20)
+            .withDescription("Most bytes in one request body (before gzip).");
     public static final ConfigOption<Duration> BATCH_LINGER = ConfigOptions.key("influxdb.batch.linger")
-            .durationType().defaultValue(Duration.ofMillis(500))
+            .durationType()
+            .defaultValue(Duration.ofMillis(500))
             .withDescription("Longest time a point waits in the buffer for its batch to fill.");
-    public static final ConfigOption<Integer> MAX_IN_FLIGHT_REQUESTS = ConfigOptions
-            .key("influxdb.max-in-flight-requests").intType().defaultValue(1)
+    public static final ConfigOption<Integer> MAX_IN_FLIGHT_REQUESTS = ConfigOptions.key(
+                    "influxdb.max-in-flight-requests")
+            .intType()
+            .defaultValue(1)
             .withDescription("Requests a writer may have open at once. 1 keeps writes in order, so a corrected"
                     + " point is never overtaken by a retried older version of it.");
     public static final ConfigOption<Integer> MAX_BUFFERED_POINTS = ConfigOptions.key("influxdb.max-buffered-points")
-            .intType().defaultValue(20000)
+            .intType()
+            .defaultValue(20000)
             .withDescription("Points a writer buffers before it backpressures; above influxdb.batch.max-points.");
     /**
      * 30 attempts, 100 ms doubling up to 10 s, at most 5 minutes of waiting in all; past that the job
@@ -68,17 +90,22 @@ public final class InfluxDbOptions implements Serializable {
     public static final RetryPolicy DEFAULT_RETRY =
             new RetryPolicy(30, Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofMinutes(5));
 
-    public static final ConfigOption<Integer> RETRY_MAX_ATTEMPTS = ConfigOptions.key("influxdb.retry.max-attempts")
-            .intType().defaultValue(DEFAULT_RETRY.maxAttempts());
-    public static final ConfigOption<Duration> RETRY_INITIAL_BACKOFF = ConfigOptions
-            .key("influxdb.retry.initial-backoff").durationType().defaultValue(DEFAULT_RETRY.initialBackoff());
-    public static final ConfigOption<Duration> RETRY_MAX_BACKOFF = ConfigOptions.key("influxdb.retry.max-backoff")
-            .durationType().defaultValue(DEFAULT_RETRY.maxBackoff());
-    public static final ConfigOption<Duration> RETRY_MAX_TOTAL_BACKOFF = ConfigOptions
-            .key("influxdb.retry.max-total-backoff").durationType()
+    public static final ConfigOption<Integer> RETRY_MAX_ATTEMPTS =
+            ConfigOptions.key("influxdb.retry.max-attempts").intType().defaultValue(DEFAULT_RETRY.maxAttempts());
+    public static final ConfigOption<Duration> RETRY_INITIAL_BACKOFF = ConfigOptions.key(
+                    "influxdb.retry.initial-backoff")
+            .durationType()
+            .defaultValue(DEFAULT_RETRY.initialBackoff());
+    public static final ConfigOption<Duration> RETRY_MAX_BACKOFF =
+            ConfigOptions.key("influxdb.retry.max-backoff").durationType().defaultValue(DEFAULT_RETRY.maxBackoff());
+    public static final ConfigOption<Duration> RETRY_MAX_TOTAL_BACKOFF = ConfigOptions.key(
+                    "influxdb.retry.max-total-backoff")
+            .durationType()
             .defaultValue(DEFAULT_RETRY.maxTotalBackoff());
     public static final ConfigOption<Duration> REQUEST_TIMEOUT = ConfigOptions.key("influxdb.request-timeout")
-            .durationType().defaultValue(Duration.ofSeconds(30)).withDescription("Timeout of one HTTP request.");
+            .durationType()
+            .defaultValue(Duration.ofSeconds(30))
+            .withDescription("Timeout of one HTTP request.");
 
     private final String url;
     private final InfluxDbApi api;
@@ -143,8 +170,11 @@ public final class InfluxDbOptions implements Serializable {
                 .batchLinger(config.get(BATCH_LINGER))
                 .maxInFlightRequests(config.get(MAX_IN_FLIGHT_REQUESTS))
                 .maxBufferedPoints(config.get(MAX_BUFFERED_POINTS))
-                .retryPolicy(new RetryPolicy(config.get(RETRY_MAX_ATTEMPTS), config.get(RETRY_INITIAL_BACKOFF),
-                        config.get(RETRY_MAX_BACKOFF), config.get(RETRY_MAX_TOTAL_BACKOFF)))
+                .retryPolicy(new RetryPolicy(
+                        config.get(RETRY_MAX_ATTEMPTS),
+                        config.get(RETRY_INITIAL_BACKOFF),
+                        config.get(RETRY_MAX_BACKOFF),
+                        config.get(RETRY_MAX_TOTAL_BACKOFF)))
                 .requestTimeout(config.get(REQUEST_TIMEOUT))
                 .build();
     }
@@ -227,7 +257,8 @@ public final class InfluxDbOptions implements Serializable {
         String target = api == InfluxDbApi.V1
                 ? "database=" + database + (retentionPolicy == null ? "" : ", rp=" + retentionPolicy)
                 : "org=" + org + ", bucket=" + bucket;
-        String auth = tokenEnv != null ? "token from $" + tokenEnv
+        String auth = tokenEnv != null
+                ? "token from $" + tokenEnv
                 : username != null ? "user " + username + ", password from $" + passwordEnv : "none";
         return "InfluxDbOptions{" + url + " " + api + ", " + target + ", precision=" + precision + ", auth=" + auth
                 + ", gzip=" + gzip + ", batch=" + batchMaxPoints + " points/" + batchMaxBytes + " bytes/" + batchLinger
@@ -356,7 +387,9 @@ public final class InfluxDbOptions implements Serializable {
         }
 
         public InfluxDbOptions build() {
-            require(url != null && (url.startsWith("http://") || url.startsWith("https://")), URL,
+            require(
+                    url != null && (url.startsWith("http://") || url.startsWith("https://")),
+                    URL,
                     "must be an http:// or https:// URL, was " + url);
             Objects.requireNonNull(api, API.key());
             if (api == InfluxDbApi.V1) {
@@ -364,15 +397,21 @@ public final class InfluxDbOptions implements Serializable {
             } else {
                 require(notBlank(bucket), BUCKET, "is required with " + API.key() + "=V2");
             }
-            require(!(tokenEnv != null && username != null), TOKEN_ENV,
+            require(
+                    !(tokenEnv != null && username != null),
+                    TOKEN_ENV,
                     "and " + USERNAME.key() + " are both set: choose token or user/password");
-            require((username == null) == (passwordEnv == null), PASSWORD_ENV,
+            require(
+                    (username == null) == (passwordEnv == null),
+                    PASSWORD_ENV,
                     "and " + USERNAME.key() + " go together");
             require(batchMaxPoints > 0, BATCH_MAX_POINTS, "must be positive");
             require(batchMaxBytes >= 1024, BATCH_MAX_BYTES, "must be at least 1024");
             require(!batchLinger.isNegative() && !batchLinger.isZero(), BATCH_LINGER, "must be positive");
             require(maxInFlightRequests > 0, MAX_IN_FLIGHT_REQUESTS, "must be positive");
-            require(maxBufferedPoints > batchMaxPoints, MAX_BUFFERED_POINTS,
+            require(
+                    maxBufferedPoints > batchMaxPoints,
+                    MAX_BUFFERED_POINTS,
                     "must be greater than " + BATCH_MAX_POINTS.key());
             require(!requestTimeout.isNegative() && !requestTimeout.isZero(), REQUEST_TIMEOUT, "must be positive");
             Objects.requireNonNull(precision, PRECISION.key());

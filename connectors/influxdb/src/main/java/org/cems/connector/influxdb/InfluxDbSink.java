@@ -1,5 +1,8 @@
 package org.cems.connector.influxdb;
 
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Collections;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -7,10 +10,6 @@ import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
-
-import java.io.IOException;
-import java.util.Collection;
-import java.util.Collections;
 
 /**
  * Writes {@link InfluxPoint}s to InfluxDB (v1 or v2 write API) in batches, at least once: points

@@ -1,8 +1,7 @@
 package org.cems.connector.influxdb;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /** Builds an {@link InfluxDbSink}: options are required, the rejected-point handler defaults to a WARN log. */
 @PublicEvolving

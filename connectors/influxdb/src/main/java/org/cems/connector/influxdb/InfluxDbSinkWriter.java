@@ -1,7 +1,9 @@
 package org.cems.connector.influxdb;
 
-import org.cems.connector.base.RetryPolicy;
-
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -11,11 +13,7 @@ import org.apache.flink.connector.base.sink.writer.DequeRequestBuffer;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.SimpleBatchCreator;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
-
-import java.io.IOException;
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.CompletionException;
+import org.cems.connector.base.RetryPolicy;
 
 /**
  * Buffers encoded points and posts them in batches. At-least-once comes from {@link AsyncSinkWriter}:
@@ -30,22 +28,39 @@ final class InfluxDbSinkWriter extends AsyncSinkWriter<InfluxPoint, EncodedLine>
     private final RejectedPointHandler rejectedPointHandler;
     private final InfluxDbWriteClient client;
 
-    InfluxDbSinkWriter(InfluxDbOptions options, RejectedPointHandler.Factory rejectedPointHandlerFactory,
-            WriterInitContext context, Collection<BufferedRequestState<EncodedLine>> recoveredState)
+    InfluxDbSinkWriter(
+            InfluxDbOptions options,
+            RejectedPointHandler.Factory rejectedPointHandlerFactory,
+            WriterInitContext context,
+            Collection<BufferedRequestState<EncodedLine>> recoveredState)
             throws IOException {
-        this(options, rejectedPointHandlerFactory, context, recoveredState, new InfluxDbSinkMetrics(context.metricGroup()));
+        this(
+                options,
+                rejectedPointHandlerFactory,
+                context,
+                recoveredState,
+                new InfluxDbSinkMetrics(context.metricGroup()));
     }
 
-    private InfluxDbSinkWriter(InfluxDbOptions options, RejectedPointHandler.Factory rejectedPointHandlerFactory,
-            WriterInitContext context, Collection<BufferedRequestState<EncodedLine>> recoveredState,
-            InfluxDbSinkMetrics metrics) throws IOException {
-        super(new PointConverter(options.precision(), metrics), context, configuration(options), recoveredState,
-                new SimpleBatchCreator<>(options.batchMaxBytes()), new DequeRequestBuffer<>());
+    private InfluxDbSinkWriter(
+            InfluxDbOptions options,
+            RejectedPointHandler.Factory rejectedPointHandlerFactory,
+            WriterInitContext context,
+            Collection<BufferedRequestState<EncodedLine>> recoveredState,
+            InfluxDbSinkMetrics metrics)
+            throws IOException {
+        super(
+                new PointConverter(options.precision(), metrics),
+                context,
+                configuration(options),
+                recoveredState,
+                new SimpleBatchCreator<>(options.batchMaxBytes()),
+                new DequeRequestBuffer<>());
         this.metrics = metrics;
         this.mailbox = context.getMailboxExecutor();
         this.rejectedPointHandler = rejectedPointHandlerFactory.create(context);
-        this.client = new InfluxDbWriteClient(options, Credentials.authorizationHeader(options, System::getenv),
-                metrics, this::handOverRejected);
+        this.client = new InfluxDbWriteClient(
+                options, Credentials.authorizationHeader(options, System::getenv), metrics, this::handOverRejected);
         try {
             client.checkTargetWritable();
         } catch (IOException | RuntimeException e) {
@@ -88,8 +103,8 @@ final class InfluxDbSinkWriter extends AsyncSinkWriter<InfluxPoint, EncodedLine>
             if (error == null) {
                 result.complete();
             } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 result.completeExceptionally(cause instanceof Exception ? (Exception) cause : new IOException(cause));
             }
         });
@@ -100,7 +115,8 @@ final class InfluxDbSinkWriter extends AsyncSinkWriter<InfluxPoint, EncodedLine>
      * the request's completion, the hand-off happens before a checkpoint can complete.
      */
     private void handOverRejected(EncodedLine line, String serverMessage) {
-        mailbox.execute(() -> rejectedPointHandler.onRejected(line.toString(), serverMessage),
+        mailbox.execute(
+                () -> rejectedPointHandler.onRejected(line.toString(), serverMessage),
                 "hand a rejected InfluxDB point to the RejectedPointHandler");
     }
 

@@ -1,8 +1,5 @@
 package org.cems.connector.influxdb;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 
 /**
  * What a launcher asks InfluxDB before it starts a job: can the sink write where its options say,
@@ -28,8 +27,11 @@ public final class InfluxDbTargets {
      * @throws InfluxDbWriteException the server cannot be reached
      */
     public static void checkWritable(InfluxDbOptions options) throws IOException {
-        try (InfluxDbWriteClient client = new InfluxDbWriteClient(options, authorization(options),
-                new InfluxDbSinkMetrics(new UnregisteredMetricsGroup()), (line, message) -> { })) {
+        try (InfluxDbWriteClient client = new InfluxDbWriteClient(
+                options,
+                authorization(options),
+                new InfluxDbSinkMetrics(new UnregisteredMetricsGroup()),
+                (line, message) -> {})) {
             client.checkTargetWritable();
         }
     }
@@ -43,13 +45,15 @@ public final class InfluxDbTargets {
             throw new IllegalArgumentException("databases exist only with " + InfluxDbOptions.API.key() + "=V1");
         }
         String statement = "CREATE DATABASE \"" + options.database().replace("\"", "\\\"") + "\"";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.url() + "/query?q="
-                        + URLEncoder.encode(statement, StandardCharsets.UTF_8)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(options.url() + "/query?q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8)))
                 .timeout(options.requestTimeout())
                 .POST(HttpRequest.BodyPublishers.noBody());
         authorization(options).ifPresent(value -> request.header("Authorization", value));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.requestTimeout()).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.requestTimeout())
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -61,8 +65,10 @@ public final class InfluxDbTargets {
         }
         // 1.x answers 200 with {"results":[{"error":...}]} for a statement it refused
         if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
-            throw new InfluxDbConfigurationException("InfluxDB at " + options.url() + " refused `" + statement + "` ("
-                    + response.statusCode() + " " + response.body().strip() + ")", false);
+            throw new InfluxDbConfigurationException(
+                    "InfluxDB at " + options.url() + " refused `" + statement + "` (" + response.statusCode() + " "
+                            + response.body().strip() + ")",
+                    false);
         }
     }
 

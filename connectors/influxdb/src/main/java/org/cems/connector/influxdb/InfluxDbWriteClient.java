@@ -1,12 +1,5 @@
 package org.cems.connector.influxdb;
 
-import org.cems.connector.base.RetryPolicy;
-
-import org.apache.flink.annotation.Internal;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.zip.GZIPOutputStream;
+import org.apache.flink.annotation.Internal;
+import org.cems.connector.base.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts batches of lines to the write endpoint over plain HTTP ({@link HttpClient}, keep-alive), and
@@ -65,7 +62,10 @@ final class InfluxDbWriteClient implements AutoCloseable {
     /**
      * @param rejectedLines told of each line the server refused for good, with its message
      */
-    InfluxDbWriteClient(InfluxDbOptions options, Optional<String> authorization, InfluxDbSinkMetrics metrics,
+    InfluxDbWriteClient(
+            InfluxDbOptions options,
+            Optional<String> authorization,
+            InfluxDbSinkMetrics metrics,
             BiConsumer<EncodedLine, String> rejectedLines) {
         this.options = options;
         this.writeUri = writeUri(options);
@@ -110,8 +110,10 @@ final class InfluxDbWriteClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InfluxDbWriteException("interrupted while checking " + writeUri, e);
         } catch (ExecutionException e) {
-            throw new InfluxDbWriteException("cannot reach InfluxDB at " + options.url() + " (check "
-                    + InfluxDbOptions.URL.key() + "): " + e.getCause().getMessage(), e.getCause());
+            throw new InfluxDbWriteException(
+                    "cannot reach InfluxDB at " + options.url() + " (check " + InfluxDbOptions.URL.key() + "): "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         }
         int status = response.statusCode();
         // 400 can only be about the empty body (2.x: "writing requires points"): target and auth passed
@@ -187,18 +189,20 @@ final class InfluxDbWriteClient implements AutoCloseable {
                     if (cause != null && !(cause instanceof IOException)) {
                         return CompletableFuture.<HttpResponse<String>>failedFuture(cause);
                     }
-                    String problem = cause != null ? cause.toString()
-                            : response.statusCode() + " " + message(response);
+                    String problem = cause != null ? cause.toString() : response.statusCode() + " " + message(response);
                     RetryPolicy policy = options.retryPolicy();
                     long wait = retryAfterMillis(response).orElseGet(() -> policy.backoffMillis(attempt));
-                    if (attempt >= policy.maxAttempts() || waitedMillis + wait > policy.maxTotalBackoff().toMillis()) {
+                    if (attempt >= policy.maxAttempts()
+                            || waitedMillis + wait > policy.maxTotalBackoff().toMillis()) {
                         return CompletableFuture.<HttpResponse<String>>failedFuture(new InfluxDbWriteException(
                                 "InfluxDB at " + options.url() + " still failing after " + attempt + " attempts and "
-                                        + waitedMillis + " ms of backoff (" + policy + "): " + problem, cause));
+                                        + waitedMillis + " ms of backoff (" + policy + "): " + problem,
+                                cause));
                     }
                     metrics.retried();
                     LOG.warn("InfluxDB write attempt {} failed ({}); retrying in {} ms", attempt, problem, wait);
-                    return CompletableFuture.runAsync(() -> {},
+                    return CompletableFuture.runAsync(
+                                    () -> {},
                                     CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS, responseThreads))
                             .thenCompose(waited -> send(request, attempt + 1, waitedMillis + wait));
                 })
@@ -221,7 +225,8 @@ final class InfluxDbWriteClient implements AutoCloseable {
             } catch (NumberFormatException notSeconds) {
                 try {
                     ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                    return Optional.of(Math.max(0, Duration.between(ZonedDateTime.now(), at).toMillis()));
+                    return Optional.of(Math.max(
+                            0, Duration.between(ZonedDateTime.now(), at).toMillis()));
                 } catch (DateTimeParseException notADate) {
                     return Optional.empty();
                 }

@@ -1,8 +1,7 @@
 package org.cems.connector.influxdb;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.IOException;
+import org.apache.flink.annotation.PublicEvolving;
 
 /** A write that cannot succeed by waiting: it fails the job, which restarts from its checkpoint. */
 @PublicEvolving

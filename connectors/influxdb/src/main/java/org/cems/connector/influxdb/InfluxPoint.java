@@ -1,8 +1,5 @@
 package org.cems.connector.influxdb;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.api.common.typeinfo.TypeInfo;
-
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One InfluxDB point: measurement, tags, fields and a time in epoch milliseconds. Immutable.
@@ -35,7 +34,13 @@ public final class InfluxPoint implements Serializable {
     private final long timeMillis;
 
     /** The arrays are taken as they are: already sorted by key and checked, by the builder or the serializer. */
-    InfluxPoint(String measurement, String[] tagKeys, String[] tagValues, String[] fieldKeys, Object[] fieldValues, long timeMillis) {
+    InfluxPoint(
+            String measurement,
+            String[] tagKeys,
+            String[] tagValues,
+            String[] fieldKeys,
+            Object[] fieldValues,
+            long timeMillis) {
         this.measurement = measurement;
         this.tagKeys = tagKeys;
         this.tagValues = tagValues;
@@ -131,13 +136,19 @@ public final class InfluxPoint implements Serializable {
 
     @Override
     public int hashCode() {
-        return Objects.hash(measurement, Arrays.hashCode(tagKeys), Arrays.hashCode(tagValues),
-                Arrays.hashCode(fieldKeys), Arrays.hashCode(fieldValues), timeMillis);
+        return Objects.hash(
+                measurement,
+                Arrays.hashCode(tagKeys),
+                Arrays.hashCode(tagValues),
+                Arrays.hashCode(fieldKeys),
+                Arrays.hashCode(fieldValues),
+                timeMillis);
     }
 
     @Override
     public String toString() {
-        return "InfluxPoint{" + measurement + ", tags=" + tags() + ", fields=" + fields() + ", time=" + timeMillis + "}";
+        return "InfluxPoint{" + measurement + ", tags=" + tags() + ", fields=" + fields() + ", time=" + timeMillis
+                + "}";
     }
 
     /** Builds one point; {@link #timeMillis(long)} is required so no two points share server time. */
@@ -208,7 +219,13 @@ public final class InfluxPoint implements Serializable {
                 throw new IllegalStateException("point '" + measurement + "' has no time: points without one"
                         + " would take the server's clock and overwrite each other");
             }
-            return new InfluxPoint(measurement, tags.keys(), tags.values(new String[0]), fields.keys(), fields.values(new Object[0]), timeMillis);
+            return new InfluxPoint(
+                    measurement,
+                    tags.keys(),
+                    tags.values(new String[0]),
+                    fields.keys(),
+                    fields.values(new Object[0]),
+                    timeMillis);
         }
 
         private static String requireName(String name, String what) {

@@ -1,7 +1,6 @@
 package org.cems.connector.influxdb;
 
 import java.io.IOException;
-
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -123,7 +122,9 @@ public final class InfluxPointSerializer extends TypeSerializerSingleton<InfluxP
             case LONG -> in.readLong();
             case BOOLEAN -> in.readBoolean();
             case STRING -> in.readUTF();
-            default -> throw new IOException("unknown InfluxPoint field type " + type + ": stream is corrupt or from another serializer");
+            default ->
+                throw new IOException(
+                        "unknown InfluxPoint field type " + type + ": stream is corrupt or from another serializer");
         };
     }
 

@@ -2,7 +2,6 @@ package org.cems.connector.influxdb;
 
 import java.lang.reflect.Type;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.cems.connector.base.SerializerTypeInfo;

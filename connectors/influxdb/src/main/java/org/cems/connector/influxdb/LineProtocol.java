@@ -122,7 +122,7 @@ public final class LineProtocol {
                 case '\\', '\n', '\r', ',', ' ', '=', '"' -> {
                     return false;
                 }
-                default -> { }
+                default -> {}
             }
         }
         return true;

@@ -2,7 +2,6 @@ package org.cems.connector.influxdb;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

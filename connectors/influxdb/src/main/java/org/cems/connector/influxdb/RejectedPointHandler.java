@@ -1,9 +1,8 @@
 package org.cems.connector.influxdb;
 
+import java.io.Serializable;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-
-import java.io.Serializable;
 
 /**
  * Receives each point the server refused for good (field type conflict, a value it cannot parse, a

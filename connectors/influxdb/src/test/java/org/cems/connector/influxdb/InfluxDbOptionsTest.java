@@ -1,13 +1,12 @@
 package org.cems.connector.influxdb;
 
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
 
 class InfluxDbOptionsTest {
 
@@ -47,7 +46,8 @@ class InfluxDbOptionsTest {
 
     @Test
     void defaultsAreMillisecondsV1OneRequestInFlight() {
-        InfluxDbOptions options = InfluxDbOptions.builder().url("http://h:8086").database("cems").build();
+        InfluxDbOptions options =
+                InfluxDbOptions.builder().url("http://h:8086").database("cems").build();
         assertThat(options.precision()).isEqualTo(WritePrecision.MILLISECONDS);
         assertThat(options.api()).isEqualTo(InfluxDbApi.V1);
         assertThat(options.maxInFlightRequests()).isEqualTo(1);
@@ -58,14 +58,26 @@ class InfluxDbOptionsTest {
     void namesTheKeyAtFault() {
         assertThatThrownBy(() -> InfluxDbOptions.builder().url("http://x").build())
                 .hasMessageStartingWith("influxdb.database ");
-        assertThatThrownBy(() -> InfluxDbOptions.builder().url("http://x").api(InfluxDbApi.V2).build())
+        assertThatThrownBy(() -> InfluxDbOptions.builder()
+                        .url("http://x")
+                        .api(InfluxDbApi.V2)
+                        .build())
                 .hasMessageStartingWith("influxdb.bucket ");
-        assertThatThrownBy(() -> InfluxDbOptions.builder().url("x").database("d").build())
+        assertThatThrownBy(
+                        () -> InfluxDbOptions.builder().url("x").database("d").build())
                 .hasMessageStartingWith("influxdb.url ");
-        assertThatThrownBy(() -> InfluxDbOptions.builder().url("http://x").database("d").username("u").build())
+        assertThatThrownBy(() -> InfluxDbOptions.builder()
+                        .url("http://x")
+                        .database("d")
+                        .username("u")
+                        .build())
                 .hasMessageStartingWith("influxdb.password-env ");
-        assertThatThrownBy(() -> InfluxDbOptions.builder().url("http://x").database("d").batchMaxPoints(100)
-                .maxBufferedPoints(100).build())
+        assertThatThrownBy(() -> InfluxDbOptions.builder()
+                        .url("http://x")
+                        .database("d")
+                        .batchMaxPoints(100)
+                        .maxBufferedPoints(100)
+                        .build())
                 .hasMessageStartingWith("influxdb.max-buffered-points ");
     }
 }

@@ -1,33 +1,9 @@
 package org.cems.connector.influxdb;
 
-import org.cems.connector.base.RetryPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.functions.RichMapFunction;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.state.CheckpointListener;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.cems.testkit.InfluxDbServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,9 +18,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.cems.connector.base.RetryPolicy;
+import org.cems.testkit.InfluxDbServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sink in a Flink MiniCluster against a real InfluxDB 1.6.7 (Debian package, via the testkit). */
 class InfluxDbSinkITCase {
@@ -86,8 +83,8 @@ class InfluxDbSinkITCase {
     }
 
     private static DataStream<InfluxPoint> readings(StreamExecutionEnvironment env, long count, double perSecond) {
-        DataGeneratorSource<InfluxPoint> source = new DataGeneratorSource<>(new Readings(), count,
-                RateLimiterStrategy.perSecond(perSecond), TypeInformation.of(InfluxPoint.class));
+        DataGeneratorSource<InfluxPoint> source = new DataGeneratorSource<>(
+                new Readings(), count, RateLimiterStrategy.perSecond(perSecond), TypeInformation.of(InfluxPoint.class));
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "readings");
     }
 
@@ -95,19 +92,25 @@ class InfluxDbSinkITCase {
     static final class Readings implements GeneratorFunction<Long, InfluxPoint> {
         @Override
         public InfluxPoint map(Long i) {
-            return InfluxPoint.measurement("reading").tag("source", "s" + (i % 8))
-                    .field("value", i * 0.25).field("idx", i).timeMillis(BASE_TIME + i).build();
+            return InfluxPoint.measurement("reading")
+                    .tag("source", "s" + (i % 8))
+                    .field("value", i * 0.25)
+                    .field("idx", i)
+                    .timeMillis(BASE_TIME + i)
+                    .build();
         }
     }
 
     private static long counter(JobID job, String name) {
         return METRICS.findMetrics(job, name).entrySet().stream()
                 .filter(e -> e.getKey().endsWith("." + name))
-                .mapToLong(e -> ((Counter) e.getValue()).getCount()).sum();
+                .mapToLong(e -> ((Counter) e.getValue()).getCount())
+                .sum();
     }
 
     private static void assertAllReadingsStored(String db, long count) {
-        assertThat(InfluxQl.scalar(influx, db, "SELECT count(idx) FROM reading")).isEqualTo(count);
+        assertThat(InfluxQl.scalar(influx, db, "SELECT count(idx) FROM reading"))
+                .isEqualTo(count);
         assertThat(InfluxQl.scalar(influx, db, "SELECT sum(idx) FROM reading")).isEqualTo(count * (count - 1) / 2);
     }
 
@@ -115,18 +118,36 @@ class InfluxDbSinkITCase {
     void valuesComeBackExactlyThroughInfluxQl() throws Exception {
         String db = "exact";
         List<InfluxPoint> points = List.of(
-                InfluxPoint.measurement("emission").tag("source", "s1").tag("pollutant", "a21026")
-                        .field("conc_mg_m3", 0.1).field("mass_kg", 1e-7).field("valid_count", Long.MAX_VALUE)
-                        .field("exceeded", true).field("note", "Ünïcödé \"quoted\" \\ ok").timeMillis(BASE_TIME).build(),
-                InfluxPoint.measurement("emission").tag("source", "s1").tag("pollutant", "a21002")
-                        .field("conc_mg_m3", Double.MAX_VALUE).field("mass_kg", -123456.789)
-                        .field("valid_count", Long.MIN_VALUE).field("exceeded", false).field("rate", Double.NaN)
-                        .timeMillis(BASE_TIME + 1).build(),
-                InfluxPoint.measurement("emission").tag("source", "s2").field("rate", Double.POSITIVE_INFINITY)
-                        .timeMillis(BASE_TIME + 2).build());
+                InfluxPoint.measurement("emission")
+                        .tag("source", "s1")
+                        .tag("pollutant", "a21026")
+                        .field("conc_mg_m3", 0.1)
+                        .field("mass_kg", 1e-7)
+                        .field("valid_count", Long.MAX_VALUE)
+                        .field("exceeded", true)
+                        .field("note", "Ünïcödé \"quoted\" \\ ok")
+                        .timeMillis(BASE_TIME)
+                        .build(),
+                InfluxPoint.measurement("emission")
+                        .tag("source", "s1")
+                        .tag("pollutant", "a21002")
+                        .field("conc_mg_m3", Double.MAX_VALUE)
+                        .field("mass_kg", -123456.789)
+                        .field("valid_count", Long.MIN_VALUE)
+                        .field("exceeded", false)
+                        .field("rate", Double.NaN)
+                        .timeMillis(BASE_TIME + 1)
+                        .build(),
+                InfluxPoint.measurement("emission")
+                        .tag("source", "s2")
+                        .field("rate", Double.POSITIVE_INFINITY)
+                        .timeMillis(BASE_TIME + 2)
+                        .build());
         StreamExecutionEnvironment env = env("none");
         env.fromData(points, TypeInformation.of(InfluxPoint.class))
-                .sinkTo(InfluxDbSink.builder().setOptions(options(db).gzip(true).build()).build());
+                .sinkTo(InfluxDbSink.builder()
+                        .setOptions(options(db).gzip(true).build())
+                        .build());
         JobExecutionResult result = env.execute("exact values");
 
         List<Map<String, JsonNode>> rows = InfluxQl.rows(influx, db, "SELECT * FROM emission");
@@ -155,8 +176,23 @@ class InfluxDbSinkITCase {
     void hostileTagValuesAreStoredVerbatimAndNeverBreakTheLine() throws Exception {
         String db = "hostile";
         Map<String, String> storedFor = new LinkedHashMap<>();
-        for (String verbatim : List.of("a b", "a,b", "a=b", "q\"uo'te", "back\\slash", "two\\\\slashes",
-                "even\\\\,comma", " lead", "trail ", "😀 emoji", "=", ",", " ", "\"", "x=1,y=2 z=3", "# not a comment",
+        for (String verbatim : List.of(
+                "a b",
+                "a,b",
+                "a=b",
+                "q\"uo'te",
+                "back\\slash",
+                "two\\\\slashes",
+                "even\\\\,comma",
+                " lead",
+                "trail ",
+                "😀 emoji",
+                "=",
+                ",",
+                " ",
+                "\"",
+                "x=1,y=2 z=3",
+                "# not a comment",
                 "tab\there")) {
             storedFor.put(verbatim, verbatim);
         }
@@ -169,8 +205,13 @@ class InfluxDbSinkITCase {
         List<String> hostile = new ArrayList<>(storedFor.keySet());
         List<InfluxPoint> points = new ArrayList<>();
         for (int i = 0; i < hostile.size(); i++) {
-            points.add(InfluxPoint.measurement("hostile").tag("i", String.valueOf(i)).tag("v", hostile.get(i))
-                    .field("s", hostile.get(i)).field("idx", (long) i).timeMillis(BASE_TIME).build());
+            points.add(InfluxPoint.measurement("hostile")
+                    .tag("i", String.valueOf(i))
+                    .tag("v", hostile.get(i))
+                    .field("s", hostile.get(i))
+                    .field("idx", (long) i)
+                    .timeMillis(BASE_TIME)
+                    .build());
         }
         StreamExecutionEnvironment env = env("none");
         env.fromData(points, TypeInformation.of(InfluxPoint.class))
@@ -184,7 +225,8 @@ class InfluxDbSinkITCase {
         for (Map<String, JsonNode> row : rows) {
             String original = hostile.get(row.get("idx").asInt());
             assertThat(row.get("v").asText()).as("tag for %s", original).isEqualTo(storedFor.get(original));
-            assertThat(row.get("s").asText()).as("string field for %s", original)
+            assertThat(row.get("s").asText())
+                    .as("string field for %s", original)
                     .isEqualTo(original.replace("\n", "\\n").replace("\r", "\\r"));
         }
         assertThat(counter(result.getJobID(), "replacedCharacters")).isEqualTo(2 + 4 + 1 + 1 + 2);
@@ -199,24 +241,31 @@ class InfluxDbSinkITCase {
         postLines(options, "conflict,source=pre value=1.0 " + BASE_TIME);
         List<InfluxPoint> points = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            InfluxPoint.Builder point = InfluxPoint.measurement("conflict").tag("source", "s" + (i % 4)).field("idx", (long) i);
+            InfluxPoint.Builder point = InfluxPoint.measurement("conflict")
+                    .tag("source", "s" + (i % 4))
+                    .field("idx", (long) i);
             point = i % 50 == 7 ? point.field("value", "oops " + i) : point.field("value", i * 1.5);
             points.add(point.timeMillis(BASE_TIME + 1 + i).build());
         }
         StreamExecutionEnvironment env = env("none");
         env.fromData(points, TypeInformation.of(InfluxPoint.class))
-                .sinkTo(InfluxDbSink.builder().setOptions(options)
-                        .setRejectedPointHandler(context -> (line, message) -> REJECTED.add(new String[] {line, message}))
+                .sinkTo(InfluxDbSink.builder()
+                        .setOptions(options)
+                        .setRejectedPointHandler(
+                                context -> (line, message) -> REJECTED.add(new String[] {line, message}))
                         .build());
         JobExecutionResult result = env.execute("type conflict");
 
-        assertThat(InfluxQl.scalar(influx, db, "SELECT count(value) FROM conflict")).isEqualTo(1 + 196);
-        assertThat(InfluxQl.scalar(influx, db, "SELECT count(idx) FROM conflict")).isEqualTo(196);
-        assertThat(REJECTED.stream().map(r -> r[0]).collect(Collectors.toList())).containsExactlyInAnyOrder(
-                "conflict,source=s3 idx=107i,value=\"oops 107\" " + (BASE_TIME + 108),
-                "conflict,source=s1 idx=157i,value=\"oops 157\" " + (BASE_TIME + 158),
-                "conflict,source=s1 idx=57i,value=\"oops 57\" " + (BASE_TIME + 58),
-                "conflict,source=s3 idx=7i,value=\"oops 7\" " + (BASE_TIME + 8));
+        assertThat(InfluxQl.scalar(influx, db, "SELECT count(value) FROM conflict"))
+                .isEqualTo(1 + 196);
+        assertThat(InfluxQl.scalar(influx, db, "SELECT count(idx) FROM conflict"))
+                .isEqualTo(196);
+        assertThat(REJECTED.stream().map(r -> r[0]).collect(Collectors.toList()))
+                .containsExactlyInAnyOrder(
+                        "conflict,source=s3 idx=107i,value=\"oops 107\" " + (BASE_TIME + 108),
+                        "conflict,source=s1 idx=157i,value=\"oops 157\" " + (BASE_TIME + 158),
+                        "conflict,source=s1 idx=57i,value=\"oops 57\" " + (BASE_TIME + 58),
+                        "conflict,source=s3 idx=7i,value=\"oops 7\" " + (BASE_TIME + 8));
         assertThat(REJECTED).allSatisfy(r -> assertThat(r[1]).startsWith("400 ").contains("field type conflict"));
         assertThat(counter(result.getJobID(), "rejectedPoints")).isEqualTo(4);
         assertThat(counter(result.getJobID(), "pointsWritten")).isEqualTo(196);
@@ -227,22 +276,33 @@ class InfluxDbSinkITCase {
 
     @Test
     void aMissingDatabaseFailsTheJobOnceAtStartNamingTheKeyDespiteARestartStrategy() {
-        InfluxDbOptions options = InfluxDbOptions.builder().url(influx.url()).database("no_such_db").build();
+        InfluxDbOptions options = InfluxDbOptions.builder()
+                .url(influx.url())
+                .database("no_such_db")
+                .build();
         StreamExecutionEnvironment env = env("fixed-delay");
         ATTEMPTS.set(0);
-        env.fromData(List.of(InfluxPoint.measurement("m").field("f", 1L).timeMillis(BASE_TIME).build()),
+        env.fromData(
+                        List.of(InfluxPoint.measurement("m")
+                                .field("f", 1L)
+                                .timeMillis(BASE_TIME)
+                                .build()),
                         TypeInformation.of(InfluxPoint.class))
-                .sinkTo(InfluxDbSink.builder().setOptions(options)
+                .sinkTo(InfluxDbSink.builder()
+                        .setOptions(options)
                         .setRejectedPointHandler(context -> {
                             ATTEMPTS.incrementAndGet();
-                            return (line, message) -> { };
+                            return (line, message) -> {};
                         })
-                        .build()).setParallelism(1);
+                        .build())
+                .setParallelism(1);
         assertThatThrownBy(() -> env.execute("missing database"))
-                .satisfies(e -> assertThat(causeMessages(e)).anySatisfy(message -> assertThat(message)
-                        .contains("database not found").contains("check influxdb.database")))
-                .satisfies(e -> assertThat(causeMessages(e)).anySatisfy(message -> assertThat(message)
-                        .contains("not recoverable")));
+                .satisfies(e -> assertThat(causeMessages(e))
+                        .anySatisfy(message -> assertThat(message)
+                                .contains("database not found")
+                                .contains("check influxdb.database")))
+                .satisfies(e -> assertThat(causeMessages(e))
+                        .anySatisfy(message -> assertThat(message).contains("not recoverable")));
         // fixed-delay allows 3 restarts: a configuration error must not use them
         assertThat(ATTEMPTS.get()).isEqualTo(1);
     }
@@ -275,7 +335,8 @@ class InfluxDbSinkITCase {
         long count = 20_000;
         StreamExecutionEnvironment env = env("fixed-delay");
         env.enableCheckpointing(300);
-        readings(env, count, 4000).map(new FailOnceAfterCheckpoint())
+        readings(env, count, 4000)
+                .map(new FailOnceAfterCheckpoint())
                 .sinkTo(InfluxDbSink.builder().setOptions(options(db).build()).build());
         env.execute("killed after checkpoint");
 
@@ -290,9 +351,11 @@ class InfluxDbSinkITCase {
         StreamExecutionEnvironment env = env("none");
         env.enableCheckpointing(1000);
         InfluxDbOptions options = options(db)
-                .retryPolicy(new RetryPolicy(1000, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(2)))
+                .retryPolicy(
+                        new RetryPolicy(1000, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(2)))
                 .build();
-        readings(env, count, 600).sinkTo(InfluxDbSink.builder().setOptions(options).build());
+        readings(env, count, 600)
+                .sinkTo(InfluxDbSink.builder().setOptions(options).build());
         JobClient job = env.executeAsync("outage");
 
         waitUntil(() -> InfluxQl.scalar(influx, db, "SELECT count(idx) FROM reading") > 1000);
@@ -322,9 +385,12 @@ class InfluxDbSinkITCase {
     }
 
     private static void postLines(InfluxDbOptions options, String body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(InfluxDbWriteClient.writeUri(options)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(InfluxDbWriteClient.writeUri(options))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 }

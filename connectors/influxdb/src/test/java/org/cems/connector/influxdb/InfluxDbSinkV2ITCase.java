@@ -1,6 +1,12 @@
 package org.cems.connector.influxdb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,13 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The v2 write path ({@code /api/v2/write?org=&bucket=&precision=}, token auth) against a real
@@ -49,13 +48,24 @@ class InfluxDbSinkV2ITCase {
         int count = 1000;
         List<InfluxPoint> points = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            points.add(InfluxPoint.measurement("emission").tag("source", "s " + (i % 4)).tag("pollutant", "a21026")
-                    .field("conc_mg_m3", i * 0.125).field("valid_count", (long) i).timeMillis(BASE_TIME + i * 1000L)
+            points.add(InfluxPoint.measurement("emission")
+                    .tag("source", "s " + (i % 4))
+                    .tag("pollutant", "a21026")
+                    .field("conc_mg_m3", i * 0.125)
+                    .field("valid_count", (long) i)
+                    .timeMillis(BASE_TIME + i * 1000L)
                     .build());
         }
-        InfluxDbOptions options = InfluxDbOptions.builder().url(victoria.url()).api(InfluxDbApi.V2)
-                .org("cems").bucket("emissions").tokenEnv("CEMS_TEST_INFLUX_SECRET").gzip(true)
-                .batchMaxPoints(300).batchLinger(Duration.ofMillis(100)).build();
+        InfluxDbOptions options = InfluxDbOptions.builder()
+                .url(victoria.url())
+                .api(InfluxDbApi.V2)
+                .org("cems")
+                .bucket("emissions")
+                .tokenEnv("CEMS_TEST_INFLUX_SECRET")
+                .gzip(true)
+                .batchMaxPoints(300)
+                .batchLinger(Duration.ofMillis(100))
+                .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.fromData(points, TypeInformation.of(InfluxPoint.class))
@@ -69,7 +79,8 @@ class InfluxDbSinkV2ITCase {
         }
         assertThat(stored).hasSize(count);
         stored.forEach((time, value) -> assertThat(value).isEqualTo((time - BASE_TIME) / 1000 * 0.125));
-        assertThat(victoria.export("{__name__=\"emission_valid_count\",source=\"s 3\"}")).contains("\"values\":[3,7,11");
+        assertThat(victoria.export("{__name__=\"emission_valid_count\",source=\"s 3\"}"))
+                .contains("\"values\":[3,7,11");
     }
 
     private static TreeMap<Long, Double> storedConcentrations() {
@@ -82,7 +93,9 @@ class InfluxDbSinkV2ITCase {
             JsonNode series = InfluxQl.parse(line);
             assertThat(series.path("metric").path("pollutant").asText()).isEqualTo("a21026");
             for (int i = 0; i < series.path("timestamps").size(); i++) {
-                stored.put(series.path("timestamps").get(i).asLong(), series.path("values").get(i).asDouble());
+                stored.put(
+                        series.path("timestamps").get(i).asLong(),
+                        series.path("values").get(i).asDouble());
             }
         }
         return stored;

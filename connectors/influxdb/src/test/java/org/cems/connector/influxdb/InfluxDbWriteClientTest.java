@@ -1,14 +1,10 @@
 package org.cems.connector.influxdb;
 
-import org.cems.connector.base.RetryPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.cems.connector.base.RetryPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Response handling that a real InfluxDB 1.6.7 cannot be made to show on demand (503 with
@@ -88,8 +86,11 @@ class InfluxDbWriteClientTest {
     }
 
     private InfluxDbWriteClient client(InfluxDbOptions options) {
-        return new InfluxDbWriteClient(options, Credentials.authorizationHeader(options, System::getenv),
-                new InfluxDbSinkMetrics(new UnregisteredMetricsGroup()), (line, message) -> rejected.put(line.toString(), message));
+        return new InfluxDbWriteClient(
+                options,
+                Credentials.authorizationHeader(options, System::getenv),
+                new InfluxDbSinkMetrics(new UnregisteredMetricsGroup()),
+                (line, message) -> rejected.put(line.toString(), message));
     }
 
     private static List<EncodedLine> lines(String... lines) {
@@ -112,7 +113,8 @@ class InfluxDbWriteClientTest {
         replies = body -> new Reply(500, "{\"error\":\"timeout\"}", null);
         try (InfluxDbWriteClient client = client(options().build())) {
             assertThatThrownBy(() -> client.write(lines("m f=1i 1")).get(10, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
                     .isInstanceOf(InfluxDbWriteException.class)
                     .hasMessageContaining("after 4 attempts");
         }
@@ -121,9 +123,11 @@ class InfluxDbWriteClientTest {
 
     @Test
     void bisectsARefusedBatchToHandOverOnlyTheBadLines() throws Exception {
-        replies = body -> body.contains("bad") ? new Reply(400, "{\"error\":\"partial write: field type conflict\"}", null)
+        replies = body -> body.contains("bad")
+                ? new Reply(400, "{\"error\":\"partial write: field type conflict\"}", null)
                 : new Reply(204, "", null);
-        List<String> batch = IntStream.range(0, 16).mapToObj(i -> (i == 3 || i == 12 ? "bad" : "m") + " f=" + i + "i " + i)
+        List<String> batch = IntStream.range(0, 16)
+                .mapToObj(i -> (i == 3 || i == 12 ? "bad" : "m") + " f=" + i + "i " + i)
                 .collect(Collectors.toList());
         try (InfluxDbWriteClient client = client(options().build())) {
             client.write(lines(batch.toArray(new String[0]))).get(10, TimeUnit.SECONDS);
@@ -132,8 +136,9 @@ class InfluxDbWriteClientTest {
         assertThat(rejected.get("bad f=3i 3")).startsWith("400 ").contains("field type conflict");
         // every good line was in some accepted request, in the batch's order
         String accepted = bodies.stream().filter(b -> !b.contains("bad")).collect(Collectors.joining());
-        assertThat(accepted.lines()).containsExactlyElementsOf(
-                batch.stream().filter(l -> !l.startsWith("bad")).collect(Collectors.toList()));
+        assertThat(accepted.lines())
+                .containsExactlyElementsOf(
+                        batch.stream().filter(l -> !l.startsWith("bad")).collect(Collectors.toList()));
     }
 
     @Test
@@ -151,24 +156,38 @@ class InfluxDbWriteClientTest {
 
     @Test
     void aMissingSecretVariableIsNamedWithItsKey() {
-        InfluxDbOptions options = options().tokenEnv("CEMS_TEST_NO_SUCH_VARIABLE").build();
+        InfluxDbOptions options =
+                options().tokenEnv("CEMS_TEST_NO_SUCH_VARIABLE").build();
         assertThatThrownBy(() -> Credentials.authorizationHeader(options, System::getenv))
-                .hasMessageContaining("CEMS_TEST_NO_SUCH_VARIABLE").hasMessageContaining("influxdb.token-env");
+                .hasMessageContaining("CEMS_TEST_NO_SUCH_VARIABLE")
+                .hasMessageContaining("influxdb.token-env");
     }
 
     @Test
     void userAndPasswordGoAsBasicAuthOnV1AndOptionsNeverShowTheSecret() {
-        InfluxDbOptions options = options().tokenEnv(null).username("writer").passwordEnv(SECRET_ENV).build();
+        InfluxDbOptions options = options()
+                .tokenEnv(null)
+                .username("writer")
+                .passwordEnv(SECRET_ENV)
+                .build();
         assertThat(Credentials.authorizationHeader(options, name -> "pw")).isEqualTo(Optional.of("Basic d3JpdGVyOnB3"));
         assertThat(options.toString()).contains("$" + SECRET_ENV).doesNotContain(System.getenv(SECRET_ENV));
     }
 
     @Test
     void writeUrlsCarryTargetAndExplicitPrecision() {
-        assertThat(InfluxDbWriteClient.writeUri(options().retentionPolicy("one week").build()).toString())
+        assertThat(InfluxDbWriteClient.writeUri(
+                                options().retentionPolicy("one week").build())
+                        .toString())
                 .endsWith("/write?db=cems&rp=one+week&precision=ms");
-        assertThat(InfluxDbWriteClient.writeUri(InfluxDbOptions.builder().url("http://h:8086/").api(InfluxDbApi.V2)
-                .org("cems org").bucket("b").precision(WritePrecision.NANOSECONDS).build()).toString())
+        assertThat(InfluxDbWriteClient.writeUri(InfluxDbOptions.builder()
+                                .url("http://h:8086/")
+                                .api(InfluxDbApi.V2)
+                                .org("cems org")
+                                .bucket("b")
+                                .precision(WritePrecision.NANOSECONDS)
+                                .build())
+                        .toString())
                 .isEqualTo("http://h:8086/api/v2/write?bucket=b&org=cems+org&precision=ns");
     }
 }

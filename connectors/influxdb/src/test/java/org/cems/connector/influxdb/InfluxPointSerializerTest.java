@@ -29,11 +29,22 @@ class InfluxPointSerializerTest extends SerializerTestBase<InfluxPoint> {
     protected InfluxPoint[] getTestData() {
         return new InfluxPoint[] {
             InfluxPoint.measurement("m").field("v", 1.5).timeMillis(0).build(),
-            InfluxPoint.measurement("reading").tag("mn", "MN 1,=x").tag("code", "a21026").tag("empty", "")
-                    .field("value", -0.0).field("count", Long.MIN_VALUE).field("valid", true).field("flag", "N 排放")
-                    .timeMillis(1_700_000_000_123L).build(),
-            InfluxPoint.measurement("nan").field("v", Double.NaN).field("inf", Double.NEGATIVE_INFINITY).field("b", false)
-                    .timeMillis(-1).build(),
+            InfluxPoint.measurement("reading")
+                    .tag("mn", "MN 1,=x")
+                    .tag("code", "a21026")
+                    .tag("empty", "")
+                    .field("value", -0.0)
+                    .field("count", Long.MIN_VALUE)
+                    .field("valid", true)
+                    .field("flag", "N 排放")
+                    .timeMillis(1_700_000_000_123L)
+                    .build(),
+            InfluxPoint.measurement("nan")
+                    .field("v", Double.NaN)
+                    .field("inf", Double.NEGATIVE_INFINITY)
+                    .field("b", false)
+                    .timeMillis(-1)
+                    .build(),
         };
     }
 

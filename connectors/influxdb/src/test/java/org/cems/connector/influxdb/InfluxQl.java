@@ -2,14 +2,13 @@ package org.cems.connector.influxdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.cems.testkit.InfluxDbServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cems.testkit.InfluxDbServer;
 
 /** Reads query results of the real server back as rows, for exact comparisons. */
 final class InfluxQl {
@@ -38,7 +37,13 @@ final class InfluxQl {
     /** A single number, e.g. of {@code SELECT count(f) FROM m}; 0 when the measurement is empty. */
     static long scalar(InfluxDbServer influx, String db, String influxQl) {
         List<Map<String, JsonNode>> rows = rows(influx, db, influxQl);
-        return rows.isEmpty() ? 0 : rows.get(0).values().stream().skip(1).findFirst().orElseThrow().asLong();
+        return rows.isEmpty()
+                ? 0
+                : rows.get(0).values().stream()
+                        .skip(1)
+                        .findFirst()
+                        .orElseThrow()
+                        .asLong();
     }
 
     static JsonNode parse(String json) {

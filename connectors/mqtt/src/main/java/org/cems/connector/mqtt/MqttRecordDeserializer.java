@@ -1,12 +1,11 @@
 package org.cems.connector.mqtt;
 
+import java.io.IOException;
+import java.io.Serializable;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.util.Collector;
-
-import java.io.IOException;
-import java.io.Serializable;
 
 /**
  * Turns one MQTT message into zero or more records.
@@ -32,7 +31,6 @@ public interface MqttRecordDeserializer<T> extends Serializable, ResultTypeQuery
      * @param receivedAtMillis wall-clock time the reader received it; also the record timestamp
      * @param out where to emit records
      */
-    void deserialize(
-            String topic, byte[] payload, int qos, boolean retained, long receivedAtMillis, Collector<T> out)
+    void deserialize(String topic, byte[] payload, int qos, boolean retained, long receivedAtMillis, Collector<T> out)
             throws IOException;
 }

@@ -1,11 +1,10 @@
 package org.cems.connector.mqtt;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
 
 /** Builds an {@link MqttSource}; see that class for the guarantees. */
 @PublicEvolving
@@ -136,13 +135,26 @@ public final class MqttSourceBuilder<T> {
         require(passwordEnv == null || username != null, "a user name with the password");
         require(sharedGroup == null || sharedGroup.matches("[^/+#]+"), "a shared group without / + #");
         require(deserializer != null, "a deserializer");
-        require(!reconnectInitialBackoff.isNegative() && reconnectMaxBackoff.compareTo(reconnectInitialBackoff) >= 0,
+        require(
+                !reconnectInitialBackoff.isNegative() && reconnectMaxBackoff.compareTo(reconnectInitialBackoff) >= 0,
                 "a reconnect backoff with 0 <= initial <= max");
         MqttSourceOptions options = new MqttSourceOptions(
-                brokerUris, topicFilters, qos, clientIdPrefix, sessionExpiry, receiveMaximum, overshootAllowance,
+                brokerUris,
+                topicFilters,
+                qos,
+                clientIdPrefix,
+                sessionExpiry,
+                receiveMaximum,
+                overshootAllowance,
                 username,
-                passwordEnv, tls, sharedGroup, protocolVersion, keepAlive, connectTimeout,
-                reconnectInitialBackoff, reconnectMaxBackoff);
+                passwordEnv,
+                tls,
+                sharedGroup,
+                protocolVersion,
+                keepAlive,
+                connectTimeout,
+                reconnectInitialBackoff,
+                reconnectMaxBackoff);
         return new MqttSource<>(options, deserializer);
     }
 

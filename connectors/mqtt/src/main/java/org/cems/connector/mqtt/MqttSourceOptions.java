@@ -1,11 +1,10 @@
 package org.cems.connector.mqtt;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Everything a reader needs to connect and subscribe, fixed when the source is built. Holds the
@@ -23,6 +22,7 @@ public final class MqttSourceOptions implements Serializable {
      * interval of messages, or the broker stops sending until the next checkpoint completes.
      */
     public static final int DEFAULT_RECEIVE_MAXIMUM = 65_535;
+
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RECONNECT_INITIAL_BACKOFF = Duration.ofMillis(200);

@@ -1,9 +1,8 @@
 package org.cems.connector.mqtt;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * TLS settings: a trust store for the broker's certificate and, for brokers that require client

@@ -1,13 +1,12 @@
 package org.cems.connector.mqtt;
 
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * Records every record with the subtask that wrote it, in static maps that outlive job restarts
@@ -56,11 +55,14 @@ final class CollectingSink implements Sink<String> {
         final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
         /** Subtask → records it wrote. */
         final Map<Integer, Set<String>> bySubtask = new ConcurrentHashMap<>();
+
         final AtomicLong total = new AtomicLong();
 
         void add(String record, int subtask) {
             counts.computeIfAbsent(record, r -> new AtomicLong()).incrementAndGet();
-            bySubtask.computeIfAbsent(subtask, s -> ConcurrentHashMap.newKeySet()).add(record);
+            bySubtask
+                    .computeIfAbsent(subtask, s -> ConcurrentHashMap.newKeySet())
+                    .add(record);
             total.incrementAndGet();
         }
 

@@ -1,10 +1,9 @@
 package org.cems.connector.mqtt;
 
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-
-import java.util.concurrent.atomic.LongAdder;
 
 /** Discards records, only counting them (in a static counter: the MiniCluster is in this JVM). */
 final class CountingDiscardingSink implements Sink<String> {

@@ -1,5 +1,12 @@
 package org.cems.connector.mqtt;
 
+import static org.cems.connector.mqtt.MqttTestJobs.cancel;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -10,14 +17,6 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.cems.connector.mqtt.MqttTestJobs.cancel;
 
 /**
  * Messages/s through one reader (QoS 1, ack on checkpoint) into a discarding sink, while a
@@ -36,8 +35,8 @@ class MqttSourceBenchmark {
     private static final boolean SHARED = Boolean.getBoolean("bench.shared");
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(1)
                     .build());
@@ -45,11 +44,13 @@ class MqttSourceBenchmark {
     @Test
     void throughputByCheckpointIntervalAndReceiveMaximum() throws Exception {
         List<String> report = new ArrayList<>();
-        report.add(String.format("%-11s %-15s %-10s %13s %16s %16s", "checkpoint", "receiveMaximum", "allowance",
-                "source msg/s", "window/interval", "published msg/s"));
+        report.add(String.format(
+                "%-11s %-15s %-10s %13s %16s %16s",
+                "checkpoint", "receiveMaximum", "allowance", "source msg/s", "window/interval", "published msg/s"));
         // -Dbench.configs=10:65535:100000,1:1000 runs only those
         // (checkpoint seconds:receive maximum[:overshoot allowance]); -Dbench.shared=true uses $share
-        for (String config : System.getProperty("bench.configs", "1:1000,1:65535,10:1000,10:65535").split(",")) {
+        for (String config : System.getProperty("bench.configs", "1:1000,1:65535,10:1000,10:65535")
+                .split(",")) {
             String[] parts = config.split(":");
             int allowance = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
             report.add(measure(Duration.ofSeconds(Long.parseLong(parts[0])), Integer.parseInt(parts[1]), allowance));
@@ -96,18 +97,20 @@ class MqttSourceBenchmark {
             throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong published = new AtomicLong();
-        Thread flooder = new Thread(() -> {
-            try (TestPublisher publisher = new TestPublisher(broker.uri())) {
-                while (running.get()) {
-                    try {
-                        publisher.publishAsync(TOPIC, "m-" + published.get());
-                        published.incrementAndGet();
-                    } catch (MqttException windowFull) {
-                        Thread.onSpinWait();
+        Thread flooder = new Thread(
+                () -> {
+                    try (TestPublisher publisher = new TestPublisher(broker.uri())) {
+                        while (running.get()) {
+                            try {
+                                publisher.publishAsync(TOPIC, "m-" + published.get());
+                                published.incrementAndGet();
+                            } catch (MqttException windowFull) {
+                                Thread.onSpinWait();
+                            }
+                        }
                     }
-                }
-            }
-        }, "flooder");
+                },
+                "flooder");
         flooder.start();
         // steady state: at least one full checkpoint cycle, then a window of several cycles
         Thread.sleep(Math.max(5_000, interval.toMillis() + 2_000));
@@ -121,7 +124,8 @@ class MqttSourceBenchmark {
         running.set(false);
         flooder.join();
         double bound = (receiveMaximum + allowance) / (double) interval.getSeconds();
-        return String.format("%-11s %-15d %-10d %13.0f %16.0f %16.0f", interval.getSeconds() + " s", receiveMaximum,
-                allowance, received / seconds, bound, sent / seconds);
+        return String.format(
+                "%-11s %-15d %-10d %13.0f %16.0f %16.0f",
+                interval.getSeconds() + " s", receiveMaximum, allowance, received / seconds, bound, sent / seconds);
     }
 }

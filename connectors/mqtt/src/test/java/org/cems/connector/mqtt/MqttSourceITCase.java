@@ -1,5 +1,17 @@
 package org.cems.connector.mqtt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cems.connector.mqtt.MqttTestJobs.await;
+import static org.cems.connector.mqtt.MqttTestJobs.awaitReadersSubscribed;
+import static org.cems.connector.mqtt.MqttTestJobs.cancel;
+import static org.cems.connector.mqtt.MqttTestJobs.source;
+import static org.cems.connector.mqtt.MqttTestJobs.start;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -9,19 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.cems.connector.mqtt.MqttTestJobs.await;
-import static org.cems.connector.mqtt.MqttTestJobs.awaitReadersSubscribed;
-import static org.cems.connector.mqtt.MqttTestJobs.cancel;
-import static org.cems.connector.mqtt.MqttTestJobs.source;
-import static org.cems.connector.mqtt.MqttTestJobs.start;
-
 /** The source against a real Mosquitto, in a MiniCluster with two slots. */
 class MqttSourceITCase {
     private static final int PARALLELISM = 2;
@@ -29,8 +28,8 @@ class MqttSourceITCase {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(PARALLELISM)
                     .build());
@@ -63,10 +62,12 @@ class MqttSourceITCase {
         Collected collected = sink.collected();
         await(TIMEOUT, () -> collected.containsAll(published), () -> missing(collected, published));
         Thread.sleep(500); // a duplicate would arrive right behind
-        assertThat(countsOf(collected, "m-")).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+        assertThat(countsOf(collected, "m-"))
+                .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
         assertThat(collected.distinctWithPrefix("m-")).isEqualTo(published.size());
         for (int subtask = 0; subtask < PARALLELISM; subtask++) {
-            assertThat(collected.bySubtask.get(subtask)).as("messages read by subtask " + subtask)
+            assertThat(collected.bySubtask.get(subtask))
+                    .as("messages read by subtask " + subtask)
                     .anyMatch(r -> r.startsWith("m-"));
         }
     }
@@ -79,7 +80,10 @@ class MqttSourceITCase {
         job = start(source(broker.uri(), "plants/acks", "acks").build(), null, firstRun, PARALLELISM, CHECKPOINTS);
         awaitReadersSubscribed(publisher, "plants/acks", firstRun, PARALLELISM);
         Set<String> published = publish("plants/acks", "m-", 500);
-        await(TIMEOUT, () -> firstRun.collected().containsAll(published), () -> missing(firstRun.collected(), published));
+        await(
+                TIMEOUT,
+                () -> firstRun.collected().containsAll(published),
+                () -> missing(firstRun.collected(), published));
         Thread.sleep(5 * CHECKPOINTS.toMillis()); // checkpoints complete, acks go out
         cancel(job);
 
@@ -87,7 +91,9 @@ class MqttSourceITCase {
         job = start(source(broker.uri(), "plants/acks", "acks").build(), null, secondRun, PARALLELISM, CHECKPOINTS);
         awaitReadersSubscribed(publisher, "plants/acks", secondRun, PARALLELISM);
         Thread.sleep(1000);
-        assertThat(secondRun.collected().distinctWithPrefix("m-")).as("messages redelivered after acks").isZero();
+        assertThat(secondRun.collected().distinctWithPrefix("m-"))
+                .as("messages redelivered after acks")
+                .isZero();
     }
 
     @Test
@@ -96,8 +102,8 @@ class MqttSourceITCase {
         publisher = new TestPublisher(broker.uri());
         CollectingSink sink = CollectingSink.create("failure");
         FailOnceMap failOnce = FailOnceMap.create("failure", 1000);
-        job = start(source(broker.uri(), "plants/failure", "failure").build(), failOnce, sink, PARALLELISM,
-                CHECKPOINTS);
+        job = start(
+                source(broker.uri(), "plants/failure", "failure").build(), failOnce, sink, PARALLELISM, CHECKPOINTS);
         awaitReadersSubscribed(publisher, "plants/failure", sink, PARALLELISM);
 
         Set<String> published = publish("plants/failure", "m-", 3000);
@@ -119,15 +125,17 @@ class MqttSourceITCase {
         job = start(plain, null, sink, 1, CHECKPOINTS);
         awaitReadersSubscribed(publisher, "plants/restart", sink, 1);
 
-        Thread publishing = new Thread(() -> {
-            try {
-                for (int i = 0; i < 2000; i++) {
-                    publisher.publish("plants/restart", "m-" + i);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "publisher");
+        Thread publishing = new Thread(
+                () -> {
+                    try {
+                        for (int i = 0; i < 2000; i++) {
+                            publisher.publish("plants/restart", "m-" + i);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "publisher");
         publishing.start();
         await(TIMEOUT, () -> sink.collected().distinctWithPrefix("m-") >= 700, () -> "nothing received");
         broker.restart();
@@ -150,8 +158,12 @@ class MqttSourceITCase {
         broker = MosquittoServer.builder().persistence(true).build();
         publisher = new TestPublisher(broker.uri());
         CollectingSink sink = CollectingSink.create("shared-restart");
-        job = start(source(broker.uri(), "plants/shared-restart", "shared-restart").build(), null, sink,
-                PARALLELISM, CHECKPOINTS);
+        job = start(
+                source(broker.uri(), "plants/shared-restart", "shared-restart").build(),
+                null,
+                sink,
+                PARALLELISM,
+                CHECKPOINTS);
         awaitReadersSubscribed(publisher, "plants/shared-restart", sink, PARALLELISM);
 
         publish("plants/shared-restart", "before-", 1000);
@@ -204,7 +216,8 @@ class MqttSourceITCase {
         Collected collected = sink.collected();
         await(TIMEOUT, () -> collected.containsAll(published), () -> missing(collected, published));
         Thread.sleep(500);
-        assertThat(countsOf(collected, "m-")).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+        assertThat(countsOf(collected, "m-"))
+                .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
     }
 
     private Set<String> publish(String topic, String prefix, int count) throws InterruptedException {
@@ -225,10 +238,11 @@ class MqttSourceITCase {
     }
 
     private static String missing(Collected collected, Set<String> expected) {
-        Set<String> missing = expected.stream().filter(id -> !collected.counts.containsKey(id))
+        Set<String> missing = expected.stream()
+                .filter(id -> !collected.counts.containsKey(id))
                 .collect(Collectors.toCollection(TreeSet::new));
-        return missing.size() + " of " + expected.size() + " messages missing (" + missing.stream().limit(40)
-                .collect(Collectors.joining(" ")) + "); received " + collected.total + " records";
+        return missing.size() + " of " + expected.size() + " messages missing ("
+                + missing.stream().limit(40).collect(Collectors.joining(" ")) + "); received " + collected.total
+                + " records";
     }
-
 }

@@ -1,5 +1,18 @@
 package org.cems.connector.mqtt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cems.connector.mqtt.MqttTestJobs.await;
+import static org.cems.connector.mqtt.MqttTestJobs.awaitReadersSubscribed;
+import static org.cems.connector.mqtt.MqttTestJobs.cancel;
+import static org.cems.connector.mqtt.MqttTestJobs.source;
+import static org.cems.connector.mqtt.MqttTestJobs.start;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -19,20 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cems.connector.mqtt.MqttTestJobs.await;
-import static org.cems.connector.mqtt.MqttTestJobs.awaitReadersSubscribed;
-import static org.cems.connector.mqtt.MqttTestJobs.cancel;
-import static org.cems.connector.mqtt.MqttTestJobs.source;
-import static org.cems.connector.mqtt.MqttTestJobs.start;
-
 /**
  * A broker that requires a user name and password everywhere, with a TLS listener that also
  * requires a client certificate. Secrets come from environment variables set by surefire.
@@ -46,8 +45,8 @@ class MqttSourceSecurityITCase {
     private static final int NOT_AUTHORIZED = 0x87;
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(1)
                     .build());
@@ -95,9 +94,12 @@ class MqttSourceSecurityITCase {
             for (int i = 0; i < 200; i++) {
                 publisher.publish("plants/secure", "m-" + i);
             }
-            Set<String> published = publisher.accepted().stream().filter(id -> id.startsWith("m-"))
+            Set<String> published = publisher.accepted().stream()
+                    .filter(id -> id.startsWith("m-"))
                     .collect(Collectors.toSet());
-            await(Duration.ofSeconds(60), () -> sink.collected().containsAll(published),
+            await(
+                    Duration.ofSeconds(60),
+                    () -> sink.collected().containsAll(published),
                     () -> "received " + sink.collected().total);
         } finally {
             cancel(job);
@@ -115,11 +117,14 @@ class MqttSourceSecurityITCase {
         try {
             // Mosquitto answers a wrong password with 0x87 "not authorized" rather than 0x86: either is final,
             // a configuration error that fails the source once instead of a reconnect every 30 s
-            assertThatThrownBy(connection::connect).isInstanceOf(SourceConfigurationException.class)
+            assertThatThrownBy(connection::connect)
+                    .isInstanceOf(SourceConfigurationException.class)
                     .hasMessageStartingWith("MQTT broker [" + tlsUri + "] refused the login of user " + USER)
                     .hasMessageContaining("environment variable " + WRONG_PASSWORD_ENV)
                     .hasMessageNotContaining(System.getenv(WRONG_PASSWORD_ENV))
-                    .cause().isInstanceOfSatisfying(MqttException.class,
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            MqttException.class,
                             e -> assertThat(e.getReasonCode()).isIn(BAD_USER_NAME_OR_PASSWORD, NOT_AUTHORIZED));
         } finally {
             connection.close();
@@ -135,7 +140,8 @@ class MqttSourceSecurityITCase {
                 .options();
         BrokerConnection connection = BrokerConnections.create(options, "no-cert-0", new IgnoringListener());
         try {
-            assertThatThrownBy(connection::connect).isInstanceOf(MqttException.class)
+            assertThatThrownBy(connection::connect)
+                    .isInstanceOf(MqttException.class)
                     .hasRootCauseMessage("Received fatal alert: certificate_required");
         } finally {
             connection.close();
@@ -150,7 +156,8 @@ class MqttSourceSecurityITCase {
                 .options();
         BrokerConnection connection = BrokerConnections.create(options, "unset-0", new IgnoringListener());
         try {
-            assertThatThrownBy(connection::connect).isInstanceOf(SourceConfigurationException.class)
+            assertThatThrownBy(connection::connect)
+                    .isInstanceOf(SourceConfigurationException.class)
                     .hasMessageContaining("CEMS_TEST_MQTT_UNSET_PASSWORD");
         } finally {
             connection.close();
@@ -171,8 +178,8 @@ class MqttSourceSecurityITCase {
 
     private static final class IgnoringListener implements BrokerListener {
         @Override
-        public void messageArrived(BrokerConnection connection, String topic, byte[] payload, int qos,
-                boolean retained, int packetId) {}
+        public void messageArrived(
+                BrokerConnection connection, String topic, byte[] payload, int qos, boolean retained, int packetId) {}
 
         @Override
         public void connectionLost(BrokerConnection connection, Throwable cause, boolean sessionTakenOver) {}

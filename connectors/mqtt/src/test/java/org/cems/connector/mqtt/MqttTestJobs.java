@@ -1,5 +1,8 @@
 package org.cems.connector.mqtt;
 
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
@@ -7,10 +10,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /** Starting MQTT test jobs on the MiniCluster and waiting for what they collect. */
 final class MqttTestJobs {
@@ -30,8 +29,12 @@ final class MqttTestJobs {
 
     /** source → (map) → sink at one parallelism, checkpointing, restarting on failure. */
     static JobClient start(
-            MqttSource<String> source, MapFunction<String, String> map, CollectingSink sink, int parallelism,
-            Duration checkpointInterval) throws Exception {
+            MqttSource<String> source,
+            MapFunction<String, String> map,
+            CollectingSink sink,
+            int parallelism,
+            Duration checkpointInterval)
+            throws Exception {
         Configuration config = new Configuration();
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
@@ -85,7 +88,9 @@ final class MqttTestJobs {
             return;
         }
         job.cancel().get();
-        await(Duration.ofSeconds(30), () -> job.getJobStatus().join().isGloballyTerminalState(),
+        await(
+                Duration.ofSeconds(30),
+                () -> job.getJobStatus().join().isGloballyTerminalState(),
                 () -> "job " + job.getJobID() + " did not stop");
     }
 }

@@ -1,10 +1,9 @@
 package org.cems.connector.mqtt;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
-
-import java.nio.charset.StandardCharsets;
 
 /** The payload as a string: the tests publish message ids as payloads. Never throws. */
 final class StringDeserializer implements MqttRecordDeserializer<String> {

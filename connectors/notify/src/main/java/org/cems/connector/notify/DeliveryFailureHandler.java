@@ -1,9 +1,8 @@
 package org.cems.connector.notify;
 
+import java.io.Serializable;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-
-import java.io.Serializable;
 
 /**
  * Receives each message a target did not take within the retry budget (or refused for good): the

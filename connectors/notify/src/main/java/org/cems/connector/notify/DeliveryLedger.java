@@ -1,13 +1,12 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 
 /**
  * What a writer has of each target + id + state: pending (accepted, not yet delivered or
@@ -19,6 +18,7 @@ final class DeliveryLedger {
     private final Map<String, PendingDelivery> pending = new LinkedHashMap<>();
     /** Insertion order is delivery order. */
     private final Map<String, Long> deliveredAtMillis = new LinkedHashMap<>();
+
     private final List<PendingDelivery> recoveredPending = new ArrayList<>();
 
     DeliveryLedger(Collection<NotifyWriterState> recovered) {

@@ -1,9 +1,8 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.net.URI;
 import java.util.function.UnaryOperator;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A DingTalk (钉钉) group robot: markdown messages to {@code url?access_token=...}, signed when the
@@ -37,7 +36,8 @@ public final class DingTalkTarget extends NotifyTarget {
     @Override
     TargetWriter createWriter(UnaryOperator<String> environment, NotifyOptions options) {
         String token = secret(environment, accessTokenEnv, "access token of DingTalk robot " + name());
-        String secret = secretEnv == null ? null : secret(environment, secretEnv, "signing secret of DingTalk robot " + name());
+        String secret =
+                secretEnv == null ? null : secret(environment, secretEnv, "signing secret of DingTalk robot " + name());
         return new DingTalkWriter(url, token, secret, options.text(), new HttpPoster(options.requestTimeout()));
     }
 }

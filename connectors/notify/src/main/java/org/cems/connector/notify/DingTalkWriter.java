@@ -1,11 +1,8 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 
 /**
  * DingTalk custom robot (自定义机器人): {@code msgtype: markdown}. Signing (DingTalk open platform,
@@ -56,7 +54,8 @@ final class DingTalkWriter implements TargetWriter {
 
     @Override
     public Outcome send(Notification n) throws InterruptedException {
-        StringBuilder query = new StringBuilder("access_token=").append(URLEncoder.encode(accessToken, StandardCharsets.UTF_8));
+        StringBuilder query =
+                new StringBuilder("access_token=").append(URLEncoder.encode(accessToken, StandardCharsets.UTF_8));
         if (secret != null) {
             long now = System.currentTimeMillis();
             query.append("&timestamp=").append(now).append("&sign=").append(sign(now, secret));
@@ -81,7 +80,8 @@ final class DingTalkWriter implements TargetWriter {
             if (code == 0) {
                 return Outcome.delivered();
             }
-            String detail = "errcode " + code + " " + HttpPoster.abbreviate(answer.path("errmsg").asText());
+            String detail = "errcode " + code + " "
+                    + HttpPoster.abbreviate(answer.path("errmsg").asText());
             return code == retryCode ? Outcome.retry(detail) : Outcome.refused(detail);
         } catch (IOException e) {
             return Outcome.refused("not a robot answer: " + HttpPoster.abbreviate(response.body()));

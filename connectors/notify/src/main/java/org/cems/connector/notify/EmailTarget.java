@@ -1,9 +1,8 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * E-mail through an SMTP relay (Jakarta Mail, Eclipse Angus). STARTTLS is required unless turned
@@ -23,8 +22,16 @@ public final class EmailTarget extends NotifyTarget {
     private final List<String> to;
     private final String trustHosts;
 
-    public EmailTarget(String name, String host, int port, boolean startTls, String username, String passwordEnv, String from,
-            List<String> to, String trustHosts) {
+    public EmailTarget(
+            String name,
+            String host,
+            int port,
+            boolean startTls,
+            String username,
+            String passwordEnv,
+            String from,
+            List<String> to,
+            String trustHosts) {
         super(name, null);
         if (host == null || from == null || to == null || to.isEmpty()) {
             throw new IllegalArgumentException("e-mail target " + name + " needs host, from and at least one to");
@@ -72,7 +79,8 @@ public final class EmailTarget extends NotifyTarget {
 
     @Override
     TargetWriter createWriter(UnaryOperator<String> environment, NotifyOptions options) {
-        String password = username == null ? null : secret(environment, passwordEnv, "SMTP password of e-mail target " + name());
+        String password =
+                username == null ? null : secret(environment, passwordEnv, "SMTP password of e-mail target " + name());
         return new EmailWriter(this, password, options);
     }
 }

@@ -1,7 +1,5 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
@@ -11,12 +9,12 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
+import java.util.Properties;
+import org.apache.flink.annotation.Internal;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-
-import java.util.Date;
-import java.util.Properties;
 
 /**
  * One SMTP session per message (alerts are few): STARTTLS, AUTH, one UTF-8 text message. A refused

@@ -1,12 +1,10 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.flink.annotation.Internal;
 
 /** HMAC-SHA256, the signature of webhooks and DingTalk robots. */
 @Internal

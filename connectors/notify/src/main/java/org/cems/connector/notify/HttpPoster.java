@@ -1,7 +1,5 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 
 /**
  * JSON POSTs with a bounded time each; an answer that is not 2xx is sorted into worth retrying or
@@ -21,13 +20,18 @@ final class HttpPoster {
     private final Duration timeout;
 
     HttpPoster(Duration timeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.timeout = timeout;
     }
 
     /** Any response the server gave; an IOException when there was none (refused connection, timeout). */
-    HttpResponse<String> post(URI uri, String json, Map<String, String> headers) throws InterruptedException, IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+    HttpResponse<String> post(URI uri, String json, Map<String, String> headers)
+            throws InterruptedException, IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(request::header);
@@ -46,7 +50,8 @@ final class HttpPoster {
 
     /** A network failure or timeout: worth retrying. Names the exception only, never the URL (it may hold a token). */
     static Outcome networkFailure(IOException e) {
-        return Outcome.retry(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + abbreviate(e.getMessage())));
+        return Outcome.retry(
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + abbreviate(e.getMessage())));
     }
 
     static String abbreviate(String text) {

@@ -1,7 +1,6 @@
 package org.cems.connector.notify;
 
 import org.apache.flink.annotation.Internal;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +15,12 @@ final class LoggingDeliveryFailureHandler implements DeliveryFailureHandler {
 
     @Override
     public void onFailed(Notification n, String target, String reason, int attempts) {
-        LOG.warn("notification {} {} not delivered to {} after {} attempt(s): {}", n.id, n.state, target, attempts, reason);
+        LOG.warn(
+                "notification {} {} not delivered to {} after {} attempt(s): {}",
+                n.id,
+                n.state,
+                target,
+                attempts,
+                reason);
     }
 }

@@ -1,12 +1,10 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * One message for people: an alert that fires or resolves. {@code id} + {@code state} identify it
@@ -26,9 +24,11 @@ public class Notification {
     public String severity;
     /** The alert type code, e.g. {@code exceedance}. */
     public String type;
+
     public String enterprise;
     /** The enterprise's name for people; its id when it has none. */
     public String enterpriseName;
+
     public String source;
     /** One line, e.g. 【超标】 or 【超标解除】 with the enterprise's name. */
     public String title;
@@ -69,10 +69,16 @@ public class Notification {
         if (!(o instanceof Notification n)) {
             return false;
         }
-        return timeMillis == n.timeMillis && Objects.equals(id, n.id) && Objects.equals(state, n.state)
-                && Objects.equals(severity, n.severity) && Objects.equals(type, n.type)
-                && Objects.equals(enterprise, n.enterprise) && Objects.equals(enterpriseName, n.enterpriseName)
-                && Objects.equals(source, n.source) && Objects.equals(title, n.title) && Objects.equals(message, n.message);
+        return timeMillis == n.timeMillis
+                && Objects.equals(id, n.id)
+                && Objects.equals(state, n.state)
+                && Objects.equals(severity, n.severity)
+                && Objects.equals(type, n.type)
+                && Objects.equals(enterprise, n.enterprise)
+                && Objects.equals(enterpriseName, n.enterpriseName)
+                && Objects.equals(source, n.source)
+                && Objects.equals(title, n.title)
+                && Objects.equals(message, n.message);
     }
 
     @Override

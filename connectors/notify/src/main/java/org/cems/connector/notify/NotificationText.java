@@ -1,11 +1,10 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 
 /** The words around a message: title, state, severity, where and when, in Chinese (default) or English. */
 @Internal

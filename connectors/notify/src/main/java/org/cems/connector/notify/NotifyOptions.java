@@ -1,9 +1,5 @@
 package org.cems.connector.notify;
 
-import org.cems.connector.base.RetryPolicy;
-
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
+import org.cems.connector.base.RetryPolicy;
 
 /**
  * Targets, routes and delivery settings of a {@link NotifySink}. Without routes every message goes

@@ -1,14 +1,13 @@
 package org.cems.connector.notify;
 
+import java.util.Collection;
+import java.util.Collections;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
-
-import java.util.Collection;
-import java.util.Collections;
 
 /**
  * Delivers {@link Notification}s to webhooks, DingTalk and WeCom group robots and SMTP, routed by
@@ -44,8 +43,8 @@ public final class NotifySink implements Sink<Notification>, SupportsWriterState
     }
 
     @Override
-    public StatefulSinkWriter<Notification, NotifyWriterState> restoreWriter(WriterInitContext context,
-            Collection<NotifyWriterState> recoveredState) {
+    public StatefulSinkWriter<Notification, NotifyWriterState> restoreWriter(
+            WriterInitContext context, Collection<NotifyWriterState> recoveredState) {
         return new NotifySinkWriter(options, failureHandlerFactory, context, recoveredState, System::getenv);
     }
 

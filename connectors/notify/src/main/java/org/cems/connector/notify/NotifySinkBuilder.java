@@ -1,8 +1,7 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /** Builds a {@link NotifySink}: options are required, failed deliveries default to a WARN log. */
 @PublicEvolving

@@ -1,20 +1,18 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.common.operators.MailboxExecutor;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.util.function.ThrowingRunnable;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.operators.MailboxExecutor;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.util.function.ThrowingRunnable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands each message to the delivery thread of every target its routes name, skipping an id + state
@@ -33,8 +31,12 @@ final class NotifySinkWriter implements StatefulSinkWriter<Notification, NotifyW
     private final Map<String, NotifySinkMetrics> metrics = new LinkedHashMap<>();
     private final DeliveryLedger ledger;
 
-    NotifySinkWriter(NotifyOptions options, DeliveryFailureHandler.Factory failureHandlerFactory, WriterInitContext context,
-            Collection<NotifyWriterState> recovered, UnaryOperator<String> environment) {
+    NotifySinkWriter(
+            NotifyOptions options,
+            DeliveryFailureHandler.Factory failureHandlerFactory,
+            WriterInitContext context,
+            Collection<NotifyWriterState> recovered,
+            UnaryOperator<String> environment) {
         this.options = options;
         this.mailbox = context.getMailboxExecutor();
         this.failures = failureHandlerFactory.create(context);
@@ -60,8 +62,11 @@ final class NotifySinkWriter implements StatefulSinkWriter<Notification, NotifyW
             if (workers.containsKey(p.target())) {
                 enqueue(p.target(), p.notification());
             } else {
-                LOG.warn("notification {} {} was pending for target {}, which is no longer configured", p.notification().id,
-                        p.notification().state, p.target());
+                LOG.warn(
+                        "notification {} {} was pending for target {}, which is no longer configured",
+                        p.notification().id,
+                        p.notification().state,
+                        p.target());
             }
         }
     }
@@ -80,7 +85,8 @@ final class NotifySinkWriter implements StatefulSinkWriter<Notification, NotifyW
         }
         if (!workers.get(target).offer(n)) {
             metrics.get(target).failed.inc();
-            endFailed(target, n, "queue full: " + options.queueCapacity() + " messages already wait for this target", 0);
+            endFailed(
+                    target, n, "queue full: " + options.queueCapacity() + " messages already wait for this target", 0);
         }
     }
 

@@ -1,9 +1,8 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.Serializable;
 import java.util.function.UnaryOperator;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * One place messages go, by name, with its rate limit. Holds names of environment variables, never
@@ -44,7 +43,8 @@ public abstract class NotifyTarget implements Serializable {
     static String secret(UnaryOperator<String> environment, String variable, String what) {
         String value = environment.apply(variable);
         if (value == null || value.isEmpty()) {
-            throw new IllegalStateException("environment variable " + variable + " (" + what + ") is not set on this task manager");
+            throw new IllegalStateException(
+                    "environment variable " + variable + " (" + what + ") is not set on this task manager");
         }
         return value;
     }

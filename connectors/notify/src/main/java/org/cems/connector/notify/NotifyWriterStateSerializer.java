@@ -1,8 +1,5 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Pending messages field by field, then the delivered keys with their times; strings as length + UTF-8, null as -1. */
 @Internal
@@ -29,8 +28,18 @@ final class NotifyWriterStateSerializer implements SimpleVersionedSerializer<Not
             out.writeInt(state.pending().size());
             for (PendingDelivery p : state.pending()) {
                 Notification n = p.notification();
-                for (String s : new String[] {p.target(), n.id, n.state, n.severity, n.type, n.enterprise, n.enterpriseName, n.source,
-                        n.title, n.message}) {
+                for (String s : new String[] {
+                    p.target(),
+                    n.id,
+                    n.state,
+                    n.severity,
+                    n.type,
+                    n.enterprise,
+                    n.enterpriseName,
+                    n.source,
+                    n.title,
+                    n.message
+                }) {
                     writeString(out, s);
                 }
                 out.writeLong(n.timeMillis);

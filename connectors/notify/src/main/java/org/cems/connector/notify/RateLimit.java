@@ -1,9 +1,8 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * At most {@code maxMessages} to one target in any {@code window} (a sliding window, as DingTalk
@@ -19,7 +18,8 @@ public final class RateLimit implements Serializable {
 
     public RateLimit(int maxMessages, Duration window) {
         if (maxMessages < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("a rate limit needs at least 1 message in a positive window: " + maxMessages + "/" + window);
+            throw new IllegalArgumentException(
+                    "a rate limit needs at least 1 message in a positive window: " + maxMessages + "/" + window);
         }
         this.maxMessages = maxMessages;
         this.window = window;

@@ -1,9 +1,8 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-
 import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
+import org.apache.flink.annotation.Internal;
 
 /** A sliding-window log of send times for one target; used by that target's delivery thread only. */
 @Internal

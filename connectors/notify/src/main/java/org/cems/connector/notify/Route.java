@@ -1,10 +1,9 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Which messages go to which targets: a message matches when its severity, type and enterprise are
@@ -49,6 +48,7 @@ public final class Route implements Serializable {
 
     @Override
     public String toString() {
-        return "Route{severities=" + severities + ", types=" + types + ", enterprises=" + enterprises + ", targets=" + targets + "}";
+        return "Route{severities=" + severities + ", types=" + types + ", enterprises=" + enterprises + ", targets="
+                + targets + "}";
     }
 }

@@ -1,14 +1,11 @@
 package org.cems.connector.notify;
 
-import org.cems.connector.base.RetryPolicy;
-
-import org.apache.flink.annotation.Internal;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.apache.flink.annotation.Internal;
+import org.cems.connector.base.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The delivery thread of one target: takes its messages in order, waits for the rate limit, tries
@@ -35,10 +32,16 @@ final class TargetWorker implements AutoCloseable {
     private final BlockingQueue<Notification> queue;
     private final Thread thread;
 
-    TargetWorker(NotifyTarget target, TargetWriter writer, NotifyOptions options, NotifySinkMetrics metrics, Results results) {
+    TargetWorker(
+            NotifyTarget target,
+            TargetWriter writer,
+            NotifyOptions options,
+            NotifySinkMetrics metrics,
+            Results results) {
         this.target = target.name();
         this.writer = writer;
-        this.rateLimiter = target.rateLimit() == null ? null : new RateLimiter(target.rateLimit(), System::currentTimeMillis);
+        this.rateLimiter =
+                target.rateLimit() == null ? null : new RateLimiter(target.rateLimit(), System::currentTimeMillis);
         this.retry = options.retryPolicy();
         this.metrics = metrics;
         this.results = results;
@@ -89,7 +92,13 @@ final class TargetWorker implements AutoCloseable {
                         return;
                     }
                     metrics.retries.inc();
-                    LOG.info("notification {} {} to {}: attempt {} failed ({}), retrying", n.id, n.state, target, attempt, outcome.detail());
+                    LOG.info(
+                            "notification {} {} to {}: attempt {} failed ({}), retrying",
+                            n.id,
+                            n.state,
+                            target,
+                            attempt,
+                            outcome.detail());
                     Thread.sleep(retry.backoffMillis(attempt));
                 }
             }

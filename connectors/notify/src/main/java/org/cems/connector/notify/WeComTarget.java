@@ -1,9 +1,8 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.net.URI;
 import java.util.function.UnaryOperator;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A WeCom (企业微信) group robot: markdown messages to {@code url?key=...}; the key is the robot's

@@ -1,15 +1,13 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 
 /**
  * WeCom group robot (群机器人): {@code msgtype: markdown} with {@code content}. WeCom answers HTTP 200

@@ -1,9 +1,8 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.net.URI;
 import java.util.function.UnaryOperator;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A generic webhook: each message as a JSON POST. With {@code hmacKeyEnv} set, the request is

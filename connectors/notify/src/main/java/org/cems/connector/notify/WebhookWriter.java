@@ -1,10 +1,9 @@
 package org.cems.connector.notify;
 
-import org.apache.flink.annotation.Internal;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 
 /** Posts the notification as JSON, signed when a key is given (see {@link WebhookTarget}). */
 @Internal

@@ -1,11 +1,10 @@
 package org.cems.connector.notify;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DeliveryLedgerTest {
     private static final Duration WEEK = Duration.ofDays(7);
@@ -15,7 +14,8 @@ class DeliveryLedgerTest {
     void anIdAndStateIsAcceptedOncePerTarget() {
         DeliveryLedger ledger = new DeliveryLedger(List.of());
         Notification fired = Notifications.of("power/u1-stack/a21026", Notification.FIRING, "critical", "exceedance");
-        Notification resolved = Notifications.of("power/u1-stack/a21026", Notification.RESOLVED, "critical", "exceedance");
+        Notification resolved =
+                Notifications.of("power/u1-stack/a21026", Notification.RESOLVED, "critical", "exceedance");
         assertThat(ledger.accept("duty", fired)).isTrue();
         assertThat(ledger.accept("duty", fired)).as("pending").isFalse();
         assertThat(ledger.accept("ding", fired)).as("another target").isTrue();
@@ -30,17 +30,23 @@ class DeliveryLedgerTest {
     void aRestoreResendsWhatWasPendingAndNotWhatWasDelivered() throws Exception {
         DeliveryLedger before = new DeliveryLedger(List.of());
         Notification fired = Notifications.of("power/u1-stack/a21026", Notification.FIRING, "critical", "exceedance");
-        Notification resolved = Notifications.of("power/u1-stack/a21026", Notification.RESOLVED, "critical", "exceedance");
+        Notification resolved =
+                Notifications.of("power/u1-stack/a21026", Notification.RESOLVED, "critical", "exceedance");
         before.accept("duty", fired);
         before.accept("duty", resolved);
         before.delivered("duty", fired, NOW);
         NotifyWriterStateSerializer serializer = new NotifyWriterStateSerializer();
-        NotifyWriterState checkpoint = serializer.deserialize(serializer.getVersion(), serializer.serialize(before.snapshot(NOW, WEEK)));
+        NotifyWriterState checkpoint =
+                serializer.deserialize(serializer.getVersion(), serializer.serialize(before.snapshot(NOW, WEEK)));
 
         DeliveryLedger after = new DeliveryLedger(List.of(checkpoint));
         assertThat(after.recoveredPending()).containsExactly(new PendingDelivery("duty", resolved));
-        assertThat(after.accept("duty", fired)).as("delivered before the checkpoint").isFalse();
-        assertThat(after.accept("duty", resolved)).as("pending at the checkpoint: sent again").isTrue();
+        assertThat(after.accept("duty", fired))
+                .as("delivered before the checkpoint")
+                .isFalse();
+        assertThat(after.accept("duty", resolved))
+                .as("pending at the checkpoint: sent again")
+                .isTrue();
     }
 
     @Test

@@ -1,10 +1,9 @@
 package org.cems.core.deadletter;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * One dead letter as it goes on the dead-letter topic: the one writer of its JSON, used by the
@@ -19,8 +18,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param payloadBytes     the size of the whole input in bytes
  * @param payloadTruncated whether {@code payload} is only the start of it
  */
-public record DeadLetterMessage(DeadLetterReason reason, String detail, String origin, Instant receivedTime, String mn,
-                                String payload, int payloadBytes, boolean payloadTruncated) {
+public record DeadLetterMessage(
+        DeadLetterReason reason,
+        String detail,
+        String origin,
+        Instant receivedTime,
+        String mn,
+        String payload,
+        int payloadBytes,
+        boolean payloadTruncated) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public DeadLetterMessage {
@@ -28,10 +34,17 @@ public record DeadLetterMessage(DeadLetterReason reason, String detail, String o
     }
 
     /** A dead letter whose payload is the whole of {@code payload}, with no MN. */
-    public static DeadLetterMessage whole(DeadLetterReason reason, String detail, String origin, Instant receivedTime,
-                                         String payload) {
-        return new DeadLetterMessage(reason, detail, origin, receivedTime, null, payload,
-                payload.getBytes(StandardCharsets.UTF_8).length, false);
+    public static DeadLetterMessage whole(
+            DeadLetterReason reason, String detail, String origin, Instant receivedTime, String payload) {
+        return new DeadLetterMessage(
+                reason,
+                detail,
+                origin,
+                receivedTime,
+                null,
+                payload,
+                payload.getBytes(StandardCharsets.UTF_8).length,
+                false);
     }
 
     public byte[] key() {

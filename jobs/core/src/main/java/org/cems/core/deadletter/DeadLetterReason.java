@@ -1,7 +1,6 @@
 package org.cems.core.deadletter;
 
 import java.util.Optional;
-
 import org.cems.hj212.RejectReason;
 
 /**
@@ -22,14 +21,19 @@ public enum DeadLetterReason {
     BAD_TIME("bad_time", "the time is missing or cannot be read"),
     UNSUPPORTED_CN("unsupported_cn", "a CN that is not a data upload (2011, 2051, 2061, 2031)"),
     MISSING_VALUES("missing_values", "a data upload without values"),
-    BAD_VALUE("bad_value", "one item that is not a finite number, or a flag that cannot be read; the reading's other items are used"),
-    NO_KNOWN_PARAMETER("no_known_parameter", "a reading none of whose codes the job knows: it must not move its source's clock"),
+    BAD_VALUE(
+            "bad_value",
+            "one item that is not a finite number, or a flag that cannot be read; the reading's other items are used"),
+    NO_KNOWN_PARAMETER(
+            "no_known_parameter", "a reading none of whose codes the job knows: it must not move its source's clock"),
     // values that cannot be physical: kept in `reading` as reported, not valid
     NEGATIVE_CONCENTRATION("negative_concentration", "a concentration below zero"),
     MOISTURE_OUT_OF_RANGE("moisture_out_of_range", "flue-gas moisture outside [0, 100) %"),
     O2_OUT_OF_RANGE("o2_out_of_range", "dry O2 outside [0, 21) %"),
     FLOW_OUT_OF_RANGE("flow_out_of_range", "a standard-dry flow below zero or above the source's plausible maximum"),
-    NO_SITE_PRESSURE("no_site_pressure", "flow from velocity needs the site's ambient pressure, which the registry does not give"),
+    NO_SITE_PRESSURE(
+            "no_site_pressure",
+            "flow from velocity needs the site's ambient pressure, which the registry does not give"),
     // HJ 212 frames (connectors/hj212 RejectReason)
     BAD_HEADER(RejectReason.BAD_HEADER, "bytes outside any ## frame, or a header field that cannot be read"),
     BAD_LENGTH(RejectReason.BAD_LENGTH, "the length field is not 4 digits or does not end at the CRC"),
@@ -45,7 +49,9 @@ public enum DeadLetterReason {
     SPLIT_EVICTED(RejectReason.SPLIT_EVICTED, "a split upload dropped because too many were pending"),
     SPLIT_TOO_LARGE(RejectReason.SPLIT_TOO_LARGE, "a split upload announcing more parts than accepted"),
     NO_KEY(RejectReason.NO_KEY, "an HJ 212-2025 frame with an SM4-encrypted data area from an MN without a key"),
-    BAD_DECRYPT(RejectReason.BAD_DECRYPT, "an SM4-encrypted data area that does not decrypt to a data area with the MN's key"),
+    BAD_DECRYPT(
+            RejectReason.BAD_DECRYPT,
+            "an SM4-encrypted data area that does not decrypt to a data area with the MN's key"),
     INTERNAL_ERROR(RejectReason.INTERNAL_ERROR, "a bug in the HJ 212 codec; the input is kept for analysis"),
     NOT_A_READING("not_a_reading", "an HJ 212 reply, command, notify or restart: no readings in it"),
     INCOMPLETE_SPLIT("incomplete_split", "a split upload not complete within 10 minutes of its first part"),
@@ -56,7 +62,9 @@ public enum DeadLetterReason {
     FUTURE_TIME("future_time", "a DataTime further ahead of its arrival than clock.max_ahead (a logger clock glitch)"),
     CLOCK_JUMP("clock_jump", "a reading far ahead of its source's clock that the readings after it did not confirm"),
     INFLUXDB_REJECTED("influxdb_rejected", "a point InfluxDB refused for good, with the server's message"),
-    NOTIFY_FAILED("notify_failed", "an alert notification a target did not take within the retry budget, or refused; the target and why in detail"),
+    NOTIFY_FAILED(
+            "notify_failed",
+            "an alert notification a target did not take within the retry budget, or refused; the target and why in detail"),
     // the TCP gateway
     BAD_PASSWORD("bad_password", "the frame's PW does not match the registry's password for its MN");
 
@@ -84,7 +92,8 @@ public enum DeadLetterReason {
 
     /** The reason the HJ 212 codec gave, as a dead-letter reason. */
     public static DeadLetterReason of(RejectReason codec) {
-        return ofWireName(codec.code()).orElseThrow(() -> new IllegalStateException("no dead-letter reason for " + codec));
+        return ofWireName(codec.code())
+                .orElseThrow(() -> new IllegalStateException("no dead-letter reason for " + codec));
     }
 
     public static Optional<DeadLetterReason> ofWireName(String wireName) {

@@ -13,13 +13,13 @@ public final class PayloadSecrets {
      * The HJ 212 access password (header field PW, HJ 212-2017 6.3.2 Table 4): first in the segment
      * (after {@code ##dddd}) or after a separator; a value cut by the excerpt is hidden too.
      */
-    private static final Pattern PASSWORD = Pattern.compile("((?:^##\\d{4}|^|[;,&])\\s*(?:New)?PW\\s*=)[^;,&]*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PASSWORD =
+            Pattern.compile("((?:^##\\d{4}|^|[;,&])\\s*(?:New)?PW\\s*=)[^;,&]*", Pattern.CASE_INSENSITIVE);
     /** The new SM4 key of a CN 1014 (HJ 212-2025) in a plaintext frame. */
     private static final Pattern NEW_KEY = Pattern.compile("(NewSK\\s*=)[^;,&]*", Pattern.CASE_INSENSITIVE);
     /** A password in a JSON payload. */
-    private static final Pattern JSON_PASSWORD = Pattern.compile("(\"(?:pw|password)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern JSON_PASSWORD =
+            Pattern.compile("(\"(?:pw|password)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"?", Pattern.CASE_INSENSITIVE);
 
     private PayloadSecrets() {}
 

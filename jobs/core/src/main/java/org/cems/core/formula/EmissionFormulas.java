@@ -14,6 +14,7 @@ public final class EmissionFormulas {
 
     /** Standard state of HJ 212-2017 eq. (18)/(31): 273 K (as printed) and 101 325 Pa. */
     public static final double STANDARD_TEMPERATURE_K = 273.0;
+
     public static final double STANDARD_PRESSURE_PA = 101_325.0;
     private static final double SECONDS_PER_HOUR = 3600.0;
 
@@ -26,7 +27,11 @@ public final class EmissionFormulas {
      * @param flueTempC ts, flue temperature, °C
      */
     public static double toStandardState(double working, double ambientPa, double staticPa, double flueTempC) {
-        return working * STANDARD_PRESSURE_PA / (ambientPa + staticPa) * (STANDARD_TEMPERATURE_K + flueTempC) / STANDARD_TEMPERATURE_K;
+        return working
+                * STANDARD_PRESSURE_PA
+                / (ambientPa + staticPa)
+                * (STANDARD_TEMPERATURE_K + flueTempC)
+                / STANDARD_TEMPERATURE_K;
     }
 
     /**
@@ -35,11 +40,20 @@ public final class EmissionFormulas {
      *
      * @return the standard-dry flow, m3/h
      */
-    public static double standardDryFlowM3PerHour(double velocityMPerS, double areaM2, double flueTempC, double ambientPa,
-            double staticPa, double moisturePct) {
+    public static double standardDryFlowM3PerHour(
+            double velocityMPerS,
+            double areaM2,
+            double flueTempC,
+            double ambientPa,
+            double staticPa,
+            double moisturePct) {
         double workingM3PerHour = SECONDS_PER_HOUR * areaM2 * velocityMPerS;
-        return workingM3PerHour * STANDARD_TEMPERATURE_K / (STANDARD_TEMPERATURE_K + flueTempC)
-                * (ambientPa + staticPa) / STANDARD_PRESSURE_PA * (1.0 - moisturePct / 100.0);
+        return workingM3PerHour
+                * STANDARD_TEMPERATURE_K
+                / (STANDARD_TEMPERATURE_K + flueTempC)
+                * (ambientPa + staticPa)
+                / STANDARD_PRESSURE_PA
+                * (1.0 - moisturePct / 100.0);
     }
 
     /** Eq. (20): C(mg/m3) = M / 22.4 × C(ppm), at standard state. */
@@ -78,13 +92,15 @@ public final class EmissionFormulas {
      * stands in for the measured O2, as the diluent cap of 40 CFR 75 Appendix F does. Null where
      * {@link #referenceO2} is null; without a ceiling it is {@link #referenceO2}.
      */
-    public static Double referenceO2Capped(double dryMgM3, Double o2DryPct, Double referenceO2Pct, Double o2CeilingPct) {
+    public static Double referenceO2Capped(
+            double dryMgM3, Double o2DryPct, Double referenceO2Pct, Double o2CeilingPct) {
         boolean capped = o2DryPct != null && o2CeilingPct != null && o2DryPct > o2CeilingPct;
         return referenceO2(dryMgM3, capped ? o2CeilingPct : o2DryPct, referenceO2Pct);
     }
 
     /** Sea-level pressure and the troposphere's lapse rate and exponent of the standard atmosphere (ISO 2533:1975). */
     private static final double SEA_LEVEL_KPA = 101.325;
+
     private static final double LAPSE_PER_M = 0.0065 / 288.15;
     private static final double BAROMETRIC_EXPONENT = 5.25588;
 

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.cems.hj212.Sm4DataArea;
 import org.cems.hj212.Sm4KeyRing;
 
@@ -44,7 +43,8 @@ public final class Sm4KeyFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the SM4 key file (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    file + ": cannot read the SM4 key file (" + e.getClass().getSimpleName() + ")");
         }
         return parse(List.of(text.split("\r?\n", -1)), file + " line ");
     }
@@ -70,7 +70,9 @@ public final class Sm4KeyFile {
         }
         String entry = mn + "=" + HexFormat.of().withUpperCase().formatHex(key);
         try {
-            List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8)) : new ArrayList<>();
+            List<String> lines = Files.exists(file)
+                    ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8))
+                    : new ArrayList<>();
             boolean replaced = false;
             for (int i = 0; i < lines.size(); i++) {
                 if (mn.equals(mnOf(lines.get(i)))) {
@@ -85,7 +87,8 @@ public final class Sm4KeyFile {
             Path temp = dir.resolve("." + file.getFileName() + ".tmp");
             Files.deleteIfExists(temp);
             try {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
                 Files.createFile(temp); // no POSIX permissions on this file system
             }
@@ -96,7 +99,10 @@ public final class Sm4KeyFile {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write the SM4 key of MN " + mn + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new UncheckedIOException(
+                    file + ": cannot write the SM4 key of MN " + mn + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 

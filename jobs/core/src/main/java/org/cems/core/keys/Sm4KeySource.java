@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.cems.hj212.Sm4KeyRing;
 
 /**
@@ -41,7 +40,8 @@ public record Sm4KeySource(String file, String envVariable) implements Serializa
             for (Map.Entry<String, byte[]> e : Sm4KeyFile.readEnv(envVariable).entrySet()) {
                 String mn = e.getKey();
                 if (keys.put(mn, e.getValue()) != null) {
-                    throw new IllegalArgumentException("MN " + mn + " has an SM4 key both in " + file + " and in " + envVariable);
+                    throw new IllegalArgumentException(
+                            "MN " + mn + " has an SM4 key both in " + file + " and in " + envVariable);
                 }
             }
         }

@@ -29,8 +29,12 @@ public class Measure {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Measure m && Double.compare(value, m.value) == 0 && Objects.equals(refMgM3, m.refMgM3)
-                && valid == m.valid && Objects.equals(flag, m.flag) && Objects.equals(couKg, m.couKg);
+        return o instanceof Measure m
+                && Double.compare(value, m.value) == 0
+                && Objects.equals(refMgM3, m.refMgM3)
+                && valid == m.valid
+                && Objects.equals(flag, m.flag)
+                && Objects.equals(couKg, m.couKg);
     }
 
     @Override

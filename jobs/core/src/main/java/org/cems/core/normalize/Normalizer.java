@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.reading.Reading;
@@ -65,7 +64,7 @@ public final class Normalizer implements Serializable {
 
     /** Normalises without reporting problems (benchmarks and tests); the job uses the three-argument form. */
     public SourceReading normalize(Reading reading, SourceRef ref) {
-        return normalize(reading, ref, problem -> { });
+        return normalize(reading, ref, problem -> {});
     }
 
     /** @param problems receives each value made invalid by a range check, with its reason */
@@ -85,12 +84,16 @@ public final class Normalizer implements Serializable {
             DeadLetterReason reason = implausibleReason(e.getKey(), e.getValue());
             if (reason != null) {
                 implausible.add(e.getKey());
-                problems.accept(problem(reason, e.getKey() + " = " + e.getValue().primary() + " is not physical", reading));
+                problems.accept(
+                        problem(reason, e.getKey() + " = " + e.getValue().primary() + " is not physical", reading));
             }
         }
         Double sitePressureKpa = source.sitePressureKpa();
-        FlueState flue = new FlueState(usable(reading, MOISTURE, implausible), usable(reading, FLUE_TEMPERATURE, implausible),
-                sitePressureKpa == null ? null : sitePressureKpa * PA_PER_KPA, staticPressurePa(reading));
+        FlueState flue = new FlueState(
+                usable(reading, MOISTURE, implausible),
+                usable(reading, FLUE_TEMPERATURE, implausible),
+                sitePressureKpa == null ? null : sitePressureKpa * PA_PER_KPA,
+                staticPressurePa(reading));
         for (Map.Entry<String, ReadingValue> e : reading.values.entrySet()) {
             ReadingValue v = e.getValue();
             Double primary = v.primary();
@@ -170,14 +173,25 @@ public final class Normalizer implements Serializable {
             if (reported != null) {
                 reported.valid = false;
             }
-            problems.accept(problem(DeadLetterReason.FLOW_OUT_OF_RANGE, String.format(Locale.ROOT, "standard-dry flow %.0f m3/h is outside [0, %s]",
-                    flow.value, max == null ? "∞" : String.format(Locale.ROOT, "%.0f", max)) + " m3/h (registry max_flow_m3_h or capacity)", reading));
+            problems.accept(problem(
+                    DeadLetterReason.FLOW_OUT_OF_RANGE,
+                    String.format(
+                                    Locale.ROOT,
+                                    "standard-dry flow %.0f m3/h is outside [0, %s]",
+                                    flow.value,
+                                    max == null ? "∞" : String.format(Locale.ROOT, "%.0f", max))
+                            + " m3/h (registry max_flow_m3_h or capacity)",
+                    reading));
         }
     }
 
     private static Rejection problem(DeadLetterReason reason, String detail, Reading reading) {
-        return new Rejection(reason, detail + " in a reading from MN " + reading.mn + " at " + java.time.Instant.ofEpochMilli(reading.timeMillis)
-                + "; the value is kept as reported but not used", reading.mn);
+        return new Rejection(
+                reason,
+                detail + " in a reading from MN " + reading.mn + " at "
+                        + java.time.Instant.ofEpochMilli(reading.timeMillis)
+                        + "; the value is kept as reported but not used",
+                reading.mn);
     }
 
     /** The flue-gas conditions of one reading: what eq. (18), (19) and (31) need; ambientPa null without a site pressure. */
@@ -188,7 +202,8 @@ public final class Normalizer implements Serializable {
         return kpa == null ? 0.0 : kpa * PA_PER_KPA;
     }
 
-    private Measure toStandardDry(String code, double value, boolean reportedValid, String flag, Source source, FlueState flue) {
+    private Measure toStandardDry(
+            String code, double value, boolean reportedValid, String flag, Source source, FlueState flue) {
         Parameter parameter = catalogue.find(code).orElse(null);
         if (parameter == null || parameter.units().isEmpty()) {
             // a code the catalogue does not describe is kept as reported
@@ -201,7 +216,10 @@ public final class Normalizer implements Serializable {
             case Units.M3_PER_S -> value * SECONDS_PER_HOUR;
             case Units.PPM -> EmissionFormulas.ppmToMgM3(value, parameter.molarMassGPerMol());
             // CO2 in vol % becomes mg/m3 (eq. 20); O2 and moisture stay in %
-            case Units.PCT -> parameter.isMassConcentration() ? EmissionFormulas.pctToMgM3(value, parameter.molarMassGPerMol()) : value;
+            case Units.PCT ->
+                parameter.isMassConcentration()
+                        ? EmissionFormulas.pctToMgM3(value, parameter.molarMassGPerMol())
+                        : value;
             default -> value;
         };
         // ppm and % are volume ratios: eq. (20) already gives standard state; mg/m3 may be at working state
@@ -210,7 +228,8 @@ public final class Normalizer implements Serializable {
             if (flue.temperatureC() == null || flue.ambientPa() == null) {
                 valid = false;
             } else {
-                converted = EmissionFormulas.toStandardState(converted, flue.ambientPa(), flue.staticPa(), flue.temperatureC());
+                converted = EmissionFormulas.toStandardState(
+                        converted, flue.ambientPa(), flue.staticPa(), flue.temperatureC());
             }
         }
         if (source.wet && parameter.isDryBasis()) {
@@ -228,7 +247,11 @@ public final class Normalizer implements Serializable {
      * Eq. (30)/(31): the standard-dry flow from velocity when the gateway sends no flow; needs
      * temperature, moisture and the site pressure, the duct area from a01016 or the registry.
      */
-    private void addFlowFromVelocity(Map<String, Measure> measures, Reading reading, Source source, FlueState flue,
+    private void addFlowFromVelocity(
+            Map<String, Measure> measures,
+            Reading reading,
+            Source source,
+            FlueState flue,
             Consumer<Rejection> problems) {
         ReadingValue velocity = reading.values.get(VELOCITY);
         if (measures.containsKey(FLOW) || velocity == null || velocity.primary() == null) {
@@ -243,12 +266,25 @@ public final class Normalizer implements Serializable {
         }
         if (flue.ambientPa() == null) {
             // the duct area came with the reading, so the registry could not ask for the pressure at load
-            problems.accept(problem(DeadLetterReason.NO_SITE_PRESSURE, "flow from velocity (eq. 30/31) needs the site's ambient pressure:"
-                    + " set ambient_pressure_kpa or altitude_m for source " + source.id + " in the registry", reading));
+            problems.accept(problem(
+                    DeadLetterReason.NO_SITE_PRESSURE,
+                    "flow from velocity (eq. 30/31) needs the site's ambient pressure:"
+                            + " set ambient_pressure_kpa or altitude_m for source " + source.id + " in the registry",
+                    reading));
         }
-        boolean valid = isValid(velocity) && flue.temperatureC() != null && flue.moisturePct() != null && flue.ambientPa() != null;
-        double flow = valid ? EmissionFormulas.standardDryFlowM3PerHour(velocity.primary(), area, flue.temperatureC(),
-                flue.ambientPa(), flue.staticPa(), flue.moisturePct()) : 0.0;
+        boolean valid = isValid(velocity)
+                && flue.temperatureC() != null
+                && flue.moisturePct() != null
+                && flue.ambientPa() != null;
+        double flow = valid
+                ? EmissionFormulas.standardDryFlowM3PerHour(
+                        velocity.primary(),
+                        area,
+                        flue.temperatureC(),
+                        flue.ambientPa(),
+                        flue.staticPa(),
+                        flue.moisturePct())
+                : 0.0;
         measures.put(FLOW, new Measure(flow, null, valid, velocity.flagOrNormal()));
     }
 
@@ -259,10 +295,20 @@ public final class Normalizer implements Serializable {
             return;
         }
         Measure no2 = measures.get(NO2);
-        double nox = no.value * catalogue.get(NO2).molarMassGPerMol() / catalogue.get(NO).molarMassGPerMol() + (no2 == null ? 0.0 : no2.value);
+        double nox = no.value
+                        * catalogue.get(NO2).molarMassGPerMol()
+                        / catalogue.get(NO).molarMassGPerMol()
+                + (no2 == null ? 0.0 : no2.value);
         boolean valid = no.valid && (no2 == null || no2.valid);
-        measures.put(NOX, new Measure(nox, null, valid, valid ? (overRange(no) || overRange(no2) ? OVER_RANGE : NORMAL)
-                : (no.valid ? no2.flag : no.flag)));
+        measures.put(
+                NOX,
+                new Measure(
+                        nox,
+                        null,
+                        valid,
+                        valid
+                                ? (overRange(no) || overRange(no2) ? OVER_RANGE : NORMAL)
+                                : (no.valid ? no2.flag : no.flag)));
     }
 
     /**

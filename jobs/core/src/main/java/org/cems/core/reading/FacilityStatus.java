@@ -13,6 +13,7 @@ public class FacilityStatus {
     public String mn;
     /** The facility's number as the station sends it, e.g. {@code SB1}. */
     public String facility;
+
     public long timeMillis;
     public int status;
 

@@ -2,10 +2,9 @@ package org.cems.core.reading;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.hj212.Hj2025Codes;
 import org.cems.hj212.Hj212Item;
@@ -19,11 +18,22 @@ import org.cems.hj212.Hj212PacketKind;
  * that breaks its kind's rule is a {@code bad_value} rejection of that item alone.
  */
 final class Hj2025Uploads {
-    static final Set<Hj212PacketKind> KINDS = Set.of(Hj212PacketKind.FACILITY_POWER, Hj212PacketKind.PRODUCTION_CONDITION,
-            Hj212PacketKind.RAW_DATA, Hj212PacketKind.FURNACE_TEMPERATURE);
+    static final Set<Hj212PacketKind> KINDS = Set.of(
+            Hj212PacketKind.FACILITY_POWER,
+            Hj212PacketKind.PRODUCTION_CONDITION,
+            Hj212PacketKind.RAW_DATA,
+            Hj212PacketKind.FURNACE_TEMPERATURE);
     /** The suffixes HJ 212 defines as numbers (HJ 212-2017 Table 4, kept by 2025); every other suffix is text. */
-    private static final Set<String> NUMERIC_SUFFIXES = Set.of(Hj212Item.RTD, Hj212Item.MIN, Hj212Item.AVG, Hj212Item.MAX,
-            Hj212Item.ZS_RTD, Hj212Item.ZS_MIN, Hj212Item.ZS_AVG, Hj212Item.ZS_MAX, Hj212Item.COU);
+    private static final Set<String> NUMERIC_SUFFIXES = Set.of(
+            Hj212Item.RTD,
+            Hj212Item.MIN,
+            Hj212Item.AVG,
+            Hj212Item.MAX,
+            Hj212Item.ZS_RTD,
+            Hj212Item.ZS_MIN,
+            Hj212Item.ZS_AVG,
+            Hj212Item.ZS_MAX,
+            Hj212Item.COU);
 
     private final ZoneId zone;
 
@@ -46,8 +56,11 @@ final class Hj2025Uploads {
         for (Map.Entry<String, Hj212Item> e : p.items().entrySet()) {
             String problem = problem(p.kind(), e.getKey(), e.getValue());
             if (problem != null) {
-                rejections.add(new Rejection(DeadLetterReason.BAD_VALUE, e.getKey() + " in a " + what + " at " + p.dataTime().get() + ": "
-                        + problem + "; the upload's other items were kept", p.mn()));
+                rejections.add(new Rejection(
+                        DeadLetterReason.BAD_VALUE,
+                        e.getKey() + " in a " + what + " at " + p.dataTime().get() + ": " + problem
+                                + "; the upload's other items were kept",
+                        p.mn()));
                 continue;
             }
             out.measurement(measurement(p, time, e.getValue()));
@@ -80,11 +93,13 @@ final class Hj2025Uploads {
                 return "-" + suffix + "=" + ReadingJson.abbreviate(item.values().get(suffix)) + " is not a number";
             }
         }
-        boolean hasValue = item.number(Hj212Item.RTD).isPresent() || item.number(Hj212Item.AVG).isPresent();
+        boolean hasValue = item.number(Hj212Item.RTD).isPresent()
+                || item.number(Hj212Item.AVG).isPresent();
         return switch (kind) {
-            case FACILITY_POWER -> !Hj2025Codes.isProductionFacilityPower(code) && !Hj2025Codes.isTreatmentFacilityPower(code)
-                    ? "not an electricity code (d2xxxx production, d3xxxx treatment facility)"
-                    : hasValue ? null : "neither -Rtd nor -Avg";
+            case FACILITY_POWER ->
+                !Hj2025Codes.isProductionFacilityPower(code) && !Hj2025Codes.isTreatmentFacilityPower(code)
+                        ? "not an electricity code (d2xxxx production, d3xxxx treatment facility)"
+                        : hasValue ? null : "neither -Rtd nor -Avg";
             case FURNACE_TEMPERATURE -> hasValue ? null : "neither -Rtd nor -Avg";
             default -> null;
         };

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
@@ -28,13 +27,22 @@ import org.cems.hj212.SplitPacketAssembler;
  */
 final class Hj212Readings {
     private static final String[] NUMERIC_SUFFIXES = {
-        Hj212Item.RTD, Hj212Item.MIN, Hj212Item.AVG, Hj212Item.MAX,
-        Hj212Item.ZS_RTD, Hj212Item.ZS_MIN, Hj212Item.ZS_AVG, Hj212Item.ZS_MAX, Hj212Item.COU};
+        Hj212Item.RTD,
+        Hj212Item.MIN,
+        Hj212Item.AVG,
+        Hj212Item.MAX,
+        Hj212Item.ZS_RTD,
+        Hj212Item.ZS_MIN,
+        Hj212Item.ZS_AVG,
+        Hj212Item.ZS_MAX,
+        Hj212Item.COU
+    };
     /** Facility items (SBxxx-RS/RT) describe equipment, not flue gas: statuses, not reading values. */
     private static final String FACILITY_PREFIX = "SB";
 
     /** A split upload's parts may arrive minutes apart: the caller decides when to give up. */
     private static final Duration NO_TIMEOUT = Duration.ofDays(365);
+
     private static final int MAX_PARTS = 64;
 
     private final ZoneId zone;
@@ -61,8 +69,13 @@ final class Hj212Readings {
             } else if (result instanceof DecodeResult.Decoded d) {
                 Hj212Packet packet = d.packet();
                 if (packet.isSplit() && packet.pnum() > 1) {
-                    parts.add(new SplitPart(packet.mn(), packet.cn() + "|" + packet.dataTime().map(Object::toString).orElse(""),
-                            packet.pno(), packet.pnum(), Hj212Encoder.encode(packet)));
+                    parts.add(new SplitPart(
+                            packet.mn(),
+                            packet.cn() + "|"
+                                    + packet.dataTime().map(Object::toString).orElse(""),
+                            packet.pno(),
+                            packet.pnum(),
+                            Hj212Encoder.encode(packet)));
                 } else {
                     accept(packet, readings, station, rejections);
                 }
@@ -89,12 +102,14 @@ final class Hj212Readings {
             }
         }
         if (readings.isEmpty() && rejections.isEmpty() && station.isEmpty()) {
-            rejections.add(new Rejection(DeadLetterReason.INCOMPLETE_SPLIT, "the parts of a split upload do not join up"));
+            rejections.add(
+                    new Rejection(DeadLetterReason.INCOMPLETE_SPLIT, "the parts of a split upload do not join up"));
         }
         return new DecodedPayload(readings, rejections, List.of(), station);
     }
 
-    private void accept(Hj212Packet packet, List<Reading> readings, StationUploads station, List<Rejection> rejections) {
+    private void accept(
+            Hj212Packet packet, List<Reading> readings, StationUploads station, List<Rejection> rejections) {
         if (StationUploads.CNS.contains(packet.cn()) || packet.kind() == Hj212PacketKind.HEARTBEAT) {
             stationUploads.read(packet, station, rejections);
             return;
@@ -104,12 +119,15 @@ final class Hj212Readings {
             return;
         }
         if (packet.kind() != Hj212PacketKind.DATA_UPLOAD) {
-            rejections.add(new Rejection(DeadLetterReason.NOT_A_READING, "CN " + packet.cn() + " (" + packet.kind().name().toLowerCase(Locale.ROOT)
-                    + ") from MN " + packet.mn() + " carries no readings"));
+            rejections.add(new Rejection(
+                    DeadLetterReason.NOT_A_READING,
+                    "CN " + packet.cn() + " (" + packet.kind().name().toLowerCase(Locale.ROOT) + ") from MN "
+                            + packet.mn() + " carries no readings"));
             return;
         }
         if (packet.dataTime().isEmpty()) {
-            rejections.add(new Rejection(DeadLetterReason.BAD_DATATIME, "data upload from MN " + packet.mn() + " has no DataTime"));
+            rejections.add(new Rejection(
+                    DeadLetterReason.BAD_DATATIME, "data upload from MN " + packet.mn() + " has no DataTime"));
             return;
         }
         Reading reading = new Reading();
@@ -120,22 +138,36 @@ final class Hj212Readings {
         for (Map.Entry<String, Hj212Item> e : packet.items().entrySet()) {
             if (e.getKey().startsWith(FACILITY_PREFIX)) {
                 // some loggers send SBxxx-RS with their data instead of in a CN 2021 upload
-                e.getValue().value(Hj212Item.RUN_STATUS).ifPresent(sent -> station.status(packet.mn(), reading.timeMillis,
-                        e.getKey(), number(e.getValue(), Hj212Item.RUN_STATUS), sent, rejections));
+                e.getValue()
+                        .value(Hj212Item.RUN_STATUS)
+                        .ifPresent(sent -> station.status(
+                                packet.mn(),
+                                reading.timeMillis,
+                                e.getKey(),
+                                number(e.getValue(), Hj212Item.RUN_STATUS),
+                                sent,
+                                rejections));
                 continue;
             }
             Hj212Item item = e.getValue();
             String bad = firstNonNumeric(item);
             if (bad != null) {
                 // one bad value is one bad value: the item goes, the reading's other items stay
-                rejections.add(new Rejection(DeadLetterReason.BAD_VALUE, e.getKey() + "-" + bad + " is not a number in a reading from MN " + packet.mn()
-                        + " at " + packet.dataTime().get() + "; the reading's other values were used", packet.mn()));
+                rejections.add(new Rejection(
+                        DeadLetterReason.BAD_VALUE,
+                        e.getKey() + "-" + bad + " is not a number in a reading from MN " + packet.mn() + " at "
+                                + packet.dataTime().get() + "; the reading's other values were used",
+                        packet.mn()));
                 continue;
             }
             ReadingValue v = toValue(item);
             if (v.primary() == null && v.cou == null) {
-                rejections.add(new Rejection(DeadLetterReason.BAD_VALUE, e.getKey() + " has neither Rtd, Avg nor Cou (an empty value?) in a reading from MN "
-                        + packet.mn() + " at " + packet.dataTime().get() + "; the reading's other values were used", packet.mn()));
+                rejections.add(new Rejection(
+                        DeadLetterReason.BAD_VALUE,
+                        e.getKey() + " has neither Rtd, Avg nor Cou (an empty value?) in a reading from MN "
+                                + packet.mn() + " at " + packet.dataTime().get()
+                                + "; the reading's other values were used",
+                        packet.mn()));
                 continue;
             }
             reading.values.put(e.getKey(), v);
@@ -143,7 +175,8 @@ final class Hj212Readings {
         if (!reading.values.isEmpty()) {
             readings.add(reading);
         } else if (station.size() == statusesBefore) {
-            rejections.add(new Rejection(DeadLetterReason.MISSING_VALUES, "data upload from MN " + packet.mn() + " has no values"));
+            rejections.add(new Rejection(
+                    DeadLetterReason.MISSING_VALUES, "data upload from MN " + packet.mn() + " has no values"));
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.hj212.Hj212Item;
 import org.cems.hj212.Hj212Packet;
@@ -22,8 +21,8 @@ final class Hj212StationUploads {
     private static final String INFO = "Info";
     private static final String RESTART_TIME = "RestartTime";
     private static final String POL_ID = "PolId";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
 
     private final ZoneId zone;
 
@@ -40,7 +39,8 @@ final class Hj212StationUploads {
         } else if (StationUploads.CN_HEARTBEAT.equals(p.cn())) {
             heartbeat(p, out, rejections);
         } else if (p.dataTime().isEmpty()) {
-            rejections.add(new Rejection(DeadLetterReason.BAD_DATATIME, "CN " + p.cn() + " upload from MN " + p.mn() + " has no DataTime"));
+            rejections.add(new Rejection(
+                    DeadLetterReason.BAD_DATATIME, "CN " + p.cn() + " upload from MN " + p.mn() + " has no DataTime"));
             return;
         } else {
             long time = p.dataTime().get().atZone(zone).toInstant().toEpochMilli();
@@ -49,11 +49,13 @@ final class Hj212StationUploads {
             }
         }
         if (out.size() == had && rejections.size() == before) {
-            rejections.add(new Rejection(DeadLetterReason.MISSING_VALUES, "CN " + p.cn() + " upload from MN " + p.mn() + " has no values"));
+            rejections.add(new Rejection(
+                    DeadLetterReason.MISSING_VALUES, "CN " + p.cn() + " upload from MN " + p.mn() + " has no values"));
         }
     }
 
-    private void item(Hj212Packet p, long time, String code, Hj212Item item, StationUploads out, List<Rejection> rejections) {
+    private void item(
+            Hj212Packet p, long time, String code, Hj212Item item, StationUploads out, List<Rejection> rejections) {
         switch (p.cn()) {
             case StationUploads.CN_FACILITY_STATUS -> {
                 String sent = required(p, code, item, Hj212Item.RUN_STATUS, rejections);
@@ -77,10 +79,12 @@ final class Hj212StationUploads {
     }
 
     /** The item's value for the suffix the CN carries; a bad_value rejection when it has none. */
-    private static String required(Hj212Packet p, String code, Hj212Item item, String suffix, List<Rejection> rejections) {
+    private static String required(
+            Hj212Packet p, String code, Hj212Item item, String suffix, List<Rejection> rejections) {
         String sent = item.value(suffix).orElse(null);
         if (sent == null) {
-            rejections.add(StationUploads.bad(code + " in a CN " + p.cn() + " upload from MN " + p.mn() + " has no -" + suffix + " value"));
+            rejections.add(StationUploads.bad(
+                    code + " in a CN " + p.cn() + " upload from MN " + p.mn() + " has no -" + suffix + " value"));
         }
         return sent;
     }
@@ -88,13 +92,16 @@ final class Hj212StationUploads {
     private void restart(Hj212Packet p, StationUploads out, List<Rejection> rejections) {
         String sent = p.cpFields().get(RESTART_TIME);
         if (sent == null) {
-            rejections.add(new Rejection(DeadLetterReason.MISSING_VALUES, "CN 2081 upload from MN " + p.mn() + " has no RestartTime"));
+            rejections.add(new Rejection(
+                    DeadLetterReason.MISSING_VALUES, "CN 2081 upload from MN " + p.mn() + " has no RestartTime"));
             return;
         }
         try {
             // DataTime's form (N14, HJ 212-2017 Table 4); a 17-digit time with milliseconds is seen in the wild
             String seconds = sent.length() == 17 ? sent.substring(0, 14) : sent;
-            out.restart(p.mn(), LocalDateTime.parse(seconds, TIME).atZone(zone).toInstant().toEpochMilli());
+            out.restart(
+                    p.mn(),
+                    LocalDateTime.parse(seconds, TIME).atZone(zone).toInstant().toEpochMilli());
         } catch (DateTimeParseException e) {
             rejections.add(StationUploads.bad("RestartTime=" + ReadingJson.abbreviate(sent) + " from MN " + p.mn()
                     + " is not a time (YYYYMMDDhhmmss)"));
@@ -103,18 +110,25 @@ final class Hj212StationUploads {
 
     /** A heartbeat carries nothing but its header: its time is the QN, when the logger sent it (HJ 212-2017 §6.3.2). */
     private void heartbeat(Hj212Packet p, StationUploads out, List<Rejection> rejections) {
-        String qn = p.qn().filter(q -> q.length() == 17 && q.chars().allMatch(Character::isDigit)).orElse(null);
+        String qn = p.qn().filter(q -> q.length() == 17 && q.chars().allMatch(Character::isDigit))
+                .orElse(null);
         try {
             if (qn != null) {
-                out.heartbeat(p.mn(), LocalDateTime.parse(qn.substring(0, 14), TIME).atZone(zone).toInstant().toEpochMilli()
-                        + Integer.parseInt(qn.substring(14)));
+                out.heartbeat(
+                        p.mn(),
+                        LocalDateTime.parse(qn.substring(0, 14), TIME)
+                                        .atZone(zone)
+                                        .toInstant()
+                                        .toEpochMilli()
+                                + Integer.parseInt(qn.substring(14)));
                 return;
             }
         } catch (DateTimeParseException e) {
             // reported below
         }
-        rejections.add(new Rejection(DeadLetterReason.BAD_DATATIME, "CN 9015 heartbeat from MN " + p.mn()
-                + " has no QN (yyyyMMddHHmmssSSS) to date it"));
+        rejections.add(new Rejection(
+                DeadLetterReason.BAD_DATATIME,
+                "CN 9015 heartbeat from MN " + p.mn() + " has no QN (yyyyMMddHHmmssSSS) to date it"));
     }
 
     private static Double number(Hj212Item item, String suffix) {

@@ -6,7 +6,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.hj212.Sm4Keys;
 
@@ -54,7 +53,9 @@ public final class PayloadDecoder {
             return rejected(DeadLetterReason.EMPTY_PAYLOAD, "the payload is empty");
         }
         if (payload.length > maxPayloadBytes) {
-            return rejected(DeadLetterReason.PAYLOAD_TOO_LARGE, payload.length + " bytes, more than the limit of " + maxPayloadBytes);
+            return rejected(
+                    DeadLetterReason.PAYLOAD_TOO_LARGE,
+                    payload.length + " bytes, more than the limit of " + maxPayloadBytes);
         }
         int start = firstNonWhitespace(payload);
         if (start == payload.length) {
@@ -69,7 +70,8 @@ public final class PayloadDecoder {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(payload))
@@ -83,7 +85,10 @@ public final class PayloadDecoder {
     private static int firstNonWhitespace(byte[] payload) {
         int i = 0;
         // a UTF-8 byte-order mark is white space for this purpose
-        if (payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB && (payload[2] & 0xFF) == 0xBF) {
+        if (payload.length >= 3
+                && (payload[0] & 0xFF) == 0xEF
+                && (payload[1] & 0xFF) == 0xBB
+                && (payload[2] & 0xFF) == 0xBF) {
             i = 3;
         }
         while (i < payload.length && Character.isWhitespace(payload[i])) {

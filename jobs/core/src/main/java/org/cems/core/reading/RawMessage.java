@@ -7,6 +7,7 @@ package org.cems.core.reading;
 public class RawMessage {
     /** e.g. {@code kafka:cems.readings/0@42} or {@code mqtt:cems/MN/up}. */
     public String origin;
+
     public byte[] payload;
     public long receivedMillis;
 

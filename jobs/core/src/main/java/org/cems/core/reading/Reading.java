@@ -31,8 +31,11 @@ public class Reading {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Reading r && timeMillis == r.timeMillis && Objects.equals(mn, r.mn)
-                && Objects.equals(cn, r.cn) && Objects.equals(values, r.values);
+        return o instanceof Reading r
+                && timeMillis == r.timeMillis
+                && Objects.equals(mn, r.mn)
+                && Objects.equals(cn, r.cn)
+                && Objects.equals(values, r.values);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.cems.core.reading;
 
-import org.cems.core.deadletter.DeadLetterReason;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -12,12 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cems.core.deadletter.DeadLetterReason;
 
 /**
  * The JSON reading format of the contract (section 1): one object or an array of them. Each
@@ -28,7 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ReadingJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> DATA_CNS = Set.of(Reading.CN_REALTIME, Reading.CN_MINUTE, Reading.CN_HOUR, Reading.CN_DAY);
+    private static final Set<String> DATA_CNS =
+            Set.of(Reading.CN_REALTIME, Reading.CN_MINUTE, Reading.CN_HOUR, Reading.CN_DAY);
 
     private final ZoneId zone;
 
@@ -70,15 +70,18 @@ public final class ReadingJson {
             } else if (DATA_CNS.contains(cn)) {
                 readings.add(toReading(node, mn.asText(), cn, rejections));
             } else {
-                throw new BadReading(DeadLetterReason.UNSUPPORTED_CN, "cn " + abbreviate(cn)
-                        + " is not a data upload (2011, 2051, 2061, 2031) nor a station upload (2021, 2041, 2081, 3020)");
+                throw new BadReading(
+                        DeadLetterReason.UNSUPPORTED_CN,
+                        "cn " + abbreviate(cn)
+                                + " is not a data upload (2011, 2051, 2061, 2031) nor a station upload (2021, 2041, 2081, 3020)");
             }
         } catch (BadReading e) {
             rejections.add(e.rejection);
         }
     }
 
-    private void toStationUpload(JsonNode node, String mn, String cn, StationUploads out, List<Rejection> rejections) throws BadReading {
+    private void toStationUpload(JsonNode node, String mn, String cn, StationUploads out, List<Rejection> rejections)
+            throws BadReading {
         if (StationUploads.CN_RESTART.equals(cn)) {
             JsonNode restart = node.get("restartTime");
             if (restart == null || restart.isNull()) {
@@ -95,21 +98,30 @@ public final class ReadingJson {
         String field = StationUploads.CN_SITE_INFO.equals(cn) ? "info" : "facilities";
         JsonNode items = node.get(field);
         if (!(items instanceof ObjectNode) || items.isEmpty()) {
-            throw new BadReading(DeadLetterReason.MISSING_VALUES, "cn " + cn + " needs a non-empty object \"" + field + "\"");
+            throw new BadReading(
+                    DeadLetterReason.MISSING_VALUES, "cn " + cn + " needs a non-empty object \"" + field + "\"");
         }
         JsonNode polId = node.get("polId");
         for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
             switch (cn) {
-                case StationUploads.CN_FACILITY_STATUS -> out.status(mn, time, e.getKey(), numberOrNull(v.get("rs")), text(v.get("rs")), rejections);
-                case StationUploads.CN_FACILITY_RUN_TIME -> out.runTime(mn, time, e.getKey(), numberOrNull(v.get("rt")), text(v.get("rt")), rejections);
+                case StationUploads.CN_FACILITY_STATUS ->
+                    out.status(mn, time, e.getKey(), numberOrNull(v.get("rs")), text(v.get("rs")), rejections);
+                case StationUploads.CN_FACILITY_RUN_TIME ->
+                    out.runTime(mn, time, e.getKey(), numberOrNull(v.get("rt")), text(v.get("rt")), rejections);
                 default -> {
                     if (v.isNumber() || (v.isTextual() && !v.asText().isEmpty())) {
-                        out.siteInfo(mn, time, polId != null && polId.isTextual() ? polId.asText() : null, e.getKey(),
-                                numberOrNull(v), v.asText());
+                        out.siteInfo(
+                                mn,
+                                time,
+                                polId != null && polId.isTextual() ? polId.asText() : null,
+                                e.getKey(),
+                                numberOrNull(v),
+                                v.asText());
                     } else {
-                        rejections.add(StationUploads.bad("info." + e.getKey() + " from MN " + mn + " must be a number or text"));
+                        rejections.add(StationUploads.bad(
+                                "info." + e.getKey() + " from MN " + mn + " must be a number or text"));
                     }
                 }
             }
@@ -137,8 +149,11 @@ public final class ReadingJson {
             try {
                 parsed.put(e.getKey(), toValue(e.getKey(), e.getValue()));
             } catch (BadReading bad) {
-                badItems.add(new Rejection(bad.rejection.reason(), bad.rejection.detail() + " in a reading from MN " + mn
-                        + "; the reading's other values were used", mn));
+                badItems.add(new Rejection(
+                        bad.rejection.reason(),
+                        bad.rejection.detail() + " in a reading from MN " + mn
+                                + "; the reading's other values were used",
+                        mn));
             }
         }
         if (parsed.isEmpty()) {
@@ -155,7 +170,8 @@ public final class ReadingJson {
             return time.asLong();
         }
         if (!time.isTextual()) {
-            throw new BadReading(DeadLetterReason.BAD_TIME, "field \"time\" must be ISO-8601 text or epoch milliseconds");
+            throw new BadReading(
+                    DeadLetterReason.BAD_TIME, "field \"time\" must be ISO-8601 text or epoch milliseconds");
         }
         String text = time.asText();
         try {
@@ -216,7 +232,8 @@ public final class ReadingJson {
             return null;
         }
         if (!n.isTextual() || n.asText().length() > 4) {
-            throw new BadReading(DeadLetterReason.BAD_VALUE, code + "." + item + " must be a flag of up to 4 characters");
+            throw new BadReading(
+                    DeadLetterReason.BAD_VALUE, code + "." + item + " must be a flag of up to 4 characters");
         }
         return n.asText();
     }
@@ -228,7 +245,12 @@ public final class ReadingJson {
             ObjectNode o = array.addObject();
             o.put("mn", r.mn);
             o.put("cn", r.cn);
-            o.put("time", Instant.ofEpochMilli(r.timeMillis).atZone(zone).toOffsetDateTime().toString());
+            o.put(
+                    "time",
+                    Instant.ofEpochMilli(r.timeMillis)
+                            .atZone(zone)
+                            .toOffsetDateTime()
+                            .toString());
             ObjectNode values = o.putObject("values");
             r.values.forEach((code, v) -> {
                 ObjectNode item = values.putObject(code);

@@ -1,7 +1,6 @@
 package org.cems.core.reading;
 
 import java.util.Objects;
-
 import org.cems.hj212.DataFlag;
 
 /**
@@ -20,6 +19,7 @@ public class ReadingValue {
     public Double cou;
     /** HJ 212-2017 Table 8 data flag (N F M S D C T B); null when the gateway sent none. */
     public String flag;
+
     public String eflag;
 
     public ReadingValue() {}
@@ -49,10 +49,17 @@ public class ReadingValue {
         if (!(o instanceof ReadingValue v)) {
             return false;
         }
-        return Objects.equals(rtd, v.rtd) && Objects.equals(min, v.min) && Objects.equals(avg, v.avg)
-                && Objects.equals(max, v.max) && Objects.equals(zsRtd, v.zsRtd) && Objects.equals(zsMin, v.zsMin)
-                && Objects.equals(zsAvg, v.zsAvg) && Objects.equals(zsMax, v.zsMax) && Objects.equals(cou, v.cou)
-                && Objects.equals(flag, v.flag) && Objects.equals(eflag, v.eflag);
+        return Objects.equals(rtd, v.rtd)
+                && Objects.equals(min, v.min)
+                && Objects.equals(avg, v.avg)
+                && Objects.equals(max, v.max)
+                && Objects.equals(zsRtd, v.zsRtd)
+                && Objects.equals(zsMin, v.zsMin)
+                && Objects.equals(zsAvg, v.zsAvg)
+                && Objects.equals(zsMax, v.zsMax)
+                && Objects.equals(cou, v.cou)
+                && Objects.equals(flag, v.flag)
+                && Objects.equals(eflag, v.eflag);
     }
 
     @Override
@@ -62,6 +69,7 @@ public class ReadingValue {
 
     @Override
     public String toString() {
-        return "ReadingValue{rtd=" + rtd + ", avg=" + avg + ", zsRtd=" + zsRtd + ", zsAvg=" + zsAvg + ", flag=" + flag + "}";
+        return "ReadingValue{rtd=" + rtd + ", avg=" + avg + ", zsRtd=" + zsRtd + ", zsAvg=" + zsAvg + ", flag=" + flag
+                + "}";
     }
 }

@@ -20,11 +20,13 @@ public class StationMeasurement {
     public String mn;
     /** {@link #FACILITY_POWER}, {@link #PRODUCTION_CONDITION}, {@link #VOC_RAW} or {@link #FURNACE_TEMPERATURE}: the measurement it becomes. */
     public String kind;
+
     public String cn;
     /** DataTime. */
     public long timeMillis;
     /** The item's code: {@code d30106}, {@code p99101}, {@code a24088}, {@code a01901}. */
     public String code;
+
     public Map<String, Double> numbers = new LinkedHashMap<>();
     public Map<String, String> texts = new LinkedHashMap<>();
 

@@ -1,10 +1,10 @@
 package org.cems.core.reading;
 
-import org.cems.core.deadletter.DeadLetterReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.cems.core.deadletter.DeadLetterReason;
 
 /**
  * What a payload held besides readings: facility status (CN 2021) and the other station uploads a
@@ -19,10 +19,12 @@ public final class StationUploads {
     public static final String CN_SITE_INFO = "3020";
     /** HJ 212-2025 heartbeat ({@link org.cems.hj212.Hj212PacketKind#HEARTBEAT}); read only from 2025 frames. */
     public static final String CN_HEARTBEAT = "9015";
+
     public static final Set<String> CNS = Set.of(CN_FACILITY_STATUS, CN_FACILITY_RUN_TIME, CN_RESTART, CN_SITE_INFO);
     private static final Pattern FACILITY = Pattern.compile("SB[0-9A-Za-z]+");
     /** The run-status codes of {@code SBxxx-RS}: 0 off ... 5 blow-back (hj212-protocol.md section 2.4). */
     private static final int MAX_STATUS = 5;
+
     private static final double HOURS_PER_DAY = 24;
 
     private final List<FacilityStatus> statuses = new ArrayList<>();
@@ -79,7 +81,8 @@ public final class StationUploads {
             return;
         }
         if (hours == null || hours < 0 || hours > HOURS_PER_DAY) {
-            rejections.add(bad(facility + "-RT=" + sent + " from MN " + mn + " is not a number of hours in a day (0 to 24)"));
+            rejections.add(
+                    bad(facility + "-RT=" + sent + " from MN " + mn + " is not a number of hours in a day (0 to 24)"));
             return;
         }
         StationEvent e = new StationEvent(mn, CN_FACILITY_RUN_TIME, dayMillis, facility);
@@ -104,7 +107,9 @@ public final class StationUploads {
         if (number != null) {
             e.value = number;
         } else {
-            e.text = sent.length() >= 4 && sent.startsWith("//") && sent.endsWith("//") ? sent.substring(2, sent.length() - 2) : sent;
+            e.text = sent.length() >= 4 && sent.startsWith("//") && sent.endsWith("//")
+                    ? sent.substring(2, sent.length() - 2)
+                    : sent;
         }
         events.add(e);
     }

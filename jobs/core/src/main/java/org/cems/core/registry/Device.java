@@ -8,6 +8,7 @@ public class Device implements Serializable {
     public String id;
     /** What the duty officer calls it, e.g. 1号机组脱硫; optional: the dashboards show the id without it. */
     public String name;
+
     public String type;
     /** HJ 212-2017 code of the pollutant it removes, e.g. a21002 for an SCR. */
     public String pollutant;
@@ -15,6 +16,7 @@ public class Device implements Serializable {
     public String inlet;
     /** Source id of the outlet point (usually the stack). */
     public String outlet;
+
     public Double baselineEfficiencyPct;
     public DeviceAlert alert = new DeviceAlert();
 

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** Types of environmental control equipment. */
 public enum DeviceType {
-    FGD, SCR, SNCR, ESP, BAG, WESP, VOCS;
+    FGD,
+    SCR,
+    SNCR,
+    ESP,
+    BAG,
+    WESP,
+    VOCS;
 
     public static DeviceType parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));

@@ -23,9 +23,11 @@ public class Enterprise implements Serializable {
     public Map<String, Map<Integer, Double>> baselineMonthlyT = new LinkedHashMap<>();
     /** The site's ambient pressure, kPa, or its altitude, m: the default of its sources (see {@link Source#ambientPressureKpa}). */
     public Double ambientPressureKpa;
+
     public Double altitudeM;
     /** The site's position, WGS 84 degrees (north, east), for the dashboards' map; optional. */
     public Double lat;
+
     public Double lon;
     public List<Source> sources = new ArrayList<>();
     public List<Device> devices = new ArrayList<>();

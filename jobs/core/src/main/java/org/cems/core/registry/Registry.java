@@ -28,6 +28,7 @@ public class Registry implements Serializable {
     public String efficiencyGain = "penetration";
     /** The coal-rate KPI covers units of this capacity and more (the plan: 600 MW). */
     public double coalRateMinCapacityMw = 600;
+
     public List<Enterprise> enterprises = new ArrayList<>();
     /**
      * What the marks of HJ 212-2025 key production conditions (ST=45, {@code p99101-Rtd=St}) mean,
@@ -42,7 +43,8 @@ public class Registry implements Serializable {
      * The meanings a mark may have, after the condition marks of 执法函〔2020〕21号 and MEE 公告 2022年第21号
      * (real-plant-data.md section 3): 停运 stopped, 并网/供能 startup, 解列 shutdown, 故障/事故 fault, and normal.
      */
-    public static final List<String> CONDITION_MEANINGS = List.of(CONDITION_STOPPED, "startup", "shutdown", "fault", "normal");
+    public static final List<String> CONDITION_MEANINGS =
+            List.of(CONDITION_STOPPED, "startup", "shutdown", "fault", "normal");
 
     private transient Map<String, SourceRef> byMn;
 

@@ -1,5 +1,11 @@
 package org.cems.core.registry;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,13 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.cems.core.reading.StationUploads;
 import org.cems.hj212.Hj2025Codes;
 import org.cems.hj212.ParameterCatalogue;
@@ -37,23 +36,30 @@ public final class RegistryLoader {
      * is larger. The file is the operator's own, so the limit guards against mistakes only.
      */
     static final int MAX_REGISTRY_CHARS = 256 << 20;
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
+
+    private static final ObjectMapper YAML = new ObjectMapper(
+                    YAMLFactory.builder().loaderOptions(loaderOptions()).build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The message for a registry with the single-target shape of earlier versions, or a target not under a year. */
-    static final String TARGETS_BY_YEAR = "targets: give the plan's targets by year, e.g. targets: {2024: {nox_reduction_t: 200},"
-            + " 2026: {nox_reduction_t: 923, vocs_reduction_t: 553, equipment_efficiency_gain_pct: 10, coal_rate_net_gce_kwh: 290}};"
-            + " a registry with one set of targets for every year (targets: {nox_reduction_t: 923, ...}) moves them under the year they are for";
+    static final String TARGETS_BY_YEAR =
+            "targets: give the plan's targets by year, e.g. targets: {2024: {nox_reduction_t: 200},"
+                    + " 2026: {nox_reduction_t: 923, vocs_reduction_t: 553, equipment_efficiency_gain_pct: 10, coal_rate_net_gce_kwh: 290}};"
+                    + " a registry with one set of targets for every year (targets: {nox_reduction_t: 923, ...}) moves them under the year they are for";
     /** The names a year's targets may have: the KPI indicators the job writes a target for. */
     private static final Set<String> INDICATOR_TARGETS = indicatorTargets();
-    private static final Set<Integer> MONTHS = IntStream.rangeClosed(1, 12).boxed().collect(Collectors.toUnmodifiableSet());
+
+    private static final Set<Integer> MONTHS =
+            IntStream.rangeClosed(1, 12).boxed().collect(Collectors.toUnmodifiableSet());
 
     private RegistryLoader() {}
 
     private static Set<String> indicatorTargets() {
-        Set<String> names = new TreeSet<>(List.of(Targets.EQUIPMENT_EFFICIENCY_GAIN_PCT, Targets.COAL_RATE_NET_GCE_KWH));
-        ParameterCatalogue.standard().all().stream().filter(p -> p.indicator() != null)
+        Set<String> names =
+                new TreeSet<>(List.of(Targets.EQUIPMENT_EFFICIENCY_GAIN_PCT, Targets.COAL_RATE_NET_GCE_KWH));
+        ParameterCatalogue.standard().all().stream()
+                .filter(p -> p.indicator() != null)
                 .forEach(p -> names.add(Targets.reduction(p.indicator())));
         return names;
     }
@@ -79,14 +85,25 @@ public final class RegistryLoader {
         try {
             registry = YAML.readValue(in, Registry.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new RegistryException(name, List.of(e.getPathReference().replace("org.cems.core.registry.", "")
-                    + ": unknown key \"" + e.getPropertyName() + "\""));
+            throw new RegistryException(
+                    name,
+                    List.of(e.getPathReference().replace("org.cems.core.registry.", "") + ": unknown key \""
+                            + e.getPropertyName() + "\""));
         } catch (JsonMappingException e) {
             if (!e.getPath().isEmpty() && "targets".equals(e.getPath().get(0).getFieldName())) {
-                throw new RegistryException(name, List.of(TARGETS_BY_YEAR + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
+                throw new RegistryException(
+                        name,
+                        List.of(TARGETS_BY_YEAR
+                                + (e.getLocation() == null
+                                        ? ""
+                                        : " (line " + e.getLocation().getLineNr() + ")")));
             }
-            throw new RegistryException(name, List.of(e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
+            throw new RegistryException(
+                    name,
+                    List.of(e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")")));
         } catch (IOException e) {
             throw new RegistryException(name, List.of("not valid YAML: " + e.getMessage()));
         }
@@ -165,7 +182,8 @@ public final class RegistryLoader {
         }
         r.productionConditionMarks.forEach((mark, meaning) -> {
             if (!Registry.CONDITION_MEANINGS.contains(meaning)) {
-                problems.add("production_condition_marks." + mark + ": \"" + meaning + "\" is not one of " + String.join(", ", Registry.CONDITION_MEANINGS));
+                problems.add("production_condition_marks." + mark + ": \"" + meaning + "\" is not one of "
+                        + String.join(", ", Registry.CONDITION_MEANINGS));
             }
         });
         return problems;
@@ -183,7 +201,8 @@ public final class RegistryLoader {
             }
             targets.forEach((indicator, value) -> {
                 if (!INDICATOR_TARGETS.contains(indicator)) {
-                    problems.add("targets." + year + "." + indicator + ": no KPI of that name (one of " + String.join(", ", INDICATOR_TARGETS) + ")");
+                    problems.add("targets." + year + "." + indicator + ": no KPI of that name (one of "
+                            + String.join(", ", INDICATOR_TARGETS) + ")");
                 } else if (value == null || !(value > 0)) {
                     problems.add("targets." + year + "." + indicator + ": a target must be a positive number");
                 }
@@ -219,7 +238,8 @@ public final class RegistryLoader {
                 problems.add(where + ": each month's baseline must be a positive number of tonnes");
                 return;
             }
-            double sum = months.values().stream().mapToDouble(Double::doubleValue).sum();
+            double sum =
+                    months.values().stream().mapToDouble(Double::doubleValue).sum();
             Double yearly = e.baselineT.get(code);
             if (yearly == null) {
                 e.baselineT.put(code, sum);
@@ -242,7 +262,8 @@ public final class RegistryLoader {
         }
     }
 
-    private static void validateSource(Source s, String at, Set<String> ids, Map<String, String> mnAt, List<String> problems) {
+    private static void validateSource(
+            Source s, String at, Set<String> ids, Map<String, String> mnAt, List<String> problems) {
         if (blank(s.id)) {
             problems.add(at + ": missing id");
         } else if (!ids.add(s.id)) {
@@ -272,10 +293,12 @@ public final class RegistryLoader {
             problems.add(at + ": aux_power_pct " + s.auxPowerPct + " is not an auxiliary power share in % (0-30)");
         }
         if (s.coalCarbonTcPerGj != null && !(s.coalCarbonTcPerGj > 0.01 && s.coalCarbonTcPerGj < 0.05)) {
-            problems.add(at + ": coal_carbon_tc_per_gj " + s.coalCarbonTcPerGj + " is not a carbon content of coal in tC/GJ (0.01-0.05; default 0.03085)");
+            problems.add(at + ": coal_carbon_tc_per_gj " + s.coalCarbonTcPerGj
+                    + " is not a carbon content of coal in tC/GJ (0.01-0.05; default 0.03085)");
         }
         if (s.coalOxidationPct != null && !(s.coalOxidationPct > 50 && s.coalOxidationPct <= 100)) {
-            problems.add(at + ": coal_oxidation_pct " + s.coalOxidationPct + " is not an oxidation rate in % (50-100; default 99)");
+            problems.add(at + ": coal_oxidation_pct " + s.coalOxidationPct
+                    + " is not an oxidation rate in % (50-100; default 99)");
         }
         if (s.maxFlowM3H != null && !(s.maxFlowM3H > 0)) {
             problems.add(at + ": max_flow_m3_h must be a positive number");
@@ -300,7 +323,8 @@ public final class RegistryLoader {
             problems.add(at + ": set one of password, password_env and password_file");
         }
         if (s.minuteInterval != null && !Source.MINUTE_INTERVALS.contains(s.minuteInterval)) {
-            problems.add(at + ".minute_interval: " + s.minuteInterval + " is not a HJ 212-2017 MinInterval (one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 minutes)");
+            problems.add(at + ".minute_interval: " + s.minuteInterval
+                    + " is not a HJ 212-2017 MinInterval (one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 minutes)");
         }
     }
 
@@ -312,7 +336,9 @@ public final class RegistryLoader {
             Long from = epochMillis(p.from, zone);
             Long to = epochMillis(p.to, zone);
             if (from == null || to == null) {
-                problems.add(where + ": from and to must be ISO-8601 times such as 2026-11-26T08:00:00+08:00 or 2026-11-26T08:00:00");
+                problems.add(
+                        where
+                                + ": from and to must be ISO-8601 times such as 2026-11-26T08:00:00+08:00 or 2026-11-26T08:00:00");
             } else if (from >= to) {
                 problems.add(where + ": from must be before to");
             } else {
@@ -344,19 +370,23 @@ public final class RegistryLoader {
      */
     private static void validateSite(Source s, String at, List<String> problems) {
         if (s.ambientPressureKpa != null && (s.ambientPressureKpa < 50 || s.ambientPressureKpa > 110)) {
-            problems.add(at + ": ambient_pressure_kpa " + s.ambientPressureKpa + " is not an ambient pressure in kPa (50-110)");
+            problems.add(at + ": ambient_pressure_kpa " + s.ambientPressureKpa
+                    + " is not an ambient pressure in kPa (50-110)");
         }
         if (s.altitudeM != null && (s.altitudeM < -500 || s.altitudeM > 5000)) {
             problems.add(at + ": altitude_m " + s.altitudeM + " is not a site altitude in m (-500 to 5000)");
         }
         if (s.needsSitePressure() && s.sitePressureKpa() == null) {
-            String uses = s.workingState ? "working_state (eq. 18 of HJ 212-2017 App. D)" : "duct_area_m2 (flow from velocity, eq. 30/31)";
+            String uses = s.workingState
+                    ? "working_state (eq. 18 of HJ 212-2017 App. D)"
+                    : "duct_area_m2 (flow from velocity, eq. 30/31)";
             problems.add(at + ": " + uses + " needs the site's ambient pressure: set ambient_pressure_kpa or altitude_m"
                     + " on the source or its enterprise (Ordos: 1,100-1,500 m, 85-89 kPa)");
         }
     }
 
-    private static void validateDevice(Device d, String at, Map<String, Source> sources, Set<String> ids, List<String> problems) {
+    private static void validateDevice(
+            Device d, String at, Map<String, Source> sources, Set<String> ids, List<String> problems) {
         Set<String> sourceIds = sources.keySet();
         if (blank(d.id)) {
             problems.add(at + ": missing id");
@@ -391,19 +421,24 @@ public final class RegistryLoader {
             if (Hj2025Codes.isProductionCondition(sb)) {
                 // an HJ 212-2025 production condition (ST=45) speaks for a production facility only
                 if (!Source.FACILITY_PRODUCTION.equals(role)) {
-                    problems.add(at + ".facilities." + sb + ": a production condition (pxxxxx) can only be " + Source.FACILITY_PRODUCTION
-                            + ", not \"" + role + "\"");
+                    problems.add(at + ".facilities." + sb + ": a production condition (pxxxxx) can only be "
+                            + Source.FACILITY_PRODUCTION + ", not \"" + role + "\"");
                 }
                 return;
             }
             if (!StationUploads.isFacilityNumber(sb)) {
-                problems.add(at + ".facilities: \"" + sb + "\" is not a facility number as stations send it (SB and its number, e.g. SB1)");
+                problems.add(at + ".facilities: \"" + sb
+                        + "\" is not a facility number as stations send it (SB and its number, e.g. SB1)");
             }
             boolean device = e.devices.stream().anyMatch(d -> d.id != null && d.id.equals(role));
             if (!Source.FACILITY_PRODUCTION.equals(role) && !device) {
                 problems.add(at + ".facilities." + sb + ": \"" + role + "\" is neither " + Source.FACILITY_PRODUCTION
                         + " nor a device of enterprise \"" + e.id + "\" (devices: "
-                        + String.join(", ", e.devices.stream().map(d -> String.valueOf(d.id)).toList()) + ")");
+                        + String.join(
+                                ", ",
+                                e.devices.stream()
+                                        .map(d -> String.valueOf(d.id))
+                                        .toList()) + ")");
             }
         });
     }
@@ -418,16 +453,22 @@ public final class RegistryLoader {
             boolean device = e.devices.stream().anyMatch(d -> d.id != null && d.id.equals(what));
             if (Hj2025Codes.isProductionFacilityPower(code)) {
                 if (!Source.FACILITY_PRODUCTION.equals(what)) {
-                    problems.add(at + ".power_meters." + code + ": a production-facility meter (d2xxxx) is " + Source.FACILITY_PRODUCTION
-                            + ", not \"" + what + "\"");
+                    problems.add(at + ".power_meters." + code + ": a production-facility meter (d2xxxx) is "
+                            + Source.FACILITY_PRODUCTION + ", not \"" + what + "\"");
                 }
             } else if (Hj2025Codes.isTreatmentFacilityPower(code)) {
                 if (!device) {
-                    problems.add(at + ".power_meters." + code + ": \"" + what + "\" is not a device of enterprise \"" + e.id + "\" (devices: "
-                            + String.join(", ", e.devices.stream().map(d -> String.valueOf(d.id)).toList()) + ")");
+                    problems.add(at + ".power_meters." + code + ": \"" + what + "\" is not a device of enterprise \""
+                            + e.id + "\" (devices: "
+                            + String.join(
+                                    ", ",
+                                    e.devices.stream()
+                                            .map(d -> String.valueOf(d.id))
+                                            .toList()) + ")");
                 }
             } else {
-                problems.add(at + ".power_meters: \"" + code + "\" is not an electricity code (d2xxxx production, d3xxxx treatment facility)");
+                problems.add(at + ".power_meters: \"" + code
+                        + "\" is not an electricity code (d2xxxx production, d3xxxx treatment facility)");
             }
         });
     }
@@ -448,7 +489,8 @@ public final class RegistryLoader {
         }
         if (!Objects.equals(in, out)) {
             problems.add(at + ": inlet \"" + inlet.id + "\" has reference O2 " + pct(in) + " but outlet \"" + outlet.id
-                    + "\" has " + pct(out) + "; efficiency needs both on one basis: give the inlet the outlet's kind or reference_o2_pct");
+                    + "\" has " + pct(out)
+                    + "; efficiency needs both on one basis: give the inlet the outlet's kind or reference_o2_pct");
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.security.SecretRef;
 
@@ -40,10 +39,12 @@ public class Source implements Serializable {
     public String id;
     /** What the duty officer calls it, e.g. 1号机组烟囱; optional: the dashboards show the id without it. */
     public String name;
+
     public String mn;
     public String kind = "other";
     /** {@code stack} (emits to air; counts in totals) or {@code inlet} (before a control device). */
     public String role = ROLE_STACK;
+
     public Double capacityMw;
     /** Auxiliary power share, % (厂用电率): supply = generation × (1 − aux); gives the net (供电) coal rate. */
     public Double auxPowerPct;
@@ -58,6 +59,7 @@ public class Source implements Serializable {
     public Double referenceO2Pct;
     /** Unit overrides by parameter code, e.g. {@code a00000: m3/h}, {@code a21026: ppm}. */
     public Map<String, String> units = new LinkedHashMap<>();
+
     public Map<String, Double> limitsMgM3 = new LinkedHashMap<>();
     /** True when the analysers report wet concentrations; eq. (19) then needs moisture a01014. */
     public boolean wet;

@@ -10,6 +10,7 @@ import java.util.Set;
 public final class Targets {
     /** Reduction versus the baseline year, tonnes: the indicator prefix of the parameter catalogue plus this. */
     public static final String REDUCTION_SUFFIX = "_reduction_t";
+
     public static final String EQUIPMENT_EFFICIENCY_GAIN_PCT = "equipment_efficiency_gain_pct";
     /** Ceiling on the energy-weighted net coal rate (供电煤耗) of the large units, gce/kWh. */
     public static final String COAL_RATE_NET_GCE_KWH = "coal_rate_net_gce_kwh";

@@ -1,7 +1,6 @@
 package org.cems.core.registry;
 
 import java.util.List;
-
 import org.cems.hj212.Parameter;
 import org.cems.hj212.ParameterCatalogue;
 
@@ -21,7 +20,10 @@ public final class Units {
 
     /** The unit a code is reported in without an override, or null for a code the catalogue gives no units. */
     public static String defaultUnit(String code) {
-        return ParameterCatalogue.standard().find(code).map(Parameter::defaultUnit).orElse(null);
+        return ParameterCatalogue.standard()
+                .find(code)
+                .map(Parameter::defaultUnit)
+                .orElse(null);
     }
 
     /** The units the registry may declare for a code; none for a code the catalogue gives no units. */
@@ -35,6 +37,9 @@ public final class Units {
 
     /** Molar mass in g/mol of a gas with a known code, or null (HJ 212-2017 eq. 20; NOx as NO2). */
     public static Double molarMass(String code) {
-        return ParameterCatalogue.standard().find(code).map(Parameter::molarMassGPerMol).orElse(null);
+        return ParameterCatalogue.standard()
+                .find(code)
+                .map(Parameter::molarMassGPerMol)
+                .orElse(null);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -36,7 +35,8 @@ public final class KafkaLogin {
             return Optional.empty();
         } catch (ExecutionException e) {
             return e.getCause() instanceof AuthenticationException refused
-                    ? Optional.of(describe(bootstrapServers, security, refused)) : Optional.empty();
+                    ? Optional.of(describe(bootstrapServers, security, refused))
+                    : Optional.empty();
         } catch (TimeoutException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -62,10 +62,12 @@ public final class KafkaLogin {
     /** The line for a login Kafka refused, naming the keys to check (also what `cems check` and the job's start print). */
     public static String describe(String bootstrapServers, KafkaSecurity security, AuthenticationException refused) {
         if (refused instanceof SaslAuthenticationException) {
-            return "Kafka at " + bootstrapServers + " refused the " + security.saslMechanism + " login of user " + security.username
-                    + " (" + refused.getMessage() + "); check kafka.security.username and the password in " + security.password();
+            return "Kafka at " + bootstrapServers + " refused the " + security.saslMechanism + " login of user "
+                    + security.username + " (" + refused.getMessage()
+                    + "); check kafka.security.username and the password in " + security.password();
         }
-        return "Kafka at " + bootstrapServers + ": the " + security.protocol + " handshake failed (" + rootMessage(refused)
+        return "Kafka at " + bootstrapServers + ": the " + security.protocol + " handshake failed ("
+                + rootMessage(refused)
                 + "); check kafka.security.truststore (the brokers' CA) and kafka.security.keystore";
     }
 

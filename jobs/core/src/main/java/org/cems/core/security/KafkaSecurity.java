@@ -31,16 +31,19 @@ public class KafkaSecurity implements Serializable {
     public String protocol = "PLAINTEXT";
     /** PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, with a SASL protocol. */
     public String saslMechanism;
+
     public String username;
     public String passwordEnv;
     public String passwordFile;
     /** Trust store with the brokers' CA (PKCS12, JKS or PEM); unset: the JVM's default CAs. */
     public String truststore;
+
     public String truststoreType = "PKCS12";
     public String truststorePasswordEnv;
     public String truststorePasswordFile;
     /** Client certificate and key, for brokers that require them (ssl.client.auth=required). */
     public String keystore;
+
     public String keystoreType = "PKCS12";
     public String keystorePasswordEnv;
     public String keystorePasswordFile;
@@ -75,7 +78,9 @@ public class KafkaSecurity implements Serializable {
     }
 
     private static String resolve(Path base, String file) {
-        return file == null || Path.of(file).isAbsolute() ? file : base.resolve(file).normalize().toString();
+        return file == null || Path.of(file).isAbsolute()
+                ? file
+                : base.resolve(file).normalize().toString();
     }
 
     /** Every mistake in the block, each naming its YAML key under {@code yamlPrefix} (e.g. kafka.security). */
@@ -88,7 +93,8 @@ public class KafkaSecurity implements Serializable {
         }
         if (usesSasl()) {
             if (saslMechanism == null || !LOGIN_MODULES.containsKey(saslMechanism)) {
-                problems.add(p + "sasl_mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, not \"" + saslMechanism + "\"");
+                problems.add(
+                        p + "sasl_mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, not \"" + saslMechanism + "\"");
             }
             if (username == null || username.isBlank()) {
                 problems.add(p + "username: required with " + protocol);
@@ -98,7 +104,8 @@ public class KafkaSecurity implements Serializable {
             }
             password().problem(p + "password").ifPresent(problems::add);
         } else if (saslMechanism != null || username != null || password().isSet()) {
-            problems.add(p + "sasl_mechanism, username and password_*: need protocol SASL_PLAINTEXT or SASL_SSL, not " + protocol);
+            problems.add(p + "sasl_mechanism, username and password_*: need protocol SASL_PLAINTEXT or SASL_SSL, not "
+                    + protocol);
         }
         if (usesTls()) {
             store(problems, p + "truststore", truststore, truststoreType, truststorePassword(), false);
@@ -112,7 +119,8 @@ public class KafkaSecurity implements Serializable {
         return problems;
     }
 
-    private static void store(List<String> problems, String key, String file, String type, SecretRef password, boolean needsPassword) {
+    private static void store(
+            List<String> problems, String key, String file, String type, SecretRef password, boolean needsPassword) {
         if (file == null) {
             if (password.isSet()) {
                 problems.add(key + "_password_*: set, but " + key + " is not");
@@ -149,13 +157,19 @@ public class KafkaSecurity implements Serializable {
         }
         // Kafka's own providers: each client resolves ${cemsenv:NAME} and ${cemsdir:DIR:FILE} itself
         props.put("config.providers", ENV_PROVIDER + "," + DIR_PROVIDER);
-        props.put("config.providers." + ENV_PROVIDER + ".class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
-        props.put("config.providers." + DIR_PROVIDER + ".class", "org.apache.kafka.common.config.provider.DirectoryConfigProvider");
+        props.put(
+                "config.providers." + ENV_PROVIDER + ".class",
+                "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        props.put(
+                "config.providers." + DIR_PROVIDER + ".class",
+                "org.apache.kafka.common.config.provider.DirectoryConfigProvider");
         if (usesSasl()) {
             props.put("sasl.mechanism", saslMechanism);
             // the JAAS line is a Kafka "password" type: its own config logging shows [hidden]
-            props.put("sasl.jaas.config", LOGIN_MODULES.get(saslMechanism) + " required username=\"" + username
-                    + "\" password=\"" + password().kafkaReference() + "\";");
+            props.put(
+                    "sasl.jaas.config",
+                    LOGIN_MODULES.get(saslMechanism) + " required username=\"" + username + "\" password=\""
+                            + password().kafkaReference() + "\";");
         }
         if (usesTls()) {
             if (truststore != null) {
@@ -190,7 +204,9 @@ public class KafkaSecurity implements Serializable {
         if (!usesSasl() && !usesTls()) {
             return protocol;
         }
-        return protocol + (usesSasl() ? " " + saslMechanism + " user " + username + " password from " + password() : "")
-                + (truststore != null ? " truststore " + truststore : "") + (keystore != null ? " keystore " + keystore : "");
+        return protocol
+                + (usesSasl() ? " " + saslMechanism + " user " + username + " password from " + password() : "")
+                + (truststore != null ? " truststore " + truststore : "")
+                + (keystore != null ? " keystore " + keystore : "");
     }
 }

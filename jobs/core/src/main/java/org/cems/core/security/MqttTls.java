@@ -7,9 +7,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import javax.net.ssl.SSLSocketFactory;
-
 import org.cems.connector.base.TlsStores;
 
 /**
@@ -24,11 +22,13 @@ public class MqttTls implements Serializable {
 
     /** The broker's CA certificate(s), PEM; or use {@code truststore}. */
     public String caFile;
+
     public String truststore;
     public String truststoreType = "PKCS12";
     public String truststorePasswordEnv;
     /** Client certificate and key (PKCS12 or JKS), for brokers with {@code require_certificate true}. */
     public String keystore;
+
     public String keystoreType = "PKCS12";
     public String keystorePasswordEnv;
 
@@ -52,7 +52,9 @@ public class MqttTls implements Serializable {
     }
 
     private static String resolve(Path base, String file) {
-        return file == null || Path.of(file).isAbsolute() ? file : base.resolve(file).normalize().toString();
+        return file == null || Path.of(file).isAbsolute()
+                ? file
+                : base.resolve(file).normalize().toString();
     }
 
     /** Every mistake, each naming its YAML key under {@code yamlPrefix} (e.g. mqtt.tls). */
@@ -117,8 +119,10 @@ public class MqttTls implements Serializable {
             return TlsStores.socketFactory(trust, TlsStores.load(keystore, keystoreType, password), password);
         } catch (Exception e) {
             // a wrong store password shows as "keystore password was incorrect": no secret in it
-            throw new IllegalArgumentException(yamlPrefix + ": cannot set up TLS from " + trustFile()
-                    + (keystore != null ? " and " + keystore : "") + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    yamlPrefix + ": cannot set up TLS from " + trustFile()
+                            + (keystore != null ? " and " + keystore : "") + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -44,8 +44,10 @@ public record SecretRef(String env, String file) implements Serializable {
             }
             try {
                 byte[] content = Files.readAllBytes(path);
-                if (content.length > 0 && (content[content.length - 1] == '\n' || content[content.length - 1] == '\r')) {
-                    return Optional.of(yamlPrefix + "_file: " + file + " ends with a newline; write it with printf '%s' ...");
+                if (content.length > 0
+                        && (content[content.length - 1] == '\n' || content[content.length - 1] == '\r')) {
+                    return Optional.of(
+                            yamlPrefix + "_file: " + file + " ends with a newline; write it with printf '%s' ...");
                 }
             } catch (IOException e) {
                 return Optional.of(yamlPrefix + "_file: cannot read " + file + ": " + e.getMessage());
@@ -88,7 +90,9 @@ public record SecretRef(String env, String file) implements Serializable {
 
     /** A relative file resolved against {@code base} (the config file's folder). */
     public SecretRef resolvedAgainst(Path base) {
-        return file == null || Path.of(file).isAbsolute() ? this : new SecretRef(env, base.resolve(file).normalize().toString());
+        return file == null || Path.of(file).isAbsolute()
+                ? this
+                : new SecretRef(env, base.resolve(file).normalize().toString());
     }
 
     @Override

@@ -1,16 +1,15 @@
 package org.cems.core.security;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The client-security blocks of a config file ({@code kafka.security}, {@code mqtt.tls},
@@ -49,15 +48,20 @@ public record SecurityConfig(KafkaSecurity kafka, MqttTls mqttTls, String mqttUs
             throw new IllegalArgumentException(file + ": not a YAML mapping");
         }
         Path folder = file.toAbsolutePath().getParent();
-        KafkaSecurity kafka = block(file, root.path("kafka").path("security"), KafkaSecurity.class, "kafka.security", new KafkaSecurity());
+        KafkaSecurity kafka = block(
+                file, root.path("kafka").path("security"), KafkaSecurity.class, "kafka.security", new KafkaSecurity());
         MqttTls tls = block(file, root.path("mqtt").path("tls"), MqttTls.class, "mqtt.tls", new MqttTls());
         kafka.resolveFilesAgainst(folder);
         tls.resolveFilesAgainst(folder);
-        SecurityConfig config = new SecurityConfig(kafka, tls, text(root.path("mqtt").path("username")),
+        SecurityConfig config = new SecurityConfig(
+                kafka,
+                tls,
+                text(root.path("mqtt").path("username")),
                 text(root.path("mqtt").path("password_env")));
         List<String> problems = config.problems();
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(file + " has " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
+            throw new IllegalArgumentException(
+                    file + " has " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
         }
         return config;
     }

@@ -18,19 +18,39 @@ public final class Durations {
     private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*([a-zµ]+)");
     /** Flink's TimeUtils unit labels (singular and plural), so a value copied from Flink's config reads the same. */
     private static final Map<String, ChronoUnit> UNITS = Map.ofEntries(
-            Map.entry("ns", ChronoUnit.NANOS), Map.entry("nano", ChronoUnit.NANOS), Map.entry("nanos", ChronoUnit.NANOS),
-            Map.entry("nanosecond", ChronoUnit.NANOS), Map.entry("nanoseconds", ChronoUnit.NANOS),
-            Map.entry("µs", ChronoUnit.MICROS), Map.entry("us", ChronoUnit.MICROS), Map.entry("micro", ChronoUnit.MICROS),
-            Map.entry("micros", ChronoUnit.MICROS), Map.entry("microsecond", ChronoUnit.MICROS),
+            Map.entry("ns", ChronoUnit.NANOS),
+            Map.entry("nano", ChronoUnit.NANOS),
+            Map.entry("nanos", ChronoUnit.NANOS),
+            Map.entry("nanosecond", ChronoUnit.NANOS),
+            Map.entry("nanoseconds", ChronoUnit.NANOS),
+            Map.entry("µs", ChronoUnit.MICROS),
+            Map.entry("us", ChronoUnit.MICROS),
+            Map.entry("micro", ChronoUnit.MICROS),
+            Map.entry("micros", ChronoUnit.MICROS),
+            Map.entry("microsecond", ChronoUnit.MICROS),
             Map.entry("microseconds", ChronoUnit.MICROS),
-            Map.entry("ms", ChronoUnit.MILLIS), Map.entry("milli", ChronoUnit.MILLIS), Map.entry("millis", ChronoUnit.MILLIS),
-            Map.entry("millisecond", ChronoUnit.MILLIS), Map.entry("milliseconds", ChronoUnit.MILLIS),
-            Map.entry("s", ChronoUnit.SECONDS), Map.entry("sec", ChronoUnit.SECONDS), Map.entry("secs", ChronoUnit.SECONDS),
-            Map.entry("second", ChronoUnit.SECONDS), Map.entry("seconds", ChronoUnit.SECONDS),
-            Map.entry("m", ChronoUnit.MINUTES), Map.entry("min", ChronoUnit.MINUTES), Map.entry("mins", ChronoUnit.MINUTES),
-            Map.entry("minute", ChronoUnit.MINUTES), Map.entry("minutes", ChronoUnit.MINUTES),
-            Map.entry("h", ChronoUnit.HOURS), Map.entry("hour", ChronoUnit.HOURS), Map.entry("hours", ChronoUnit.HOURS),
-            Map.entry("d", ChronoUnit.DAYS), Map.entry("day", ChronoUnit.DAYS), Map.entry("days", ChronoUnit.DAYS));
+            Map.entry("ms", ChronoUnit.MILLIS),
+            Map.entry("milli", ChronoUnit.MILLIS),
+            Map.entry("millis", ChronoUnit.MILLIS),
+            Map.entry("millisecond", ChronoUnit.MILLIS),
+            Map.entry("milliseconds", ChronoUnit.MILLIS),
+            Map.entry("s", ChronoUnit.SECONDS),
+            Map.entry("sec", ChronoUnit.SECONDS),
+            Map.entry("secs", ChronoUnit.SECONDS),
+            Map.entry("second", ChronoUnit.SECONDS),
+            Map.entry("seconds", ChronoUnit.SECONDS),
+            Map.entry("m", ChronoUnit.MINUTES),
+            Map.entry("min", ChronoUnit.MINUTES),
+            Map.entry("mins", ChronoUnit.MINUTES),
+            Map.entry("minute", ChronoUnit.MINUTES),
+            Map.entry("minutes", ChronoUnit.MINUTES),
+            Map.entry("h", ChronoUnit.HOURS),
+            Map.entry("hour", ChronoUnit.HOURS),
+            Map.entry("hours", ChronoUnit.HOURS),
+            Map.entry("d", ChronoUnit.DAYS),
+            Map.entry("day", ChronoUnit.DAYS),
+            Map.entry("days", ChronoUnit.DAYS));
+
     private static final String EXAMPLES = "500ms, 30s, 5m, 2h, 1d or PT1H30M";
 
     private Durations() {}

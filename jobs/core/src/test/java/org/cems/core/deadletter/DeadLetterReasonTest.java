@@ -10,13 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.cems.hj212.RejectReason;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterReasonTest {
     /** From "Reasons" to the end of the paragraph, in docs/interface.md section "Payloads in". */
     private static final Pattern DOCUMENTED_REASONS = Pattern.compile("Reasons \\(.*?(?=\\n\\n)", Pattern.DOTALL);
+
     private static final Pattern CODE = Pattern.compile("`([a-z0-9_]+)`");
 
     @Test
@@ -24,13 +24,17 @@ class DeadLetterReasonTest {
         String doc = Files.readString(Path.of("../../docs/interface.md"));
         String payloadsIn = doc.substring(doc.indexOf("## Payloads in"), doc.indexOf("## Outputs"));
         Matcher paragraph = DOCUMENTED_REASONS.matcher(payloadsIn);
-        assertThat(paragraph.find()).as("the Reasons paragraph of docs/interface.md section Payloads in").isTrue();
+        assertThat(paragraph.find())
+                .as("the Reasons paragraph of docs/interface.md section Payloads in")
+                .isTrue();
         Set<String> listed = new LinkedHashSet<>();
         for (Matcher m = CODE.matcher(paragraph.group()); m.find(); ) {
             listed.add(m.group(1));
         }
-        assertThat(listed).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(DeadLetterReason.values()).map(DeadLetterReason::wireName).toList());
+        assertThat(listed)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(DeadLetterReason.values())
+                        .map(DeadLetterReason::wireName)
+                        .toList());
     }
 
     @Test

@@ -65,7 +65,8 @@ class EmissionFormulasTest {
     @Test
     void fuelCo2() {
         // 250 t at 20.9 MJ/kg = 5225 GJ × 0.03085 tC/GJ × 0.99 × 44/12 = 585.12 t CO2
-        assertThat(EmissionFormulas.fuelCo2T(250, 20.9, 0.03085, 99)).isCloseTo(5225 * 0.03085 * 0.99 * 44 / 12, within(1e-9));
+        assertThat(EmissionFormulas.fuelCo2T(250, 20.9, 0.03085, 99))
+                .isCloseTo(5225 * 0.03085 * 0.99 * 44 / 12, within(1e-9));
         assertThat(EmissionFormulas.fuelCo2T(250, 20.9, 0.03085, 99)).isCloseTo(585.12, within(0.01));
     }
 

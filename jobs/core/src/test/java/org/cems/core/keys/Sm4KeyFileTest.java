@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
-
 import org.cems.hj212.Sm4KeyRing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class Sm4KeyFileTest {
     /** The GB/T 32907-2016 Appendix A example key. */
     private static final String KEY = "0123456789ABCDEFFEDCBA9876543210";
+
     private static final String OTHER = "00112233445566778899AABBCCDDEEFF";
 
     @TempDir
@@ -23,11 +23,16 @@ class Sm4KeyFileTest {
     @Test
     void readsEntriesCommentsAndBlankLines() throws Exception {
         Path file = dir.resolve("sm4.keys");
-        Files.writeString(file, "# keys of the 2025 loggers\n\nMN1=" + KEY + "\n  MN2 = " + OTHER.toLowerCase() + "  \n");
+        Files.writeString(
+                file, "# keys of the 2025 loggers\n\nMN1=" + KEY + "\n  MN2 = " + OTHER.toLowerCase() + "  \n");
         Sm4KeyRing ring = Sm4KeyFile.load(file);
         assertThat(ring.size()).isEqualTo(2);
-        assertThat(ring.keyFor("MN1")).hasValueSatisfying(k -> assertThat(HexFormat.of().withUpperCase().formatHex(k)).isEqualTo(KEY));
-        assertThat(ring.keyFor("MN2")).hasValueSatisfying(k -> assertThat(HexFormat.of().withUpperCase().formatHex(k)).isEqualTo(OTHER));
+        assertThat(ring.keyFor("MN1"))
+                .hasValueSatisfying(k ->
+                        assertThat(HexFormat.of().withUpperCase().formatHex(k)).isEqualTo(KEY));
+        assertThat(ring.keyFor("MN2"))
+                .hasValueSatisfying(k ->
+                        assertThat(HexFormat.of().withUpperCase().formatHex(k)).isEqualTo(OTHER));
         assertThat(ring.toString()).doesNotContain(KEY).doesNotContain("0123");
     }
 
@@ -41,7 +46,9 @@ class Sm4KeyFileTest {
                 .hasMessageContaining(file + " line 2: the key of MN MN2 is not 32 hex digits")
                 .hasMessageContaining(file + " line 3: write MN=32-hex-digit-key")
                 .hasMessageContaining(file + " line 4: MN MN1 has a key already (at 1)")
-                .hasMessageNotContaining(shortKey).hasMessageNotContaining(KEY).hasMessageNotContaining(OTHER);
+                .hasMessageNotContaining(shortKey)
+                .hasMessageNotContaining(KEY)
+                .hasMessageNotContaining(OTHER);
     }
 
     @Test
@@ -51,7 +58,8 @@ class Sm4KeyFileTest {
         Sm4KeyFile.store(file, "MN1", HexFormat.of().parseHex(OTHER));
         Sm4KeyFile.store(file, "MN3", HexFormat.of().parseHex(OTHER));
         assertThat(Files.readAllLines(file)).containsExactly("# keep me", "MN1=" + OTHER, "MN2=" + KEY, "MN3=" + OTHER);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.list(dir)).containsExactly(file); // no temporary file left behind
     }
 

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.cems.core.reading.Reading;
 import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Enterprise;
@@ -38,13 +37,19 @@ class CatalogueRowPollutantTest {
 
         SourceReading r = normalize(new Normalizer(withChlorine, true), Map.of(CHLORINE, v(10), "a19001", v(9)));
         double mgM3 = 10 * CHLORINE_MOLAR_MASS / 22.4; // eq. (20): 31.65 mg/m3
-        assertThat(r.measures.get(CHLORINE).value).isCloseTo(mgM3, within(1e-12)).isCloseTo(31.6518, within(1e-4));
+        assertThat(r.measures.get(CHLORINE).value)
+                .isCloseTo(mgM3, within(1e-12))
+                .isCloseTo(31.6518, within(1e-4));
         // eq. (28), coal boiler reference O2 6 %: × (21 − 6) / (21 − 9) = × 1.25
-        assertThat(r.measures.get(CHLORINE).refMgM3).isCloseTo(mgM3 * 15 / 12, within(1e-12)).isCloseTo(39.5647, within(1e-4));
+        assertThat(r.measures.get(CHLORINE).refMgM3)
+                .isCloseTo(mgM3 * 15 / 12, within(1e-12))
+                .isCloseTo(39.5647, within(1e-4));
         assertThat(withChlorine.isPollutant(CHLORINE)).isTrue();
 
         SourceReading shippedOnly = normalize(new Normalizer(), Map.of(CHLORINE, v(10), "a19001", v(9)));
-        assertThat(shippedOnly.measures.get(CHLORINE).value).as("as reported without the row").isEqualTo(10.0);
+        assertThat(shippedOnly.measures.get(CHLORINE).value)
+                .as("as reported without the row")
+                .isEqualTo(10.0);
         assertThat(shippedOnly.measures.get(CHLORINE).refMgM3).isNull();
     }
 

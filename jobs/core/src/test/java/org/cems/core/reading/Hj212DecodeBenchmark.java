@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
-
 import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
 import org.cems.hj212.Hj212Edition;
@@ -41,6 +40,7 @@ class Hj212DecodeBenchmark {
         {"a19001", "6.2", null}, {"a00000", "512.3", null}, {"a01011", "14.2", null},
         {"a01012", "48.6", null}, {"a01013", "-0.12", null}, {"a01014", "8.4", null},
     };
+
     private static volatile int sink;
 
     @Test
@@ -59,11 +59,23 @@ class Hj212DecodeBenchmark {
         assertThat(payloads.decode(jsons.get(0)).readings().get(0).values).hasSize(FACTORS.length);
 
         List<String> report = new ArrayList<>();
-        report.add(measure("HJ 212 codec (Hj212Decoder.decode)", frames, f -> codec.decode(f).size()));
-        report.add(measure("HJ 212 to readings (PayloadDecoder)", frames, f -> payloads.decode(f).readings().size()));
-        report.add(measure("JSON to readings (PayloadDecoder)", jsons, f -> payloads.decode(f).readings().size()));
-        System.out.printf("Decode benchmark: 1 thread, %d factors per payload, %s, %d cores, Java %s%n",
-                FACTORS.length, System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+        report.add(measure(
+                "HJ 212 codec (Hj212Decoder.decode)",
+                frames,
+                f -> codec.decode(f).size()));
+        report.add(measure(
+                "HJ 212 to readings (PayloadDecoder)",
+                frames,
+                f -> payloads.decode(f).readings().size()));
+        report.add(measure(
+                "JSON to readings (PayloadDecoder)",
+                jsons,
+                f -> payloads.decode(f).readings().size()));
+        System.out.printf(
+                "Decode benchmark: 1 thread, %d factors per payload, %s, %d cores, Java %s%n",
+                FACTORS.length,
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         report.forEach(System.out::println);
     }
@@ -74,8 +86,14 @@ class Hj212DecodeBenchmark {
         long cpuStart = threads.getCurrentThreadCpuTime();
         long[] countAndBytes = run(payloads, decode, MEASURE_NANOS);
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        return String.format(Locale.ROOT, "  %-38s %,10.0f payloads/s per core  %6.1f MB/s  (%,d in %.2f s CPU, %d bytes each)",
-                name, countAndBytes[0] / cpuSeconds, countAndBytes[1] / cpuSeconds / 1e6, countAndBytes[0], cpuSeconds,
+        return String.format(
+                Locale.ROOT,
+                "  %-38s %,10.0f payloads/s per core  %6.1f MB/s  (%,d in %.2f s CPU, %d bytes each)",
+                name,
+                countAndBytes[0] / cpuSeconds,
+                countAndBytes[1] / cpuSeconds / 1e6,
+                countAndBytes[0],
+                cpuSeconds,
                 countAndBytes[1] / countAndBytes[0]);
     }
 
@@ -106,8 +124,13 @@ class Hj212DecodeBenchmark {
     }
 
     private static byte[] frame(int i) {
-        Hj212Packet.Builder b = Hj212Packet.builder().qn(String.format("20261126100000%03d", i % 1000)).st("31")
-                .cn("2011").pw("123456").mn("010000A8900016F000169DC0").flag(Hj212Edition.HJ212_2017, true)
+        Hj212Packet.Builder b = Hj212Packet.builder()
+                .qn(String.format("20261126100000%03d", i % 1000))
+                .st("31")
+                .cn("2011")
+                .pw("123456")
+                .mn("010000A8900016F000169DC0")
+                .flag(Hj212Edition.HJ212_2017, true)
                 .dataTime(time(i));
         for (String[] f : FACTORS) {
             b.item(f[0], Hj212Item.RTD, value(f[1], i));
@@ -121,10 +144,15 @@ class Hj212DecodeBenchmark {
 
     private static byte[] json(int i) {
         StringBuilder sb = new StringBuilder("{\"mn\":\"010000A8900016F000169DC0\",\"cn\":\"2011\",\"time\":\"")
-                .append(time(i).atZone(ZONE).toOffsetDateTime()).append("\",\"values\":{");
+                .append(time(i).atZone(ZONE).toOffsetDateTime())
+                .append("\",\"values\":{");
         for (int k = 0; k < FACTORS.length; k++) {
             String[] f = FACTORS[k];
-            sb.append(k == 0 ? "" : ",").append('"').append(f[0]).append("\":{\"rtd\":").append(value(f[1], i));
+            sb.append(k == 0 ? "" : ",")
+                    .append('"')
+                    .append(f[0])
+                    .append("\":{\"rtd\":")
+                    .append(value(f[1], i));
             if (f[2] != null) {
                 sb.append(",\"zsRtd\":").append(value(f[2], i));
             }

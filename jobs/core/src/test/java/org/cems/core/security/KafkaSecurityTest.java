@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,14 +27,21 @@ class KafkaSecurityTest {
         KafkaSecurity s = scram();
         s.truststore = truststore.toString();
         Map<String, String> props = s.clientProperties();
-        assertThat(props).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                        + " username=\"cems-job\" password=\"${cemsenv:" + PASSWORD_ENV + "}\";")
+        assertThat(props)
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry(
+                        "sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                                + " username=\"cems-job\" password=\"${cemsenv:" + PASSWORD_ENV + "}\";")
                 .containsEntry("ssl.truststore.location", truststore.toString())
-                .containsEntry("config.providers.cemsenv.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+                .containsEntry(
+                        "config.providers.cemsenv.class",
+                        "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
         assertThat(props.toString() + s).doesNotContain(System.getenv(PASSWORD_ENV));
-        assertThat(s.toString()).isEqualTo("SASL_SSL SCRAM-SHA-512 user cems-job password from env " + PASSWORD_ENV
-                + " truststore " + truststore);
+        assertThat(s.toString())
+                .isEqualTo("SASL_SSL SCRAM-SHA-512 user cems-job password from env " + PASSWORD_ENV + " truststore "
+                        + truststore);
     }
 
     @Test
@@ -56,10 +62,12 @@ class KafkaSecurityTest {
         KafkaSecurity s = scram();
         s.passwordEnv = null;
         s.passwordFile = file.toString();
-        assertThat(s.clientProperties().get("sasl.jaas.config")).contains("password=\"${cemsdir:" + dir + ":kafka-password}\"");
+        assertThat(s.clientProperties().get("sasl.jaas.config"))
+                .contains("password=\"${cemsdir:" + dir + ":kafka-password}\"");
         Files.writeString(file, "s3cret\n");
-        assertThat(s.problems("kafka.security")).containsExactly("kafka.security.password_file: " + file
-                + " ends with a newline; write it with printf '%s' ...");
+        assertThat(s.problems("kafka.security"))
+                .containsExactly("kafka.security.password_file: " + file
+                        + " ends with a newline; write it with printf '%s' ...");
     }
 
     @Test
@@ -69,19 +77,21 @@ class KafkaSecurityTest {
         s.saslMechanism = "SCRAM";
         s.passwordEnv = "CEMS_TEST_UNSET_VARIABLE";
         s.keystore = "/nonexistent/client.p12";
-        assertThat(s.problems("kafka.security")).containsExactly(
-                "kafka.security.sasl_mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, not \"SCRAM\"",
-                "kafka.security.username: required with SASL_SSL",
-                "kafka.security.password_env: environment variable CEMS_TEST_UNSET_VARIABLE is not set",
-                "kafka.security.keystore: cannot read /nonexistent/client.p12",
-                "kafka.security.keystore_password_env or kafka.security.keystore_password_file: required with a PKCS12 key store");
+        assertThat(s.problems("kafka.security"))
+                .containsExactly(
+                        "kafka.security.sasl_mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, not \"SCRAM\"",
+                        "kafka.security.username: required with SASL_SSL",
+                        "kafka.security.password_env: environment variable CEMS_TEST_UNSET_VARIABLE is not set",
+                        "kafka.security.keystore: cannot read /nonexistent/client.p12",
+                        "kafka.security.keystore_password_env or kafka.security.keystore_password_file: required with a PKCS12 key store");
         s.protocol = "SASL";
-        assertThatThrownBy(s::clientProperties).hasMessage(
-                "kafka.security.protocol: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, not \"SASL\"");
+        assertThatThrownBy(s::clientProperties)
+                .hasMessage("kafka.security.protocol: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, not \"SASL\"");
         KafkaSecurity plain = new KafkaSecurity();
         plain.username = "someone";
-        assertThat(plain.problems("kafka.security")).containsExactly(
-                "kafka.security.sasl_mechanism, username and password_*: need protocol SASL_PLAINTEXT or SASL_SSL, not PLAINTEXT");
+        assertThat(plain.problems("kafka.security"))
+                .containsExactly(
+                        "kafka.security.sasl_mechanism, username and password_*: need protocol SASL_PLAINTEXT or SASL_SSL, not PLAINTEXT");
     }
 
     @Test
@@ -96,7 +106,8 @@ class KafkaSecurityTest {
         s.passwordFile = Files.writeString(dir.resolve("pw"), "654321").toString();
         assertThat(s.hj212Password()).contains("654321");
         s.passwordFile = dir.resolve("missing").toString();
-        assertThatThrownBy(s::hj212Password).hasMessage("source u1-stack (MN MN1): password_file: cannot read " + dir.resolve("missing"));
+        assertThatThrownBy(s::hj212Password)
+                .hasMessage("source u1-stack (MN MN1): password_file: cannot read " + dir.resolve("missing"));
     }
 
     private static KafkaSecurity scram() {

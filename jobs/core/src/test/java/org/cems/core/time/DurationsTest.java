@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class DurationsTest {
@@ -39,8 +38,21 @@ class DurationsTest {
 
     @Test
     void refusesAnythingElseNamingTheText() {
-        for (String bad : new String[] {"", "10", "5x", "1.5h", "-1m", "PT-1H", "5 mins later", "5 fortnights", "99999999999999999999s", "106751991167301d"}) {
-            assertThatThrownBy(() -> Durations.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+        for (String bad : new String[] {
+            "",
+            "10",
+            "5x",
+            "1.5h",
+            "-1m",
+            "PT-1H",
+            "5 mins later",
+            "5 fortnights",
+            "99999999999999999999s",
+            "106751991167301d"
+        }) {
+            assertThatThrownBy(() -> Durations.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("\"" + bad + "\" is not a duration like 500ms, 30s, 5m, 2h, 1d or PT1H30M");
         }
         assertThatThrownBy(() -> Durations.parse(null)).isInstanceOf(IllegalArgumentException.class);

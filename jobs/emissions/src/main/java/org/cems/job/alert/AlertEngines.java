@@ -1,7 +1,6 @@
 package org.cems.job.alert;
 
 import java.util.List;
-
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
@@ -25,7 +24,8 @@ public final class AlertEngines {
     public static DataStream<AlertEvent> union(AlertInputs in) {
         DataStream<AlertEvent> first = ALL.get(0).wire(in);
         @SuppressWarnings("unchecked")
-        DataStream<AlertEvent>[] rest = ALL.subList(1, ALL.size()).stream().map(e -> e.wire(in)).toArray(DataStream[]::new);
+        DataStream<AlertEvent>[] rest =
+                ALL.subList(1, ALL.size()).stream().map(e -> e.wire(in)).toArray(DataStream[]::new);
         return first.union(rest);
     }
 }

@@ -16,6 +16,7 @@ public class AlertEvent {
     public String type;
     /** critical, major or warning; the same for both events of an incident. */
     public String severity;
+
     public String state;
     public String enterprise;
     public String source;
@@ -24,9 +25,11 @@ public class AlertEvent {
     public String mn;
     /** The value that fired or resolved the alert, in {@link #unit}. */
     public Double value;
+
     public Double threshold;
     /** %, mg/m3 or min. */
     public String unit;
+
     public String message;
     /** Event time at which the state was reached (data time, not wall time). */
     public long timeMillis;

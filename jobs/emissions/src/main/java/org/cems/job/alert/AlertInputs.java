@@ -18,6 +18,12 @@ import org.cems.job.emission.EmissionRecord;
  * @param efficiencies the devices' minute efficiencies
  * @param measurements HJ 212-2025 station measurements (electricity, production conditions)
  */
-public record AlertInputs(Registry registry, AlertSettings settings, JobConfig config, DataStream<SourceReading> readingFlags,
-        DataStream<DeadLetter> refusedReadings, DataStream<EmissionRecord> emissions, DataStream<EfficiencyRecord> efficiencies,
+public record AlertInputs(
+        Registry registry,
+        AlertSettings settings,
+        JobConfig config,
+        DataStream<SourceReading> readingFlags,
+        DataStream<DeadLetter> refusedReadings,
+        DataStream<EmissionRecord> emissions,
+        DataStream<EfficiencyRecord> efficiencies,
         DataStream<StationMeasurement> measurements) {}

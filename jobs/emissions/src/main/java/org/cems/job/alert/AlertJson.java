@@ -1,10 +1,9 @@
 package org.cems.job.alert;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /** Alert events as the JSON of Kafka {@code cems.alerts} and MQTT {@code cems/alerts/...}; absent values are left out. */
 public final class AlertJson {

@@ -1,7 +1,6 @@
 package org.cems.job.alert;
 
 import java.nio.charset.StandardCharsets;
-
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

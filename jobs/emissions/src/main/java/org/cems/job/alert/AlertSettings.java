@@ -1,7 +1,6 @@
 package org.cems.job.alert;
 
 import java.io.Serializable;
-
 import org.cems.core.time.Durations;
 import org.cems.job.config.JobConfig;
 import org.cems.job.emission.StopThresholds;
@@ -26,10 +25,25 @@ import org.cems.job.emission.StopThresholds;
  * @param noPowerSustainMs how long a treatment facility may draw no power while production runs before treatment_no_power fires (event time)
  * @param noPowerHoldMs how long it must draw power again (or production be stopped) before the alert resolves
  */
-public record AlertSettings(boolean english, String zoneId, int exceedanceHoldHours, int dropSustainMinutes,
-        int dropHoldMinutes, double defaultMaxDropPctPoints, long silentForMs, long faultMs, long calibrationMs,
-        long maintenanceMs, long instrumentHoldMs, long overRangeMs, long stoppedMs, StopThresholds stopThresholds,
-        long clockSkewToleranceMs, long clockSkewSustainMs, long noPowerSustainMs, long noPowerHoldMs)
+public record AlertSettings(
+        boolean english,
+        String zoneId,
+        int exceedanceHoldHours,
+        int dropSustainMinutes,
+        int dropHoldMinutes,
+        double defaultMaxDropPctPoints,
+        long silentForMs,
+        long faultMs,
+        long calibrationMs,
+        long maintenanceMs,
+        long instrumentHoldMs,
+        long overRangeMs,
+        long stoppedMs,
+        StopThresholds stopThresholds,
+        long clockSkewToleranceMs,
+        long clockSkewSustainMs,
+        long noPowerSustainMs,
+        long noPowerHoldMs)
         implements Serializable {
 
     /** With the default stop thresholds. */
@@ -38,7 +52,9 @@ public record AlertSettings(boolean english, String zoneId, int exceedanceHoldHo
     }
 
     public static AlertSettings of(JobConfig.Alerts a, StopThresholds stopThresholds, String zoneId) {
-        return new AlertSettings("en".equals(a.language), zoneId,
+        return new AlertSettings(
+                "en".equals(a.language),
+                zoneId,
                 (int) Durations.parse(a.exceedance.hold).toHours(),
                 (int) Durations.parse(a.efficiencyDrop.sustain).toMinutes(),
                 (int) Durations.parse(a.efficiencyDrop.hold).toMinutes(),

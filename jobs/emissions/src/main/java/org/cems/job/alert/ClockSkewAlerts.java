@@ -32,6 +32,7 @@ public class ClockSkewAlerts extends KeyedProcessFunction<String, SourceReading,
     private final AlertMessages messages;
     /** Arrival of the first reading of the current run that disagrees with the alert's state. */
     private transient ValueState<Long> changingSince;
+
     private transient ValueState<Long> firingSince;
 
     public ClockSkewAlerts(Registry registry, AlertSettings settings) {
@@ -42,11 +43,19 @@ public class ClockSkewAlerts extends KeyedProcessFunction<String, SourceReading,
     /** Reading flags and the readings refused as {@code future_time}, keyed by MN. */
     public static DataStream<AlertEvent> wire(AlertInputs in) {
         DataStream<SourceReading> futureTimes = in.refusedReadings()
-                .filter(ClockSkewAlerts::isFutureTime).name("future-times").uid("future-times")
-                .map(ClockSkewAlerts::fromFutureTime).returns(JobTypes.SOURCE_READING).name("future-time-samples").uid("future-time-samples");
-        return in.readingFlags().union(futureTimes)
+                .filter(ClockSkewAlerts::isFutureTime)
+                .name("future-times")
+                .uid("future-times")
+                .map(ClockSkewAlerts::fromFutureTime)
+                .returns(JobTypes.SOURCE_READING)
+                .name("future-time-samples")
+                .uid("future-time-samples");
+        return in.readingFlags()
+                .union(futureTimes)
                 .keyBy(r -> r.mn)
-                .process(new ClockSkewAlerts(in.registry(), in.settings())).name("clock-skew-alerts").uid("clock-skew-alerts");
+                .process(new ClockSkewAlerts(in.registry(), in.settings()))
+                .name("clock-skew-alerts")
+                .uid("clock-skew-alerts");
     }
 
     /** A reading refused for a DataTime ahead of its arrival, as the sample of the point's clock it is. */
@@ -116,7 +125,8 @@ public class ClockSkewAlerts extends KeyedProcessFunction<String, SourceReading,
     }
 
     private AlertEvent event(String state, long startMillis, long timeMillis, SourceReading r) {
-        AlertEvent a = AlertEvents.of(AlertType.CLOCK_SKEW, state, r.enterprise + "/" + r.source, startMillis, timeMillis);
+        AlertEvent a =
+                AlertEvents.of(AlertType.CLOCK_SKEW, state, r.enterprise + "/" + r.source, startMillis, timeMillis);
         a.enterprise = r.enterprise;
         a.source = r.source;
         a.mn = r.mn;

@@ -2,7 +2,6 @@ package org.cems.job.alert;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -42,9 +41,13 @@ public class EfficiencyDropAlerts extends KeyedProcessFunction<String, Efficienc
     /** Minute efficiencies, keyed by device. */
     public static DataStream<AlertEvent> wire(AlertInputs in) {
         return in.efficiencies()
-                .filter(EfficiencyDropAlerts::isInput).name("minute-efficiencies").uid("minute-efficiencies")
+                .filter(EfficiencyDropAlerts::isInput)
+                .name("minute-efficiencies")
+                .uid("minute-efficiencies")
                 .keyBy(EfficiencyDropAlerts::key)
-                .process(new EfficiencyDropAlerts(in.registry(), in.settings())).name("efficiency-drop-alerts").uid("efficiency-drop-alerts");
+                .process(new EfficiencyDropAlerts(in.registry(), in.settings()))
+                .name("efficiency-drop-alerts")
+                .uid("efficiency-drop-alerts");
     }
 
     public static boolean isInput(EfficiencyRecord e) {
@@ -77,17 +80,23 @@ public class EfficiencyDropAlerts extends KeyedProcessFunction<String, Efficienc
         lastCountedMinute.update(e.windowStartMillis);
         Device device = devices.get(new DeviceId(e.enterprise, e.device));
         double maxDrop = DeviceThresholds.maxDropPctPoints(device, settings.defaultMaxDropPctPoints());
-        double threshold = e.baselinePct == null ? e.minEfficiencyPct : Math.max(e.minEfficiencyPct, e.baselinePct - maxDrop);
+        double threshold =
+                e.baselinePct == null ? e.minEfficiencyPct : Math.max(e.minEfficiencyPct, e.baselinePct - maxDrop);
         boolean abnormal = e.efficiencyPct < threshold;
         Hysteresis h = state.value() == null ? new Hysteresis() : state.value();
-        Hysteresis.Change change = h.observe(abnormal, e.windowStartMillis, settings.dropSustainMinutes(), settings.dropHoldMinutes());
+        Hysteresis.Change change =
+                h.observe(abnormal, e.windowStartMillis, settings.dropSustainMinutes(), settings.dropHoldMinutes());
         state.update(h);
         if (change == Hysteresis.Change.NONE) {
             return;
         }
         boolean fired = change == Hysteresis.Change.FIRED;
-        AlertEvent a = AlertEvents.of(AlertType.EFFICIENCY_DROP, fired ? AlertEvent.FIRING : AlertEvent.RESOLVED,
-                ctx.getCurrentKey(), h.incidentStartMillis, e.windowStartMillis);
+        AlertEvent a = AlertEvents.of(
+                AlertType.EFFICIENCY_DROP,
+                fired ? AlertEvent.FIRING : AlertEvent.RESOLVED,
+                ctx.getCurrentKey(),
+                h.incidentStartMillis,
+                e.windowStartMillis);
         a.enterprise = e.enterprise;
         a.source = e.source;
         a.device = e.device;
@@ -96,7 +105,8 @@ public class EfficiencyDropAlerts extends KeyedProcessFunction<String, Efficienc
         a.threshold = threshold;
         a.unit = "%";
         String rule = messages.dropRule(threshold == e.minEfficiencyPct, e.minEfficiencyPct, e.baselinePct, maxDrop);
-        a.message = messages.efficiencyDrop(a, e.deviceType, rule, fired ? settings.dropSustainMinutes() : settings.dropHoldMinutes());
+        a.message = messages.efficiencyDrop(
+                a, e.deviceType, rule, fired ? settings.dropSustainMinutes() : settings.dropHoldMinutes());
         out.collect(a);
     }
 }

@@ -32,9 +32,13 @@ public class ExceedanceAlerts extends KeyedProcessFunction<String, EmissionRecor
     /** Hourly emissions, keyed by source and pollutant. */
     public static DataStream<AlertEvent> wire(AlertInputs in) {
         return in.emissions()
-                .filter(ExceedanceAlerts::isInput).name("hourly-limits").uid("hourly-limits")
+                .filter(ExceedanceAlerts::isInput)
+                .name("hourly-limits")
+                .uid("hourly-limits")
                 .keyBy(ExceedanceAlerts::key)
-                .process(new ExceedanceAlerts(in.registry(), in.settings())).name("exceedance-alerts").uid("exceedance-alerts");
+                .process(new ExceedanceAlerts(in.registry(), in.settings()))
+                .name("exceedance-alerts")
+                .uid("exceedance-alerts");
     }
 
     /** Hourly records of stacks with a limit for the pollutant: the only ones that can exceed. */
@@ -68,8 +72,12 @@ public class ExceedanceAlerts extends KeyedProcessFunction<String, EmissionRecor
         if (change == Hysteresis.Change.NONE) {
             return;
         }
-        AlertEvent a = AlertEvents.of(AlertType.EXCEEDANCE, change == Hysteresis.Change.FIRED ? AlertEvent.FIRING : AlertEvent.RESOLVED,
-                ctx.getCurrentKey(), h.incidentStartMillis, r.windowStartMillis);
+        AlertEvent a = AlertEvents.of(
+                AlertType.EXCEEDANCE,
+                change == Hysteresis.Change.FIRED ? AlertEvent.FIRING : AlertEvent.RESOLVED,
+                ctx.getCurrentKey(),
+                h.incidentStartMillis,
+                r.windowStartMillis);
         a.enterprise = r.enterprise;
         a.source = r.source;
         a.pollutant = r.pollutant;

@@ -9,6 +9,7 @@ public class FlagRun {
     public Long flaggedSinceMillis;
     /** Time of the first reading without the flag since the alert fired; null while flagged. */
     public Long clearSinceMillis;
+
     public boolean firing;
     public long incidentStartMillis;
 

@@ -1,7 +1,6 @@
 package org.cems.job.alert;
 
 import java.io.IOException;
-
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -31,7 +30,8 @@ public final class FlagRunSerializer extends CompactStateSerializer<FlagRun> {
 
     @Override
     public void serialize(FlagRun r, DataOutputView out) throws IOException {
-        out.writeByte((r.flaggedSinceMillis != null ? FLAGGED : 0) | (r.clearSinceMillis != null ? CLEAR : 0)
+        out.writeByte((r.flaggedSinceMillis != null ? FLAGGED : 0)
+                | (r.clearSinceMillis != null ? CLEAR : 0)
                 | (r.firing ? FIRING : 0));
         if (r.flaggedSinceMillis != null) {
             writeVarLong(r.flaggedSinceMillis, out);

@@ -8,7 +8,11 @@ package org.cems.job.alert;
  * flapping input gives one FIRING and, once it is really over, one RESOLVED. A Flink POJO.
  */
 public class Hysteresis {
-    public enum Change { NONE, FIRED, RESOLVED }
+    public enum Change {
+        NONE,
+        FIRED,
+        RESOLVED
+    }
 
     public boolean firing;
     /** Consecutive sub-periods against the current state (abnormal while quiet, normal while firing). */

@@ -1,7 +1,6 @@
 package org.cems.job.alert;
 
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -29,9 +28,17 @@ import org.cems.job.emission.StopEvidence;
  */
 public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
     private static final String STOPPED = DataFlag.F.name();
-    private static final Map<String, AlertType> FLAGS = Map.of(DataFlag.D.name(), AlertType.INSTRUMENT_FAULT,
-            DataFlag.C.name(), AlertType.INSTRUMENT_CALIBRATION, DataFlag.M.name(), AlertType.INSTRUMENT_MAINTENANCE,
-            DataFlag.T.name(), AlertType.INSTRUMENT_OVER_RANGE, STOPPED, AlertType.INSTRUMENT_STOPPED);
+    private static final Map<String, AlertType> FLAGS = Map.of(
+            DataFlag.D.name(),
+            AlertType.INSTRUMENT_FAULT,
+            DataFlag.C.name(),
+            AlertType.INSTRUMENT_CALIBRATION,
+            DataFlag.M.name(),
+            AlertType.INSTRUMENT_MAINTENANCE,
+            DataFlag.T.name(),
+            AlertType.INSTRUMENT_OVER_RANGE,
+            STOPPED,
+            AlertType.INSTRUMENT_STOPPED);
 
     private final Registry registry;
     private final AlertSettings settings;
@@ -49,13 +56,16 @@ public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading
     public static DataStream<AlertEvent> wire(AlertInputs in) {
         return in.readingFlags()
                 .keyBy(r -> r.mn)
-                .process(new InstrumentAlerts(in.registry(), in.settings())).name("instrument-alerts").uid("instrument-alerts");
+                .process(new InstrumentAlerts(in.registry(), in.settings()))
+                .name("instrument-alerts")
+                .uid("instrument-alerts");
     }
 
     @Override
     public void open(OpenContext ctx) {
-        runs = getRuntimeContext().getMapState(new MapStateDescriptor<>("flagRuns", Types.STRING,
-                SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
+        runs = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "flagRuns", Types.STRING, SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
         newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Long.class));
     }
 
@@ -66,10 +76,12 @@ public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading
             return;
         }
         newest.update(r.timeMillis);
-        boolean sourceStopped = StopEvidence.forAlerts(registry.byMn(r.mn).source(), settings.stopThresholds()).sourceStopped(r);
+        boolean sourceStopped = StopEvidence.forAlerts(registry.byMn(r.mn).source(), settings.stopThresholds())
+                .sourceStopped(r);
         for (Map.Entry<String, AlertType> f : FLAGS.entrySet()) {
-            boolean flagged = r.reported.values().stream().anyMatch(m -> f.getKey().equals(m.flag))
-                    && !(STOPPED.equals(f.getKey()) && sourceStopped);
+            boolean flagged =
+                    r.reported.values().stream().anyMatch(m -> f.getKey().equals(m.flag))
+                            && !(STOPPED.equals(f.getKey()) && sourceStopped);
             FlagRun run = runs.get(f.getKey());
             if (run == null && !flagged) {
                 continue;
@@ -125,7 +137,8 @@ public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading
     }
 
     private AlertEvent event(AlertType type, String state, FlagRun run, SourceReading r) {
-        AlertEvent a = AlertEvents.of(type, state, r.enterprise + "/" + r.source, run.incidentStartMillis, r.timeMillis);
+        AlertEvent a =
+                AlertEvents.of(type, state, r.enterprise + "/" + r.source, run.incidentStartMillis, r.timeMillis);
         a.enterprise = r.enterprise;
         a.source = r.source;
         a.mn = r.mn;

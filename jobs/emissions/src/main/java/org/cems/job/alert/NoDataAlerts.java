@@ -41,13 +41,17 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
     public static DataStream<AlertEvent> wire(AlertInputs in) {
         return in.readingFlags()
                 .keyBy(r -> r.mn)
-                .process(new NoDataAlerts(in.registry(), in.settings())).name("no-data-alerts").uid("no-data-alerts");
+                .process(new NoDataAlerts(in.registry(), in.settings()))
+                .name("no-data-alerts")
+                .uid("no-data-alerts");
     }
 
     @Override
     public void open(OpenContext ctx) {
-        last = getRuntimeContext().getState(new ValueStateDescriptor<>("lastReading",
-                SerializerTypeInfo.of(SourceReading.class, SourceReadingStateSerializer.INSTANCE)));
+        last = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(
+                        "lastReading",
+                        SerializerTypeInfo.of(SourceReading.class, SourceReadingStateSerializer.INSTANCE)));
         lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("lastArrival", Long.class));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Long.class));
         firing = getRuntimeContext().getState(new ValueStateDescriptor<>("firing", AlertEvent.class));
@@ -97,7 +101,8 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
 
     /** {@code silentMs}: how long the point had been silent (processing time), the alert's value in minutes. */
     private AlertEvent event(long startMillis, String state, SourceReading r, long silentMs) {
-        AlertEvent a = AlertEvents.of(AlertType.NO_DATA, state, r.enterprise + "/" + r.source, startMillis, startMillis);
+        AlertEvent a =
+                AlertEvents.of(AlertType.NO_DATA, state, r.enterprise + "/" + r.source, startMillis, startMillis);
         a.enterprise = r.enterprise;
         a.source = r.source;
         a.mn = r.mn;

@@ -3,7 +3,6 @@ package org.cems.job.alert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -34,9 +33,11 @@ import org.cems.job.emission.EmissionRecord;
  * above {@code stop_detection.flow_below_m3_h}. With neither, the value says nothing: it neither
  * counts nor resets. Values older than the newest of their meter are passed over.
  */
-public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, StationMeasurement, EmissionRecord, AlertEvent> {
+public class TreatmentPowerAlerts
+        extends KeyedCoProcessFunction<String, StationMeasurement, EmissionRecord, AlertEvent> {
     /** Production evidence older than this says nothing: ST=44 and minute data come every minute or so. */
     static final long EVIDENCE_HOLD_MS = 10 * 60_000L;
+
     private static final long KEEP_FLOWS_MS = 60 * 60_000L;
 
     private final Registry registry;
@@ -48,6 +49,7 @@ public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, Station
     private transient MapState<String, Long> newestByMeter;
     /** The latest production-facility electricity: its time and whether production drew power. */
     private transient ValueState<Long> productionTime;
+
     private transient ValueState<Boolean> productionRuns;
     /** Minute flows of the source by minute start: at or above the stop threshold. */
     private transient MapState<Long, Boolean> flowing;
@@ -63,12 +65,22 @@ public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, Station
     /** HJ 212-2025 treatment and production electricity with the minute flows, keyed by source. */
     public static DataStream<AlertEvent> wire(AlertInputs in) {
         return in.measurements()
-                .filter(TreatmentPowerAlerts::isInput).name("facility-powers").uid("facility-powers")
+                .filter(TreatmentPowerAlerts::isInput)
+                .name("facility-powers")
+                .uid("facility-powers")
                 .keyBy(new SourceKey(in.registry()))
-                .connect(in.emissions().filter(TreatmentPowerAlerts::isInput).name("minute-flows").uid("minute-flows").keyBy(TreatmentPowerAlerts::key))
-                .process(new TreatmentPowerAlerts(in.registry(), in.settings(), in.config().facilityPower.noPowerBelow,
+                .connect(in.emissions()
+                        .filter(TreatmentPowerAlerts::isInput)
+                        .name("minute-flows")
+                        .uid("minute-flows")
+                        .keyBy(TreatmentPowerAlerts::key))
+                .process(new TreatmentPowerAlerts(
+                        in.registry(),
+                        in.settings(),
+                        in.config().facilityPower.noPowerBelow,
                         in.config().stopDetection.flowBelowM3H))
-                .name("treatment-power-alerts").uid("treatment-power-alerts");
+                .name("treatment-power-alerts")
+                .uid("treatment-power-alerts");
     }
 
     /** The electricity values, keyed by the enterprise/source of their MN. */
@@ -102,9 +114,11 @@ public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, Station
 
     @Override
     public void open(OpenContext ctx) {
-        runs = getRuntimeContext().getMapState(new MapStateDescriptor<>("noPowerRuns", Types.STRING,
-                SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
-        newestByMeter = getRuntimeContext().getMapState(new MapStateDescriptor<>("newestByMeter", String.class, Long.class));
+        runs = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "noPowerRuns", Types.STRING, SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
+        newestByMeter =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("newestByMeter", String.class, Long.class));
         productionTime = getRuntimeContext().getState(new ValueStateDescriptor<>("productionTime", Long.class));
         productionRuns = getRuntimeContext().getState(new ValueStateDescriptor<>("productionRuns", Boolean.class));
         flowing = getRuntimeContext().getMapState(new MapStateDescriptor<>("flowing", Long.class, Boolean.class));
@@ -212,8 +226,12 @@ public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, Station
     private AlertEvent event(String state, FlagRun run, StationMeasurement m, long timeMillis) {
         SourceRef ref = registry.byMn(m.mn);
         String device = ref.source().powerMeters.getOrDefault(m.code, m.code);
-        AlertEvent a = AlertEvents.of(AlertType.TREATMENT_NO_POWER, state, ref.enterprise().id + "/" + ref.source().id + "/" + device,
-                run.incidentStartMillis, timeMillis);
+        AlertEvent a = AlertEvents.of(
+                AlertType.TREATMENT_NO_POWER,
+                state,
+                ref.enterprise().id + "/" + ref.source().id + "/" + device,
+                run.incidentStartMillis,
+                timeMillis);
         a.enterprise = ref.enterprise().id;
         a.source = ref.source().id;
         a.device = device;

@@ -3,7 +3,6 @@ package org.cems.job.carbon;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.registry.Source;
 import org.cems.core.registry.SourceRef;
@@ -25,7 +24,12 @@ public final class CarbonCalculator {
     private CarbonCalculator() {}
 
     /** The carbon record of a period, or null when it carries no CO2 and no load. */
-    public static CarbonRecord record(PeriodSummary p, SourceRef ref, String window, long start, double windowHours,
+    public static CarbonRecord record(
+            PeriodSummary p,
+            SourceRef ref,
+            String window,
+            long start,
+            double windowHours,
             Collection<PeriodSummary> dayHours) {
         CodeSummary co2 = p.byCode.get(ParameterCodes.CO2);
         Double loadMw = p.mean(ParameterCodes.LOAD_MW);
@@ -81,7 +85,8 @@ public final class CarbonCalculator {
                 continue;
             }
             double coalT = s.coalTH * s.hours;
-            double fuelT = EmissionFormulas.fuelCo2T(coalT, s.ncvMjKg, source.effectiveCoalCarbonTcPerGj(), source.effectiveCoalOxidationPct());
+            double fuelT = EmissionFormulas.fuelCo2T(
+                    coalT, s.ncvMjKg, source.effectiveCoalCarbonTcPerGj(), source.effectiveCoalOxidationPct());
             fuelCo2T.add(fuelT);
             if (s.co2T != null) {
                 cemsCo2OfFuelHours.add(s.co2T);
@@ -100,7 +105,8 @@ public final class CarbonCalculator {
             c.coalEnergyMwh = energyOfCoalHours.value;
             c.coalRateGrossGceKwh = EmissionFormulas.coalRateGcePerKwh(standardCoalT.value, energyOfCoalHours.value, 0);
             if (source.auxPowerPct != null) {
-                c.coalRateNetGceKwh = EmissionFormulas.coalRateGcePerKwh(standardCoalT.value, energyOfCoalHours.value, source.auxPowerPct);
+                c.coalRateNetGceKwh = EmissionFormulas.coalRateGcePerKwh(
+                        standardCoalT.value, energyOfCoalHours.value, source.auxPowerPct);
             }
         }
         c.co2FuelT = fuelCo2T.value;
@@ -121,7 +127,12 @@ public final class CarbonCalculator {
                 Double kg = co2.accountedKg != null ? co2.accountedKg : co2.massKg;
                 co2T = kg == null ? null : kg / KG_PER_T;
             }
-            return new Slice(co2T, p.mean(ParameterCodes.LOAD_MW), p.mean(ParameterCodes.COAL_T_H), p.mean(ParameterCodes.COAL_NCV_MJ_KG), hours);
+            return new Slice(
+                    co2T,
+                    p.mean(ParameterCodes.LOAD_MW),
+                    p.mean(ParameterCodes.COAL_T_H),
+                    p.mean(ParameterCodes.COAL_NCV_MJ_KG),
+                    hours);
         }
     }
 

@@ -1,10 +1,9 @@
 package org.cems.job.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.cems.core.keys.Sm4KeySource;
 import org.cems.core.security.KafkaSecurity;
 import org.cems.core.security.MqttTls;
@@ -31,6 +30,7 @@ public class JobConfig implements Serializable {
     public String idleTimeout = "1m";
     /** Valid real-time samples a minute needs to be valid (HJ 212 eq. 23 asks 12 at 5 s sampling). */
     public int minSamplesPerMinute = 1;
+
     public int maxPayloadBytes = 1 << 20;
     /**
      * At start, create the Kafka topics and the InfluxDB database the job needs when they are missing
@@ -44,6 +44,7 @@ public class JobConfig implements Serializable {
      * {@code use_reported} (default: valid, the true value is at least the reported one) or {@code invalid}.
      */
     public String overRange = OVER_RANGE_USE_REPORTED;
+
     public Clock clock = new Clock();
     public Checkpoint checkpoint = new Checkpoint();
     public Kafka kafka = new Kafka();
@@ -52,6 +53,7 @@ public class JobConfig implements Serializable {
     public Alerts alerts = new Alerts();
     /** Alert notifications to people (webhook, DingTalk, WeCom, e-mail): docs/notifications.md. */
     public NotifyConfig notify = new NotifyConfig();
+
     public StopDetection stopDetection = new StopDetection();
     public FacilityPower facilityPower = new FacilityPower();
     public Accounting accounting = new Accounting();
@@ -190,6 +192,7 @@ public class JobConfig implements Serializable {
         public String url = "http://localhost:8086";
         /** v1 (/write?db=) or v2 (/api/v2/write?org=&bucket=). */
         public String api = "v1";
+
         public String database = "cems";
         public String retentionPolicy;
         public String org;
@@ -207,11 +210,13 @@ public class JobConfig implements Serializable {
         private static final long serialVersionUID = 1L;
         /** zh (default) or en: the language of alert messages. */
         public String language = "zh";
+
         public String kafkaTopic = "cems.alerts";
         /** Alerts are also published to the brokers of {@code mqtt.broker_uris} when true. */
         public boolean mqttEnabled = true;
         /** {enterprise} and {source} are replaced by the alert's. */
         public String mqttTopic = "cems/alerts/{enterprise}/{source}";
+
         public Exceedance exceedance = new Exceedance();
         public EfficiencyDrop efficiencyDrop = new EfficiencyDrop();
         public NoData noData = new NoData();
@@ -262,6 +267,7 @@ public class JobConfig implements Serializable {
         private static final long serialVersionUID = 1L;
         /** How long each flag may last before it fires (event time). */
         public String fault = "10m";
+
         public String calibration = "60m";
         public String maintenance = "240m";
         /** Flag T (over range) allowed this long; 0s: the first over-range value fires. */

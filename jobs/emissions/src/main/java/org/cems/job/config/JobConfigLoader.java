@@ -1,5 +1,14 @@
 package org.cems.job.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,16 +19,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.cems.core.time.Durations;
 
 /** Reads and checks the job configuration, naming the key to fix in every error. */
@@ -41,9 +40,13 @@ public final class JobConfigLoader {
             throw new JobConfigException(file.toString(), List.of(mappingProblem(e)));
         } catch (JsonProcessingException e) {
             // YAML syntax: the parser's own words, where it stopped
-            throw new JobConfigException(file.toString(), List.of("not valid YAML: " + e.getOriginalMessage().strip()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")")));
+            throw new JobConfigException(
+                    file.toString(),
+                    List.of("not valid YAML: " + e.getOriginalMessage().strip()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")")));
         } catch (IOException e) {
             throw new JobConfigException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
         }
@@ -55,7 +58,11 @@ public final class JobConfigLoader {
             config.registry = parent.resolve(config.registry).normalize().toString();
         }
         if (config.sm4.keysFile != null && !Path.of(config.sm4.keysFile).isAbsolute()) {
-            config.sm4.keysFile = file.toAbsolutePath().getParent().resolve(config.sm4.keysFile).normalize().toString();
+            config.sm4.keysFile = file.toAbsolutePath()
+                    .getParent()
+                    .resolve(config.sm4.keysFile)
+                    .normalize()
+                    .toString();
         }
         config.kafka.security.resolveFilesAgainst(file.toAbsolutePath().getParent());
         config.mqtt.tls.resolveFilesAgainst(file.toAbsolutePath().getParent());
@@ -74,18 +81,37 @@ public final class JobConfigLoader {
             }
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return path + ": unknown key" + (u.getKnownPropertyIds() == null ? ""
-                    : " (known here: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")");
+            return path + ": unknown key"
+                    + (u.getKnownPropertyIds() == null
+                            ? ""
+                            : " (known here: "
+                                    + String.join(
+                                            ", ",
+                                            u.getKnownPropertyIds().stream()
+                                                    .map(String::valueOf)
+                                                    .sorted()
+                                                    .toList())
+                                    + ")");
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return path + (e instanceof InvalidFormatException f ? ": \"" + f.getValue() + "\" is not " : ": must be ")
+            return path
+                    + (e instanceof InvalidFormatException f ? ": \"" + f.getValue() + "\" is not " : ": must be ")
                     + kindOf(m.getTargetType());
         }
-        return path + ": " + e.getOriginalMessage().replaceAll("`[\\w.$]+`", "this value").lines().findFirst().orElse("");
+        return path + ": "
+                + e.getOriginalMessage()
+                        .replaceAll("`[\\w.$]+`", "this value")
+                        .lines()
+                        .findFirst()
+                        .orElse("");
     }
 
     private static String kindOf(Class<?> type) {
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class) {
+        if (type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class
+                || type == short.class) {
             return "a whole number";
         }
         if (type == double.class || type == Double.class || type == float.class) {
@@ -124,7 +150,8 @@ public final class JobConfigLoader {
         if (c.minSamplesPerMinute < 1) {
             problems.add("min_samples_per_minute: must be at least 1");
         }
-        if (!JobConfig.OVER_RANGE_USE_REPORTED.equals(c.overRange) && !JobConfig.OVER_RANGE_INVALID.equals(c.overRange)) {
+        if (!JobConfig.OVER_RANGE_USE_REPORTED.equals(c.overRange)
+                && !JobConfig.OVER_RANGE_INVALID.equals(c.overRange)) {
             problems.add("over_range: use_reported or invalid, not \"" + c.overRange + "\"");
         }
         positive(problems, "clock.max_ahead", c.clock.maxAhead);
@@ -202,14 +229,16 @@ public final class JobConfigLoader {
         if (k.topicPartitions < 1) {
             problems.add("kafka.topic_partitions: must be at least 1");
         }
-        if (k.topicReplicationFactor != null && (k.topicReplicationFactor < 1 || k.topicReplicationFactor > Short.MAX_VALUE)) {
+        if (k.topicReplicationFactor != null
+                && (k.topicReplicationFactor < 1 || k.topicReplicationFactor > Short.MAX_VALUE)) {
             problems.add("kafka.topic_replication_factor: must be at least 1 (leave it out for the broker's default)");
         }
         JobConfig.Mqtt m = c.mqtt;
         if (m.enabled || c.alerts.mqttEnabled) {
             String users = m.enabled ? "mqtt.enabled" : "alerts.mqtt_enabled";
             if (m.brokerUris == null || m.brokerUris.isEmpty()) {
-                problems.add("mqtt.broker_uris: empty; with " + users + " at least one broker, e.g. tcp://localhost:1883");
+                problems.add(
+                        "mqtt.broker_uris: empty; with " + users + " at least one broker, e.g. tcp://localhost:1883");
             } else {
                 for (int i = 0; i < m.brokerUris.size(); i++) {
                     mqttUri(problems, "mqtt.broker_uris[" + i + "]", m.brokerUris.get(i));
@@ -217,7 +246,10 @@ public final class JobConfigLoader {
             }
             notBlank(problems, "mqtt.client_id_prefix", m.clientIdPrefix);
         }
-        if (m.enabled && (m.topicFilters == null || m.topicFilters.isEmpty() || m.topicFilters.stream().anyMatch(f -> f == null || f.isBlank()))) {
+        if (m.enabled
+                && (m.topicFilters == null
+                        || m.topicFilters.isEmpty()
+                        || m.topicFilters.stream().anyMatch(f -> f == null || f.isBlank()))) {
             problems.add("mqtt.topic_filters: with mqtt.enabled a list of topic filters, e.g. [cems/+/up]");
         }
         if ((m.username == null) != (m.passwordEnv == null)) {
@@ -254,7 +286,8 @@ public final class JobConfigLoader {
         try {
             URI uri = new URI(value == null ? "" : value.strip());
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                problems.add(key + ": \"" + (value == null ? "" : value) + "\" is not a URL like http://localhost:8086");
+                problems.add(
+                        key + ": \"" + (value == null ? "" : value) + "\" is not a URL like http://localhost:8086");
             }
         } catch (URISyntaxException e) {
             problems.add(key + ": \"" + value + "\" is not a URL like http://localhost:8086");
@@ -274,12 +307,22 @@ public final class JobConfigLoader {
         if (a.kafkaTopic == null || a.kafkaTopic.isBlank()) {
             problems.add("alerts.kafka_topic: must be set");
         }
-        if (a.mqttTopic == null || !a.mqttTopic.contains("{source}") || a.mqttTopic.contains("+") || a.mqttTopic.contains("#")) {
-            problems.add("alerts.mqtt_topic: a topic with {source} (and usually {enterprise}), no wildcards, e.g. cems/alerts/{enterprise}/{source}");
+        if (a.mqttTopic == null
+                || !a.mqttTopic.contains("{source}")
+                || a.mqttTopic.contains("+")
+                || a.mqttTopic.contains("#")) {
+            problems.add(
+                    "alerts.mqtt_topic: a topic with {source} (and usually {enterprise}), no wildcards, e.g. cems/alerts/{enterprise}/{source}");
         }
         wholeMultiple(problems, "alerts.exceedance.hold", a.exceedance.hold, java.time.Duration.ofHours(1), "1h");
-        wholeMultiple(problems, "alerts.efficiency_drop.sustain", a.efficiencyDrop.sustain, java.time.Duration.ofMinutes(1), "1m");
-        wholeMultiple(problems, "alerts.efficiency_drop.hold", a.efficiencyDrop.hold, java.time.Duration.ofMinutes(1), "1m");
+        wholeMultiple(
+                problems,
+                "alerts.efficiency_drop.sustain",
+                a.efficiencyDrop.sustain,
+                java.time.Duration.ofMinutes(1),
+                "1m");
+        wholeMultiple(
+                problems, "alerts.efficiency_drop.hold", a.efficiencyDrop.hold, java.time.Duration.ofMinutes(1), "1m");
         if (!(a.efficiencyDrop.maxDropPctPoints > 0)) {
             problems.add("alerts.efficiency_drop.max_drop_pct_points: must be above 0");
         }
@@ -326,11 +369,13 @@ public final class JobConfigLoader {
     }
 
     /** Sustain and hold times count whole sub-periods (minutes, hours): say so rather than round. */
-    private static void wholeMultiple(List<String> problems, String key, String value, java.time.Duration unit, String unitText) {
+    private static void wholeMultiple(
+            List<String> problems, String key, String value, java.time.Duration unit, String unitText) {
         try {
             java.time.Duration d = Durations.parse(value);
             if (d.isZero() || d.toMillis() % unit.toMillis() != 0) {
-                problems.add(key + ": \"" + value + "\" must be a whole number of " + unitText + " periods, at least one");
+                problems.add(
+                        key + ": \"" + value + "\" must be a whole number of " + unitText + " periods, at least one");
             }
         } catch (IllegalArgumentException | NullPointerException e) {
             problems.add(key + ": \"" + value + "\" is not a duration like 30s, 5m or 2h");

@@ -2,7 +2,6 @@ package org.cems.job.decode;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
@@ -30,7 +29,10 @@ public class CountDeadLetters extends RichMapFunction<DeadLetter, DeadLetter> {
     @Override
     public DeadLetter map(DeadLetter deadLetter) {
         // reasons are the catalogue's wire names (DeadLetterReason): a few dozen series at most
-        byReason.computeIfAbsent(deadLetter.reason, r -> metrics.addGroup(REASON_GROUP, r).counter(COUNTER)).inc();
+        byReason.computeIfAbsent(
+                        deadLetter.reason,
+                        r -> metrics.addGroup(REASON_GROUP, r).counter(COUNTER))
+                .inc();
         return deadLetter;
     }
 }

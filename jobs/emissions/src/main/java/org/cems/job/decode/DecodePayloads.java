@@ -2,7 +2,6 @@ package org.cems.job.decode;
 
 import java.time.ZoneId;
 import java.util.function.Consumer;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -48,7 +47,8 @@ public class DecodePayloads extends ProcessFunction<RawMessage, SourceReading> {
     }
 
     /** {@code sm4Keys}: where the SM4 keys of 2025 loggers sending encrypted frames over MQTT or Kafka are. */
-    public DecodePayloads(Registry registry, String zoneId, int maxPayloadBytes, ReadingChecks checks, Sm4KeySource sm4Keys) {
+    public DecodePayloads(
+            Registry registry, String zoneId, int maxPayloadBytes, ReadingChecks checks, Sm4KeySource sm4Keys) {
         this.router = new PayloadRouter(registry, checks);
         this.zoneId = zoneId;
         this.maxPayloadBytes = maxPayloadBytes;
@@ -71,7 +71,8 @@ public class DecodePayloads extends ProcessFunction<RawMessage, SourceReading> {
             ctx.output(DEAD_LETTERS, d);
         };
         readingsIn.inc(router.route(decoded, msg, out, dead));
-        router.routeStation(decoded.station(), msg, s -> ctx.output(FACILITY, s), e -> ctx.output(STATION_EVENTS, e), dead);
+        router.routeStation(
+                decoded.station(), msg, s -> ctx.output(FACILITY, s), e -> ctx.output(STATION_EVENTS, e), dead);
         router.routeMeasurements(decoded.station(), msg, m -> ctx.output(MEASUREMENTS, m), dead);
         for (SplitPart part : decoded.splitParts()) {
             part.origin = msg.origin;

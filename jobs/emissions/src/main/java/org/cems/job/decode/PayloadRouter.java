@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.apache.flink.util.Collector;
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.core.normalize.Normalizer;
@@ -48,8 +47,12 @@ final class PayloadRouter implements Serializable {
         for (Reading r : decoded.readings()) {
             SourceRef ref = registry.byMn(r.mn);
             if (ref == null) {
-                DeadLetter d = DeadLetter.of(DeadLetterReason.UNKNOWN_MN, "MN " + r.mn + " is not in the registry", msg.origin,
-                        msg.payload, msg.receivedMillis);
+                DeadLetter d = DeadLetter.of(
+                        DeadLetterReason.UNKNOWN_MN,
+                        "MN " + r.mn + " is not in the registry",
+                        msg.origin,
+                        msg.payload,
+                        msg.receivedMillis);
                 d.mn = r.mn;
                 d.source = r.mn;
                 deadLetters.accept(d);
@@ -57,17 +60,27 @@ final class PayloadRouter implements Serializable {
             }
             Rejection refused = refusal(r, msg);
             if (refused != null) {
-                deadLetters.accept(ofSource(DeadLetter.of(refused.reason(), refused.detail(), msg.origin, msg.payload, msg.receivedMillis), ref, r));
+                deadLetters.accept(ofSource(
+                        DeadLetter.of(refused.reason(), refused.detail(), msg.origin, msg.payload, msg.receivedMillis),
+                        ref,
+                        r));
                 continue;
             }
-            SourceReading normalized = normalizer.normalize(r, ref, problem -> deadLetters.accept(
-                    ofSource(DeadLetter.of(problem.reason(), problem.detail(), msg.origin, msg.payload, msg.receivedMillis), ref, r)));
+            SourceReading normalized = normalizer.normalize(
+                    r,
+                    ref,
+                    problem -> deadLetters.accept(ofSource(
+                            DeadLetter.of(
+                                    problem.reason(), problem.detail(), msg.origin, msg.payload, msg.receivedMillis),
+                            ref,
+                            r)));
             normalized.origin = msg.origin;
             out.collect(normalized);
             routed++;
         }
         for (Rejection rejection : decoded.rejections()) {
-            DeadLetter d = DeadLetter.of(rejection.reason(), rejection.detail(), msg.origin, msg.payload, msg.receivedMillis);
+            DeadLetter d =
+                    DeadLetter.of(rejection.reason(), rejection.detail(), msg.origin, msg.payload, msg.receivedMillis);
             SourceRef ref = rejection.mn() == null ? null : registry.byMn(rejection.mn());
             if (ref != null) {
                 d.enterprise = ref.enterprise().id;
@@ -80,8 +93,12 @@ final class PayloadRouter implements Serializable {
     }
 
     /** Station uploads (facility status, run time, restarts, site information) of known MNs to their outputs. */
-    void routeStation(StationUploads station, RawMessage msg, Consumer<FacilityStatus> statuses, Consumer<StationEvent> events,
-                      Consumer<DeadLetter> deadLetters) {
+    void routeStation(
+            StationUploads station,
+            RawMessage msg,
+            Consumer<FacilityStatus> statuses,
+            Consumer<StationEvent> events,
+            Consumer<DeadLetter> deadLetters) {
         Set<String> unknown = new LinkedHashSet<>();
         for (FacilityStatus s : station.statuses()) {
             if (known(s.mn, unknown)) {
@@ -94,7 +111,12 @@ final class PayloadRouter implements Serializable {
             }
         }
         for (String mn : unknown) {
-            DeadLetter d = DeadLetter.of(DeadLetterReason.UNKNOWN_MN, "MN " + mn + " is not in the registry", msg.origin, msg.payload, msg.receivedMillis);
+            DeadLetter d = DeadLetter.of(
+                    DeadLetterReason.UNKNOWN_MN,
+                    "MN " + mn + " is not in the registry",
+                    msg.origin,
+                    msg.payload,
+                    msg.receivedMillis);
             d.mn = mn;
             d.source = mn;
             deadLetters.accept(d);
@@ -102,7 +124,11 @@ final class PayloadRouter implements Serializable {
     }
 
     /** HJ 212-2025 electricity, production conditions, VOCs raw data and furnace temperatures of known MNs to their output. */
-    void routeMeasurements(StationUploads station, RawMessage msg, Consumer<StationMeasurement> measurements, Consumer<DeadLetter> deadLetters) {
+    void routeMeasurements(
+            StationUploads station,
+            RawMessage msg,
+            Consumer<StationMeasurement> measurements,
+            Consumer<DeadLetter> deadLetters) {
         Set<String> unknown = new LinkedHashSet<>();
         for (StationMeasurement m : station.measurements()) {
             if (known(m.mn, unknown)) {
@@ -110,7 +136,12 @@ final class PayloadRouter implements Serializable {
             }
         }
         for (String mn : unknown) {
-            DeadLetter d = DeadLetter.of(DeadLetterReason.UNKNOWN_MN, "MN " + mn + " is not in the registry", msg.origin, msg.payload, msg.receivedMillis);
+            DeadLetter d = DeadLetter.of(
+                    DeadLetterReason.UNKNOWN_MN,
+                    "MN " + mn + " is not in the registry",
+                    msg.origin,
+                    msg.payload,
+                    msg.receivedMillis);
             d.mn = mn;
             d.source = mn;
             deadLetters.accept(d);
@@ -133,12 +164,17 @@ final class PayloadRouter implements Serializable {
     private Rejection refusal(Reading r, RawMessage msg) {
         long aheadMs = r.timeMillis - msg.receivedMillis;
         if (aheadMs > checks.maxAheadMs()) {
-            return new Rejection(DeadLetterReason.FUTURE_TIME, "DataTime " + Instant.ofEpochMilli(r.timeMillis) + " is " + aheadMs / 60_000
-                    + " min ahead of its arrival at " + Instant.ofEpochMilli(msg.receivedMillis) + " (clock.max_ahead "
-                    + checks.maxAheadMs() / 60_000 + " min): check the data logger's clock");
+            return new Rejection(
+                    DeadLetterReason.FUTURE_TIME,
+                    "DataTime " + Instant.ofEpochMilli(r.timeMillis) + " is " + aheadMs / 60_000
+                            + " min ahead of its arrival at " + Instant.ofEpochMilli(msg.receivedMillis)
+                            + " (clock.max_ahead "
+                            + checks.maxAheadMs() / 60_000 + " min): check the data logger's clock");
         }
         if (r.values.keySet().stream().noneMatch(ParameterCatalogue.standard()::isComputedFrom)) {
-            return new Rejection(DeadLetterReason.NO_KNOWN_PARAMETER, "none of the codes " + r.values.keySet() + " is a parameter the job knows");
+            return new Rejection(
+                    DeadLetterReason.NO_KNOWN_PARAMETER,
+                    "none of the codes " + r.values.keySet() + " is a parameter the job knows");
         }
         return null;
     }

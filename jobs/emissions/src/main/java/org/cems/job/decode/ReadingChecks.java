@@ -1,7 +1,6 @@
 package org.cems.job.decode;
 
 import java.io.Serializable;
-
 import org.cems.core.time.Durations;
 import org.cems.job.config.JobConfig;
 
@@ -13,7 +12,8 @@ import org.cems.job.config.JobConfig;
  */
 public record ReadingChecks(long maxAheadMs, boolean overRangeIsValid) implements Serializable {
     public static ReadingChecks of(JobConfig config) {
-        return new ReadingChecks(Durations.parse(config.clock.maxAhead).toMillis(),
+        return new ReadingChecks(
+                Durations.parse(config.clock.maxAhead).toMillis(),
                 JobConfig.OVER_RANGE_USE_REPORTED.equals(config.overRange));
     }
 

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cems.core.normalize.Measure;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.Reading;
@@ -37,6 +36,7 @@ public final class ReadingPayload {
             v.flag = m.flag;
             values.put(e.getKey(), v);
         }
-        return JSON.encode(List.of(new Reading(r.mn, r.cn, r.timeMillis, values))).getBytes(StandardCharsets.UTF_8);
+        return JSON.encode(List.of(new Reading(r.mn, r.cn, r.timeMillis, values)))
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -45,8 +44,11 @@ public class SplitUploads extends KeyedProcessFunction<String, SplitPart, Source
     @Override
     public void open(OpenContext ctx) {
         decoder = new PayloadDecoder(ZoneId.of(zoneId), Integer.MAX_VALUE);
-        partsByUpload = getRuntimeContext().getMapState(new MapStateDescriptor<>("partsByUpload",
-                TypeInformation.of(String.class), TypeInformation.of(new TypeHint<List<SplitPart>>() {})));
+        partsByUpload = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "partsByUpload",
+                        TypeInformation.of(String.class),
+                        TypeInformation.of(new TypeHint<List<SplitPart>>() {})));
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
     }
 
@@ -72,8 +74,12 @@ public class SplitUploads extends KeyedProcessFunction<String, SplitPart, Source
             ctx.output(DecodePayloads.DEAD_LETTERS, d);
         };
         router.route(decoded, msg, out, dead);
-        router.routeStation(decoded.station(), msg, s -> ctx.output(DecodePayloads.FACILITY, s),
-                e -> ctx.output(DecodePayloads.STATION_EVENTS, e), dead);
+        router.routeStation(
+                decoded.station(),
+                msg,
+                s -> ctx.output(DecodePayloads.FACILITY, s),
+                e -> ctx.output(DecodePayloads.STATION_EVENTS, e),
+                dead);
         router.routeMeasurements(decoded.station(), msg, m -> ctx.output(DecodePayloads.MEASUREMENTS, m), dead);
     }
 
@@ -86,8 +92,15 @@ public class SplitUploads extends KeyedProcessFunction<String, SplitPart, Source
                 expired.add(e.getKey());
                 RawMessage msg = joined(parts, timestamp);
                 deadLetters.inc();
-                ctx.output(DecodePayloads.DEAD_LETTERS, DeadLetter.of(DeadLetterReason.INCOMPLETE_SPLIT, parts.size() + " of "
-                        + parts.get(0).pnum + " parts of a split upload came within " + timeoutMs + " ms", msg.origin, msg.payload, timestamp));
+                ctx.output(
+                        DecodePayloads.DEAD_LETTERS,
+                        DeadLetter.of(
+                                DeadLetterReason.INCOMPLETE_SPLIT,
+                                parts.size() + " of " + parts.get(0).pnum + " parts of a split upload came within "
+                                        + timeoutMs + " ms",
+                                msg.origin,
+                                msg.payload,
+                                timestamp));
             }
         }
         for (String key : expired) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -58,9 +57,11 @@ import org.cems.job.emission.WindowTimes;
 public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, EfficiencyRecord> {
     /** A device not heard from for this long (processing time) is dropped whole. */
     private static final long KEEP_MS = 3L * 24 * 3600 * 1000;
+
     private static final long DAY_MS = 24 * HOUR_MS;
     /** A side further behind the other than this no longer holds the state back. */
     private static final long DEAD_SIDE_MS = DAY_MS;
+
     private static final long NONE = Long.MIN_VALUE;
     /** A reported status older than this says nothing about now: a station that stopped reporting falls back to efficiency. */
     static final long STATUS_HOLD_MS = HOUR_MS;
@@ -78,14 +79,17 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     private transient MapState<String, DeviceWindow> windows;
     /** Newest minute-window start of the inlet and of the outlet. */
     private transient ValueState<Long> newestInletMinute;
+
     private transient ValueState<Long> newestOutletMinute;
     private transient ValueState<Long> lastUpdate;
     private transient ValueState<Long> cleanupTimer;
     /** The device's reported statuses by report time. */
     private transient MapState<Long, FacilityStatus> statuses;
+
     private transient ValueState<Long> newestStatus;
     /** The device's power evidence by DataTime: {@link FacilityStatus#OFF} when it drew no power. */
     private transient MapState<Long, FacilityStatus> powers;
+
     private transient ValueState<Long> newestPower;
 
     public DeviceEfficiency(Registry registry, String zoneId, long allowedLatenessMs) {
@@ -101,13 +105,17 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             e.devices.forEach(d -> devices.put(new DeviceId(e.id, d.id), d));
         }
         zone = ZoneId.of(zoneId);
-        windows = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", Types.STRING,
-                SerializerTypeInfo.of(DeviceWindow.class, DeviceWindowSerializer.INSTANCE)));
+        windows = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "windows",
+                        Types.STRING,
+                        SerializerTypeInfo.of(DeviceWindow.class, DeviceWindowSerializer.INSTANCE)));
         newestInletMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("newestInletMinute", Long.class));
         newestOutletMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("newestOutletMinute", Long.class));
         lastUpdate = getRuntimeContext().getState(new ValueStateDescriptor<>("lastUpdate", Long.class));
         cleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanupTimer", Long.class));
-        statuses = getRuntimeContext().getMapState(new MapStateDescriptor<>("statuses", Long.class, FacilityStatus.class));
+        statuses =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("statuses", Long.class, FacilityStatus.class));
         newestStatus = getRuntimeContext().getState(new ValueStateDescriptor<>("newestStatus", Long.class));
         powers = getRuntimeContext().getMapState(new MapStateDescriptor<>("powers", Long.class, FacilityStatus.class));
         newestPower = getRuntimeContext().getState(new ValueStateDescriptor<>("newestPower", Long.class));
@@ -145,9 +153,11 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
         EfficiencyRecord e = EfficiencyCalculator.of(s.enterprise, device, s.record.window, start, w);
         if (e != null) {
             switch (window) {
-                case HOUR -> e.operatingRatePct = operatingRate(s.enterprise, device, Window.MINUTE, start, start + HOUR_MS);
-                case DAY -> e.operatingRatePct = operatingRate(s.enterprise, device, Window.HOUR, start, nextDayStart(start));
-                case MINUTE -> { }
+                case HOUR ->
+                    e.operatingRatePct = operatingRate(s.enterprise, device, Window.MINUTE, start, start + HOUR_MS);
+                case DAY ->
+                    e.operatingRatePct = operatingRate(s.enterprise, device, Window.HOUR, start, nextDayStart(start));
+                case MINUTE -> {}
             }
             out.collect(e);
         }
@@ -157,7 +167,8 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
     }
 
     /** Sub-periods in service / sub-periods the unit ran × 100; null when it never ran. */
-    private Double operatingRate(String enterprise, Device device, Window subWindow, long from, long to) throws Exception {
+    private Double operatingRate(String enterprise, Device device, Window subWindow, long from, long to)
+            throws Exception {
         NavigableMap<Long, FacilityStatus> reported = between(statuses, from - STATUS_HOLD_MS, to);
         NavigableMap<Long, FacilityStatus> power = between(powers, from - POWER_HOLD_MS, to);
         int running = 0;
@@ -167,7 +178,8 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             DeviceWindow sub = windows.get(new WindowKey(subWindow, t).stateKey());
             if (sub != null && sub.running()) {
                 running++;
-                boolean byEfficiency = EfficiencyCalculator.inService(EfficiencyCalculator.of(enterprise, device, subWindow.label(), t, sub));
+                boolean byEfficiency = EfficiencyCalculator.inService(
+                        EfficiencyCalculator.of(enterprise, device, subWindow.label(), t, sub));
                 inService += inServiceShare(power, reported, t, t + step, byEfficiency);
             }
         }
@@ -178,23 +190,32 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
      * The share of the minutes of [from, to) in service: none without power in effect; otherwise by
      * the status in effect, else {@code byEfficiency}.
      */
-    private static double inServiceShare(NavigableMap<Long, FacilityStatus> power, NavigableMap<Long, FacilityStatus> reported,
-                                         long from, long to, boolean byEfficiency) {
+    private static double inServiceShare(
+            NavigableMap<Long, FacilityStatus> power,
+            NavigableMap<Long, FacilityStatus> reported,
+            long from,
+            long to,
+            boolean byEfficiency) {
         int minutes = 0;
         int inService = 0;
         for (long end = from + MINUTE_MS; end <= to; end += MINUTE_MS) {
             Map.Entry<Long, FacilityStatus> powerInEffect = power.lowerEntry(end);
             Map.Entry<Long, FacilityStatus> inEffect = reported.lowerEntry(end);
-            boolean noPower = powerInEffect != null && end - powerInEffect.getKey() <= POWER_HOLD_MS && powerInEffect.getValue().isOff();
+            boolean noPower = powerInEffect != null
+                    && end - powerInEffect.getKey() <= POWER_HOLD_MS
+                    && powerInEffect.getValue().isOff();
             boolean on = !noPower
-                    && (inEffect != null && end - inEffect.getKey() <= STATUS_HOLD_MS ? inEffect.getValue().isRunning() : byEfficiency);
+                    && (inEffect != null && end - inEffect.getKey() <= STATUS_HOLD_MS
+                            ? inEffect.getValue().isRunning()
+                            : byEfficiency);
             minutes++;
             inService += on ? 1 : 0;
         }
         return (double) inService / minutes;
     }
 
-    private static NavigableMap<Long, FacilityStatus> between(MapState<Long, FacilityStatus> kept, long from, long to) throws Exception {
+    private static NavigableMap<Long, FacilityStatus> between(MapState<Long, FacilityStatus> kept, long from, long to)
+            throws Exception {
         NavigableMap<Long, FacilityStatus> reported = new TreeMap<>();
         for (Map.Entry<Long, FacilityStatus> e : kept.entries()) {
             if (e.getKey() >= from && e.getKey() < to) {
@@ -208,7 +229,8 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
      * Keeps a reported status (or power evidence); when its clock enters a new hour, drops those no
      * window that can still be emitted (allowed lateness, a day, the hold) can use.
      */
-    private void keep(MapState<Long, FacilityStatus> kept, ValueState<Long> newest, FacilityStatus s, long holdMs) throws Exception {
+    private void keep(MapState<Long, FacilityStatus> kept, ValueState<Long> newest, FacilityStatus s, long holdMs)
+            throws Exception {
         kept.put(s.timeMillis, s);
         long before = orNone(newest.value());
         if (s.timeMillis <= before) {
@@ -250,7 +272,7 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             long keepFrom = switch (k.window()) {
                 case MINUTE -> minutesFrom;
                 case HOUR -> hoursFrom;
-                case DAY -> hoursFrom - DAY_MS;  // the day before too, as a margin
+                case DAY -> hoursFrom - DAY_MS; // the day before too, as a margin
             };
             if (k.startMillis() < keepFrom) {
                 gone.add(key);

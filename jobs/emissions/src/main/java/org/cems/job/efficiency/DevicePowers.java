@@ -37,7 +37,8 @@ public class DevicePowers implements FlatMapFunction<StationMeasurement, DeviceS
         side.enterprise = ref.enterprise().id;
         side.device = device;
         side.side = DeviceSide.POWER;
-        side.status = new FacilityStatus(m.mn, m.code, m.timeMillis, m.value() < noPowerBelow ? FacilityStatus.OFF : FacilityStatus.RUNNING);
+        side.status = new FacilityStatus(
+                m.mn, m.code, m.timeMillis, m.value() < noPowerBelow ? FacilityStatus.OFF : FacilityStatus.RUNNING);
         out.collect(side);
     }
 }

@@ -18,6 +18,7 @@ public class DeviceSide {
     public String device;
     /** {@link #INLET}, {@link #OUTLET} (with {@link #record}), {@link #STATUS} or {@link #POWER} (with {@link #status}). */
     public String side;
+
     public EmissionRecord record;
     public FacilityStatus status;
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Device;
@@ -42,8 +41,10 @@ public class DeviceSides implements FlatMapFunction<EmissionRecord, DeviceSide> 
             Map<Point, List<Addressee>> map = new HashMap<>();
             for (Enterprise e : registry.enterprises) {
                 for (Device d : e.devices) {
-                    map.computeIfAbsent(new Point(e.id, d.inlet, d.pollutant), k -> new ArrayList<>()).add(new Addressee(d.id, DeviceSide.INLET));
-                    map.computeIfAbsent(new Point(e.id, d.outlet, d.pollutant), k -> new ArrayList<>()).add(new Addressee(d.id, DeviceSide.OUTLET));
+                    map.computeIfAbsent(new Point(e.id, d.inlet, d.pollutant), k -> new ArrayList<>())
+                            .add(new Addressee(d.id, DeviceSide.INLET));
+                    map.computeIfAbsent(new Point(e.id, d.outlet, d.pollutant), k -> new ArrayList<>())
+                            .add(new Addressee(d.id, DeviceSide.OUTLET));
                 }
             }
             devicesByPoint = map;

@@ -1,7 +1,6 @@
 package org.cems.job.efficiency;
 
 import java.util.Map;
-
 import org.cems.core.registry.Device;
 import org.cems.core.registry.DeviceType;
 
@@ -24,7 +23,9 @@ public final class DeviceThresholds {
     private DeviceThresholds() {}
 
     public static double minEfficiencyPct(Device d) {
-        return d.alert.minEfficiencyPct != null ? d.alert.minEfficiencyPct : DEFAULT_MIN_EFFICIENCY_PCT.get(d.deviceType());
+        return d.alert.minEfficiencyPct != null
+                ? d.alert.minEfficiencyPct
+                : DEFAULT_MIN_EFFICIENCY_PCT.get(d.deviceType());
     }
 
     /** Percentage points under the baseline that count as a drop; {@code fallback} from the job config. */

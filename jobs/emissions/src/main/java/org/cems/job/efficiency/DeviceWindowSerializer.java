@@ -1,7 +1,6 @@
 package org.cems.job.efficiency;
 
 import java.io.IOException;
-
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -52,8 +51,10 @@ public final class DeviceWindowSerializer extends CompactStateSerializer<DeviceW
         if (f == null) {
             return;
         }
-        out.writeByte((f.concRefMgM3 != null ? CONC : 0) | (f.rateKgH != null ? RATE : 0)
-                | (f.massKg != null ? MASS : 0) | (f.valid ? VALID : 0));
+        out.writeByte((f.concRefMgM3 != null ? CONC : 0)
+                | (f.rateKgH != null ? RATE : 0)
+                | (f.massKg != null ? MASS : 0)
+                | (f.valid ? VALID : 0));
         writeVarLong(f.validCount, out);
         writeVarLong(f.stoppedCount, out);
         for (Double d : new Double[] {f.concRefMgM3, f.rateKgH, f.massKg}) {

@@ -7,7 +7,8 @@ final class EfficiencyCalculator {
     private EfficiencyCalculator() {}
 
     /** Null until both sides are there. */
-    static EfficiencyRecord of(String enterprise, Device device, String window, long windowStartMillis, DeviceWindow w) {
+    static EfficiencyRecord of(
+            String enterprise, Device device, String window, long windowStartMillis, DeviceWindow w) {
         if (w.inlet == null || w.outlet == null) {
             return null;
         }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.EfficiencyGainDefinition;
@@ -49,7 +48,9 @@ public class EfficiencyGains implements FlatMapFunction<EfficiencyRecord, Weight
         if (e.inletKg == null || !(e.inletKg > 0)) {
             return;
         }
-        int year = Instant.ofEpochMilli(e.windowStartMillis).atZone(ZoneId.of(zone)).getYear();
+        int year = Instant.ofEpochMilli(e.windowStartMillis)
+                .atZone(ZoneId.of(zone))
+                .getYear();
         Double target = registry.target(year, Targets.EQUIPMENT_EFFICIENCY_GAIN_PCT);
         out.collect(of(TotalRecord.ENTERPRISE, e.enterprise, member, e, gainPct, e.inletKg, target));
         String park = park(e.enterprise);
@@ -72,7 +73,8 @@ public class EfficiencyGains implements FlatMapFunction<EfficiencyRecord, Weight
         return parks.get(enterpriseId);
     }
 
-    private static WeightedValue of(String scope, String id, String member, EfficiencyRecord e, double gainPct, double weight, Double target) {
+    private static WeightedValue of(
+            String scope, String id, String member, EfficiencyRecord e, double gainPct, double weight, Double target) {
         WeightedValue v = new WeightedValue();
         v.scope = scope;
         v.id = id;

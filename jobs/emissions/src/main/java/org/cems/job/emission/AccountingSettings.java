@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.Set;
 import org.cems.hj212.ParameterCodes;
 
-
 /**
  * How invalid, missing and stopped periods are accounted (config {@code accounting.*} and
  * {@code stop_detection.*}); the defaults are what docs/configuration.md documents.
@@ -18,9 +17,19 @@ import org.cems.hj212.ParameterCodes;
  * @param loggerTolerancePct the job's and the logger's totals may differ by this much, %
  * @param stop what counts as no flow and no load
  */
-public record AccountingSettings(Set<String> substitutedPollutants, String alphaBelow75, boolean scaleByRunningTime,
-        long maxGapHours, double loggerTolerancePct, StopThresholds stop) implements Serializable {
+public record AccountingSettings(
+        Set<String> substitutedPollutants,
+        String alphaBelow75,
+        boolean scaleByRunningTime,
+        long maxGapHours,
+        double loggerTolerancePct,
+        StopThresholds stop)
+        implements Serializable {
     public static final AccountingSettings DEFAULTS = new AccountingSettings(
-            Set.of(ParameterCodes.SO2, ParameterCodes.NOX, ParameterCodes.PARTICULATE), Substitution.BELOW_75_MAX_2160, true,
-            31 * 24, 5.0, StopThresholds.DEFAULTS);
+            Set.of(ParameterCodes.SO2, ParameterCodes.NOX, ParameterCodes.PARTICULATE),
+            Substitution.BELOW_75_MAX_2160,
+            true,
+            31 * 24,
+            5.0,
+            StopThresholds.DEFAULTS);
 }

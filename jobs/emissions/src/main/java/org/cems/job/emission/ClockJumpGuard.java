@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -90,7 +89,9 @@ final class ClockJumpGuard implements Serializable {
             return Admission.of(inTimeOrder(pending));
         }
         if (isJump(r, clockMs, nowMs)) {
-            return new Admission(List.of(), List.of(deadLetter(r, clockMs, nowMs, "an earlier jump of this source is still unconfirmed")));
+            return new Admission(
+                    List.of(),
+                    List.of(deadLetter(r, clockMs, nowMs, "an earlier jump of this source is still unconfirmed")));
         }
         acceptedArrival.update(nowMs);
         List<SourceReading> process = List.of(r);
@@ -135,9 +136,15 @@ final class ClockJumpGuard implements Serializable {
     }
 
     private static DeadLetter deadLetter(SourceReading r, long clockMs, long nowMs, String why) {
-        DeadLetter d = DeadLetter.of(DeadLetterReason.CLOCK_JUMP, "DataTime " + Instant.ofEpochMilli(r.timeMillis) + " is "
-                + (r.timeMillis - clockMs) / 60_000 + " min ahead of this source's clock (" + Instant.ofEpochMilli(clockMs) + ") and " + why
-                + ": taken for a data logger clock glitch, so it did not close the source's windows", r.origin, ReadingPayload.of(r), nowMs);
+        DeadLetter d = DeadLetter.of(
+                DeadLetterReason.CLOCK_JUMP,
+                "DataTime " + Instant.ofEpochMilli(r.timeMillis) + " is "
+                        + (r.timeMillis - clockMs) / 60_000 + " min ahead of this source's clock ("
+                        + Instant.ofEpochMilli(clockMs) + ") and " + why
+                        + ": taken for a data logger clock glitch, so it did not close the source's windows",
+                r.origin,
+                ReadingPayload.of(r),
+                nowMs);
         d.enterprise = r.enterprise;
         d.source = r.source;
         d.mn = r.mn;

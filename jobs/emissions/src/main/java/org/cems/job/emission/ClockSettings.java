@@ -1,7 +1,6 @@
 package org.cems.job.emission;
 
 import java.io.Serializable;
-
 import org.cems.core.time.Durations;
 import org.cems.job.config.JobConfig;
 

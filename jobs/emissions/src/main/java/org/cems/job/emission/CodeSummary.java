@@ -14,6 +14,7 @@ public class CodeSummary {
     public int validCount;
     /** A sub-period: 1 when the source was stopped (corroborated); an hour: stopped minutes; a day: stopped hours. */
     public int stoppedCount;
+
     public boolean valid;
     /** Measured mass emitted in the period, kg (pollutants with a flow, or the logger's total). */
     public Double massKg;

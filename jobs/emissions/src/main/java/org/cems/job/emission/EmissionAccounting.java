@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cems.core.normalize.Pollutants;
 import org.cems.job.quality.AccountingNote;
 
@@ -16,6 +15,7 @@ import org.cems.job.quality.AccountingNote;
 public final class EmissionAccounting {
     /** Start of the first hour the source sent data for; {@link Long#MAX_VALUE} before any. */
     long firstHour = Long.MAX_VALUE;
+
     final Map<String, PollutantAccount> byPollutant = new HashMap<>();
 
     public EmissionAccounting() {}
@@ -55,7 +55,11 @@ public final class EmissionAccounting {
         return c;
     }
 
-    private List<AccountingNote> account(PeriodSummary hour, long quarterStart, AccountingSettings settings, PeriodSummary previous,
+    private List<AccountingNote> account(
+            PeriodSummary hour,
+            long quarterStart,
+            AccountingSettings settings,
+            PeriodSummary previous,
             boolean record) {
         List<AccountingNote> reasons = new ArrayList<>();
         for (String pollutant : byPollutant.keySet()) {
@@ -92,7 +96,8 @@ public final class EmissionAccounting {
                 } else {
                     Substitution.Substitute sub = account.substitute(quarterStart, settings.alphaBelow75());
                     c.substituted = sub.kg() != null;
-                    c.accountedKg = sub.kg() == null ? 0.0 : sub.kg() * (settings.scaleByRunningTime() ? runningShare : 1.0);
+                    c.accountedKg =
+                            sub.kg() == null ? 0.0 : sub.kg() * (settings.scaleByRunningTime() ? runningShare : 1.0);
                     if (sub.qualityNote() != null) {
                         reasons.add(sub.qualityNote());
                     }

@@ -3,15 +3,14 @@ package org.cems.job.emission;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
-import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
@@ -158,7 +157,8 @@ public final class EmissionAccountingSerializer extends TypeSerializerSingleton<
         public TypeSerializerSchemaCompatibility<EmissionAccounting> resolveSchemaCompatibility(
                 TypeSerializerSnapshot<EmissionAccounting> old) {
             return old instanceof Snapshot previous && previous.format == FORMAT
-                    ? TypeSerializerSchemaCompatibility.compatibleAsIs() : TypeSerializerSchemaCompatibility.incompatible();
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                    : TypeSerializerSchemaCompatibility.incompatible();
         }
     }
 }

@@ -3,7 +3,6 @@ package org.cems.job.emission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.normalize.Pollutants;
 import org.cems.core.registry.Source;
@@ -71,7 +70,8 @@ public final class EmissionCalculator {
      * the pollutants). Without measured O2, the mean of the gateway's own 折算 values stands in.
      */
     private static Double referenceConcentration(double concMgM3, Double o2Pct, CodeSummary c, Source source) {
-        Double fromO2 = EmissionFormulas.referenceO2Capped(concMgM3, o2Pct, source.effectiveReferenceO2Pct(), source.effectiveO2CeilingPct());
+        Double fromO2 = EmissionFormulas.referenceO2Capped(
+                concMgM3, o2Pct, source.effectiveReferenceO2Pct(), source.effectiveO2CeilingPct());
         return fromO2 != null ? fromO2 : c.refMean;
     }
 

@@ -14,9 +14,11 @@ public class EmissionRecord {
     public String source;
     /** The source emits to air (role stack), so it counts in totals; inlet points do not. */
     public boolean stack;
+
     public String pollutant;
     /** 1m, 1h or 1d. */
     public String window;
+
     public long windowStartMillis;
     public Double concMgM3;
     public Double concRefMgM3;
@@ -32,9 +34,11 @@ public class EmissionRecord {
     public Double massLoggerKg;
     /** 1m: how long the sub-period covers, minutes (the logger's MinInterval for CN 2051 records). */
     public Integer durationMinutes;
+
     public int validCount;
     /** Time in which the source was stopped (flag F, corroborated): a sub-period 1 or 0, an hour minutes, a day hours. */
     public int stoppedCount;
+
     public boolean valid;
     /** True when the data logger computed the period itself (CN 2051/2061/2031). */
     public boolean fromLogger;
@@ -43,6 +47,7 @@ public class EmissionRecord {
      * reference concentration used the ceiling instead of the measured O2, and the hour is not judged.
      */
     public boolean o2Capped;
+
     public Double limitMgM3;
     public Boolean exceeded;
 

@@ -3,7 +3,6 @@ package org.cems.job.emission;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -96,12 +95,21 @@ public final class EmissionRecordSerializer extends TypeSerializerSingleton<Emis
 
     @Override
     public void serialize(EmissionRecord r, DataOutputView out) throws IOException {
-        int mask = (r.stack ? STACK : 0) | (r.valid ? VALID : 0) | (r.fromLogger ? FROM_LOGGER : 0) | (r.o2Capped ? O2_CAPPED : 0)
-                | (r.concMgM3 != null ? CONC : 0) | (r.concRefMgM3 != null ? CONC_REF : 0) | (r.flowM3H != null ? FLOW : 0)
-                | (r.rateKgH != null ? RATE : 0) | (r.massKg != null ? MASS : 0) | (r.massAccountedKg != null ? MASS_ACCOUNTED : 0)
+        int mask = (r.stack ? STACK : 0)
+                | (r.valid ? VALID : 0)
+                | (r.fromLogger ? FROM_LOGGER : 0)
+                | (r.o2Capped ? O2_CAPPED : 0)
+                | (r.concMgM3 != null ? CONC : 0)
+                | (r.concRefMgM3 != null ? CONC_REF : 0)
+                | (r.flowM3H != null ? FLOW : 0)
+                | (r.rateKgH != null ? RATE : 0)
+                | (r.massKg != null ? MASS : 0)
+                | (r.massAccountedKg != null ? MASS_ACCOUNTED : 0)
                 | (r.substituted != null ? SUBSTITUTED | (r.substituted ? SUBSTITUTED_TRUE : 0) : 0)
-                | (r.massLoggerKg != null ? MASS_LOGGER : 0) | (r.durationMinutes != null ? DURATION : 0)
-                | (r.limitMgM3 != null ? LIMIT : 0) | (r.exceeded != null ? EXCEEDED | (r.exceeded ? EXCEEDED_TRUE : 0) : 0);
+                | (r.massLoggerKg != null ? MASS_LOGGER : 0)
+                | (r.durationMinutes != null ? DURATION : 0)
+                | (r.limitMgM3 != null ? LIMIT : 0)
+                | (r.exceeded != null ? EXCEEDED | (r.exceeded ? EXCEEDED_TRUE : 0) : 0);
         out.writeInt(mask);
         StringValue.writeString(r.enterprise, out);
         StringValue.writeString(r.park, out);
@@ -191,7 +199,8 @@ public final class EmissionRecordSerializer extends TypeSerializerSingleton<Emis
     /** Named by {@code @TypeInfo} on {@link EmissionRecord}: wherever Flink meets the type it uses this serializer. */
     public static final class Factory extends TypeInfoFactory<EmissionRecord> {
         @Override
-        public TypeInformation<EmissionRecord> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
+        public TypeInformation<EmissionRecord> createTypeInfo(
+                Type t, Map<String, TypeInformation<?>> genericParameters) {
             return SerializerTypeInfo.of(EmissionRecord.class, INSTANCE);
         }
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -41,12 +40,14 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
     private static final int HAS_COU = 16;
     /** Powers of ten a sum may be scaled by; the last scale tag says the eight bytes of the double follow. */
     private static final double[] SCALES = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
     private static final int RAW_DOUBLE = SCALES.length;
     private static final long MAX_EXACT = 1L << 53;
 
     private final int format;
     /** Format 3: the codes written as their place (1-based; 0: the code follows as a string). */
     private final List<String> codes;
+
     private final transient Map<String, Integer> places;
 
     private MinuteBucketSerializer(int format, List<String> codes) {
@@ -209,8 +210,11 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
                 StringValue.writeString(e.getKey(), out);
             }
             boolean allSumIsValidSum = Double.doubleToRawLongBits(s.allSum) == Double.doubleToRawLongBits(s.validSum);
-            int flags = (s.validCount == s.samples ? ALL_VALID : 0) | (s.refCount == s.validCount ? ALL_WITH_REFERENCE : 0)
-                    | (s.stoppedCount != 0 ? HAS_STOPS : 0) | (allSumIsValidSum ? ALL_SUM_IS_VALID_SUM : 0) | (s.couCount != 0 ? HAS_COU : 0);
+            int flags = (s.validCount == s.samples ? ALL_VALID : 0)
+                    | (s.refCount == s.validCount ? ALL_WITH_REFERENCE : 0)
+                    | (s.stoppedCount != 0 ? HAS_STOPS : 0)
+                    | (allSumIsValidSum ? ALL_SUM_IS_VALID_SUM : 0)
+                    | (s.couCount != 0 ? HAS_COU : 0);
             out.writeByte(flags);
             writeVarInt(s.samples, out);
             if ((flags & ALL_VALID) == 0) {
@@ -262,7 +266,8 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
 
     private String code(int place) throws IOException {
         if (place > codes.size()) {
-            throw new IOException("code number " + place + " is not in the minute-bucket dictionary of " + codes.size());
+            throw new IOException(
+                    "code number " + place + " is not in the minute-bucket dictionary of " + codes.size());
         }
         return codes.get(place - 1);
     }
@@ -444,11 +449,13 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
         }
 
         @Override
-        public TypeSerializerSchemaCompatibility<MinuteBucket> resolveSchemaCompatibility(TypeSerializerSnapshot<MinuteBucket> old) {
+        public TypeSerializerSchemaCompatibility<MinuteBucket> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<MinuteBucket> old) {
             if (!(old instanceof Snapshot previous) || previous.format > format) {
                 return TypeSerializerSchemaCompatibility.incompatible();
             }
-            return previous.format == format && previous.codes.equals(codes) ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+            return previous.format == format && previous.codes.equals(codes)
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
                     : TypeSerializerSchemaCompatibility.compatibleAfterMigration();
         }
     }

@@ -13,6 +13,7 @@ public class MinuteInterval {
     public static final int UNKNOWN = 0;
     /** DataTime of the last 2051 record, or {@link Long#MIN_VALUE} before the first. */
     public long lastDataTime = Long.MIN_VALUE;
+
     public int lastSpacingMinutes = UNKNOWN;
     public int learnedMinutes = UNKNOWN;
 
@@ -22,7 +23,8 @@ public class MinuteInterval {
     public void observe(long dataTimeMillis) {
         if (lastDataTime != Long.MIN_VALUE) {
             long spacingMs = Math.abs(dataTimeMillis - lastDataTime);
-            if (spacingMs % WindowTimes.MINUTE_MS == 0 && Source.MINUTE_INTERVALS.contains((int) Math.min(spacingMs / WindowTimes.MINUTE_MS, 60))) {
+            if (spacingMs % WindowTimes.MINUTE_MS == 0
+                    && Source.MINUTE_INTERVALS.contains((int) Math.min(spacingMs / WindowTimes.MINUTE_MS, 60))) {
                 int spacing = (int) (spacingMs / WindowTimes.MINUTE_MS);
                 if (learnedMinutes == UNKNOWN || spacing == lastSpacingMinutes) {
                     learnedMinutes = spacing;

@@ -21,6 +21,7 @@ public class ParameterStats {
     public double allSum;
     /** Records that carried the logger's own total (Cou) and its sum, kg. */
     public int couCount;
+
     public double couSum;
 
     public ParameterStats() {}

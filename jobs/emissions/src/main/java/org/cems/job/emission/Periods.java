@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.cems.core.formula.EmissionFormulas;
 import org.cems.core.normalize.Pollutants;
 import org.cems.hj212.ParameterCodes;
@@ -140,7 +139,9 @@ final class Periods {
         int minutesCovered = 0;
         for (SubPeriod s : subPeriods) {
             CodeSummary c = s.summary().byCode.get(code);
-            if (c == null || s.startMillis() < hourStart || s.startMillis() >= hourStart + MINUTES_PER_HOUR * MINUTE_MS) {
+            if (c == null
+                    || s.startMillis() < hourStart
+                    || s.startMillis() >= hourStart + MINUTES_PER_HOUR * MINUTE_MS) {
                 continue;
             }
             if (s.fromLogger() && s.minutes() >= MINUTES_PER_HOUR) {
@@ -189,7 +190,8 @@ final class Periods {
                 c.mean = c.mean / c.validCount;
             }
             c.stoppedCount = stoppedHours;
-            c.valid = c.validCount > 0 && c.validCount >= requiredValid(VALID_HOURS_PER_DAY, HOURS_PER_DAY, stoppedHours);
+            c.valid =
+                    c.validCount > 0 && c.validCount >= requiredValid(VALID_HOURS_PER_DAY, HOURS_PER_DAY, stoppedHours);
         }
         return p;
     }

@@ -30,10 +30,15 @@ public class ProductionConditions implements FlatMapFunction<StationMeasurement,
         }
         SourceRef ref = registry.byMn(m.mn);
         String meaning = registry.productionConditionMarks.get(m.mark());
-        if (ref == null || meaning == null || !Source.FACILITY_PRODUCTION.equals(ref.source().facilities.get(m.code))) {
+        if (ref == null
+                || meaning == null
+                || !Source.FACILITY_PRODUCTION.equals(ref.source().facilities.get(m.code))) {
             return;
         }
-        out.collect(new FacilityStatus(m.mn, m.code, m.timeMillis,
+        out.collect(new FacilityStatus(
+                m.mn,
+                m.code,
+                m.timeMillis,
                 Registry.CONDITION_STOPPED.equals(meaning) ? FacilityStatus.OFF : FacilityStatus.RUNNING));
     }
 }

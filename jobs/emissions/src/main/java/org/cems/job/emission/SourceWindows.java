@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -25,9 +24,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.deadletter.DeadLetterReason;
-import org.cems.job.carbon.CarbonCalculator;
-import org.cems.job.carbon.CarbonRecord;
 import org.cems.core.normalize.Pollutants;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.FacilityStatus;
@@ -35,11 +33,12 @@ import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.SourceRef;
 import org.cems.core.time.Window;
+import org.cems.job.carbon.CarbonCalculator;
+import org.cems.job.carbon.CarbonRecord;
 import org.cems.job.decode.DeadLetter;
-import org.cems.job.quality.AccountingNote;
 import org.cems.job.decode.DecodePayloads;
 import org.cems.job.decode.ReadingPayload;
-import org.cems.connector.base.SerializerTypeInfo;
+import org.cems.job.quality.AccountingNote;
 
 /**
  * Minute, hour and day emissions of one monitoring point (keyed by MN), in event time with the
@@ -72,6 +71,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     private transient ZoneId zone;
     /** The source of the key being processed, and where its side outputs go; set where each call enters. */
     private transient SourceRef current;
+
     private transient SideOutputs side;
 
     private transient ValueState<Long> clock;
@@ -92,7 +92,11 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         this(registry, settings, ClockSettings.defaults(), AccountingSettings.DEFAULTS);
     }
 
-    public SourceWindows(Registry registry, WindowSettings settings, ClockSettings clockSettings, AccountingSettings accountingSettings) {
+    public SourceWindows(
+            Registry registry,
+            WindowSettings settings,
+            ClockSettings clockSettings,
+            AccountingSettings accountingSettings) {
         this.registry = registry;
         this.settings = settings;
         this.clockGuard = new ClockJumpGuard(clockSettings);
@@ -106,15 +110,23 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         closedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("closedUpTo", Long.class));
         lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("lastArrival", Long.class));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idleTimer", Long.class));
-        minutes = getRuntimeContext().getMapState(new MapStateDescriptor<>("minutes", Types.LONG,
-                SerializerTypeInfo.of(MinuteBucket.class, MinuteBucketSerializer.INSTANCE)));
+        minutes = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "minutes",
+                        Types.LONG,
+                        SerializerTypeInfo.of(MinuteBucket.class, MinuteBucketSerializer.INSTANCE)));
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours", Long.class, PeriodSummary.class));
-        loggerHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerHours", Long.class, WindowStats.class));
-        loggerDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerDays", Long.class, WindowStats.class));
+        loggerHours =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerHours", Long.class, WindowStats.class));
+        loggerDays =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerDays", Long.class, WindowStats.class));
         interval = getRuntimeContext().getState(new ValueStateDescriptor<>("minuteInterval", MinuteInterval.class));
-        accounting = getRuntimeContext().getState(new ValueStateDescriptor<>("accounting",
-                SerializerTypeInfo.of(EmissionAccounting.class, EmissionAccountingSerializer.INSTANCE)));
-        facilities = getRuntimeContext().getMapState(new MapStateDescriptor<>("facilities", String.class, FacilityTimeline.class));
+        accounting = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(
+                        "accounting",
+                        SerializerTypeInfo.of(EmissionAccounting.class, EmissionAccountingSerializer.INSTANCE)));
+        facilities = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("facilities", String.class, FacilityTimeline.class));
         lateReadings = getRuntimeContext().getMetricGroup().counter("lateReadings");
         duplicateReadings = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
         clockGuard.open(getRuntimeContext());
@@ -123,7 +135,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     @Override
     public void processElement1(SourceReading r, Context ctx, Collector<EmissionRecord> out) throws Exception {
         enter(r.mn, ctx);
-        ClockJumpGuard.Admission admission = clockGuard.admit(r, clock.value(), ctx.timerService().currentProcessingTime());
+        ClockJumpGuard.Admission admission =
+                clockGuard.admit(r, clock.value(), ctx.timerService().currentProcessingTime());
         admission.rejected().forEach(d -> ctx.output(DecodePayloads.DEAD_LETTERS, d));
         for (SourceReading admitted : admission.process()) {
             processAdmitted(admitted, ctx, out);
@@ -134,14 +147,27 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         long closed = orMin(closedUpTo.value());
         if (r.timeMillis < closed - settings.allowedLatenessMs()) {
             lateReadings.inc();
-            ctx.output(DecodePayloads.DEAD_LETTERS, deadLetter(DeadLetterReason.LATE, "DataTime " + Instant.ofEpochMilli(r.timeMillis)
-                    + " is more than the allowed lateness behind this source's closed windows (" + Instant.ofEpochMilli(closed) + ")", r, ctx));
+            ctx.output(
+                    DecodePayloads.DEAD_LETTERS,
+                    deadLetter(
+                            DeadLetterReason.LATE,
+                            "DataTime " + Instant.ofEpochMilli(r.timeMillis)
+                                    + " is more than the allowed lateness behind this source's closed windows ("
+                                    + Instant.ofEpochMilli(closed) + ")",
+                            r,
+                            ctx));
             return;
         }
         if (!record(r)) {
             duplicateReadings.inc();
-            ctx.output(DecodePayloads.DEAD_LETTERS, deadLetter(DeadLetterReason.DUPLICATE, "CN " + r.cn + " at " + Instant.ofEpochMilli(r.timeMillis)
-                    + " was already received from this source", r, ctx));
+            ctx.output(
+                    DecodePayloads.DEAD_LETTERS,
+                    deadLetter(
+                            DeadLetterReason.DUPLICATE,
+                            "CN " + r.cn + " at " + Instant.ofEpochMilli(r.timeMillis)
+                                    + " was already received from this source",
+                            r,
+                            ctx));
             return;
         }
         if (r.timeMillis < closed) {
@@ -160,7 +186,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     @Override
     public void processElement2(FacilityStatus f, Context ctx, Collector<EmissionRecord> out) throws Exception {
         enter(f.mn, ctx);
-        if (current == null || !StopEvidence.productionFacilities(current.source()).contains(f.facility)) {
+        if (current == null
+                || !StopEvidence.productionFacilities(current.source()).contains(f.facility)) {
             return;
         }
         FacilityTimeline timeline = facilities.get(f.facility);
@@ -339,8 +366,9 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
      * (2031) covers are not missing; missing hours of a silence longer than {@code max_gap} are
      * counted, not emitted.
      */
-    private void closeHours(long closed, long watermark, Set<Long> hoursWithData, Set<Long> closedDays,
-            Collector<EmissionRecord> out) throws Exception {
+    private void closeHours(
+            long closed, long watermark, Set<Long> hoursWithData, Set<Long> closedDays, Collector<EmissionRecord> out)
+            throws Exception {
         EmissionAccounting a = accounting.value();
         if (a == null) {
             return;
@@ -365,8 +393,10 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
             }
         }
         if (notAccounted > 0) {
-            side.quality(AccountingNote.GAP_NOT_ACCOUNTED, notAccounted + " missing hours before " + Instant.ofEpochMilli(oldestMissing)
-                    + " are not emitted (accounting.max_gap)");
+            side.quality(
+                    AccountingNote.GAP_NOT_ACCOUNTED,
+                    notAccounted + " missing hours before " + Instant.ofEpochMilli(oldestMissing)
+                            + " are not emitted (accounting.max_gap)");
         }
     }
 
@@ -410,7 +440,14 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
 
     private void emitMinute(long minute, MinuteBucket bucket, Collector<EmissionRecord> out) throws Exception {
         SubPeriod s = subPeriod(minute, bucket, stopEvidence());
-        emit(s.summary(), Window.MINUTE.label(), minute, s.minutes() / (double) Periods.MINUTES_PER_HOUR, null, s.minutes(), out);
+        emit(
+                s.summary(),
+                Window.MINUTE.label(),
+                minute,
+                s.minutes() / (double) Periods.MINUTES_PER_HOUR,
+                null,
+                s.minutes(),
+                out);
     }
 
     /** What one minute bucket holds as a sub-period: the logger's record over its interval, else the real-time minute. */
@@ -460,7 +497,9 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         } else {
             for (Map.Entry<Long, MinuteBucket> e : minutes.entries()) {
                 long start = e.getKey();
-                if (start >= hour - LONGEST_INTERVAL_MS && start < hour + HOUR_MS && start + durationMs(e.getValue()) > hour) {
+                if (start >= hour - LONGEST_INTERVAL_MS
+                        && start < hour + HOUR_MS
+                        && start + durationMs(e.getValue()) > hour) {
                     parts.add(subPeriod(start, e.getValue(), evidence));
                 }
             }
@@ -519,15 +558,25 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
             }
             if (c.massKg == null) {
                 c.massKg = c.loggerKg;
-            } else if (countAt != null && Math.abs(c.massKg - c.loggerKg)
-                    > accountingSettings.loggerTolerancePct() / 100.0 * Math.max(Math.abs(c.massKg), Math.abs(c.loggerKg))) {
-                side.quality(AccountingNote.LOGGER_TOTAL_MISMATCH, e.getKey() + " at " + countAt + ": computed " + c.massKg
-                        + " kg, logger " + c.loggerKg + " kg");
+            } else if (countAt != null
+                    && Math.abs(c.massKg - c.loggerKg)
+                            > accountingSettings.loggerTolerancePct()
+                                    / 100.0
+                                    * Math.max(Math.abs(c.massKg), Math.abs(c.loggerKg))) {
+                side.quality(
+                        AccountingNote.LOGGER_TOTAL_MISMATCH,
+                        e.getKey() + " at " + countAt + ": computed " + c.massKg + " kg, logger " + c.loggerKg + " kg");
             }
         }
     }
 
-    private void emit(PeriodSummary p, String window, long start, double hours, List<PeriodSummary> dayHours, Integer durationMinutes,
+    private void emit(
+            PeriodSummary p,
+            String window,
+            long start,
+            double hours,
+            List<PeriodSummary> dayHours,
+            Integer durationMinutes,
             Collector<EmissionRecord> out) {
         for (EmissionRecord r : EmissionCalculator.records(p, current, window, start)) {
             r.durationMinutes = durationMinutes;
@@ -540,7 +589,11 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     }
 
     /** How an hour or day is emitted: at its first close (accounting records it), or again. */
-    private enum Emission { CLOSE, CORRECTION, PROVISIONAL }
+    private enum Emission {
+        CLOSE,
+        CORRECTION,
+        PROVISIONAL
+    }
 
     /** Where side outputs go: those of the current call's context. */
     private interface SideOutputs {
@@ -608,8 +661,10 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         return bucket.logger != null ? intervalMinutes() * MINUTE_MS : MINUTE_MS;
     }
 
-    private void qualityNote(AccountingNote note, String detail, long nowMillis, java.util.function.Consumer<DeadLetter> to) {
-        DeadLetter d = DeadLetter.of(note, detail, "source-windows", detail.getBytes(StandardCharsets.UTF_8), nowMillis);
+    private void qualityNote(
+            AccountingNote note, String detail, long nowMillis, java.util.function.Consumer<DeadLetter> to) {
+        DeadLetter d =
+                DeadLetter.of(note, detail, "source-windows", detail.getBytes(StandardCharsets.UTF_8), nowMillis);
         if (current != null) {
             d.enterprise = current.enterprise().id;
             d.source = current.source().id;
@@ -619,7 +674,12 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     }
 
     private DeadLetter deadLetter(DeadLetterReason reason, String detail, SourceReading r, Context ctx) {
-        DeadLetter d = DeadLetter.of(reason, detail, r.origin, ReadingPayload.of(r), ctx.timerService().currentProcessingTime());
+        DeadLetter d = DeadLetter.of(
+                reason,
+                detail,
+                r.origin,
+                ReadingPayload.of(r),
+                ctx.timerService().currentProcessingTime());
         d.enterprise = r.enterprise;
         d.source = r.source;
         d.mn = r.mn;
@@ -673,6 +733,10 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     /** Start of the calendar quarter holding {@code t}: α is the capture rate of the quarter (HJ 75-2017). */
     private long quarterStart(long t) {
         LocalDate d = Instant.ofEpochMilli(t).atZone(zone).toLocalDate();
-        return d.withDayOfMonth(1).withMonth((d.getMonthValue() - 1) / 3 * 3 + 1).atStartOfDay(zone).toInstant().toEpochMilli();
+        return d.withDayOfMonth(1)
+                .withMonth((d.getMonthValue() - 1) / 3 * 3 + 1)
+                .atStartOfDay(zone)
+                .toInstant()
+                .toEpochMilli();
     }
 }

@@ -2,11 +2,10 @@ package org.cems.job.emission;
 
 import java.util.List;
 import java.util.Map;
-
 import org.cems.core.normalize.Measure;
 import org.cems.core.normalize.SourceReading;
-import org.cems.core.registry.Source;
 import org.cems.core.reading.FacilityStatus;
+import org.cems.core.registry.Source;
 import org.cems.hj212.ParameterCodes;
 
 /**
@@ -49,20 +48,29 @@ public final class StopEvidence {
 
     /** Data flagged F in this sub-period (starting at {@code startMillis}) is a source stop. */
     boolean sourceStopped(WindowStats stats, long startMillis) {
-        return sourceStopped(hasStoppedFlag(stats), allMean(stats.byCode.get(ParameterCodes.FLOW)),
-                allMean(stats.byCode.get(ParameterCodes.LOAD_MW)), startMillis);
+        return sourceStopped(
+                hasStoppedFlag(stats),
+                allMean(stats.byCode.get(ParameterCodes.FLOW)),
+                allMean(stats.byCode.get(ParameterCodes.LOAD_MW)),
+                startMillis);
     }
 
     /** A reading with a value flagged F is a source stop (its flow and load as normalised, whatever their flag). */
     public boolean sourceStopped(SourceReading r) {
         boolean stoppedFlag = r.reported.values().stream().anyMatch(m -> ParameterStats.STOPPED_FLAG.equals(m.flag));
-        return sourceStopped(stoppedFlag, value(r.measures.get(ParameterCodes.FLOW)), value(r.measures.get(ParameterCodes.LOAD_MW)),
+        return sourceStopped(
+                stoppedFlag,
+                value(r.measures.get(ParameterCodes.FLOW)),
+                value(r.measures.get(ParameterCodes.LOAD_MW)),
                 r.timeMillis);
     }
 
     /** Unknown flow or load (NaN) corroborates nothing. */
     private boolean sourceStopped(boolean stoppedFlag, double flowM3H, double loadMw, long timeMillis) {
-        return stoppedFlag && (flowM3H < thresholds.flowBelowM3H() || loadMw < thresholds.loadBelowMw() || stoppedByStatus(timeMillis));
+        return stoppedFlag
+                && (flowM3H < thresholds.flowBelowM3H()
+                        || loadMw < thresholds.loadBelowMw()
+                        || stoppedByStatus(timeMillis));
     }
 
     /** The schedule or the production facilities' status say the source was stopped at this time. */
@@ -103,6 +111,8 @@ public final class StopEvidence {
     /** The production facilities of a source as the registry names them (SB numbers). */
     static List<String> productionFacilities(Source source) {
         return source.facilities.entrySet().stream()
-                .filter(e -> Source.FACILITY_PRODUCTION.equals(e.getValue())).map(Map.Entry::getKey).toList();
+                .filter(e -> Source.FACILITY_PRODUCTION.equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

@@ -29,6 +29,7 @@ public final class Substitution {
 
     /** What {@code alpha_below_75} may say: the 2160-hour maximum (default), or no substitute (measured only). */
     public static final String BELOW_75_MAX_2160 = "max_2160";
+
     public static final String BELOW_75_NONE = "none";
 
     private Substitution() {}
@@ -41,12 +42,17 @@ public final class Substitution {
      * @param max180 max valid hourly mass of the previous 180 valid hours (null: no history)
      * @param belowAlpha75 {@link #BELOW_75_MAX_2160} or {@link #BELOW_75_NONE}
      */
-    public static Substitute of(double alpha, int run, Double max180, Double max720, Double max2160, String belowAlpha75) {
+    public static Substitute of(
+            double alpha, int run, Double max180, Double max720, Double max2160, String belowAlpha75) {
         if (alpha < ALPHA_LOW) {
             if (BELOW_75_NONE.equals(belowAlpha75)) {
                 return new Substitute(null, AccountingNote.SUBSTITUTION_ALPHA_BELOW_75);
             }
-            return new Substitute(orZero(max2160), max2160 == null ? AccountingNote.SUBSTITUTION_NO_HISTORY : AccountingNote.SUBSTITUTION_ALPHA_BELOW_75);
+            return new Substitute(
+                    orZero(max2160),
+                    max2160 == null
+                            ? AccountingNote.SUBSTITUTION_NO_HISTORY
+                            : AccountingNote.SUBSTITUTION_ALPHA_BELOW_75);
         }
         Double max = alpha < ALPHA_HIGH ? max2160 : run <= SHORT_RUN_HOURS ? max180 : max720;
         return new Substitute(orZero(max), max == null ? AccountingNote.SUBSTITUTION_NO_HISTORY : null);

@@ -15,8 +15,9 @@ import java.time.ZoneId;
  * @param zoneId the zone of day boundaries (the registry's, Asia/Shanghai by default)
  * @param minSamplesPerMinute valid real-time samples a minute needs to be valid
  */
-public record WindowSettings(long outOfOrdernessMs, long allowedLatenessMs, long idleTimeoutMs, String zoneId,
-        int minSamplesPerMinute) implements Serializable {
+public record WindowSettings(
+        long outOfOrdernessMs, long allowedLatenessMs, long idleTimeoutMs, String zoneId, int minSamplesPerMinute)
+        implements Serializable {
 
     public ZoneId zone() {
         return ZoneId.of(zoneId);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.cems.core.normalize.Measure;
 import org.cems.core.normalize.Pollutants;
 import org.cems.core.normalize.SourceReading;
@@ -23,12 +22,19 @@ import org.cems.hj212.ParameterCodes;
 public class WindowStats {
     /** Besides the pollutants: the flow, the diluent O2 and the unit's process data (catalogue categories). */
     private static final Set<String> WINDOWED_CODES = ParameterCatalogue.standard().all().stream()
-            .filter(p -> p.category() == Category.DILUENT || p.category() == Category.PROCESS || p.code().equals(ParameterCodes.FLOW))
-            .map(Parameter::code).collect(Collectors.toUnmodifiableSet());
+            .filter(p -> p.category() == Category.DILUENT
+                    || p.category() == Category.PROCESS
+                    || p.code().equals(ParameterCodes.FLOW))
+            .map(Parameter::code)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Every code windows keep, sorted: the codes {@link MinuteBucketSerializer} writes as one byte. */
-    static final List<String> CODES = ParameterCatalogue.standard().all().stream().map(Parameter::code)
-            .filter(WindowStats::isWindowed).distinct().sorted().toList();
+    static final List<String> CODES = ParameterCatalogue.standard().all().stream()
+            .map(Parameter::code)
+            .filter(WindowStats::isWindowed)
+            .distinct()
+            .sorted()
+            .toList();
 
     public Map<String, ParameterStats> byCode = new HashMap<>();
 
@@ -44,7 +50,8 @@ public class WindowStats {
                 continue;
             }
             Measure m = e.getValue();
-            byCode.computeIfAbsent(e.getKey(), k -> new ParameterStats()).add(m.value, m.refMgM3, m.valid, m.flag, m.couKg);
+            byCode.computeIfAbsent(e.getKey(), k -> new ParameterStats())
+                    .add(m.value, m.refMgM3, m.valid, m.flag, m.couKg);
         }
     }
 }

@@ -17,11 +17,22 @@ public final class WindowTimes {
 
     /** Start of the local day holding {@code t}. */
     public static long dayStart(long t, ZoneId zone) {
-        return Instant.ofEpochMilli(t).atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli();
+        return Instant.ofEpochMilli(t)
+                .atZone(zone)
+                .toLocalDate()
+                .atStartOfDay(zone)
+                .toInstant()
+                .toEpochMilli();
     }
 
     /** Start of the local day after the one starting at {@code dayStart} (23 or 25 hours where clocks change). */
     public static long nextDayStart(long dayStart, ZoneId zone) {
-        return Instant.ofEpochMilli(dayStart).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        return Instant.ofEpochMilli(dayStart)
+                .atZone(zone)
+                .toLocalDate()
+                .plusDays(1)
+                .atStartOfDay(zone)
+                .toInstant()
+                .toEpochMilli();
     }
 }

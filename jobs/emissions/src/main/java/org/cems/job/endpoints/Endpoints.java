@@ -3,7 +3,6 @@ package org.cems.job.endpoints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.cems.job.config.JobConfig;
 
 /**

@@ -5,12 +5,11 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-
+import org.cems.connector.base.RetryPolicy;
 import org.cems.connector.influxdb.InfluxDbConfigurationException;
 import org.cems.connector.influxdb.InfluxDbOptions;
 import org.cems.connector.influxdb.InfluxDbTargets;
 import org.cems.connector.influxdb.InfluxDbWriteException;
-import org.cems.connector.base.RetryPolicy;
 import org.cems.job.config.JobConfig;
 import org.cems.job.io.InfluxSinks;
 
@@ -30,8 +29,10 @@ final class InfluxEndpoint {
         InfluxDbOptions options;
         try {
             // one request, no retries: a check answers now, the sink is the one that waits out outages
-            options = InfluxSinks.options(config).retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO))
-                    .requestTimeout(timeout).build();
+            options = InfluxSinks.options(config)
+                    .retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                    .requestTimeout(timeout)
+                    .build();
         } catch (IllegalArgumentException e) {
             return Check.failed(subject, e.getMessage());
         }
@@ -45,8 +46,10 @@ final class InfluxEndpoint {
             if (create && "v1".equals(config.api)) {
                 return created(subject, options);
             }
-            return Check.failed(subject, target() + " does not exist; create it with `" + createCommand()
-                    + "`" + ("v1".equals(config.api) ? " or set create_missing: true" : ""));
+            return Check.failed(
+                    subject,
+                    target() + " does not exist; create it with `" + createCommand() + "`"
+                            + ("v1".equals(config.api) ? " or set create_missing: true" : ""));
         } catch (InfluxDbWriteException e) {
             return Check.failed(subject, "no answer (check influxdb.url and that InfluxDB runs): " + networkProblem(e));
         } catch (IOException | RuntimeException e) {
@@ -77,14 +80,17 @@ final class InfluxEndpoint {
             InfluxDbTargets.checkWritable(options);
             return Check.ok(subject, "database " + config.database + " created (create_missing)");
         } catch (IOException | RuntimeException e) {
-            return Check.failed(subject, "database " + config.database + " missing, and creating it failed: " + e.getMessage()
-                    + "; create it with `" + createCommand() + "`");
+            return Check.failed(
+                    subject,
+                    "database " + config.database + " missing, and creating it failed: " + e.getMessage()
+                            + "; create it with `" + createCommand() + "`");
         }
     }
 
     private String target() {
-        return "v1".equals(config.api) ? "database " + config.database
-                + (config.retentionPolicy == null ? "" : " (retention policy " + config.retentionPolicy + ")")
+        return "v1".equals(config.api)
+                ? "database " + config.database
+                        + (config.retentionPolicy == null ? "" : " (retention policy " + config.retentionPolicy + ")")
                 : "bucket " + config.bucket + " (org " + config.org + ")";
     }
 

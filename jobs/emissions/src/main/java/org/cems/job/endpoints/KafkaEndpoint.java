@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -58,18 +57,23 @@ final class KafkaEndpoint {
         try (Admin admin = KafkaClients.admin(config.kafka, timeout)) {
             int brokers;
             try {
-                brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+                brokers = admin.describeCluster()
+                        .nodes()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .size();
             } catch (ExecutionException | TimeoutException e) {
                 checks.add(Check.failed("kafka " + servers, unreachable(e)));
                 return checks;
             }
             checks.add(Check.ok("kafka " + servers, "reachable, " + brokers + " broker(s)"));
             Map<String, Need> needs = needs();
-            Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(needs.keySet(),
-                    new DescribeTopicsOptions().includeAuthorizedOperations(true)).topicNameValues();
+            Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(
+                            needs.keySet(), new DescribeTopicsOptions().includeAuthorizedOperations(true))
+                    .topicNameValues();
             List<String> missing = new ArrayList<>();
             for (Map.Entry<String, Need> topic : needs.entrySet()) {
-                String subject = "kafka topic " + topic.getKey() + " (" + topic.getValue().key() + ")";
+                String subject = "kafka topic " + topic.getKey() + " ("
+                        + topic.getValue().key() + ")";
                 try {
                     TopicDescription d = described.get(topic.getKey()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     checks.add(allowed(subject, d, topic.getValue().operation()));
@@ -84,9 +88,15 @@ final class KafkaEndpoint {
                 }
             }
             for (String topic : missing) {
-                String subject = "kafka topic " + topic + " (" + needs.get(topic).key() + ")";
-                checks.add(create ? created(admin, subject, topic)
-                        : Check.failed(subject, "missing; create it with `" + createCommand(topic) + "` or set create_missing: true"));
+                String subject =
+                        "kafka topic " + topic + " (" + needs.get(topic).key() + ")";
+                checks.add(
+                        create
+                                ? created(admin, subject, topic)
+                                : Check.failed(
+                                        subject,
+                                        "missing; create it with `" + createCommand(topic)
+                                                + "` or set create_missing: true"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,32 +108,43 @@ final class KafkaEndpoint {
     private static Check allowed(String subject, TopicDescription d, AclOperation operation) {
         Set<AclOperation> operations = d.authorizedOperations();
         // without an authorizer on the brokers there is nothing to refuse: operations then are null or empty
-        if (operations != null && !operations.isEmpty() && !operations.contains(operation) && !operations.contains(AclOperation.ALL)) {
-            return Check.failed(subject, "present, but this client may not " + operation.name() + " it (ACLs allow "
-                    + operations + ")");
+        if (operations != null
+                && !operations.isEmpty()
+                && !operations.contains(operation)
+                && !operations.contains(AclOperation.ALL)) {
+            return Check.failed(
+                    subject,
+                    "present, but this client may not " + operation.name() + " it (ACLs allow " + operations + ")");
         }
         return Check.ok(subject, "present, " + d.partitions().size() + " partition(s)");
     }
 
     private Check created(Admin admin, String subject, String topic) throws InterruptedException {
         Integer replication = config.kafka.topicReplicationFactor;
-        NewTopic newTopic = new NewTopic(topic, Optional.of(config.kafka.topicPartitions),
+        NewTopic newTopic = new NewTopic(
+                topic,
+                Optional.of(config.kafka.topicPartitions),
                 Optional.ofNullable(replication == null ? null : replication.shortValue()));
         try {
             admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                return Check.failed(subject, "missing, and creating it failed: " + describe(e.getCause())
-                        + "; create it with `" + createCommand(topic) + "`");
+                return Check.failed(
+                        subject,
+                        "missing, and creating it failed: " + describe(e.getCause()) + "; create it with `"
+                                + createCommand(topic) + "`");
             }
         } catch (TimeoutException e) {
             return Check.failed(subject, "missing, and creating it got no answer within " + timeout.toSeconds() + " s");
         }
         if (!visible(admin, topic)) {
-            return Check.failed(subject, "created, but the brokers did not show it within " + timeout.toSeconds() + " s");
+            return Check.failed(
+                    subject, "created, but the brokers did not show it within " + timeout.toSeconds() + " s");
         }
-        return Check.ok(subject, "created with " + config.kafka.topicPartitions + " partition(s)"
-                + (replication == null ? "" : ", replication factor " + replication) + " (create_missing)");
+        return Check.ok(
+                subject,
+                "created with " + config.kafka.topicPartitions + " partition(s)"
+                        + (replication == null ? "" : ", replication factor " + replication) + " (create_missing)");
     }
 
     /**
@@ -147,7 +168,8 @@ final class KafkaEndpoint {
     String createCommand(String topic) {
         Integer replication = config.kafka.topicReplicationFactor;
         return "kafka-topics.sh --bootstrap-server " + config.kafka.bootstrapServers + " --create --topic " + topic
-                + " --partitions " + config.kafka.topicPartitions + (replication == null ? "" : " --replication-factor " + replication);
+                + " --partitions " + config.kafka.topicPartitions
+                + (replication == null ? "" : " --replication-factor " + replication);
     }
 
     private String unreachable(Exception e) {
@@ -158,9 +180,12 @@ final class KafkaEndpoint {
         if (cause instanceof AuthorizationException) {
             return "not authorized: " + cause.getMessage();
         }
-        String reason = cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException
-                ? "" : ": " + describe(cause);
-        return "no broker answered within " + timeout.toSeconds() + " s (check kafka.bootstrap_servers and that Kafka runs)" + reason;
+        String reason =
+                cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                        ? ""
+                        : ": " + describe(cause);
+        return "no broker answered within " + timeout.toSeconds()
+                + " s (check kafka.bootstrap_servers and that Kafka runs)" + reason;
     }
 
     private static String describe(Throwable t) {

@@ -2,7 +2,6 @@ package org.cems.job.incident;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -45,7 +44,8 @@ public class OpenIncidents extends KeyedProcessFunction<String, AlertEvent, Infl
 
     @Override
     public void open(OpenContext ctx) {
-        open = getRuntimeContext().getMapState(new MapStateDescriptor<>("openIncidents", Types.STRING, Types.POJO(OpenIncident.class)));
+        open = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("openIncidents", Types.STRING, Types.POJO(OpenIncident.class)));
         nextSnapshot = getRuntimeContext().getState(new ValueStateDescriptor<>("nextSnapshot", Types.LONG));
     }
 
@@ -77,7 +77,8 @@ public class OpenIncidents extends KeyedProcessFunction<String, AlertEvent, Infl
             out.collect(IncidentPoints.open(incident, timestamp));
         }
         for (Enterprise e : registry.enterprises) {
-            out.collect(IncidentPoints.count(e.id, all.stream().filter(i -> e.id.equals(i.enterprise)).toList(), timestamp));
+            out.collect(IncidentPoints.count(
+                    e.id, all.stream().filter(i -> e.id.equals(i.enterprise)).toList(), timestamp));
         }
         long next = timestamp + snapshotIntervalMs;
         ctx.timerService().registerProcessingTimeTimer(next);

@@ -1,7 +1,6 @@
 package org.cems.job.io;
 
 import java.util.Locale;
-
 import org.cems.connector.influxdb.InfluxDbApi;
 import org.cems.connector.influxdb.InfluxDbOptions;
 import org.cems.connector.influxdb.InfluxDbSink;

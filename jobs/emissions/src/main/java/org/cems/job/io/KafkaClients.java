@@ -2,7 +2,6 @@ package org.cems.job.io;
 
 import java.time.Duration;
 import java.util.Properties;
-
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

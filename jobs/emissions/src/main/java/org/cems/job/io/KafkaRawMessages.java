@@ -1,7 +1,6 @@
 package org.cems.job.io;
 
 import java.io.IOException;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;

@@ -2,7 +2,6 @@ package org.cems.job.io;
 
 import java.time.Instant;
 import java.util.Properties;
-
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,8 +33,8 @@ public class KafkaRejectedPoints implements RejectedPointHandler.Factory {
         return new RejectedPointHandler() {
             @Override
             public void onRejected(String line, String serverMessage) {
-                DeadLetterMessage m = DeadLetterMessage.whole(DeadLetterReason.INFLUXDB_REJECTED, serverMessage, "influxdb",
-                        Instant.now(), line);
+                DeadLetterMessage m = DeadLetterMessage.whole(
+                        DeadLetterReason.INFLUXDB_REJECTED, serverMessage, "influxdb", Instant.now(), line);
                 producer.send(new ProducerRecord<>(kafka.deadletterTopic, m.key(), m.json()));
             }
 

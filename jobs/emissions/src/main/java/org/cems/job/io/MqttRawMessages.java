@@ -11,7 +11,8 @@ import org.cems.job.config.JobConfig;
 /** MQTT messages as raw messages: decoding happens downstream, where bad input becomes a dead letter. */
 public class MqttRawMessages implements MqttRecordDeserializer<RawMessage> {
     @Override
-    public void deserialize(String topic, byte[] payload, int qos, boolean retained, long receivedAtMillis, Collector<RawMessage> out) {
+    public void deserialize(
+            String topic, byte[] payload, int qos, boolean retained, long receivedAtMillis, Collector<RawMessage> out) {
         out.collect(new RawMessage("mqtt:" + topic, payload, receivedAtMillis));
     }
 

@@ -12,7 +12,10 @@ public final class SecuredClients {
         if (!mqtt.tls.isSet()) {
             return null;
         }
-        MqttTlsOptions tls = MqttTlsOptions.trustStore(mqtt.tls.trustFile(), mqtt.tls.trustType(), mqtt.tls.truststorePasswordEnv);
-        return mqtt.tls.keystore == null ? tls : tls.withClientKeyStore(mqtt.tls.keystore, mqtt.tls.keystoreType, mqtt.tls.keystorePasswordEnv);
+        MqttTlsOptions tls =
+                MqttTlsOptions.trustStore(mqtt.tls.trustFile(), mqtt.tls.trustType(), mqtt.tls.truststorePasswordEnv);
+        return mqtt.tls.keystore == null
+                ? tls
+                : tls.withClientKeyStore(mqtt.tls.keystore, mqtt.tls.keystoreType, mqtt.tls.keystorePasswordEnv);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Registry;
@@ -47,10 +46,18 @@ public class CoalRates implements FlatMapFunction<CarbonRecord, WeightedValue> {
         if (source == null || source.capacityMw == null || source.capacityMw < registry.coalRateMinCapacityMw) {
             return;
         }
-        int year = Instant.ofEpochMilli(c.windowStartMillis).atZone(ZoneId.of(zone)).getYear();
+        int year = Instant.ofEpochMilli(c.windowStartMillis)
+                .atZone(ZoneId.of(zone))
+                .getYear();
         emit(GROSS, c, c.coalRateGrossGceKwh, c.coalEnergyMwh, null, out);
         if (c.coalRateNetGceKwh != null) {
-            emit(NET, c, c.coalRateNetGceKwh, c.coalEnergyMwh * (1 - source.auxPowerPct / 100.0), registry.target(year, NET), out);
+            emit(
+                    NET,
+                    c,
+                    c.coalRateNetGceKwh,
+                    c.coalEnergyMwh * (1 - source.auxPowerPct / 100.0),
+                    registry.target(year, NET),
+                    out);
         }
     }
 
@@ -65,7 +72,8 @@ public class CoalRates implements FlatMapFunction<CarbonRecord, WeightedValue> {
         return sources.get(c.enterprise + "/" + c.source);
     }
 
-    private void emit(String indicator, CarbonRecord c, double rate, double weight, Double target, Collector<WeightedValue> out) {
+    private void emit(
+            String indicator, CarbonRecord c, double rate, double weight, Double target, Collector<WeightedValue> out) {
         String member = c.enterprise + "/" + c.source;
         out.collect(of(UNIT, member, indicator, member, c, rate, weight, target));
         out.collect(of(TotalRecord.ENTERPRISE, c.enterprise, indicator, member, c, rate, weight, target));
@@ -75,7 +83,14 @@ public class CoalRates implements FlatMapFunction<CarbonRecord, WeightedValue> {
         out.collect(of(TotalRecord.CITY, registry.city, indicator, member, c, rate, weight, target));
     }
 
-    private static WeightedValue of(String scope, String id, String indicator, String member, CarbonRecord c, double rate, double weight,
+    private static WeightedValue of(
+            String scope,
+            String id,
+            String indicator,
+            String member,
+            CarbonRecord c,
+            double rate,
+            double weight,
             Double target) {
         WeightedValue v = new WeightedValue();
         v.scope = scope;

@@ -2,7 +2,6 @@ package org.cems.job.kpi;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -32,10 +31,12 @@ public class WeightedDailyKpi extends KeyedProcessFunction<String, WeightedValue
 
     @Override
     public void open(OpenContext ctx) {
-        members = getRuntimeContext().getMapState(new MapStateDescriptor<>("members", Types.STRING,
-                PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
-        days = getRuntimeContext().getMapState(new MapStateDescriptor<>("days", Types.LONG,
-                PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        members = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "members", Types.STRING, PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        days = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "days", Types.LONG, PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
     }
 
     @Override

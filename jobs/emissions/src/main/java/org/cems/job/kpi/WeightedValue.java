@@ -10,6 +10,7 @@ public class WeightedValue {
     public String indicator;
     /** The device or unit, {@code enterprise/id}: its later value for a day replaces its earlier one. */
     public String member;
+
     public long dayStartMillis;
     public double value;
     public double weight;

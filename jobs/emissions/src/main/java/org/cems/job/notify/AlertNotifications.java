@@ -2,7 +2,6 @@ package org.cems.job.notify;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.MapFunction;
 import org.cems.connector.notify.Notification;
 import org.cems.core.registry.Enterprise;

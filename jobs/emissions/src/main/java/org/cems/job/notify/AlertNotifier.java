@@ -17,10 +17,18 @@ public final class AlertNotifier implements OutputSink {
         }
         NotifySink sink = NotifySink.builder()
                 .setOptions(notify.options(job.zone(), "en".equals(config.alerts.language)))
-                .setDeliveryFailureHandler(new KafkaNotifyFailures(config.kafka.bootstrapServers, config.kafka.deadletterTopic))
+                .setDeliveryFailureHandler(
+                        new KafkaNotifyFailures(config.kafka.bootstrapServers, config.kafka.deadletterTopic))
                 .build();
         // one writer: rate limits are per robot, and alerts are few
-        outputs.alerts().map(new AlertNotifications(job.registry())).name("alert-notifications").uid("alert-notifications").setParallelism(1)
-                .sinkTo(sink).name("alerts-notify").uid("alerts-notify").setParallelism(1);
+        outputs.alerts()
+                .map(new AlertNotifications(job.registry()))
+                .name("alert-notifications")
+                .uid("alert-notifications")
+                .setParallelism(1)
+                .sinkTo(sink)
+                .name("alerts-notify")
+                .uid("alerts-notify")
+                .setParallelism(1);
     }
 }

@@ -2,7 +2,6 @@ package org.cems.job.notify;
 
 import java.time.Instant;
 import java.util.Properties;
-
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,8 +40,8 @@ public class KafkaNotifyFailures implements DeliveryFailureHandler.Factory {
             @Override
             public void onFailed(Notification n, String target, String reason, int attempts) {
                 String detail = "target " + target + ", " + attempts + " attempt(s): " + reason;
-                DeadLetterMessage m = DeadLetterMessage.whole(DeadLetterReason.NOTIFY_FAILED, detail, "notify:" + target, Instant.now(),
-                        n.json());
+                DeadLetterMessage m = DeadLetterMessage.whole(
+                        DeadLetterReason.NOTIFY_FAILED, detail, "notify:" + target, Instant.now(), n.json());
                 producer.send(new ProducerRecord<>(topic, m.key(), m.json()));
             }
 

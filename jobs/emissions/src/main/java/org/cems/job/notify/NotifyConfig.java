@@ -8,13 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
+import org.cems.connector.base.RetryPolicy;
 import org.cems.connector.notify.DingTalkTarget;
 import org.cems.connector.notify.EmailTarget;
 import org.cems.connector.notify.NotifyOptions;
 import org.cems.connector.notify.NotifyTarget;
 import org.cems.connector.notify.RateLimit;
-import org.cems.connector.base.RetryPolicy;
 import org.cems.connector.notify.Route;
 import org.cems.connector.notify.WeComTarget;
 import org.cems.connector.notify.WebhookTarget;
@@ -32,6 +31,7 @@ public class NotifyConfig implements Serializable {
     public Map<String, Target> targets = new LinkedHashMap<>();
     /** None: every alert to every target. */
     public List<RouteConfig> routes = new ArrayList<>();
+
     public Retry retry = new Retry();
     public String requestTimeout = "10s";
     public int queueCapacity = 1000;
@@ -53,6 +53,7 @@ public class NotifyConfig implements Serializable {
         public String keyEnv;
         /** email. */
         public String host;
+
         public int port = 587;
         public boolean starttls = true;
         public String username;
@@ -75,6 +76,7 @@ public class NotifyConfig implements Serializable {
         private static final long serialVersionUID = 1L;
         /** Each empty: any. */
         public List<String> severities = new ArrayList<>();
+
         public List<String> types = new ArrayList<>();
         public List<String> enterprises = new ArrayList<>();
         public List<String> targets = new ArrayList<>();
@@ -94,7 +96,8 @@ public class NotifyConfig implements Serializable {
     /** The sink's options; throws IllegalArgumentException naming the key to fix. */
     public NotifyOptions options(String zoneId, boolean english) {
         NotifyOptions options = new NotifyOptions()
-                .retryPolicy(new RetryPolicy(retry.maxAttempts, Durations.parse(retry.initialBackoff), Durations.parse(retry.maxBackoff)))
+                .retryPolicy(new RetryPolicy(
+                        retry.maxAttempts, Durations.parse(retry.initialBackoff), Durations.parse(retry.maxBackoff)))
                 .requestTimeout(Durations.parse(requestTimeout))
                 .queueCapacity(queueCapacity)
                 .dedupRetention(Durations.parse(dedupRetention))
@@ -103,7 +106,8 @@ public class NotifyConfig implements Serializable {
         for (int i = 0; i < routes.size(); i++) {
             RouteConfig r = routes.get(i);
             try {
-                options.addRoute(new Route(new HashSet<>(r.severities), new HashSet<>(r.types), new HashSet<>(r.enterprises), r.targets));
+                options.addRoute(new Route(
+                        new HashSet<>(r.severities), new HashSet<>(r.types), new HashSet<>(r.enterprises), r.targets));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("notify.routes[" + i + "]: " + e.getMessage(), e);
             }
@@ -116,9 +120,12 @@ public class NotifyConfig implements Serializable {
         try {
             NotifyTarget target = switch (t.type == null ? "" : t.type) {
                 case "webhook" -> new WebhookTarget(name, URI.create(required(t.url, "url")), t.hmacKeyEnv);
-                case "dingtalk" -> new DingTalkTarget(name, t.url == null ? null : URI.create(t.url), t.accessTokenEnv, t.secretEnv);
+                case "dingtalk" ->
+                    new DingTalkTarget(name, t.url == null ? null : URI.create(t.url), t.accessTokenEnv, t.secretEnv);
                 case "wecom" -> new WeComTarget(name, t.url == null ? null : URI.create(t.url), t.keyEnv);
-                case "email" -> new EmailTarget(name, t.host, t.port, t.starttls, t.username, t.passwordEnv, t.from, t.to, t.trustHosts);
+                case "email" ->
+                    new EmailTarget(
+                            name, t.host, t.port, t.starttls, t.username, t.passwordEnv, t.from, t.to, t.trustHosts);
                 default -> throw new IllegalArgumentException("type: one of " + TYPES + ", not \"" + t.type + "\"");
             };
             if (t.rateLimit != null) {

@@ -1,7 +1,6 @@
 package org.cems.job.points;
 
 import java.util.List;
-
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.job.incident.OpenIncident;
 
@@ -27,9 +26,15 @@ public final class IncidentPoints {
         return InfluxPoint.measurement("incident_count")
                 .tag("enterprise", enterprise)
                 .field("open", (long) open.size())
-                .field("critical", open.stream().filter(i -> "critical".equals(i.severity)).count())
-                .field("major", open.stream().filter(i -> "major".equals(i.severity)).count())
-                .field("warning", open.stream().filter(i -> "warning".equals(i.severity)).count())
+                .field(
+                        "critical",
+                        open.stream().filter(i -> "critical".equals(i.severity)).count())
+                .field(
+                        "major",
+                        open.stream().filter(i -> "major".equals(i.severity)).count())
+                .field(
+                        "warning",
+                        open.stream().filter(i -> "warning".equals(i.severity)).count())
                 .timeMillis(nowMillis)
                 .build();
     }

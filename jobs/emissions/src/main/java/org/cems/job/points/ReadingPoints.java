@@ -1,7 +1,6 @@
 package org.cems.job.points;
 
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.cems.connector.influxdb.InfluxPoint;
@@ -18,6 +17,7 @@ public class ReadingPoints implements FlatMapFunction<SourceReading, InfluxPoint
     public static final String MEASUREMENT = "reading";
     /** Suffixes of a code's fields besides its value; the value field is the bare code. */
     public static final String ZS = "_zs";
+
     public static final String FLAG = "_flag";
     public static final String VALID = "_valid";
     /**
@@ -31,8 +31,8 @@ public class ReadingPoints implements FlatMapFunction<SourceReading, InfluxPoint
         if (r.reported.isEmpty()) {
             return; // a point needs a field: a reading whose every value was refused is in the dead letters only
         }
-        InfluxPoint.Builder p = point(r.enterprise, r.source, r.mn, r.cn, r.timeMillis)
-                .field(VALUE_COUNT, (long) r.reported.size());
+        InfluxPoint.Builder p =
+                point(r.enterprise, r.source, r.mn, r.cn, r.timeMillis).field(VALUE_COUNT, (long) r.reported.size());
         for (Map.Entry<String, Measure> e : r.reported.entrySet()) {
             Measure m = e.getValue();
             parameter(p, e.getKey(), m.value, m.refMgM3, m.flag, m.valid);
@@ -51,10 +51,9 @@ public class ReadingPoints implements FlatMapFunction<SourceReading, InfluxPoint
     }
 
     /** One code's fields: the value as reported, its 折算 value where sent, flag and validity. */
-    public static void parameter(InfluxPoint.Builder p, String code, double value, Double zs, String flag, boolean valid) {
-        p.field(code, value)
-                .field(code + FLAG, flag)
-                .field(code + VALID, valid);
+    public static void parameter(
+            InfluxPoint.Builder p, String code, double value, Double zs, String flag, boolean valid) {
+        p.field(code, value).field(code + FLAG, flag).field(code + VALID, valid);
         Fields.optional(p, code + ZS, zs);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
@@ -45,9 +44,16 @@ public final class RegistryPoints implements GeneratorFunction<Long, InfluxPoint
     /** A one-task source of the registry's points, now and every {@link #REWRITE_EVERY}. */
     public static DataStream<InfluxPoint> daily(StreamExecutionEnvironment env, Registry registry) {
         RegistryPoints generator = new RegistryPoints(registry);
-        return env.fromSource(new DataGeneratorSource<>(generator, Long.MAX_VALUE, new Batches(generator.count, REWRITE_EVERY),
-                        TypeInformation.of(InfluxPoint.class)), WatermarkStrategy.noWatermarks(), "registry-points")
-                .uid("registry-points").setParallelism(1);
+        return env.fromSource(
+                        new DataGeneratorSource<>(
+                                generator,
+                                Long.MAX_VALUE,
+                                new Batches(generator.count, REWRITE_EVERY),
+                                TypeInformation.of(InfluxPoint.class)),
+                        WatermarkStrategy.noWatermarks(),
+                        "registry-points")
+                .uid("registry-points")
+                .setParallelism(1);
     }
 
     /** The {@code index}-th point of the endless sequence: every run of {@link #count} indices is the whole registry. */
@@ -65,7 +71,9 @@ public final class RegistryPoints implements GeneratorFunction<Long, InfluxPoint
         List<InfluxPoint> out = new ArrayList<>();
         for (Enterprise e : registry.enterprises) {
             InfluxPoint.Builder enterprise = InfluxPoint.measurement("registry_enterprise")
-                    .tag("enterprise", e.id).tag("park", e.park).tag("industry", e.industry)
+                    .tag("enterprise", e.id)
+                    .tag("park", e.park)
+                    .tag("industry", e.industry)
                     .field("enterprise_name", nameOr(e.name, e.id))
                     .field("sources", (long) e.sources.size())
                     .timeMillis(timeMillis);
@@ -73,7 +81,10 @@ public final class RegistryPoints implements GeneratorFunction<Long, InfluxPoint
             out.add(enterprise.build());
             for (Source s : e.sources) {
                 InfluxPoint.Builder source = InfluxPoint.measurement("registry_source")
-                        .tag("enterprise", e.id).tag("park", e.park).tag("source", s.id).tag("role", s.role)
+                        .tag("enterprise", e.id)
+                        .tag("park", e.park)
+                        .tag("source", s.id)
+                        .tag("role", s.role)
                         .field("enterprise_name", nameOr(e.name, e.id))
                         .field("source_name", nameOr(s.name, s.id))
                         .field("mn", s.mn)
@@ -84,7 +95,11 @@ public final class RegistryPoints implements GeneratorFunction<Long, InfluxPoint
             }
             for (Device d : e.devices) {
                 InfluxPoint.Builder device = InfluxPoint.measurement("registry_device")
-                        .tag("enterprise", e.id).tag("park", e.park).tag("device", d.id).tag("device_type", d.type).tag("pollutant", d.pollutant)
+                        .tag("enterprise", e.id)
+                        .tag("park", e.park)
+                        .tag("device", d.id)
+                        .tag("device_type", d.type)
+                        .tag("pollutant", d.pollutant)
                         .field("enterprise_name", nameOr(e.name, e.id))
                         .field("device_name", nameOr(d.name, d.id))
                         .field("inlet", d.inlet)
@@ -129,7 +144,8 @@ public final class RegistryPoints implements GeneratorFunction<Long, InfluxPoint
                         return CompletableFuture.completedFuture(null);
                     }
                     let = permits;
-                    return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(periodMillis, TimeUnit.MILLISECONDS));
+                    return CompletableFuture.runAsync(
+                            () -> {}, CompletableFuture.delayedExecutor(periodMillis, TimeUnit.MILLISECONDS));
                 }
             };
         }

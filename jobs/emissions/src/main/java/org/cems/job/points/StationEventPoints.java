@@ -29,7 +29,10 @@ public class StationEventPoints implements MapFunction<StationEvent, InfluxPoint
     @Override
     public InfluxPoint map(StationEvent e) {
         if (StationUploads.CN_FACILITY_RUN_TIME.equals(e.cn)) {
-            return FacilityPoints.facility(registry, e.mn, e.code).field("run_hours", e.value).timeMillis(e.timeMillis).build();
+            return FacilityPoints.facility(registry, e.mn, e.code)
+                    .field("run_hours", e.value)
+                    .timeMillis(e.timeMillis)
+                    .build();
         }
         SourceRef ref = registry.byMn(e.mn);
         InfluxPoint.Builder p = InfluxPoint.measurement("station_event")

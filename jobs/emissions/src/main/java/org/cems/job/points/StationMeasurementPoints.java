@@ -2,7 +2,6 @@ package org.cems.job.points;
 
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.MapFunction;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.core.reading.StationMeasurement;
@@ -57,8 +56,9 @@ public class StationMeasurementPoints implements MapFunction<StationMeasurement,
                 });
                 texts(p, m.texts);
             }
-            case StationMeasurement.PRODUCTION_CONDITION -> p.tag("meaning", registry.productionConditionMarks.getOrDefault(m.mark(), UNMAPPED))
-                    .field("mark", m.mark());
+            case StationMeasurement.PRODUCTION_CONDITION ->
+                p.tag("meaning", registry.productionConditionMarks.getOrDefault(m.mark(), UNMAPPED))
+                        .field("mark", m.mark());
             default -> {
                 m.numbers.forEach((suffix, v) -> p.field(snake(suffix), v));
                 texts(p, m.texts);

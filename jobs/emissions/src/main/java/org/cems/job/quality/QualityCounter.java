@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -33,8 +32,10 @@ public class QualityCounter extends KeyedProcessFunction<Tuple3<String, String, 
 
     @Override
     public void open(OpenContext ctx) {
-        countByMinute = getRuntimeContext().getMapState(new MapStateDescriptor<>("countByMinute", Long.class, Long.class));
-        emittedByMinute = getRuntimeContext().getMapState(new MapStateDescriptor<>("emittedByMinute", Long.class, Long.class));
+        countByMinute =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("countByMinute", Long.class, Long.class));
+        emittedByMinute =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("emittedByMinute", Long.class, Long.class));
         pendingTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("pendingTimer", Long.class));
     }
 

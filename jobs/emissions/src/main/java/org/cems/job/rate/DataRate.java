@@ -12,10 +12,12 @@ public class DataRate {
 
     /** source, enterprise or city. */
     public String scope;
+
     public String enterprise;
     public String source;
     /** 1h or 1d. */
     public String window;
+
     public long windowStartMillis;
     /** The source's record interval, minutes (a source's hour only; 60 for a source sending hour data alone). */
     public int intervalMinutes;
@@ -70,7 +72,10 @@ public class DataRate {
     }
 
     boolean sameCounts(DataRate other) {
-        return other != null && expected == other.expected && received == other.received && valid == other.valid
+        return other != null
+                && expected == other.expected
+                && received == other.received
+                && valid == other.valid
                 && intervalMinutes == other.intervalMinutes;
     }
 }

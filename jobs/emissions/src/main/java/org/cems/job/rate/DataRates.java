@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -64,7 +63,8 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     @Override
     public void open(OpenContext ctx) {
         zone = ZoneId.of(zoneId);
-        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("sourceHours", Types.STRING, Types.POJO(DataRate.class)));
+        hours = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("sourceHours", Types.STRING, Types.POJO(DataRate.class)));
         cityHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("cityHours", Types.LONG, Types.BOOLEAN));
         intervals = getRuntimeContext().getMapState(new MapStateDescriptor<>("intervals", Types.STRING, Types.INT));
         cityHourSums = new HashMap<>();
@@ -74,13 +74,16 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     public void processElement(DataRate sourceHour, Context ctx, Collector<DataRate> out) throws Exception {
         long hour = sourceHour.windowStartMillis;
         Source reporting = source(sourceHour.enterprise, sourceHour.source);
-        DataRate replaced = reporting != null && cityHourSums.containsKey(hour) ? sourceHour(sourceHour.enterprise, reporting, hour) : null;
+        DataRate replaced = reporting != null && cityHourSums.containsKey(hour)
+                ? sourceHour(sourceHour.enterprise, reporting, hour)
+                : null;
         hours.put(hourKey(hour, sourceHour.enterprise, sourceHour.source), sourceHour);
         String sourceKey = sourceHour.enterprise + "/" + sourceHour.source;
         Integer lastInterval = intervals.get(sourceKey);
         intervals.put(sourceKey, sourceHour.intervalMinutes);
         boolean silentHoursChange = reporting != null
-                && ExpectedRecords.interval(reporting, lastInterval) != ExpectedRecords.interval(reporting, sourceHour.intervalMinutes);
+                && ExpectedRecords.interval(reporting, lastInterval)
+                        != ExpectedRecords.interval(reporting, sourceHour.intervalMinutes);
         if (silentHoursChange) {
             cityHourSums.clear();
         } else if (replaced != null) {
@@ -123,7 +126,8 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
      * hours of the day it sent nothing for owe records at the new interval, and so do their
      * enterprise and city hours.
      */
-    private void rewriteSilentHours(String enterprise, Source s, List<Long> dayHours, Collector<DataRate> out) throws Exception {
+    private void rewriteSilentHours(String enterprise, Source s, List<Long> dayHours, Collector<DataRate> out)
+            throws Exception {
         for (Enterprise e : registry.enterprises) {
             if (!e.id.equals(enterprise)) {
                 continue;

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -54,9 +53,13 @@ public class SourceRecordCounts extends KeyedProcessFunction<String, EmissionRec
     @Override
     public void open(OpenContext ctx) {
         zone = ZoneId.of(zoneId);
-        marks = getRuntimeContext().getMapState(new MapStateDescriptor<>("subPeriods", Types.LONG,
-                SerializerTypeInfo.of(SubPeriodMark.class, SubPeriodMarkSerializer.INSTANCE)));
-        emitted = getRuntimeContext().getMapState(new MapStateDescriptor<>("emittedHours", Types.LONG, Types.POJO(DataRate.class)));
+        marks = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "subPeriods",
+                        Types.LONG,
+                        SerializerTypeInfo.of(SubPeriodMark.class, SubPeriodMarkSerializer.INSTANCE)));
+        emitted = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("emittedHours", Types.LONG, Types.POJO(DataRate.class)));
         lastInterval = getRuntimeContext().getState(new ValueStateDescriptor<>("lastInterval", Types.INT));
     }
 

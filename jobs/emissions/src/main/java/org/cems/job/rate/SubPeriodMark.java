@@ -14,7 +14,8 @@ public class SubPeriodMark {
 
     /** Takes a pollutant's latest validity (a corrected record replaces the earlier one). */
     void pollutant(String code, boolean valid) {
-        TreeSet<String> invalid = new TreeSet<>(Arrays.asList(invalidPollutants.isEmpty() ? new String[0] : invalidPollutants.split(",")));
+        TreeSet<String> invalid = new TreeSet<>(
+                Arrays.asList(invalidPollutants.isEmpty() ? new String[0] : invalidPollutants.split(",")));
         if (valid) {
             invalid.remove(code);
         } else {

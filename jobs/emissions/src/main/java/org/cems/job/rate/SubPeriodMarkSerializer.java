@@ -1,7 +1,6 @@
 package org.cems.job.rate;
 
 import java.io.IOException;
-
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;

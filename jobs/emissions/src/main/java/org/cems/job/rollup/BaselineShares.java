@@ -2,7 +2,6 @@ package org.cems.job.rollup;
 
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.cems.core.registry.Enterprise;
 
 /**

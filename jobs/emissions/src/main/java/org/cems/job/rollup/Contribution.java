@@ -9,6 +9,7 @@ public class Contribution {
     public long windowStartMillis;
     /** enterprise/source: a later value from the same contributor replaces the earlier one. */
     public String contributor;
+
     public double massKg;
 
     public Contribution() {}

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -34,15 +33,20 @@ public class Rollup extends KeyedProcessFunction<String, Contribution, TotalReco
     private transient MapState<String, Long> lastUpdate;
     /** Windows changed since the last flush, with what their total record needs besides the sum. */
     private transient MapState<String, Contribution> changed;
+
     private transient ValueState<Long> cleanupTimer;
     private transient ValueState<Long> flushTimer;
 
     @Override
     public void open(OpenContext ctx) {
-        massByContributor = getRuntimeContext().getMapState(new MapStateDescriptor<>("massByContributor",
-                TypeInformation.of(String.class), TypeInformation.of(new TypeHint<Map<String, Double>>() {})));
+        massByContributor = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "massByContributor",
+                        TypeInformation.of(String.class),
+                        TypeInformation.of(new TypeHint<Map<String, Double>>() {})));
         lastUpdate = getRuntimeContext().getMapState(new MapStateDescriptor<>("lastUpdate", String.class, Long.class));
-        changed = getRuntimeContext().getMapState(new MapStateDescriptor<>("changed", String.class, Contribution.class));
+        changed =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("changed", String.class, Contribution.class));
         cleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanupTimer", Long.class));
         flushTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("flushTimer", Long.class));
     }

@@ -20,7 +20,10 @@ public class SourceDays implements FlatMapFunction<EmissionRecord, SourceDay> {
 
     @Override
     public void flatMap(EmissionRecord r, Collector<SourceDay> out) {
-        if (!Window.DAY.is(r.window) || !r.stack || r.massAccountedKg == null || YearToDateKpi.indicatorOf(r.pollutant) == null) {
+        if (!Window.DAY.is(r.window)
+                || !r.stack
+                || r.massAccountedKg == null
+                || YearToDateKpi.indicatorOf(r.pollutant) == null) {
             return;
         }
         out.collect(of(TotalRecord.ENTERPRISE, r.enterprise, r));

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -49,9 +48,11 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
     private static final int MAX_DAYS = 366;
     /** Pollutant code to indicator prefix: the catalogue's {@code indicator} column (a21002 nox, a24088 vocs). */
     private static final Map<String, String> INDICATOR_PREFIX = ParameterCatalogue.standard().all().stream()
-            .filter(p -> p.indicator() != null).collect(Collectors.toUnmodifiableMap(Parameter::code, Parameter::indicator));
+            .filter(p -> p.indicator() != null)
+            .collect(Collectors.toUnmodifiableMap(Parameter::code, Parameter::indicator));
     /** Sums of an enterprise's sources: index of each figure in the state's arrays. */
     private static final int MASS_KG = 0;
+
     private static final int PROJECTED_KG = 1;
     private static final int COVERED_DAYS = 2;
     private static final int SOURCES = 3;
@@ -67,6 +68,7 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
     private transient MapState<String, Long> newestDay;
     /** Days whose KPIs are to be emitted, by pollutant|year|day start. */
     private transient MapState<String, Boolean> changed;
+
     private transient ValueState<Long> flushTimer;
 
     public YearToDateKpi(Registry registry) {
@@ -83,10 +85,12 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
         zone = ZoneId.of(registry.timezone);
         enterprises = new HashMap<>();
         registry.enterprises.forEach(e -> enterprises.put(e.id, e));
-        sourceDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("sourceDays", Types.STRING,
-                PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
-        enterpriseSums = getRuntimeContext().getMapState(new MapStateDescriptor<>("enterpriseSums", Types.STRING,
-                PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        sourceDays = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "sourceDays", Types.STRING, PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        enterpriseSums = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "enterpriseSums", Types.STRING, PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
         newestDay = getRuntimeContext().getMapState(new MapStateDescriptor<>("newestDay", String.class, Long.class));
         changed = getRuntimeContext().getMapState(new MapStateDescriptor<>("changed", String.class, Boolean.class));
         flushTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("flushTimer", Long.class));
@@ -173,7 +177,8 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
             if (newest == null) {
                 continue;
             }
-            Map<String, double[]> sums = dayStart == newest ? runningSums(pollutantYear) : sumsUntil(pollutantYear, dayStart);
+            Map<String, double[]> sums =
+                    dayStart == newest ? runningSums(pollutantYear) : sumsUntil(pollutantYear, dayStart);
             emit(scope[0], scope[1], pollutantYear, dayStart, sums, out);
         }
         changed.clear();
@@ -210,7 +215,12 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
         return sums;
     }
 
-    private void emit(String scope, String id, String pollutantYear, long dayStart, Map<String, double[]> sumsByEnterprise,
+    private void emit(
+            String scope,
+            String id,
+            String pollutantYear,
+            long dayStart,
+            Map<String, double[]> sumsByEnterprise,
             Collector<KpiRecord> out) {
         String[] parts = pollutantYear.split("\\|");
         String pollutant = parts[0];
@@ -230,7 +240,8 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
             Enterprise enterprise = enterprises.get(e.getKey());
             Double baselineT = enterprise == null ? null : enterprise.baselineT.get(pollutant);
             if (baselineT != null && s[PROJECTED_KG] > 0) {
-                baselineOfCoveredT = (baselineOfCoveredT == null ? 0 : baselineOfCoveredT) + baselineT * s[MASS_KG] / s[PROJECTED_KG];
+                baselineOfCoveredT = (baselineOfCoveredT == null ? 0 : baselineOfCoveredT)
+                        + baselineT * s[MASS_KG] / s[PROJECTED_KG];
                 monitoredBaselineT = (monitoredBaselineT == null ? 0 : monitoredBaselineT) + baselineT;
                 reductionT += baselineT - s[PROJECTED_KG] / KG_PER_T;
             }
@@ -256,7 +267,8 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
         }
     }
 
-    private static KpiRecord kpi(String scope, String id, String indicator, long timeMillis, double value, double coveragePct) {
+    private static KpiRecord kpi(
+            String scope, String id, String indicator, long timeMillis, double value, double coveragePct) {
         KpiRecord k = new KpiRecord();
         k.scope = scope;
         k.id = id;

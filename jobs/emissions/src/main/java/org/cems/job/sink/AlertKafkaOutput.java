@@ -12,11 +12,13 @@ import org.cems.job.topology.JobOutputs;
 final class AlertKafkaOutput implements OutputSink {
     @Override
     public void attach(JobOutputs outputs, JobContext job) {
-        outputs.alerts().sinkTo(KafkaSink.<AlertEvent>builder()
+        outputs.alerts()
+                .sinkTo(KafkaSink.<AlertEvent>builder()
                         .setKafkaProducerConfig(KafkaClients.properties(job.config().kafka))
                         .setRecordSerializer(new AlertKafkaSerializer(job.config().alerts.kafkaTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build())
-                .name("alerts-kafka").uid("alerts-kafka");
+                .name("alerts-kafka")
+                .uid("alerts-kafka");
     }
 }

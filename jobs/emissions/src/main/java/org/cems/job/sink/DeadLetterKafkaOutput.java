@@ -13,12 +13,16 @@ import org.cems.job.topology.JobOutputs;
 final class DeadLetterKafkaOutput implements OutputSink {
     @Override
     public void attach(JobOutputs outputs, JobContext job) {
-        outputs.deadLetters().map(new CountDeadLetters()).name("dead-letter-counts").uid("dead-letter-counts")
+        outputs.deadLetters()
+                .map(new CountDeadLetters())
+                .name("dead-letter-counts")
+                .uid("dead-letter-counts")
                 .sinkTo(KafkaSink.<DeadLetter>builder()
                         .setKafkaProducerConfig(KafkaClients.properties(job.config().kafka))
                         .setRecordSerializer(new DeadLetterSerializer(job.config().kafka.deadletterTopic))
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build())
-                .name("deadletter-kafka").uid("deadletter-kafka");
+                .name("deadletter-kafka")
+                .uid("deadletter-kafka");
     }
 }

@@ -1,7 +1,6 @@
 package org.cems.job.sink;
 
 import java.util.function.Supplier;
-
 import org.apache.flink.api.connector.sink2.Sink;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.job.topology.JobContext;
@@ -22,8 +21,15 @@ final class InfluxDbOutput implements OutputSink {
 
     @Override
     public void attach(JobOutputs outputs, JobContext job) {
-        outputs.readingPoints().sinkTo(pointSinks.get()).name("influxdb-readings").uid("influxdb-readings");
-        outputs.registryPoints().sinkTo(pointSinks.get()).name("influxdb-registry").uid("influxdb-registry").setParallelism(1);
+        outputs.readingPoints()
+                .sinkTo(pointSinks.get())
+                .name("influxdb-readings")
+                .uid("influxdb-readings");
+        outputs.registryPoints()
+                .sinkTo(pointSinks.get())
+                .name("influxdb-registry")
+                .uid("influxdb-registry")
+                .setParallelism(1);
         outputs.points().sinkTo(pointSinks.get()).name("influxdb").uid("influxdb");
     }
 }

@@ -2,7 +2,6 @@ package org.cems.job.sink;
 
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.apache.flink.api.connector.sink2.Sink;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.job.notify.AlertNotifier;

@@ -2,7 +2,6 @@ package org.cems.job.topology;
 
 import java.nio.file.Path;
 import java.util.Set;
-
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.core.time.Durations;
@@ -25,14 +24,22 @@ public record JobContext(JobConfig config, Registry registry, String zone) {
     }
 
     WindowSettings windows() {
-        return new WindowSettings(Durations.parse(config.maxOutOfOrderness).toMillis(), Durations.parse(config.allowedLateness).toMillis(),
-                Durations.parse(config.idleTimeout).toMillis(), zone, config.minSamplesPerMinute);
+        return new WindowSettings(
+                Durations.parse(config.maxOutOfOrderness).toMillis(),
+                Durations.parse(config.allowedLateness).toMillis(),
+                Durations.parse(config.idleTimeout).toMillis(),
+                zone,
+                config.minSamplesPerMinute);
     }
 
     AccountingSettings accounting() {
         JobConfig.Accounting a = config.accounting;
-        return new AccountingSettings(Set.copyOf(a.substitutedPollutants), a.alphaBelow75, a.scaleByRunningTime,
-                Durations.parse(a.maxGap).toHours(), a.loggerTotalTolerancePct,
+        return new AccountingSettings(
+                Set.copyOf(a.substitutedPollutants),
+                a.alphaBelow75,
+                a.scaleByRunningTime,
+                Durations.parse(a.maxGap).toHours(),
+                a.loggerTotalTolerancePct,
                 stopThresholds());
     }
 

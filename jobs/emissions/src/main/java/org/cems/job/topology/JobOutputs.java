@@ -15,5 +15,9 @@ import org.cems.job.decode.DeadLetter;
  * @param alerts the alert events of every engine
  * @param deadLetters input refused while decoding or windowing, each with its reason
  */
-public record JobOutputs(DataStream<InfluxPoint> readingPoints, DataStream<InfluxPoint> registryPoints, DataStream<InfluxPoint> points,
-        DataStream<AlertEvent> alerts, DataStream<DeadLetter> deadLetters) {}
+public record JobOutputs(
+        DataStream<InfluxPoint> readingPoints,
+        DataStream<InfluxPoint> registryPoints,
+        DataStream<InfluxPoint> points,
+        DataStream<AlertEvent> alerts,
+        DataStream<DeadLetter> deadLetters) {}

@@ -24,13 +24,17 @@ final class JobSources {
                     .setTopics(config.kafka.readingsTopic)
                     .setGroupId(config.kafka.groupId)
                     .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                            "latest".equals(config.kafka.startingOffsets) ? OffsetResetStrategy.LATEST : OffsetResetStrategy.EARLIEST))
+                            "latest".equals(config.kafka.startingOffsets)
+                                    ? OffsetResetStrategy.LATEST
+                                    : OffsetResetStrategy.EARLIEST))
                     .setDeserializer(new KafkaRawMessages())
                     .build();
-            raw = env.fromSource(kafka, WatermarkStrategy.noWatermarks(), "kafka-readings").uid("kafka-readings");
+            raw = env.fromSource(kafka, WatermarkStrategy.noWatermarks(), "kafka-readings")
+                    .uid("kafka-readings");
         }
         if (config.mqtt.enabled) {
-            DataStream<RawMessage> mqtt = env.fromSource(MqttRawMessages.source(config.mqtt), WatermarkStrategy.noWatermarks(), "mqtt-readings")
+            DataStream<RawMessage> mqtt = env.fromSource(
+                            MqttRawMessages.source(config.mqtt), WatermarkStrategy.noWatermarks(), "mqtt-readings")
                     .uid("mqtt-readings");
             raw = raw == null ? mqtt : raw.union(mqtt);
         }

@@ -62,98 +62,177 @@ public final class JobTopology {
     public static JobOutputs build(StreamExecutionEnvironment env, JobContext job) {
         Decoded decoded = Decoded.of(JobSources.rawMessages(env, job.config()), job);
         SingleOutputStreamOperator<EmissionRecord> emissions = windows(decoded, job);
-        DataStream<InfluxPoint> emissionPoints = emissions.map(new EmissionPoints()).name("emission-points").uid("emission-points");
+        DataStream<InfluxPoint> emissionPoints =
+                emissions.map(new EmissionPoints()).name("emission-points").uid("emission-points");
         DataStream<InfluxPoint> carbonPoints = carbon(emissions);
         DataStream<InfluxPoint> rollupPoints = rollups(emissions, job);
         SingleOutputStreamOperator<EfficiencyRecord> efficiencies = efficiencies(decoded, emissions, job);
-        DataStream<InfluxPoint> efficiencyPoints = efficiencies.map(new EfficiencyPoints()).name("efficiency-points").uid("efficiency-points");
+        DataStream<InfluxPoint> efficiencyPoints = efficiencies
+                .map(new EfficiencyPoints())
+                .name("efficiency-points")
+                .uid("efficiency-points");
         DataStream<InfluxPoint> weightedKpiPoints = weightedKpis(efficiencies, emissions, job);
         DataStream<AlertEvent> alerts = alerts(decoded, emissions, efficiencies, job);
-        DataStream<DeadLetter> deadLetters = decoded.deadLetters().union(emissions.getSideOutput(DecodePayloads.DEAD_LETTERS));
+        DataStream<DeadLetter> deadLetters =
+                decoded.deadLetters().union(emissions.getSideOutput(DecodePayloads.DEAD_LETTERS));
         DataStream<InfluxPoint> qualityPoints = quality(deadLetters, emissions);
-        DataStream<InfluxPoint> alertPoints = alerts.map(new AlertPoints()).name("alert-points").uid("alert-points");
-        DataStream<InfluxPoint> points = decoded.splitReadingPoints().union(emissionPoints, carbonPoints, rollupPoints, qualityPoints,
-                efficiencyPoints, weightedKpiPoints, alertPoints, decoded.stationPoints(), duty(alerts, emissions, job));
-        return new JobOutputs(decoded.readingPoints(), RegistryPoints.daily(env, job.registry()), points, alerts, deadLetters);
+        DataStream<InfluxPoint> alertPoints =
+                alerts.map(new AlertPoints()).name("alert-points").uid("alert-points");
+        DataStream<InfluxPoint> points = decoded.splitReadingPoints()
+                .union(
+                        emissionPoints,
+                        carbonPoints,
+                        rollupPoints,
+                        qualityPoints,
+                        efficiencyPoints,
+                        weightedKpiPoints,
+                        alertPoints,
+                        decoded.stationPoints(),
+                        duty(alerts, emissions, job));
+        return new JobOutputs(
+                decoded.readingPoints(), RegistryPoints.daily(env, job.registry()), points, alerts, deadLetters);
     }
 
     /** Minute, hour and day windows of each source, with the facilities' status as evidence of stops. */
     private static SingleOutputStreamOperator<EmissionRecord> windows(Decoded decoded, JobContext job) {
         // HJ 212-2025 production conditions the registry interprets corroborate stops as production status does
-        DataStream<FacilityStatus> productionStatuses = decoded.facilityStatuses().union(decoded.measurements()
-                .flatMap(new ProductionConditions(job.registry())).name("production-conditions").uid("production-conditions"));
+        DataStream<FacilityStatus> productionStatuses = decoded.facilityStatuses()
+                .union(decoded.measurements()
+                        .flatMap(new ProductionConditions(job.registry()))
+                        .name("production-conditions")
+                        .uid("production-conditions"));
         return decoded.readings()
                 .keyBy(r -> r.mn)
                 .connect(productionStatuses.keyBy(f -> f.mn))
-                .process(new SourceWindows(job.registry(), job.windows(), ClockSettings.of(job.config().clock), job.accounting()))
-                .name("source-windows").uid("source-windows");
+                .process(new SourceWindows(
+                        job.registry(), job.windows(), ClockSettings.of(job.config().clock), job.accounting()))
+                .name("source-windows")
+                .uid("source-windows");
     }
 
     private static DataStream<InfluxPoint> carbon(SingleOutputStreamOperator<EmissionRecord> emissions) {
-        return emissions.getSideOutput(SourceWindows.CARBON)
-                .map(new CarbonPoints()).name("carbon-points").uid("carbon-points");
+        return emissions
+                .getSideOutput(SourceWindows.CARBON)
+                .map(new CarbonPoints())
+                .name("carbon-points")
+                .uid("carbon-points");
     }
 
     /** Totals of each enterprise, park and the city, and the year-to-date KPIs. */
     private static DataStream<InfluxPoint> rollups(DataStream<EmissionRecord> emissions, JobContext job) {
         DataStream<InfluxPoint> totals = emissions
-                .flatMap(new Contributions(job.registry())).name("contributions").uid("contributions")
+                .flatMap(new Contributions(job.registry()))
+                .name("contributions")
+                .uid("contributions")
                 .keyBy(Contribution::scopeKey)
-                .process(new Rollup()).name("rollups").uid("rollups")
-                .map(new TotalPoints()).name("total-points").uid("total-points");
+                .process(new Rollup())
+                .name("rollups")
+                .uid("rollups")
+                .map(new TotalPoints())
+                .name("total-points")
+                .uid("total-points");
         // year-to-date KPIs need each stack's days (what its data covers), not the scope's totals
         DataStream<InfluxPoint> kpis = emissions
-                .flatMap(new SourceDays(job.registry())).name("source-days").uid("source-days")
+                .flatMap(new SourceDays(job.registry()))
+                .name("source-days")
+                .uid("source-days")
                 .keyBy(SourceDay::scopeKey)
-                .process(new YearToDateKpi(job.registry())).name("year-to-date-kpis").uid("year-to-date-kpis")
-                .map(new KpiPoints()).name("kpi-points").uid("kpi-points");
+                .process(new YearToDateKpi(job.registry()))
+                .name("year-to-date-kpis")
+                .uid("year-to-date-kpis")
+                .map(new KpiPoints())
+                .name("kpi-points")
+                .uid("kpi-points");
         return totals.union(kpis);
     }
 
     /** Each control device's efficiency per minute, hour and day, from its inlet and outlet sides, its status and its power. */
-    private static SingleOutputStreamOperator<EfficiencyRecord> efficiencies(Decoded decoded, DataStream<EmissionRecord> emissions,
-            JobContext job) {
+    private static SingleOutputStreamOperator<EfficiencyRecord> efficiencies(
+            Decoded decoded, DataStream<EmissionRecord> emissions, JobContext job) {
         return emissions
-                .flatMap(new DeviceSides(job.registry())).name("device-sides").uid("device-sides")
-                .union(decoded.facilityStatuses().flatMap(new DeviceStatuses(job.registry())).name("device-statuses").uid("device-statuses"),
-                        decoded.measurements().flatMap(new DevicePowers(job.registry(), job.config().facilityPower.noPowerBelow))
-                                .name("device-powers").uid("device-powers"))
+                .flatMap(new DeviceSides(job.registry()))
+                .name("device-sides")
+                .uid("device-sides")
+                .union(
+                        decoded.facilityStatuses()
+                                .flatMap(new DeviceStatuses(job.registry()))
+                                .name("device-statuses")
+                                .uid("device-statuses"),
+                        decoded.measurements()
+                                .flatMap(new DevicePowers(job.registry(), job.config().facilityPower.noPowerBelow))
+                                .name("device-powers")
+                                .uid("device-powers"))
                 .keyBy(DeviceSide::deviceKey)
-                .process(new DeviceEfficiency(job.registry(), job.zone(), job.windows().allowedLatenessMs()))
-                .name("device-efficiency").uid("device-efficiency");
+                .process(new DeviceEfficiency(
+                        job.registry(), job.zone(), job.windows().allowedLatenessMs()))
+                .name("device-efficiency")
+                .uid("device-efficiency");
     }
 
     /** Daily weighted KPIs: efficiency gains weighted by the mass each device treats, coal rates by energy. */
-    private static DataStream<InfluxPoint> weightedKpis(DataStream<EfficiencyRecord> efficiencies,
-            SingleOutputStreamOperator<EmissionRecord> emissions, JobContext job) {
+    private static DataStream<InfluxPoint> weightedKpis(
+            DataStream<EfficiencyRecord> efficiencies,
+            SingleOutputStreamOperator<EmissionRecord> emissions,
+            JobContext job) {
         return efficiencies
-                .flatMap(new EfficiencyGains(job.registry(), job.zone())).name("efficiency-gains").uid("efficiency-gains")
-                .union(emissions.getSideOutput(SourceWindows.CARBON)
-                        .flatMap(new CoalRates(job.registry(), job.zone())).name("coal-rates").uid("coal-rates"))
+                .flatMap(new EfficiencyGains(job.registry(), job.zone()))
+                .name("efficiency-gains")
+                .uid("efficiency-gains")
+                .union(emissions
+                        .getSideOutput(SourceWindows.CARBON)
+                        .flatMap(new CoalRates(job.registry(), job.zone()))
+                        .name("coal-rates")
+                        .uid("coal-rates"))
                 .keyBy(WeightedValue::kpiKey)
-                .process(new WeightedDailyKpi()).name("weighted-daily-kpis").uid("weighted-daily-kpis")
-                .map(new KpiPoints()).name("weighted-kpi-points").uid("weighted-kpi-points");
+                .process(new WeightedDailyKpi())
+                .name("weighted-daily-kpis")
+                .uid("weighted-daily-kpis")
+                .map(new KpiPoints())
+                .name("weighted-kpi-points")
+                .uid("weighted-kpi-points");
     }
 
     /** The events of every engine in {@link AlertEngines}. */
-    private static DataStream<AlertEvent> alerts(Decoded decoded, DataStream<EmissionRecord> emissions,
-            DataStream<EfficiencyRecord> efficiencies, JobContext job) {
+    private static DataStream<AlertEvent> alerts(
+            Decoded decoded,
+            DataStream<EmissionRecord> emissions,
+            DataStream<EfficiencyRecord> efficiencies,
+            JobContext job) {
         // the alerts on readings need their flags only: slimmed in each reader's own chain, before the network
-        DataStream<SourceReading> readingFlags = decoded.direct().map(NoDataAlerts::withoutValues).returns(JobTypes.SOURCE_READING)
-                .name("reading-flags").uid("reading-flags")
-                .union(decoded.joinedSplits().map(NoDataAlerts::withoutValues).returns(JobTypes.SOURCE_READING)
-                        .name("split-reading-flags").uid("split-reading-flags"));
-        return AlertEngines.union(new AlertInputs(job.registry(), job.alerts(), job.config(), readingFlags, decoded.deadLetters(),
-                emissions, efficiencies, decoded.measurements()));
+        DataStream<SourceReading> readingFlags = decoded.direct()
+                .map(NoDataAlerts::withoutValues)
+                .returns(JobTypes.SOURCE_READING)
+                .name("reading-flags")
+                .uid("reading-flags")
+                .union(decoded.joinedSplits()
+                        .map(NoDataAlerts::withoutValues)
+                        .returns(JobTypes.SOURCE_READING)
+                        .name("split-reading-flags")
+                        .uid("split-reading-flags"));
+        return AlertEngines.union(new AlertInputs(
+                job.registry(),
+                job.alerts(),
+                job.config(),
+                readingFlags,
+                decoded.deadLetters(),
+                emissions,
+                efficiencies,
+                decoded.measurements()));
     }
 
     /** Dead letters and accounting events counted per source, reason and minute. */
-    private static DataStream<InfluxPoint> quality(DataStream<DeadLetter> deadLetters, SingleOutputStreamOperator<EmissionRecord> emissions) {
+    private static DataStream<InfluxPoint> quality(
+            DataStream<DeadLetter> deadLetters, SingleOutputStreamOperator<EmissionRecord> emissions) {
         // accounting events are counted in quality but are not dead letters: no input was refused
-        return deadLetters.union(emissions.getSideOutput(SourceWindows.QUALITY))
+        return deadLetters
+                .union(emissions.getSideOutput(SourceWindows.QUALITY))
                 .keyBy(new QualityKey())
-                .process(new QualityCounter()).name("quality-counts").uid("quality-counts")
-                .map(new QualityPoints()).name("quality-points").uid("quality-points");
+                .process(new QualityCounter())
+                .name("quality-counts")
+                .uid("quality-counts")
+                .map(new QualityPoints())
+                .name("quality-points")
+                .uid("quality-points");
     }
 
     /**
@@ -161,19 +240,30 @@ public final class JobTopology {
      * {@code incidents.snapshot_interval}, and the transmission and validity rates of every
      * registry source, enterprise and the city per hour and day.
      */
-    private static DataStream<InfluxPoint> duty(DataStream<AlertEvent> alerts, DataStream<EmissionRecord> emissions, JobContext job) {
-        DataStream<InfluxPoint> incidents = alerts
-                .keyBy(OpenIncidents.ONE_KEY)
-                .process(new OpenIncidents(job.registry(), Durations.parse(job.config().incidents.snapshotInterval).toMillis()))
-                .name("open-incidents").uid("open-incidents");
+    private static DataStream<InfluxPoint> duty(
+            DataStream<AlertEvent> alerts, DataStream<EmissionRecord> emissions, JobContext job) {
+        DataStream<InfluxPoint> incidents = alerts.keyBy(OpenIncidents.ONE_KEY)
+                .process(new OpenIncidents(
+                        job.registry(),
+                        Durations.parse(job.config().incidents.snapshotInterval).toMillis()))
+                .name("open-incidents")
+                .uid("open-incidents");
         long latenessMs = Durations.parse(job.config().allowedLateness).toMillis();
         DataStream<InfluxPoint> rates = emissions
-                .filter(SourceRecordCounts::isInput).name("record-windows").uid("record-windows")
+                .filter(SourceRecordCounts::isInput)
+                .name("record-windows")
+                .uid("record-windows")
                 .keyBy(SourceRecordCounts::key)
-                .process(new SourceRecordCounts(job.zone(), latenessMs)).name("source-record-counts").uid("source-record-counts")
+                .process(new SourceRecordCounts(job.zone(), latenessMs))
+                .name("source-record-counts")
+                .uid("source-record-counts")
                 .keyBy(DataRates.ONE_KEY)
-                .process(new DataRates(job.registry(), job.zone(), latenessMs)).name("data-rates").uid("data-rates")
-                .map(new DataRatePoints()).name("data-rate-points").uid("data-rate-points");
+                .process(new DataRates(job.registry(), job.zone(), latenessMs))
+                .name("data-rates")
+                .uid("data-rates")
+                .map(new DataRatePoints())
+                .name("data-rate-points")
+                .uid("data-rate-points");
         return incidents.union(rates);
     }
 }

@@ -1,7 +1,6 @@
 package org.cems.job.types;
 
 import java.io.IOException;
-
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;

@@ -1,9 +1,7 @@
 package org.cems.job.types;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;

@@ -8,12 +8,11 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.cems.core.normalize.Measure;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.Registry;
@@ -26,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** Each alert type fires once and resolves once, with hysteresis, on hand-made input. */
 class AlertEnginesTest {
-    static final long T0 = OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant().toEpochMilli();
+    static final long T0 =
+            OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant().toEpochMilli();
     static final long MINUTE = 60_000L;
     static final long HOUR = 3_600_000L;
 
@@ -35,12 +35,13 @@ class AlertEnginesTest {
 
     @BeforeEach
     void load() throws Exception {
-        registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
+        registry = RegistryLoader.load(
+                Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
         settings = AlertSettings.of(new JobConfig.Alerts(), "Asia/Shanghai");
     }
 
-    static <I> KeyedOneInputStreamOperatorTestHarness<String, I, AlertEvent> harness(KeyedProcessFunction<String, I, AlertEvent> f,
-            KeySelector<I, String> key) throws Exception {
+    static <I> KeyedOneInputStreamOperatorTestHarness<String, I, AlertEvent> harness(
+            KeyedProcessFunction<String, I, AlertEvent> f, KeySelector<I, String> key) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, I, AlertEvent> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(f), key, Types.STRING);
         h.open();
@@ -67,18 +68,21 @@ class AlertEnginesTest {
         var h = harness(new ExceedanceAlerts(registry, settings), ExceedanceAlerts::key);
         h.processElement(hour(T0, 30, true), 0);
         h.processElement(hour(T0 + HOUR, 80, true), 0);
-        h.processElement(hour(T0 + HOUR, 81, true), 0);       // the same hour again (corrected): counted once
-        h.processElement(hour(T0 + 2 * HOUR, 60, true), 0);   // still over: no second FIRING
-        h.processElement(hour(T0 + 3 * HOUR, 20, false), 0);  // invalid: says nothing
+        h.processElement(hour(T0 + HOUR, 81, true), 0); // the same hour again (corrected): counted once
+        h.processElement(hour(T0 + 2 * HOUR, 60, true), 0); // still over: no second FIRING
+        h.processElement(hour(T0 + 3 * HOUR, 20, false), 0); // invalid: says nothing
         h.processElement(hour(T0 + 4 * HOUR, 20, true), 0);
         List<AlertEvent> out = h.extractOutputValues();
         assertThat(out).extracting(a -> a.state).containsExactly("firing", "resolved");
         AlertEvent fired = out.get(0);
-        assertThat(fired.id).isEqualTo("exceedance:power/u1-stack/a21026:2026-11-26T03:00:00Z").isEqualTo(out.get(1).id);
+        assertThat(fired.id)
+                .isEqualTo("exceedance:power/u1-stack/a21026:2026-11-26T03:00:00Z")
+                .isEqualTo(out.get(1).id);
         assertThat(fired.value).isEqualTo(80.0);
         assertThat(fired.threshold).isEqualTo(35.0);
         assertThat(fired.severity).isEqualTo("critical");
-        assertThat(fired.message).isEqualTo("【超标】测试电厂 u1-stack 二氧化硫小时均值（折算）80.0 mg/m³，超过排放限值35.0 mg/m³（2026-11-26 11:00时段）");
+        assertThat(fired.message)
+                .isEqualTo("【超标】测试电厂 u1-stack 二氧化硫小时均值（折算）80.0 mg/m³，超过排放限值35.0 mg/m³（2026-11-26 11:00时段）");
         assertThat(out.get(1).timeMillis).isEqualTo(T0 + 4 * HOUR);
     }
 
@@ -109,27 +113,27 @@ class AlertEnginesTest {
         var h = harness(new EfficiencyDropAlerts(registry, settings), EfficiencyDropAlerts::key);
         int m = 0;
         for (; m < 30; m++) {
-            h.processElement(minute(m, m % 2 == 0 ? 95.5 : 97.0), 0);    // flapping: never 15 low in a row
+            h.processElement(minute(m, m % 2 == 0 ? 95.5 : 97.0), 0); // flapping: never 15 low in a row
         }
         for (; m < 50; m++) {
             EfficiencyRecord e = minute(m, 90.0);
-            e.running = m != 40;                                      // a stopped minute neither counts nor resets
+            e.running = m != 40; // a stopped minute neither counts nor resets
             h.processElement(e, 0);
         }
         for (; m < 80; m++) {
-            h.processElement(minute(m, m % 3 == 0 ? 95.9 : 97.5), 0);   // flapping while firing: never 15 normal in a row
+            h.processElement(minute(m, m % 3 == 0 ? 95.9 : 97.5), 0); // flapping while firing: never 15 normal in a row
         }
         for (; m < 100; m++) {
             h.processElement(minute(m, 97.5), 0);
         }
         List<AlertEvent> out = h.extractOutputValues();
         assertThat(out).extracting(a -> a.state).containsExactly("firing", "resolved");
-        assertThat(out.get(0).timeMillis).isEqualTo(T0 + 45 * MINUTE);   // minutes 30..44 low (40 stopped), 45 the 15th
+        assertThat(out.get(0).timeMillis).isEqualTo(T0 + 45 * MINUTE); // minutes 30..44 low (40 stopped), 45 the 15th
         assertThat(out.get(0).startMillis).isEqualTo(T0 + 30 * MINUTE);
         assertThat(out.get(0).value).isEqualTo(90.0);
         assertThat(out.get(0).threshold).isCloseTo(96.0, within(1e-9));
         assertThat(out.get(0).device).isEqualTo("u1-fgd");
-        assertThat(out.get(1).timeMillis).isEqualTo(T0 + 93 * MINUTE);   // 78 (78 % 3 == 0) the last low; 79..93 normal
+        assertThat(out.get(1).timeMillis).isEqualTo(T0 + 93 * MINUTE); // 78 (78 % 3 == 0) the last low; 79..93 normal
         assertThat(out.get(1).id).isEqualTo(out.get(0).id);
     }
 
@@ -154,27 +158,29 @@ class AlertEnginesTest {
         var h = harness(new InstrumentAlerts(registry, settings), (SourceReading r) -> r.mn);
         long t = T0;
         for (int i = 0; i < 30; i++, t += 10_000) {
-            h.processElement(reading(t, "D"), 0);           // 5 min of D
+            h.processElement(reading(t, "D"), 0); // 5 min of D
         }
         for (int i = 0; i < 6; i++, t += 10_000) {
             h.processElement(reading(t, "N"), 0);
         }
         long faultStart = t;
         for (int i = 0; i < 120; i++, t += 10_000) {
-            h.processElement(reading(t, "D"), 0);           // 20 min of D
+            h.processElement(reading(t, "D"), 0); // 20 min of D
         }
         long back = t;
         for (int i = 0; i < 2; i++, t += 10_000) {
             h.processElement(reading(t, "N"), 0);
         }
-        h.processElement(reading(t, "D"), 0);               // a relapse restarts the hold
+        h.processElement(reading(t, "D"), 0); // a relapse restarts the hold
         t += 10_000;
         long clear = t;
         for (int i = 0; i < 70; i++, t += 10_000) {
             h.processElement(reading(t, "N"), 0);
         }
         List<AlertEvent> out = h.extractOutputValues();
-        assertThat(out).extracting(a -> a.type + " " + a.state).containsExactly("instrument_fault firing", "instrument_fault resolved");
+        assertThat(out)
+                .extracting(a -> a.type + " " + a.state)
+                .containsExactly("instrument_fault firing", "instrument_fault resolved");
         assertThat(out.get(0).timeMillis).isEqualTo(faultStart + 10 * MINUTE);
         assertThat(out.get(0).value).isEqualTo(10.0);
         assertThat(out.get(0).threshold).isEqualTo(10.0);
@@ -188,17 +194,17 @@ class AlertEnginesTest {
         h.processElement(reading(T0, "N"), 0);
         h.setProcessingTime(9 * MINUTE);
         h.processElement(reading(T0 + MINUTE, "N"), 0);
-        h.setProcessingTime(18 * MINUTE);                   // 9 min after the last reading: quiet
+        h.setProcessingTime(18 * MINUTE); // 9 min after the last reading: quiet
         assertThat(h.extractOutputValues()).isEmpty();
         h.setProcessingTime(19 * MINUTE + 1);
-        h.setProcessingTime(40 * MINUTE);                   // fires once, not again while silent
+        h.setProcessingTime(40 * MINUTE); // fires once, not again while silent
         h.processElement(reading(T0 + 30 * MINUTE, "N"), 0);
         List<AlertEvent> out = h.extractOutputValues();
         assertThat(out).extracting(a -> a.state).containsExactly("firing", "resolved");
         assertThat(out.get(0).timeMillis).isEqualTo(T0 + MINUTE);
         assertThat(out.get(1).timeMillis).isEqualTo(T0 + 30 * MINUTE);
-        assertThat(out.get(0).value).isCloseTo(10.0, within(1e-3));          // minutes silent when it fired
-        assertThat(out.get(1).value).isCloseTo(31.0, within(1e-3));          // and when it came back
+        assertThat(out.get(0).value).isCloseTo(10.0, within(1e-3)); // minutes silent when it fired
+        assertThat(out.get(1).value).isCloseTo(31.0, within(1e-3)); // and when it came back
         assertThat(out.get(0).message).contains("数据中断");
     }
 
@@ -223,7 +229,9 @@ class AlertEnginesTest {
         stopped.reported.get("a00000").flag = "F";
         h.processElement(NoDataAlerts.withoutValues(stopped), 0);
         h.setProcessingTime(60 * MINUTE);
-        assertThat(h.extractOutputValues()).extracting(a -> a.type + " " + a.state).containsExactly("no_data firing");
+        assertThat(h.extractOutputValues())
+                .extracting(a -> a.type + " " + a.state)
+                .containsExactly("no_data firing");
     }
 
     /**
@@ -235,7 +243,7 @@ class AlertEnginesTest {
         var h = harness(new InstrumentAlerts(registry, settings), (SourceReading r) -> r.mn);
         long t = T0;
         for (int i = 0; i < 90; i++, t += 10_000) {
-            h.processElement(NoDataAlerts.withoutValues(reading(t, "F")), 0);   // 15 min of F, flow 1.8e6
+            h.processElement(NoDataAlerts.withoutValues(reading(t, "F")), 0); // 15 min of F, flow 1.8e6
         }
         long back = t;
         for (int i = 0; i < 61; i++, t += 10_000) {
@@ -247,7 +255,9 @@ class AlertEnginesTest {
             h.processElement(NoDataAlerts.withoutValues(stopped), 0);
         }
         List<AlertEvent> out = h.extractOutputValues();
-        assertThat(out).extracting(a -> a.type + " " + a.state).containsExactly("instrument_stopped firing", "instrument_stopped resolved");
+        assertThat(out)
+                .extracting(a -> a.type + " " + a.state)
+                .containsExactly("instrument_stopped firing", "instrument_stopped resolved");
         assertThat(out.get(0).timeMillis).isEqualTo(T0 + 10 * MINUTE);
         assertThat(out.get(0).startMillis).isEqualTo(T0);
         assertThat(out.get(0).threshold).isEqualTo(10.0);
@@ -262,6 +272,7 @@ class AlertEnginesTest {
         var h = harness(new ExceedanceAlerts(registry, AlertSettings.of(en, "Asia/Shanghai")), ExceedanceAlerts::key);
         h.processElement(hour(T0, 80, true), 0);
         assertThat(h.extractOutputValues().get(0).message)
-                .isEqualTo("EXCEEDANCE: 测试电厂 u1-stack SO2 hourly average 80.0 mg/m³ (ref. O2) is above the limit 35.0 mg/m³, hour from 2026-11-26 10:00");
+                .isEqualTo(
+                        "EXCEEDANCE: 测试电厂 u1-stack SO2 hourly average 80.0 mg/m³ (ref. O2) is above the limit 35.0 mg/m³, hour from 2026-11-26 10:00");
     }
 }

@@ -3,7 +3,6 @@ package org.cems.job.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -31,10 +30,12 @@ class ClockSkewAlertsTest {
 
     @Test
     void aClockEightMinutesAheadFiresAfterHalfAnHourAndResolvesWhenSetRight() throws Exception {
-        var registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
+        var registry = RegistryLoader.load(
+                Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
         var settings = AlertSettings.of(new JobConfig.Alerts(), "Asia/Shanghai");
         KeyedOneInputStreamOperatorTestHarness<String, SourceReading, AlertEvent> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ClockSkewAlerts(registry, settings)), r -> r.mn, Types.STRING);
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new ClockSkewAlerts(registry, settings)), r -> r.mn, Types.STRING);
         h.open();
         for (int m = 0; m <= 30; m++) {
             h.setProcessingTime(T0 + m * MINUTE);
@@ -44,7 +45,8 @@ class ClockSkewAlertsTest {
                 h.processElement(reading("2051", T0 - 60 * MINUTE), 0);
             }
         }
-        assertThat(h.extractOutputValues()).extracting(a -> a.type + " " + a.state + " " + a.value)
+        assertThat(h.extractOutputValues())
+                .extracting(a -> a.type + " " + a.state + " " + a.value)
                 .containsExactly("clock_skew firing 8.0");
         assertThat(h.extractOutputValues().get(0).startMillis).isEqualTo(T0);
 
@@ -60,15 +62,17 @@ class ClockSkewAlertsTest {
 
     @Test
     void aBackfillBetweenLiveReadingsSaysNothing_andFutureTimeDeadLettersCount() throws Exception {
-        var registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
+        var registry = RegistryLoader.load(
+                Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
         var settings = AlertSettings.of(new JobConfig.Alerts(), "Asia/Shanghai");
         KeyedOneInputStreamOperatorTestHarness<String, SourceReading, AlertEvent> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ClockSkewAlerts(registry, settings)), r -> r.mn, Types.STRING);
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new ClockSkewAlerts(registry, settings)), r -> r.mn, Types.STRING);
         h.open();
         for (int m = 0; m <= 40; m++) {
             h.setProcessingTime(T0 + m * MINUTE);
             h.processElement(reading("2011", T0 - 24 * 60 * MINUTE + m * MINUTE), 0); // yesterday's data
-            h.processElement(reading("2011", T0 + m * MINUTE), 0);                    // live
+            h.processElement(reading("2011", T0 + m * MINUTE), 0); // live
         }
         assertThat(h.extractOutputValues()).isEmpty();
 
@@ -82,7 +86,9 @@ class ClockSkewAlertsTest {
             assertThat(ClockSkewAlerts.isFutureTime(future)).isTrue();
             h.processElement(ClockSkewAlerts.fromFutureTime(future), 0);
         }
-        assertThat(h.extractOutputValues()).extracting(a -> a.mn + " " + a.state).containsExactly("MN2 firing");
+        assertThat(h.extractOutputValues())
+                .extracting(a -> a.mn + " " + a.state)
+                .containsExactly("MN2 firing");
         h.close();
     }
 }

@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.cems.job.notify.NotifyConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The example configuration loads, and the alert settings are checked with the key to fix. */
 class JobConfigLoaderTest {
-    static final Path EXAMPLE = Path.of(System.getProperty("user.dir")).resolve("../../docker/config/cems.yaml").normalize();
+    static final Path EXAMPLE = Path.of(System.getProperty("user.dir"))
+            .resolve("../../docker/config/cems.yaml")
+            .normalize();
 
     @Test
     void theExampleConfigHasTheAlertDefaults() {
@@ -33,8 +34,10 @@ class JobConfigLoaderTest {
         c.alerts.mqttTopic = "cems/alerts/#";
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
                 .hasMessageContaining("alerts.language: zh or en, not \"fr\"")
-                .hasMessageContaining("alerts.exceedance.hold: \"90m\" must be a whole number of 1h periods, at least one")
-                .hasMessageContaining("alerts.efficiency_drop.sustain: \"30s\" must be a whole number of 1m periods, at least one")
+                .hasMessageContaining(
+                        "alerts.exceedance.hold: \"90m\" must be a whole number of 1h periods, at least one")
+                .hasMessageContaining(
+                        "alerts.efficiency_drop.sustain: \"30s\" must be a whole number of 1m periods, at least one")
                 .hasMessageContaining("alerts.no_data.silent_for: \"soon\" is not a duration")
                 .hasMessageContaining("alerts.mqtt_topic:");
     }
@@ -58,8 +61,10 @@ class JobConfigLoaderTest {
     void theStateBackendIsRocksDbWithIncrementalCheckpointsAndGoesToFlink() {
         JobConfig c = JobConfigLoader.load(EXAMPLE);
         org.apache.flink.configuration.Configuration flink = org.cems.job.EmissionsJob.flinkConfiguration(c);
-        assertThat(flink.get(org.apache.flink.configuration.StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
-        assertThat(flink.get(org.apache.flink.configuration.CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(flink.get(org.apache.flink.configuration.StateBackendOptions.STATE_BACKEND))
+                .isEqualTo("rocksdb");
+        assertThat(flink.get(org.apache.flink.configuration.CheckpointingOptions.INCREMENTAL_CHECKPOINTS))
+                .isTrue();
         assertThat(flink.toMap()).containsEntry("state.backend.rocksdb.compression.per.level", "ZSTD_COMPRESSION");
         c.checkpoint.stateBackend = "memory";
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
@@ -80,7 +85,8 @@ class JobConfigLoaderTest {
         JobConfig c = JobConfigLoader.load(EXAMPLE);
         assertThat(c.sm4.keySource().isNone()).isTrue();
         Path keys = dir.resolve("sm4.keys");
-        Files.writeString(keys, "# 2025 loggers\nMN1=0123456789abcdef0123456789abcdef\nMN2=0123456789abcdef0123456789abcdeg\n");
+        Files.writeString(
+                keys, "# 2025 loggers\nMN1=0123456789abcdef0123456789abcdef\nMN2=0123456789abcdef0123456789abcdeg\n");
         c.sm4.keysFile = keys.toString();
         c.sm4.keysEnv = "CEMS_TEST_NO_SUCH_VARIABLE";
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
@@ -112,38 +118,62 @@ class JobConfigLoaderTest {
         c.influxdb.url = "";
         c.influxdb.username = "cems";
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
-                .isInstanceOfSatisfying(JobConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        "kafka.bootstrap_servers: \"kafka-2\" is not host:port",
-                        "kafka.starting_offsets: earliest or latest, not \"lates\"",
-                        "mqtt.broker_uris: empty; with alerts.mqtt_enabled at least one broker, e.g. tcp://localhost:1883",
-                        "influxdb.url: \"\" is not a URL like http://localhost:8086",
-                        "influxdb.username, influxdb.password_env: set both or neither"));
+                .isInstanceOfSatisfying(
+                        JobConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "kafka.bootstrap_servers: \"kafka-2\" is not host:port",
+                                        "kafka.starting_offsets: earliest or latest, not \"lates\"",
+                                        "mqtt.broker_uris: empty; with alerts.mqtt_enabled at least one broker, e.g. tcp://localhost:1883",
+                                        "influxdb.url: \"\" is not a URL like http://localhost:8086",
+                                        "influxdb.username, influxdb.password_env: set both or neither"));
         c.kafka.bootstrapServers = " ";
         c.mqtt.brokerUris = java.util.List.of("localhost:1883");
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
                 .hasMessageContaining("kafka.bootstrap_servers: empty")
-                .hasMessageContaining("mqtt.broker_uris[0]: \"localhost:1883\" is not a broker URI like tcp://host:1883");
+                .hasMessageContaining(
+                        "mqtt.broker_uris[0]: \"localhost:1883\" is not a broker URI like tcp://host:1883");
     }
 
     @Test
     void valuesOfTheWrongKindAreNamedByTheirYamlPath(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("cems.yaml");
-        Files.writeString(file, "registry: " + EXAMPLE.resolveSibling("registry.yaml") + "\nclock:\n  jump_confirmations: many\n");
-        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
-                e -> assertThat(e.problems()).containsExactly("clock.jump_confirmations: \"many\" is not a whole number"));
-        Files.writeString(file, "registry: " + EXAMPLE.resolveSibling("registry.yaml") + "\nmqtt:\n  broker_uris: {a: 1}\n");
-        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
-                e -> assertThat(e.problems()).containsExactly("mqtt.broker_uris: must be a list"));
+        Files.writeString(
+                file,
+                "registry: " + EXAMPLE.resolveSibling("registry.yaml") + "\nclock:\n  jump_confirmations: many\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(file))
+                .isInstanceOfSatisfying(
+                        JobConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("clock.jump_confirmations: \"many\" is not a whole number"));
+        Files.writeString(
+                file, "registry: " + EXAMPLE.resolveSibling("registry.yaml") + "\nmqtt:\n  broker_uris: {a: 1}\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(file))
+                .isInstanceOfSatisfying(
+                        JobConfigException.class,
+                        e -> assertThat(e.problems()).containsExactly("mqtt.broker_uris: must be a list"));
         Files.writeString(file, "registry: x\nalerts:\n  no_data:\n    silentfor: 5m\n");
-        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
-                e -> assertThat(e.problems()).singleElement().asString()
-                        .startsWith("alerts.no_data.silentfor: unknown key (known here: silent_for)"));
+        assertThatThrownBy(() -> JobConfigLoader.load(file))
+                .isInstanceOfSatisfying(
+                        JobConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("alerts.no_data.silentfor: unknown key (known here: silent_for)"));
         Files.writeString(file, "kafka: [a, b]\n");
-        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
-                e -> assertThat(e.problems()).containsExactly("kafka: must be a section of keys"));
+        assertThatThrownBy(() -> JobConfigLoader.load(file))
+                .isInstanceOfSatisfying(
+                        JobConfigException.class,
+                        e -> assertThat(e.problems()).containsExactly("kafka: must be a section of keys"));
         Files.writeString(file, "kafka:\n\tenabled: true\n");
-        assertThatThrownBy(() -> JobConfigLoader.load(file)).isInstanceOfSatisfying(JobConfigException.class,
-                e -> assertThat(e.problems()).singleElement().asString().startsWith("not valid YAML: ").contains("line"));
+        assertThatThrownBy(() -> JobConfigLoader.load(file))
+                .isInstanceOfSatisfying(
+                        JobConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("not valid YAML: ")
+                                .contains("line"));
     }
 
     @Test
@@ -152,12 +182,16 @@ class JobConfigLoaderTest {
         String example = Files.readString(EXAMPLE);
         int from = example.indexOf("#notify:");
         int to = example.indexOf("stop_detection:");
-        String uncommented = example.substring(0, from) + example.substring(from, to).replaceAll("(?m)^#", "") + example.substring(to);
+        String uncommented = example.substring(0, from)
+                + example.substring(from, to).replaceAll("(?m)^#", "")
+                + example.substring(to);
         Path config = dir.resolve("cems.yaml");
         Files.writeString(config, uncommented.replace("registry: ", "registry: " + EXAMPLE.getParent() + "/"));
         assertThatThrownBy(() -> JobConfigLoader.load(config))
-                .hasMessageContaining("notify.targets.ordos-dingtalk.access_token_env: environment variable CEMS_DINGTALK_TOKEN is not set")
-                .hasMessageContaining("notify.targets.duty-mail.password_env: environment variable CEMS_SMTP_PASSWORD is not set")
+                .hasMessageContaining(
+                        "notify.targets.ordos-dingtalk.access_token_env: environment variable CEMS_DINGTALK_TOKEN is not set")
+                .hasMessageContaining(
+                        "notify.targets.duty-mail.password_env: environment variable CEMS_SMTP_PASSWORD is not set")
                 .hasMessageContaining("has 5 problem(s)"); // the five variables, nothing else
     }
 
@@ -183,7 +217,8 @@ class JobConfigLoaderTest {
         route.targets = List.of("hook", "nowhere");
         c.notify.routes.add(route);
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
-                .hasMessageContaining("notify.routes[0]: route").hasMessageContaining("names target nowhere, which is not defined");
+                .hasMessageContaining("notify.routes[0]: route")
+                .hasMessageContaining("names target nowhere, which is not defined");
     }
 
     @Test
@@ -206,7 +241,8 @@ class JobConfigLoaderTest {
         Files.writeString(dir.resolve("secrets/kafka"), "s3cret");
         Files.writeString(config, Files.readString(config).replace("tcp://", "ssl://"));
         JobConfig c = JobConfigLoader.load(config);
-        assertThat(c.kafka.security.passwordFile).isEqualTo(dir.resolve("secrets/kafka").toString());
+        assertThat(c.kafka.security.passwordFile)
+                .isEqualTo(dir.resolve("secrets/kafka").toString());
         assertThat(c.mqtt.tls.caFile).isEqualTo(dir.resolve("ca.pem").toString());
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -32,10 +31,18 @@ class SplitUploadsTest {
 
     @BeforeEach
     void open() throws Exception {
-        Registry registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-test.yaml").toURI()));
+        Registry registry = RegistryLoader.load(
+                Path.of(getClass().getResource("/registry-test.yaml").toURI()));
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new SplitUploads(registry, "Asia/Shanghai", TIMEOUT,
-                        new ReadingChecks(Long.MAX_VALUE / 2, true)) /* the harness's clock is in 1970: nothing is ahead of it here */), p -> p.mn, Types.STRING);
+                new KeyedProcessOperator<>(new SplitUploads(
+                        registry,
+                        "Asia/Shanghai",
+                        TIMEOUT,
+                        new ReadingChecks(
+                                Long.MAX_VALUE / 2,
+                                true)) /* the harness's clock is in 1970: nothing is ahead of it here */),
+                p -> p.mn,
+                Types.STRING);
         harness.open();
     }
 
@@ -46,10 +53,16 @@ class SplitUploadsTest {
 
     SplitPart part(int pno, int pnum, String minute, String code, double value) {
         byte[] frame = Hj212Encoder.encode(Hj212Packet.builder()
-                .qn("2026112610" + minute + "0000" + pno).st("31").cn("2011").pw("123456").mn(MN)
-                .split(pnum, pno).flag(Hj212Edition.HJ212_2017, true)
+                .qn("2026112610" + minute + "0000" + pno)
+                .st("31")
+                .cn("2011")
+                .pw("123456")
+                .mn(MN)
+                .split(pnum, pno)
+                .flag(Hj212Edition.HJ212_2017, true)
                 .dataTime(LocalDateTime.parse("2026-11-26T10:" + minute + ":00"))
-                .item(code, "Rtd", String.valueOf(value)).item(code, "Flag", "N")
+                .item(code, "Rtd", String.valueOf(value))
+                .item(code, "Flag", "N")
                 .build());
         SplitPart p = decoder.decode(frame).splitParts().get(0);
         p.origin = "kafka:cems.readings/0@" + pno;
@@ -58,7 +71,9 @@ class SplitUploadsTest {
 
     List<String> deadLetterReasons() {
         var side = harness.getSideOutput(DecodePayloads.DEAD_LETTERS);
-        return side == null ? List.of() : side.stream().map(r -> ((DeadLetter) r.getValue()).reason).toList();
+        return side == null
+                ? List.of()
+                : side.stream().map(r -> ((DeadLetter) r.getValue()).reason).toList();
     }
 
     @Test
@@ -84,7 +99,8 @@ class SplitUploadsTest {
         assertThat(harness.extractOutputValues()).isEmpty();
         harness.setProcessingTime(TIMEOUT);
         assertThat(deadLetterReasons()).containsExactly("incomplete_split");
-        DeadLetter d = (DeadLetter) harness.getSideOutput(DecodePayloads.DEAD_LETTERS).peek().getValue();
+        DeadLetter d = (DeadLetter)
+                harness.getSideOutput(DecodePayloads.DEAD_LETTERS).peek().getValue();
         assertThat(d.detail).startsWith("2 of 3 parts");
         assertThat(d.payload).contains("PNO=1").contains("PNO=2");
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -19,16 +18,20 @@ import org.junit.jupiter.api.Test;
 
 /** Efficiency, mass efficiency, removed mass, baseline delta and operating rate of device u1-fgd, worked by hand. */
 class DeviceEfficiencyTest {
-    static final long HOUR10 = OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant().toEpochMilli();
+    static final long HOUR10 =
+            OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant().toEpochMilli();
     static final long MINUTE = 60_000L;
 
     private KeyedOneInputStreamOperatorTestHarness<String, DeviceSide, EfficiencyRecord> harness;
 
     @BeforeEach
     void open() throws Exception {
-        Registry registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeviceEfficiency(registry, "Asia/Shanghai", 2 * 3_600_000L)),
-                DeviceSide::deviceKey, Types.STRING);
+        Registry registry = RegistryLoader.load(
+                Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DeviceEfficiency(registry, "Asia/Shanghai", 2 * 3_600_000L)),
+                DeviceSide::deviceKey,
+                Types.STRING);
         harness.open();
     }
 
@@ -37,7 +40,15 @@ class DeviceEfficiencyTest {
         harness.close();
     }
 
-    static EmissionRecord record(String source, String window, long start, double refMgM3, double rateKgH, Double massKg, boolean valid, boolean stopped) {
+    static EmissionRecord record(
+            String source,
+            String window,
+            long start,
+            double refMgM3,
+            double rateKgH,
+            Double massKg,
+            boolean valid,
+            boolean stopped) {
         EmissionRecord r = new EmissionRecord();
         r.enterprise = "power";
         r.source = source;
@@ -72,10 +83,10 @@ class DeviceEfficiencyTest {
         assertThat(out()).isEmpty();
         send(DeviceSide.OUTLET, record("u1-stack", "1m", HOUR10, 30, 54, 0.9, true, false));
         EfficiencyRecord e = out().get(0);
-        assertThat(e.efficiencyPct).isCloseTo(98.5, within(1e-9));        // (2000 − 30) / 2000
-        assertThat(e.massEfficiencyPct).isCloseTo(98.2, within(1e-9));    // (3000 − 54) / 3000
+        assertThat(e.efficiencyPct).isCloseTo(98.5, within(1e-9)); // (2000 − 30) / 2000
+        assertThat(e.massEfficiencyPct).isCloseTo(98.2, within(1e-9)); // (3000 − 54) / 3000
         assertThat(e.removedKg).isCloseTo(49.1, within(1e-9));
-        assertThat(e.deltaPct).isCloseTo(0.5, within(1e-9));              // baseline 98
+        assertThat(e.deltaPct).isCloseTo(0.5, within(1e-9)); // baseline 98
         assertThat(e.valid).isTrue();
         assertThat(e.running).isTrue();
         assertThat(e.source).isEqualTo("u1-stack");
@@ -95,7 +106,9 @@ class DeviceEfficiencyTest {
         for (int m = 0; m < 60; m++) {
             long t = HOUR10 + m * MINUTE;
             boolean stopped = m < 10;
-            send(DeviceSide.OUTLET, record("u1-stack", "1m", t, m >= 50 && m < 55 ? 1600 : 30, 50, 1.0, !stopped, stopped));
+            send(
+                    DeviceSide.OUTLET,
+                    record("u1-stack", "1m", t, m >= 50 && m < 55 ? 1600 : 30, 50, 1.0, !stopped, stopped));
             if (m < 55) {
                 send(DeviceSide.INLET, record("u1-fgd-in", "1m", t, 2000, 3000, 50.0, !stopped, stopped));
             }
@@ -157,6 +170,6 @@ class DeviceEfficiencyTest {
         assertThat(out()).hasSize(before);
         send(DeviceSide.OUTLET, record("u1-stack", "1m", HOUR10 + 150 * MINUTE, 40, 60, 1.0, true, false));
         assertThat(out()).hasSize(before + 1);
-        assertThat(out().get(before).efficiencyPct).isCloseTo(98.0, within(1e-9));    // (2000 − 40) / 2000
+        assertThat(out().get(before).efficiencyPct).isCloseTo(98.0, within(1e-9)); // (2000 − 40) / 2000
     }
 }

@@ -10,7 +10,6 @@ import static org.cems.job.emission.SourceWindowsTest.reading;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -34,10 +33,15 @@ class ClockJumpGuardTest {
 
     @BeforeEach
     void open() throws Exception {
-        registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-test.yaml").toURI()));
-        SourceWindows windows = new SourceWindows(registry, new WindowSettings(0, LATENESS, 10 * HOUR, "Asia/Shanghai", 1),
-                new ClockSettings(HOUR, 3), AccountingSettings.DEFAULTS);
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(windows), r -> r.mn, f -> f.mn, Types.STRING);
+        registry = RegistryLoader.load(
+                Path.of(getClass().getResource("/registry-test.yaml").toURI()));
+        SourceWindows windows = new SourceWindows(
+                registry,
+                new WindowSettings(0, LATENESS, 10 * HOUR, "Asia/Shanghai", 1),
+                new ClockSettings(HOUR, 3),
+                AccountingSettings.DEFAULTS);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(windows), r -> r.mn, f -> f.mn, Types.STRING);
         harness.open();
     }
 
@@ -56,13 +60,16 @@ class ClockJumpGuardTest {
 
     private List<DeadLetter> deadLetters() {
         var side = harness.getSideOutput(DecodePayloads.DEAD_LETTERS);
-        return side == null ? List.of() : side.stream().map(rec -> (DeadLetter) rec.getValue()).toList();
+        return side == null
+                ? List.of()
+                : side.stream().map(rec -> (DeadLetter) rec.getValue()).toList();
     }
 
     private EmissionRecord hour10() {
         return harness.extractOutputValues().stream()
                 .filter(r -> r.window.equals("1h") && r.windowStartMillis == HOUR10 && r.pollutant.equals("a21026"))
-                .reduce((a, b) -> b).orElse(null);
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 
     /** The case: one reading 5 h ahead of its stream must not make the following ones late. */
@@ -122,6 +129,7 @@ class ClockJumpGuardTest {
         }
         assertThat(deadLetters()).isEmpty();
         assertThat(hour10().validCount).isEqualTo(3); // 10:00-10:02, closed by the confirmed clock
-        assertThat(harness.extractOutputValues()).anyMatch(r -> r.window.equals("1h") && r.windowStartMillis == HOUR10 + HOUR);
+        assertThat(harness.extractOutputValues())
+                .anyMatch(r -> r.window.equals("1h") && r.windowStartMillis == HOUR10 + HOUR);
     }
 }

@@ -7,9 +7,10 @@ import org.apache.flink.testutils.DeeplyEqualsChecker;
 /** Flink's own serializer contract for {@link EmissionAccountingSerializer}. */
 class EmissionAccountingSerializerTest extends SerializerTestBase<EmissionAccounting> {
     EmissionAccountingSerializerTest() {
-        super(new DeeplyEqualsChecker().withCustomCheck(
-                (a, b) -> a instanceof EmissionAccounting && b instanceof EmissionAccounting,
-                (a, b, checker) -> same((EmissionAccounting) a, (EmissionAccounting) b)));
+        super(new DeeplyEqualsChecker()
+                .withCustomCheck(
+                        (a, b) -> a instanceof EmissionAccounting && b instanceof EmissionAccounting,
+                        (a, b, checker) -> same((EmissionAccounting) a, (EmissionAccounting) b)));
     }
 
     @Override
@@ -48,9 +49,15 @@ class EmissionAccountingSerializerTest extends SerializerTestBase<EmissionAccoun
         for (String code : a.byPollutant.keySet()) {
             PollutantAccount x = a.byPollutant.get(code);
             PollutantAccount y = b.byPollutant.get(code);
-            if (x.quarterStart != y.quarterStart || x.hours != y.hours || x.stoppedHours != y.stoppedHours
-                    || x.invalidHours != y.invalidHours || x.run != y.run || x.validHours != y.validHours
-                    || !same(x.max180, y.max180) || !same(x.max720, y.max720) || !same(x.max2160, y.max2160)) {
+            if (x.quarterStart != y.quarterStart
+                    || x.hours != y.hours
+                    || x.stoppedHours != y.stoppedHours
+                    || x.invalidHours != y.invalidHours
+                    || x.run != y.run
+                    || x.validHours != y.validHours
+                    || !same(x.max180, y.max180)
+                    || !same(x.max720, y.max720)
+                    || !same(x.max2160, y.max2160)) {
                 return false;
             }
         }

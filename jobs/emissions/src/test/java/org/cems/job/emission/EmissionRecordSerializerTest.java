@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
 import java.util.Objects;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -14,14 +13,16 @@ import org.junit.jupiter.api.Test;
 /** Flink's own serializer contract (copy, snapshot, restore, concurrency) for {@link EmissionRecordSerializer}. */
 class EmissionRecordSerializerTest extends SerializerTestBase<EmissionRecord> {
     EmissionRecordSerializerTest() {
-        super(new DeeplyEqualsChecker().withCustomCheck(
-                (a, b) -> a instanceof EmissionRecord && b instanceof EmissionRecord,
-                (a, b, checker) -> same(a, b)));
+        super(new DeeplyEqualsChecker()
+                .withCustomCheck(
+                        (a, b) -> a instanceof EmissionRecord && b instanceof EmissionRecord,
+                        (a, b, checker) -> same(a, b)));
     }
 
     @Test
     void flinkFindsItForTheType() {
-        assertThat(TypeInformation.of(EmissionRecord.class).createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl()))
+        assertThat(TypeInformation.of(EmissionRecord.class)
+                        .createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl()))
                 .isSameAs(EmissionRecordSerializer.INSTANCE);
     }
 

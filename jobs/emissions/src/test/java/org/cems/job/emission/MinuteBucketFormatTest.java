@@ -17,7 +17,10 @@ class MinuteBucketFormatTest {
         old.readSnapshot(3, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
         TypeSerializer<MinuteBucket> format1 = old.restoreSerializer();
         assertThat(format1).isNotEqualTo(MinuteBucketSerializer.INSTANCE);
-        assertThat(new MinuteBucketSerializer.Snapshot().resolveSchemaCompatibility(old).isCompatibleAfterMigration()).isTrue();
+        assertThat(new MinuteBucketSerializer.Snapshot()
+                        .resolveSchemaCompatibility(old)
+                        .isCompatibleAfterMigration())
+                .isTrue();
 
         MinuteBucket bucket = new MinuteBucket();
         ParameterStats so2 = new ParameterStats();
@@ -38,9 +41,13 @@ class MinuteBucketFormatTest {
         DataOutputSerializer snap = new DataOutputSerializer(16);
         TypeSerializerSnapshot.writeVersionedSnapshot(snap, MinuteBucketSerializer.INSTANCE.snapshotConfiguration());
         TypeSerializerSnapshot<MinuteBucket> back = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(snap.getSharedBuffer(), 0, snap.length()), getClass().getClassLoader());
+                new DataInputDeserializer(snap.getSharedBuffer(), 0, snap.length()),
+                getClass().getClassLoader());
         assertThat(back.restoreSerializer()).isEqualTo(MinuteBucketSerializer.INSTANCE);
-        assertThat(new MinuteBucketSerializer.Snapshot().resolveSchemaCompatibility(back).isCompatibleAsIs()).isTrue();
+        assertThat(new MinuteBucketSerializer.Snapshot()
+                        .resolveSchemaCompatibility(back)
+                        .isCompatibleAsIs())
+                .isTrue();
     }
 
     @Test
@@ -48,10 +55,16 @@ class MinuteBucketFormatTest {
         DataOutputSerializer snap = new DataOutputSerializer(8);
         snap.writeInt(2); // snapshot version 4 wrote the format alone
         MinuteBucketSerializer.Snapshot old = new MinuteBucketSerializer.Snapshot();
-        old.readSnapshot(4, new DataInputDeserializer(snap.getSharedBuffer(), 0, snap.length()), getClass().getClassLoader());
+        old.readSnapshot(
+                4,
+                new DataInputDeserializer(snap.getSharedBuffer(), 0, snap.length()),
+                getClass().getClassLoader());
         TypeSerializer<MinuteBucket> format2 = old.restoreSerializer();
         assertThat(format2).isNotEqualTo(MinuteBucketSerializer.INSTANCE);
-        assertThat(new MinuteBucketSerializer.Snapshot().resolveSchemaCompatibility(old).isCompatibleAfterMigration()).isTrue();
+        assertThat(new MinuteBucketSerializer.Snapshot()
+                        .resolveSchemaCompatibility(old)
+                        .isCompatibleAfterMigration())
+                .isTrue();
 
         MinuteBucket bucket = bucket();
         MinuteBucket read = roundTrip(format2, bucket);
@@ -75,22 +88,41 @@ class MinuteBucketFormatTest {
         for (String code : bucket.realtime.byCode.keySet()) {
             ParameterStats a = bucket.realtime.byCode.get(code);
             ParameterStats b = read.realtime.byCode.get(code);
-            assertThat(new long[] {a.samples, a.validCount, a.stoppedCount, a.refCount, a.couCount,
-                    Double.doubleToRawLongBits(a.validSum), Double.doubleToRawLongBits(a.refSum),
-                    Double.doubleToRawLongBits(a.allSum), Double.doubleToRawLongBits(a.couSum)})
-                    .as(code).containsExactly(b.samples, b.validCount, b.stoppedCount, b.refCount, b.couCount,
-                            Double.doubleToRawLongBits(b.validSum), Double.doubleToRawLongBits(b.refSum),
-                            Double.doubleToRawLongBits(b.allSum), Double.doubleToRawLongBits(b.couSum));
+            assertThat(new long[] {
+                        a.samples,
+                        a.validCount,
+                        a.stoppedCount,
+                        a.refCount,
+                        a.couCount,
+                        Double.doubleToRawLongBits(a.validSum),
+                        Double.doubleToRawLongBits(a.refSum),
+                        Double.doubleToRawLongBits(a.allSum),
+                        Double.doubleToRawLongBits(a.couSum)
+                    })
+                    .as(code)
+                    .containsExactly(
+                            b.samples,
+                            b.validCount,
+                            b.stoppedCount,
+                            b.refCount,
+                            b.couCount,
+                            Double.doubleToRawLongBits(b.validSum),
+                            Double.doubleToRawLongBits(b.refSum),
+                            Double.doubleToRawLongBits(b.allSum),
+                            Double.doubleToRawLongBits(b.couSum));
         }
         assertThat(read.sampleTimes).isEqualTo(bucket.sampleTimes);
 
         MinuteBucket typical = bucket();
         DataOutputSerializer format2 = new DataOutputSerializer(64);
-        new MinuteBucketSerializer.Snapshot(2, java.util.List.of()).restoreSerializer().serialize(typical, format2);
+        new MinuteBucketSerializer.Snapshot(2, java.util.List.of())
+                .restoreSerializer()
+                .serialize(typical, format2);
         DataOutputSerializer format3 = new DataOutputSerializer(64);
         MinuteBucketSerializer.INSTANCE.serialize(typical, format3);
         // format 2: codes 1, SO2 7 + counts 4 + three sums 24 + Cou 1 + 8, logger 1, times 1 + 6 = 53 bytes;
-        // format 3: header 1, time in s 5, codes 1, SO2 1 + flags 1 + samples 1 + 20 as 2, 22.25 as 3, Cou 1 + 0.25 as 2 = 18
+        // format 3: header 1, time in s 5, codes 1, SO2 1 + flags 1 + samples 1 + 20 as 2, 22.25 as 3, Cou 1 + 0.25 as
+        // 2 = 18
         assertThat(format2.length()).isEqualTo(53);
         assertThat(format3.length()).isEqualTo(18);
     }
@@ -106,7 +138,8 @@ class MinuteBucketFormatTest {
         return bucket;
     }
 
-    private static MinuteBucket roundTrip(TypeSerializer<MinuteBucket> serializer, MinuteBucket bucket) throws Exception {
+    private static MinuteBucket roundTrip(TypeSerializer<MinuteBucket> serializer, MinuteBucket bucket)
+            throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
         serializer.serialize(bucket, out);
         DataInputDeserializer in = new DataInputDeserializer(out.getSharedBuffer(), 0, out.length());

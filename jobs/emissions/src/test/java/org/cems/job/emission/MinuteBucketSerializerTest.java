@@ -7,9 +7,10 @@ import org.apache.flink.testutils.DeeplyEqualsChecker;
 /** Flink's own serializer contract (copy, snapshot, restore, concurrency) for {@link MinuteBucketSerializer}. */
 class MinuteBucketSerializerTest extends SerializerTestBase<MinuteBucket> {
     MinuteBucketSerializerTest() {
-        super(new DeeplyEqualsChecker().withCustomCheck(
-                (a, b) -> a instanceof MinuteBucket && b instanceof MinuteBucket,
-                (a, b, checker) -> same((MinuteBucket) a, (MinuteBucket) b)));
+        super(new DeeplyEqualsChecker()
+                .withCustomCheck(
+                        (a, b) -> a instanceof MinuteBucket && b instanceof MinuteBucket,
+                        (a, b, checker) -> same((MinuteBucket) a, (MinuteBucket) b)));
     }
 
     @Override
@@ -42,7 +43,8 @@ class MinuteBucketSerializerTest extends SerializerTestBase<MinuteBucket> {
         return new MinuteBucket[] {new MinuteBucket(), withLogger, huge};
     }
 
-    private static ParameterStats stats(int samples, int valid, int stopped, int refCount, double validSum, double refSum) {
+    private static ParameterStats stats(
+            int samples, int valid, int stopped, int refCount, double validSum, double refSum) {
         ParameterStats s = new ParameterStats();
         s.samples = samples;
         s.validCount = valid;
@@ -54,7 +56,8 @@ class MinuteBucketSerializerTest extends SerializerTestBase<MinuteBucket> {
     }
 
     private static boolean same(MinuteBucket a, MinuteBucket b) {
-        return same(a.realtime, b.realtime) && (a.logger == null ? b.logger == null : b.logger != null && same(a.logger, b.logger))
+        return same(a.realtime, b.realtime)
+                && (a.logger == null ? b.logger == null : b.logger != null && same(a.logger, b.logger))
                 && a.sampleTimes.equals(b.sampleTimes);
     }
 
@@ -65,8 +68,12 @@ class MinuteBucketSerializerTest extends SerializerTestBase<MinuteBucket> {
         for (String code : a.byCode.keySet()) {
             ParameterStats x = a.byCode.get(code);
             ParameterStats y = b.byCode.get(code);
-            if (x.samples != y.samples || x.validCount != y.validCount || x.stoppedCount != y.stoppedCount || x.refCount != y.refCount
-                    || Double.compare(x.validSum, y.validSum) != 0 || Double.compare(x.refSum, y.refSum) != 0) {
+            if (x.samples != y.samples
+                    || x.validCount != y.validCount
+                    || x.stoppedCount != y.stoppedCount
+                    || x.refCount != y.refCount
+                    || Double.compare(x.validSum, y.validSum) != 0
+                    || Double.compare(x.refSum, y.refSum) != 0) {
                 return false;
             }
         }

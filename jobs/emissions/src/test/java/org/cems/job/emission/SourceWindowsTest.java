@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -33,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class SourceWindowsTest {
     static final String MN1 = "TESTMN000000000000000001";
     static final String MN2 = "TESTMN000000000000000002";
-    static final long HOUR10 = OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant().toEpochMilli();
+    static final long HOUR10 =
+            OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant().toEpochMilli();
     static final long MINUTE = 60_000L;
     static final long HOUR = 3_600_000L;
     static final long LATENESS = 2 * HOUR;
@@ -45,9 +45,11 @@ class SourceWindowsTest {
 
     @BeforeEach
     void open() throws Exception {
-        registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-test.yaml").toURI()));
+        registry = RegistryLoader.load(
+                Path.of(getClass().getResource("/registry-test.yaml").toURI()));
         SourceWindows windows = new SourceWindows(registry, new WindowSettings(0, LATENESS, IDLE, "Asia/Shanghai", 1));
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(windows), r -> r.mn, f -> f.mn, Types.STRING);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(windows), r -> r.mn, f -> f.mn, Types.STRING);
         harness.open();
     }
 
@@ -80,17 +82,23 @@ class SourceWindowsTest {
         List<EmissionRecord> all = harness.extractOutputValues().stream()
                 .filter(r -> r.window.equals(window) && r.windowStartMillis == start && r.pollutant.equals("a21026"))
                 .toList();
-        assertThat(all).as("emitted %s at %s", window, Instant.ofEpochMilli(start)).isNotEmpty();
+        assertThat(all)
+                .as("emitted %s at %s", window, Instant.ofEpochMilli(start))
+                .isNotEmpty();
         return all.get(all.size() - 1);
     }
 
     long emitted(String window, long start) {
-        return harness.extractOutputValues().stream().filter(r -> r.window.equals(window) && r.windowStartMillis == start).count();
+        return harness.extractOutputValues().stream()
+                .filter(r -> r.window.equals(window) && r.windowStartMillis == start)
+                .count();
     }
 
     List<String> deadLetterReasons() {
         var side = harness.getSideOutput(DecodePayloads.DEAD_LETTERS);
-        return side == null ? List.of() : side.stream().map(rec -> ((DeadLetter) rec.getValue()).reason).toList();
+        return side == null
+                ? List.of()
+                : side.stream().map(rec -> ((DeadLetter) rec.getValue()).reason).toList();
     }
 
     /** One reading a minute at hh:mm:00; SO2 = 20 + minute, valid (N) for the first {@code valid} minutes, D after. */
@@ -192,8 +200,11 @@ class SourceWindowsTest {
         send(reading(MN1, "2011", HOUR10 + 59 * MINUTE, 10, "N", 1_000_000));
         assertThat(deadLetterReasons()).containsExactly("duplicate", "late");
         // the dead letter carries the reading as reported, in the contract's JSON
-        DeadLetter duplicate = (DeadLetter) harness.getSideOutput(DecodePayloads.DEAD_LETTERS).peek().getValue();
-        var replayed = new org.cems.core.reading.ReadingJson(java.time.ZoneOffset.UTC).decode(duplicate.payload).readings();
+        DeadLetter duplicate = (DeadLetter)
+                harness.getSideOutput(DecodePayloads.DEAD_LETTERS).peek().getValue();
+        var replayed = new org.cems.core.reading.ReadingJson(java.time.ZoneOffset.UTC)
+                .decode(duplicate.payload)
+                .readings();
         assertThat(replayed).hasSize(1);
         assertThat(replayed.get(0).timeMillis).isEqualTo(HOUR10);
         assertThat(replayed.get(0).values.get("a21026").rtd).isEqualTo(10.0);
@@ -244,7 +255,9 @@ class SourceWindowsTest {
         assertThat(harness.extractOutputValues()).noneMatch(r -> r.source.equals("u2-stack"));
         harness.setProcessingTime(IDLE + 1);
         // MN2 went quiet: its minute is closed and its open hour emitted as it stands
-        List<EmissionRecord> mn2 = harness.extractOutputValues().stream().filter(r -> r.source.equals("u2-stack")).toList();
+        List<EmissionRecord> mn2 = harness.extractOutputValues().stream()
+                .filter(r -> r.source.equals("u2-stack"))
+                .toList();
         assertThat(mn2).extracting(r -> r.window).contains("1m", "1h", "1d");
     }
 
@@ -284,7 +297,8 @@ class SourceWindowsTest {
     @Test
     void aProductionFacilityReportedOffMakesFlagFAStop() throws Exception {
         harness.processElement2(new FacilityStatus(MN1, "SB1", HOUR10 - HOUR, FacilityStatus.RUNNING), HOUR10 - HOUR);
-        harness.processElement2(new FacilityStatus(MN1, "SB1", HOUR10 + 30 * MINUTE, FacilityStatus.OFF), HOUR10 + 30 * MINUTE);
+        harness.processElement2(
+                new FacilityStatus(MN1, "SB1", HOUR10 + 30 * MINUTE, FacilityStatus.OFF), HOUR10 + 30 * MINUTE);
         // a control device's status says nothing about the source
         harness.processElement2(new FacilityStatus(MN1, "SB2", HOUR10, FacilityStatus.OFF), HOUR10);
         for (int m = 0; m < 60; m++) {
@@ -311,9 +325,17 @@ class SourceWindowsTest {
         harness.setProcessingTime(2 * HOUR); // the 12:00 record arrives 2 h later: a resumed source, not a clock jump
         send(reading(mn3, "2051", HOUR10 + 2 * HOUR, 40, "N", 1_000_000));
         send(reading(mn3, "2051", HOUR10 + 3 * HOUR, 40, "N", 1_000_000));
-        List<EmissionRecord> hours = harness.extractOutputValues().stream().filter(r -> r.source.equals("u3-stack") && r.window.equals("1h")).toList();
-        EmissionRecord h10 = hours.stream().filter(r -> r.windowStartMillis == HOUR10).reduce((a, b) -> b).orElseThrow();
-        EmissionRecord h11 = hours.stream().filter(r -> r.windowStartMillis == HOUR10 + HOUR).reduce((a, b) -> b).orElseThrow();
+        List<EmissionRecord> hours = harness.extractOutputValues().stream()
+                .filter(r -> r.source.equals("u3-stack") && r.window.equals("1h"))
+                .toList();
+        EmissionRecord h10 = hours.stream()
+                .filter(r -> r.windowStartMillis == HOUR10)
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        EmissionRecord h11 = hours.stream()
+                .filter(r -> r.windowStartMillis == HOUR10 + HOUR)
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(h10.validCount).isEqualTo(30);
         assertThat(h10.stoppedCount).isEqualTo(30);
         assertThat(h10.valid).isTrue();
@@ -353,7 +375,8 @@ class SourceWindowsTest {
     void aDaySentOnlyAs2031HasTheLoggersMass() throws Exception {
         long day = OffsetDateTime.parse("2026-11-26T00:00:00+08:00").toInstant().toEpochMilli();
         Reading d1 = new Reading(MN1, "2031", day, new LinkedHashMap<>(Map.of("a21026", withCou(25, 600.0))));
-        Reading d2 = new Reading(MN1, "2031", day + 24 * HOUR, new LinkedHashMap<>(Map.of("a21026", withCou(25, 580.0))));
+        Reading d2 =
+                new Reading(MN1, "2031", day + 24 * HOUR, new LinkedHashMap<>(Map.of("a21026", withCou(25, 580.0))));
         send(d1);
         send(d2);
         EmissionRecord d = last("1d", day);

@@ -13,17 +13,29 @@ class SubstitutionTest {
     @Test
     void theTableByCaptureRateAndRunLength() {
         // α ≥ 90 %, N ≤ 24: the 180-hour maximum; N > 24: the 720-hour one
-        assertThat(Substitution.of(0.95, 24, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160).kg()).isEqualTo(10.0);
-        assertThat(Substitution.of(0.95, 25, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160).kg()).isEqualTo(20.0);
-        assertThat(Substitution.of(0.90, 1, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160).kg()).isEqualTo(10.0);
+        assertThat(Substitution.of(0.95, 24, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160)
+                        .kg())
+                .isEqualTo(10.0);
+        assertThat(Substitution.of(0.95, 25, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160)
+                        .kg())
+                .isEqualTo(20.0);
+        assertThat(Substitution.of(0.90, 1, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160)
+                        .kg())
+                .isEqualTo(10.0);
         // 75 % ≤ α < 90 %: the 2160-hour maximum, whatever N
-        assertThat(Substitution.of(0.89, 1, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160).kg()).isEqualTo(30.0);
-        assertThat(Substitution.of(0.75, 100, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160).qualityNote()).isNull();
+        assertThat(Substitution.of(0.89, 1, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160)
+                        .kg())
+                .isEqualTo(30.0);
+        assertThat(Substitution.of(0.75, 100, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160)
+                        .qualityNote())
+                .isNull();
         // α < 75 %: no rule in the standard; by default the 2160-hour maximum, counted
         Substitution.Substitute low = Substitution.of(0.74, 1, 10.0, 20.0, 30.0, Substitution.BELOW_75_MAX_2160);
         assertThat(low.kg()).isEqualTo(30.0);
         assertThat(low.qualityNote()).isEqualTo(AccountingNote.SUBSTITUTION_ALPHA_BELOW_75);
-        assertThat(Substitution.of(0.74, 1, 10.0, 20.0, 30.0, Substitution.BELOW_75_NONE).kg()).isNull();
+        assertThat(Substitution.of(0.74, 1, 10.0, 20.0, 30.0, Substitution.BELOW_75_NONE)
+                        .kg())
+                .isNull();
         // no valid hour yet: 0, counted
         Substitution.Substitute none = Substitution.of(1.0, 1, null, null, null, Substitution.BELOW_75_MAX_2160);
         assertThat(none.kg()).isEqualTo(0.0);

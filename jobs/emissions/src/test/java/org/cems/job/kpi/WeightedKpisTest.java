@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -25,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** Efficiency gains weighted by inlet mass and coal rates weighted by energy, per member and scope, worked by hand. */
 class WeightedKpisTest {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final long DAY = LocalDate.of(2026, 11, 25).atStartOfDay(ZONE).toInstant().toEpochMilli();
+    static final long DAY =
+            LocalDate.of(2026, 11, 25).atStartOfDay(ZONE).toInstant().toEpochMilli();
     static final String REGISTRY = """
             city: C
             targets: {2026: {equipment_efficiency_gain_pct: 10, coal_rate_net_gce_kwh: 290}}
@@ -41,7 +41,8 @@ class WeightedKpisTest {
             """;
 
     static Registry registry(String extra) {
-        return RegistryLoader.parse(new ByteArrayInputStream(REGISTRY.formatted(extra).getBytes(StandardCharsets.UTF_8)), "test");
+        return RegistryLoader.parse(
+                new ByteArrayInputStream(REGISTRY.formatted(extra).getBytes(StandardCharsets.UTF_8)), "test");
     }
 
     static EfficiencyRecord efficiency(String device, double pct, double baseline, double inletKg) {
@@ -74,8 +75,9 @@ class WeightedKpisTest {
     static List<KpiRecord> kpis(List<WeightedValue> values) throws Exception {
         List<KpiRecord> last = new ArrayList<>();
         for (String key : values.stream().map(WeightedValue::kpiKey).distinct().toList()) {
-            try (KeyedOneInputStreamOperatorTestHarness<String, WeightedValue, KpiRecord> h = new KeyedOneInputStreamOperatorTestHarness<>(
-                    new KeyedProcessOperator<>(new WeightedDailyKpi()), WeightedValue::kpiKey, Types.STRING)) {
+            try (KeyedOneInputStreamOperatorTestHarness<String, WeightedValue, KpiRecord> h =
+                    new KeyedOneInputStreamOperatorTestHarness<>(
+                            new KeyedProcessOperator<>(new WeightedDailyKpi()), WeightedValue::kpiKey, Types.STRING)) {
                 h.open();
                 for (WeightedValue v : values) {
                     if (v.kpiKey().equals(key)) {
@@ -90,7 +92,10 @@ class WeightedKpisTest {
     }
 
     static KpiRecord find(List<KpiRecord> kpis, String scope, String id, String indicator) {
-        return kpis.stream().filter(k -> k.scope.equals(scope) && k.id.equals(id) && k.indicator.equals(indicator)).findFirst().orElseThrow();
+        return kpis.stream()
+                .filter(k -> k.scope.equals(scope) && k.id.equals(id) && k.indicator.equals(indicator))
+                .findFirst()
+                .orElseThrow();
     }
 
     static List<WeightedValue> collect(java.util.function.Consumer<Collector<WeightedValue>> producer) {
@@ -111,16 +116,19 @@ class WeightedKpisTest {
     void efficiencyGainIsWeightedByTheMassEachDeviceTreats() throws Exception {
         EfficiencyGains gains = new EfficiencyGains(registry(""), "Asia/Shanghai");
         List<WeightedValue> values = collect(out -> {
-            gains.flatMap(efficiency("fgd", 98.2, 98, 9000), out);   // penetration 2 % -> 1.8 %: +10 %
-            gains.flatMap(efficiency("scr", 82, 85, 1000), out);     // 15 % -> 18 %: −20 %
+            gains.flatMap(efficiency("fgd", 98.2, 98, 9000), out); // penetration 2 % -> 1.8 %: +10 %
+            gains.flatMap(efficiency("scr", 82, 85, 1000), out); // 15 % -> 18 %: −20 %
             EfficiencyRecord corrected = efficiency("scr", 86.5, 85, 1000); // the day corrected: 15 % -> 13.5 %: +10 %
             gains.flatMap(efficiency("scr", 82, 85, 1000), out);
             gains.flatMap(corrected, out);
         });
         List<KpiRecord> kpis = kpis(values);
-        assertThat(find(kpis, "device", "a/fgd", "equipment_efficiency_gain_pct").value).isCloseTo(10, within(1e-9));
-        assertThat(find(kpis, "device", "a/fgd", "equipment_efficiency_gain_pct").target).isNull();
-        assertThat(find(kpis, "device", "a/scr", "equipment_efficiency_gain_pct").value).isCloseTo(10, within(1e-9));
+        assertThat(find(kpis, "device", "a/fgd", "equipment_efficiency_gain_pct").value)
+                .isCloseTo(10, within(1e-9));
+        assertThat(find(kpis, "device", "a/fgd", "equipment_efficiency_gain_pct").target)
+                .isNull();
+        assertThat(find(kpis, "device", "a/scr", "equipment_efficiency_gain_pct").value)
+                .isCloseTo(10, within(1e-9));
         KpiRecord city = find(kpis, "city", "C", "equipment_efficiency_gain_pct");
         assertThat(city.value).isCloseTo(10, within(1e-9));
         assertThat(city.target).isEqualTo(10);
@@ -130,15 +138,18 @@ class WeightedKpisTest {
             gains.flatMap(efficiency("fgd", 98.2, 98, 9000), out);
             gains.flatMap(efficiency("scr", 82, 85, 1000), out);
         }));
-        assertThat(find(uncorrected, "park", "p", "equipment_efficiency_gain_pct").value).isCloseTo(7, within(1e-9));
-        assertThat(find(uncorrected, "enterprise", "a", "equipment_efficiency_gain_pct").value).isCloseTo(7, within(1e-9));
+        assertThat(find(uncorrected, "park", "p", "equipment_efficiency_gain_pct").value)
+                .isCloseTo(7, within(1e-9));
+        assertThat(find(uncorrected, "enterprise", "a", "equipment_efficiency_gain_pct").value)
+                .isCloseTo(7, within(1e-9));
     }
 
     @Test
     void theRelativeDefinitionIsARegistryChoice() throws Exception {
         EfficiencyGains gains = new EfficiencyGains(registry("efficiency_gain: relative"), "Asia/Shanghai");
         List<KpiRecord> kpis = kpis(collect(out -> gains.flatMap(efficiency("fgd", 98.2, 98, 9000), out)));
-        assertThat(find(kpis, "city", "C", "equipment_efficiency_gain_pct").value).isCloseTo(0.2 / 98 * 100, within(1e-9));
+        assertThat(find(kpis, "city", "C", "equipment_efficiency_gain_pct").value)
+                .isCloseTo(0.2 / 98 * 100, within(1e-9));
     }
 
     @Test
@@ -147,8 +158,8 @@ class WeightedKpisTest {
         List<KpiRecord> kpis = kpis(collect(out -> {
             rates.flatMap(carbon("u1", 280, 280 / 0.95, 12000), out);
             rates.flatMap(carbon("u2", 300, 300 / 0.94, 8000), out);
-            rates.flatMap(carbon("u3", 270, null, 20000), out);        // no aux_power_pct: gross only
-            rates.flatMap(carbon("u4", 320, 320 / 0.93, 7000), out);   // 350 MW: not in the KPI
+            rates.flatMap(carbon("u3", 270, null, 20000), out); // no aux_power_pct: gross only
+            rates.flatMap(carbon("u4", 320, 320 / 0.93, 7000), out); // 350 MW: not in the KPI
         }));
         // net: standard coal over supplied energy = Σ rate × supplied / Σ supplied
         double supplied1 = 12000 * 0.95;

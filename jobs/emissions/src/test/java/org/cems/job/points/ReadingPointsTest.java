@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.core.normalize.Measure;
@@ -28,10 +27,24 @@ class ReadingPointsTest {
         InfluxPoint p = points.get(0);
         assertThat(p.measurement()).isEqualTo("reading");
         assertThat(p.tags()).isEqualTo(Map.of("enterprise", "e1", "source", "u1-stack", "mn", "MN1", "cn", "2011"));
-        assertThat(p.fields()).isEqualTo(Map.of(
-                "a21026", 23.1, "a21026_zs", 28.4, "a21026_flag", "N", "a21026_valid", true,
-                "a19001", 7.2, "a19001_flag", "D", "a19001_valid", false,
-                "value_count", 2L));
+        assertThat(p.fields())
+                .isEqualTo(Map.of(
+                        "a21026",
+                        23.1,
+                        "a21026_zs",
+                        28.4,
+                        "a21026_flag",
+                        "N",
+                        "a21026_valid",
+                        true,
+                        "a19001",
+                        7.2,
+                        "a19001_flag",
+                        "D",
+                        "a19001_valid",
+                        false,
+                        "value_count",
+                        2L));
         assertThat(p.timeMillis()).isEqualTo(1_795_658_400_000L);
     }
 

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -37,8 +36,10 @@ class DataRatesTest {
     static final String MN1 = "TESTMN000000000000000001";
     static final String MN2 = "TESTMN000000000000000002";
     static final String ZONE = "Asia/Shanghai";
-    static final long HOUR10 = OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant().toEpochMilli();
-    static final long DAY = OffsetDateTime.parse("2026-11-26T00:00:00+08:00").toInstant().toEpochMilli();
+    static final long HOUR10 =
+            OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant().toEpochMilli();
+    static final long DAY =
+            OffsetDateTime.parse("2026-11-26T00:00:00+08:00").toInstant().toEpochMilli();
     static final long MINUTE = 60_000L;
     static final long HOUR = 3_600_000L;
     /** Long enough for a record of 10:25 to correct hour 10 after 13:00. */
@@ -54,13 +55,20 @@ class DataRatesTest {
 
     @BeforeEach
     void open() throws Exception {
-        registry = RegistryLoader.load(Path.of(getClass().getResource("/registry-test.yaml").toURI()));
-        windows = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(
-                new SourceWindows(registry, new WindowSettings(0, LATENESS, 5 * MINUTE, ZONE, 1))), r -> r.mn, f -> f.mn, Types.STRING);
-        counts = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SourceRecordCounts(ZONE, LATENESS)),
-                SourceRecordCounts::key, Types.STRING);
-        rates = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DataRates(registry, ZONE, LATENESS)),
-                DataRates.ONE_KEY, Types.STRING);
+        registry = RegistryLoader.load(
+                Path.of(getClass().getResource("/registry-test.yaml").toURI()));
+        windows = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(
+                        new SourceWindows(registry, new WindowSettings(0, LATENESS, 5 * MINUTE, ZONE, 1))),
+                r -> r.mn,
+                f -> f.mn,
+                Types.STRING);
+        counts = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new SourceRecordCounts(ZONE, LATENESS)),
+                SourceRecordCounts::key,
+                Types.STRING);
+        rates = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DataRates(registry, ZONE, LATENESS)), DataRates.ONE_KEY, Types.STRING);
         windows.open();
         counts.open();
         rates.open();
@@ -108,15 +116,22 @@ class DataRatesTest {
     /** The last figures written for one scope, enterprise, source, window and start. */
     DataRate last(String scope, String enterprise, String source, String window, long start) {
         List<DataRate> all = rates.extractOutputValues().stream()
-                .filter(r -> r.scope.equals(scope) && r.enterprise.equals(enterprise) && r.source.equals(source)
-                        && r.window.equals(window) && r.windowStartMillis == start)
+                .filter(r -> r.scope.equals(scope)
+                        && r.enterprise.equals(enterprise)
+                        && r.source.equals(source)
+                        && r.window.equals(window)
+                        && r.windowStartMillis == start)
                 .toList();
-        assertThat(all).as("%s %s/%s %s at %d", scope, enterprise, source, window, start).isNotEmpty();
+        assertThat(all)
+                .as("%s %s/%s %s at %d", scope, enterprise, source, window, start)
+                .isNotEmpty();
         return all.get(all.size() - 1);
     }
 
     static void assertCounts(DataRate r, long expected, long received, long valid) {
-        assertThat(new long[] {r.expected, r.received, r.valid}).as("expected, received, valid").containsExactly(expected, received, valid);
+        assertThat(new long[] {r.expected, r.received, r.valid})
+                .as("expected, received, valid")
+                .containsExactly(expected, received, valid);
     }
 
     /**
@@ -144,8 +159,8 @@ class DataRatesTest {
         DataRate h10 = last(DataRate.SOURCE, "power", "u1-stack", "1h", HOUR10);
         assertCounts(h10, 12, 11, 10);
         assertThat(h10.intervalMinutes).isEqualTo(5);
-        assertThat(h10.transmissionPct()).isCloseTo(100.0 * 11 / 12, within(1e-9));   // 91.67 %
-        assertThat(h10.validityPct()).isCloseTo(100.0 * 10 / 11, within(1e-9));       // 90.91 %
+        assertThat(h10.transmissionPct()).isCloseTo(100.0 * 11 / 12, within(1e-9)); // 91.67 %
+        assertThat(h10.validityPct()).isCloseTo(100.0 * 10 / 11, within(1e-9)); // 90.91 %
         assertThat(h10.transmissionValidityPct()).isCloseTo(100.0 * 10 / 12, within(1e-9)); // 83.33 %
         // hour 11: stopped 60 minutes, nothing due, no rate
         DataRate h11 = last(DataRate.SOURCE, "power", "u1-stack", "1h", HOUR10 + HOUR);
@@ -155,8 +170,8 @@ class DataRatesTest {
         // the day so far: 12 + 0 + 12 due, 11 + 12 came, 10 + 12 valid
         DataRate day = last(DataRate.SOURCE, "power", "u1-stack", "1d", DAY);
         assertCounts(day, 24, 23, 22);
-        assertThat(day.transmissionPct()).isCloseTo(100.0 * 23 / 24, within(1e-9));       // 95.83 %
-        assertThat(day.validityPct()).isCloseTo(100.0 * 22 / 23, within(1e-9));           // 95.65 %
+        assertThat(day.transmissionPct()).isCloseTo(100.0 * 23 / 24, within(1e-9)); // 95.83 %
+        assertThat(day.validityPct()).isCloseTo(100.0 * 22 / 23, within(1e-9)); // 95.65 %
         assertThat(day.transmissionValidityPct()).isCloseTo(100.0 * 22 / 24, within(1e-9)); // 91.67 %
     }
 
@@ -186,8 +201,8 @@ class DataRatesTest {
         assertCounts(last(DataRate.ENTERPRISE, "power", DataRates.NONE, "1h", HOUR10 + 2 * HOUR), 76, 12, 12);
         DataRate day = last(DataRate.ENTERPRISE, "power", DataRates.NONE, "1d", DAY);
         assertCounts(day, 210, 23, 22);
-        assertThat(day.transmissionPct()).isCloseTo(100.0 * 23 / 210, within(1e-9));        // 10.95 %
-        assertThat(day.validityPct()).isCloseTo(100.0 * 22 / 23, within(1e-9));            // 95.65 %
+        assertThat(day.transmissionPct()).isCloseTo(100.0 * 23 / 210, within(1e-9)); // 10.95 %
+        assertThat(day.validityPct()).isCloseTo(100.0 * 22 / 23, within(1e-9)); // 95.65 %
         assertThat(day.transmissionValidityPct()).isCloseTo(100.0 * 22 / 210, within(1e-9)); // 10.48 %
         assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY), 210, 23, 22);
     }
@@ -195,7 +210,7 @@ class DataRatesTest {
     @Test
     void aLateRecordCorrectsItsHourTheDayAndTheSums() throws Exception {
         threeHours();
-        send(HOUR10 + 25 * MINUTE, "N", 1_000_000);   // 10:25 arrives after 13:00, within the allowed lateness
+        send(HOUR10 + 25 * MINUTE, "N", 1_000_000); // 10:25 arrives after 13:00, within the allowed lateness
         assertCounts(last(DataRate.SOURCE, "power", "u1-stack", "1h", HOUR10), 12, 12, 11);
         assertCounts(last(DataRate.SOURCE, "power", "u1-stack", "1d", DAY), 24, 24, 23);
         assertCounts(last(DataRate.ENTERPRISE, "power", DataRates.NONE, "1h", HOUR10), 74, 12, 11);
@@ -210,10 +225,18 @@ class DataRatesTest {
     @Test
     void theCitySumsFollowEveryReplacedHourAndInterval() throws Exception {
         long[][] inputs = {
-                // hour offset, interval, received, valid
-                {0, 5, 11, 10}, {1, 5, 12, 12}, {0, 5, 12, 11}, {0, 1, 50, 49}, {2, 1, 60, 60}, {1, 1, 30, 30}, {2, 1, 59, 58}};
+            // hour offset, interval, received, valid
+            {0, 5, 11, 10},
+            {1, 5, 12, 12},
+            {0, 5, 12, 11},
+            {0, 1, 50, 49},
+            {2, 1, 60, 60},
+            {1, 1, 30, 30},
+            {2, 1, 59, 58}
+        };
         for (long[] in : inputs) {
-            DataRate h = DataRate.of(DataRate.SOURCE, "power", in[0] == 1 ? "u2-stack" : "u1-stack", "1h", HOUR10 + in[0] * HOUR);
+            DataRate h = DataRate.of(
+                    DataRate.SOURCE, "power", in[0] == 1 ? "u2-stack" : "u1-stack", "1h", HOUR10 + in[0] * HOUR);
             h.intervalMinutes = (int) in[1];
             h.expected = 60 / in[1];
             h.received = in[2];
@@ -228,7 +251,11 @@ class DataRatesTest {
         }
         // the last day: u1 hours 10 and 12 as sent and 11 silent at 1 minute, u2 hour 11 as sent and hours 10
         // and 12 silent at the 1 minute it last sent, u3 2 + 0 + 4 due
-        assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY), 3 * 60 + 3 * 60 + 6, 50 + 59 + 30, 49 + 58 + 30);
+        assertCounts(
+                last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY),
+                3 * 60 + 3 * 60 + 6,
+                50 + 59 + 30,
+                49 + 58 + 30);
     }
 
     @Test
@@ -242,7 +269,8 @@ class DataRatesTest {
         assertThat(h10.intervalMinutes).isEqualTo(60);
         // hour 11 was first written at 1 minute (60 due); the interval learned makes it 1 due
         assertThat(rates.extractOutputValues()).anySatisfy(r -> {
-            assertThat(r.source + " " + r.window + " " + r.windowStartMillis).isEqualTo("u2-stack 1h " + (HOUR10 + HOUR));
+            assertThat(r.source + " " + r.window + " " + r.windowStartMillis)
+                    .isEqualTo("u2-stack 1h " + (HOUR10 + HOUR));
             assertThat(r.expected).isEqualTo(60);
         });
         assertCounts(last(DataRate.SOURCE, "power", "u2-stack", "1h", HOUR10 + HOUR), 1, 0, 0);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -41,9 +40,10 @@ class YearToDateKpiTest {
 
     @BeforeEach
     void open() throws Exception {
-        Registry registry = RegistryLoader.parse(new ByteArrayInputStream(REGISTRY.getBytes(StandardCharsets.UTF_8)), "test");
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new YearToDateKpi(registry)), SourceDay::scopeKey,
-                Types.STRING);
+        Registry registry =
+                RegistryLoader.parse(new ByteArrayInputStream(REGISTRY.getBytes(StandardCharsets.UTF_8)), "test");
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new YearToDateKpi(registry)), SourceDay::scopeKey, Types.STRING);
         harness.open();
     }
 
@@ -71,14 +71,18 @@ class YearToDateKpiTest {
     KpiRecord flushAndFind(String indicator, LocalDate day) throws Exception {
         harness.setProcessingTime(harness.getProcessingTime() + Rollup.FLUSH_MS);
         List<KpiRecord> out = harness.extractOutputValues();
-        return out.stream().filter(k -> k.indicator.equals(indicator) && k.timeMillis == start(day)).reduce((x, y) -> y).orElseThrow();
+        return out.stream()
+                .filter(k -> k.indicator.equals(indicator) && k.timeMillis == start(day))
+                .reduce((x, y) -> y)
+                .orElseThrow();
     }
 
     @Test
     void eachSourceIsProjectedFromTheDaysItCoversAndTheBaselineProfile() throws Exception {
         LocalDate jan1 = LocalDate.of(2026, 1, 1);
         LocalDate jan3 = LocalDate.of(2026, 1, 3);
-        // s1 every day from 1 January, s2 only on 3 January, s3 (monthly baseline: January twice its days' share) on 2 and 3 January
+        // s1 every day from 1 January, s2 only on 3 January, s3 (monthly baseline: January twice its days' share) on 2
+        // and 3 January
         send("a", "s1", jan1, 1000);
         send("a", "s1", jan1.plusDays(1), 1000);
         send("a", "s1", jan3, 1000);

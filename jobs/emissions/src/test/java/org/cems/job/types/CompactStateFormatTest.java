@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -62,7 +61,9 @@ class CompactStateFormatTest {
         m.minutes = 1440;
         m.stopped = true;
         m.invalidPollutants = "a21002,a21026";
-        assertThat(roundTrip(SubPeriodMarkSerializer.INSTANCE, m)).usingRecursiveComparison().isEqualTo(m);
+        assertThat(roundTrip(SubPeriodMarkSerializer.INSTANCE, m))
+                .usingRecursiveComparison()
+                .isEqualTo(m);
     }
 
     @Test
@@ -72,7 +73,9 @@ class CompactStateFormatTest {
         // a flag byte, the six bytes of a time in millis and a zero incident start
         assertThat(bytes(FlagRunSerializer.INSTANCE, flagged)).isEqualTo(8);
         assertThat(bytes(pojo(FlagRun.class), flagged)).isEqualTo(22);
-        assertThat(roundTrip(FlagRunSerializer.INSTANCE, flagged)).usingRecursiveComparison().isEqualTo(flagged);
+        assertThat(roundTrip(FlagRunSerializer.INSTANCE, flagged))
+                .usingRecursiveComparison()
+                .isEqualTo(flagged);
 
         FlagRun firing = new FlagRun();
         firing.clearSinceMillis = 1_764_119_100_000L;
@@ -87,26 +90,38 @@ class CompactStateFormatTest {
     void pojoStateOfEarlierSavepointsMigrates() throws IOException {
         TypeSerializer<DeviceWindow> old = pojo(DeviceWindow.class);
         TypeSerializerSnapshot<DeviceWindow> oldSnapshot = writtenAndRead(old.snapshotConfiguration());
-        assertThat(DeviceWindowSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(oldSnapshot).isCompatibleAfterMigration())
+        assertThat(DeviceWindowSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(oldSnapshot)
+                        .isCompatibleAfterMigration())
                 .isTrue();
-        assertThat(FlagRunSerializer.INSTANCE.snapshotConfiguration()
-                .resolveSchemaCompatibility(writtenAndRead(pojo(FlagRun.class).snapshotConfiguration())).isCompatibleAfterMigration())
+        assertThat(FlagRunSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(
+                                writtenAndRead(pojo(FlagRun.class).snapshotConfiguration()))
+                        .isCompatibleAfterMigration())
                 .isTrue();
-        assertThat(SubPeriodMarkSerializer.INSTANCE.snapshotConfiguration()
-                .resolveSchemaCompatibility(writtenAndRead(pojo(SubPeriodMark.class).snapshotConfiguration())).isCompatibleAfterMigration())
+        assertThat(SubPeriodMarkSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(
+                                writtenAndRead(pojo(SubPeriodMark.class).snapshotConfiguration()))
+                        .isCompatibleAfterMigration())
                 .isTrue();
 
         // what migration does: read with the serializer the old snapshot restores, write in the new format
         DeviceWindow w = new DeviceWindow();
         w.outlet = side(35.25, 4.5, 0.075, true, 1, 0);
         DeviceWindow fromSavepoint = read(oldSnapshot.restoreSerializer(), write(old, w));
-        assertThat(roundTrip(DeviceWindowSerializer.INSTANCE, fromSavepoint)).usingRecursiveComparison().isEqualTo(w);
+        assertThat(roundTrip(DeviceWindowSerializer.INSTANCE, fromSavepoint))
+                .usingRecursiveComparison()
+                .isEqualTo(w);
     }
 
     @Test
     void sameFormatRestoresAsItIsAndAnyOtherStateIsRefused() throws IOException {
         TypeSerializerSnapshot<DeviceWindow> current = DeviceWindowSerializer.INSTANCE.snapshotConfiguration();
-        assertThat(current.resolveSchemaCompatibility(writtenAndRead(current)).isCompatibleAsIs()).isTrue();
+        assertThat(current.resolveSchemaCompatibility(writtenAndRead(current)).isCompatibleAsIs())
+                .isTrue();
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         TypeSerializerSchemaCompatibility<DeviceWindow> foreign = current.resolveSchemaCompatibility(
@@ -116,7 +131,8 @@ class CompactStateFormatTest {
         DataOutputSerializer out = new DataOutputSerializer(16);
         out.writeInt(2);
         TypeSerializerSnapshot<DeviceWindow> newer = new DeviceWindowSerializer.Snapshot();
-        newer.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+        newer.readSnapshot(
+                1, new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
         assertThat(current.resolveSchemaCompatibility(newer).isIncompatible()).isTrue();
         assertThatThrownBy(newer::restoreSerializer).hasMessageContaining("format 2");
     }
@@ -139,12 +155,18 @@ class CompactStateFormatTest {
         assertThat(bytes(SourceReadingStateSerializer.INSTANCE, r)).isEqualTo(94);
         assertThat(bytes(old, r)).isEqualTo(120);
         TypeSerializerSnapshot<SourceReading> oldSnapshot = writtenAndRead(old.snapshotConfiguration());
-        assertThat(SourceReadingStateSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(oldSnapshot)
-                .isCompatibleAfterMigration()).isTrue();
-        assertThat(read(oldSnapshot.restoreSerializer(), write(old, r))).usingRecursiveComparison().isEqualTo(r);
+        assertThat(SourceReadingStateSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(oldSnapshot)
+                        .isCompatibleAfterMigration())
+                .isTrue();
+        assertThat(read(oldSnapshot.restoreSerializer(), write(old, r)))
+                .usingRecursiveComparison()
+                .isEqualTo(r);
     }
 
-    private static SideFigures side(Double conc, Double rate, Double mass, boolean valid, int validCount, int stoppedCount) {
+    private static SideFigures side(
+            Double conc, Double rate, Double mass, boolean valid, int validCount, int stoppedCount) {
         SideFigures f = new SideFigures();
         f.concRefMgM3 = conc;
         f.rateKgH = rate;
@@ -185,6 +207,7 @@ class CompactStateFormatTest {
     private static <T> TypeSerializerSnapshot<T> writtenAndRead(TypeSerializerSnapshot<T> snapshot) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(256);
         TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
-        return TypeSerializerSnapshot.readVersionedSnapshot(new DataInputDeserializer(out.getCopyOfBuffer()), CompactStateFormatTest.class.getClassLoader());
+        return TypeSerializerSnapshot.readVersionedSnapshot(
+                new DataInputDeserializer(out.getCopyOfBuffer()), CompactStateFormatTest.class.getClassLoader());
     }
 }

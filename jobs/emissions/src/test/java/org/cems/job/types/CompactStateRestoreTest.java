@@ -53,8 +53,10 @@ class CompactStateRestoreTest {
         }
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, String, String> harness(boolean compact, String backend) throws Exception {
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new Windows(compact)), v -> "E001/S01", Types.STRING);
+    private static KeyedOneInputStreamOperatorTestHarness<String, String, String> harness(
+            boolean compact, String backend) throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new Windows(compact)), v -> "E001/S01", Types.STRING);
         StateBackend b = backend.equals("rocksdb") ? new EmbeddedRocksDBStateBackend() : new HashMapStateBackend();
         h.setStateBackend(b);
         return h;
@@ -71,9 +73,14 @@ class CompactStateRestoreTest {
 
         @Override
         public void open(OpenContext ctx) {
-            windows = getRuntimeContext().getMapState(compact
-                    ? new MapStateDescriptor<>("windows", Types.STRING, SerializerTypeInfo.of(DeviceWindow.class, DeviceWindowSerializer.INSTANCE))
-                    : new MapStateDescriptor<>("windows", String.class, DeviceWindow.class));
+            windows = getRuntimeContext()
+                    .getMapState(
+                            compact
+                                    ? new MapStateDescriptor<>(
+                                            "windows",
+                                            Types.STRING,
+                                            SerializerTypeInfo.of(DeviceWindow.class, DeviceWindowSerializer.INSTANCE))
+                                    : new MapStateDescriptor<>("windows", String.class, DeviceWindow.class));
         }
 
         @Override
@@ -92,7 +99,8 @@ class CompactStateRestoreTest {
                 return;
             }
             DeviceWindow w = windows.get("1m|0");
-            out.collect(w.inlet.concRefMgM3 + " " + w.outlet.concRefMgM3 + " " + w.outlet.validCount + " " + w.running());
+            out.collect(
+                    w.inlet.concRefMgM3 + " " + w.outlet.concRefMgM3 + " " + w.outlet.validCount + " " + w.running());
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.cems.job.types;
 
 import java.util.Objects;
-
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.testutils.DeeplyEqualsChecker;
@@ -11,9 +10,10 @@ import org.cems.core.normalize.SourceReading;
 /** Flink's own serializer contract (copy, snapshot, restore, concurrency) for {@link SourceReadingSerializer}. */
 class SourceReadingSerializerTest extends SerializerTestBase<SourceReading> {
     SourceReadingSerializerTest() {
-        super(new DeeplyEqualsChecker().withCustomCheck(
-                (a, b) -> a instanceof SourceReading && b instanceof SourceReading,
-                (a, b, checker) -> same((SourceReading) a, (SourceReading) b)));
+        super(new DeeplyEqualsChecker()
+                .withCustomCheck(
+                        (a, b) -> a instanceof SourceReading && b instanceof SourceReading,
+                        (a, b, checker) -> same((SourceReading) a, (SourceReading) b)));
     }
 
     @Override
@@ -50,10 +50,18 @@ class SourceReadingSerializerTest extends SerializerTestBase<SourceReading> {
     }
 
     private static boolean same(SourceReading a, SourceReading b) {
-        return Objects.equals(a.enterprise, b.enterprise) && Objects.equals(a.park, b.park) && Objects.equals(a.industry, b.industry)
-                && Objects.equals(a.source, b.source) && Objects.equals(a.mn, b.mn) && Objects.equals(a.cn, b.cn)
-                && a.timeMillis == b.timeMillis && Objects.equals(a.origin, b.origin)
-                && a.reported.equals(b.reported) && a.measures.equals(b.measures)
-                && a.reported.keySet().stream().toList().equals(b.reported.keySet().stream().toList());
+        return Objects.equals(a.enterprise, b.enterprise)
+                && Objects.equals(a.park, b.park)
+                && Objects.equals(a.industry, b.industry)
+                && Objects.equals(a.source, b.source)
+                && Objects.equals(a.mn, b.mn)
+                && Objects.equals(a.cn, b.cn)
+                && a.timeMillis == b.timeMillis
+                && Objects.equals(a.origin, b.origin)
+                && a.reported.equals(b.reported)
+                && a.measures.equals(b.measures)
+                && a.reported.keySet().stream()
+                        .toList()
+                        .equals(b.reported.keySet().stream().toList());
     }
 }

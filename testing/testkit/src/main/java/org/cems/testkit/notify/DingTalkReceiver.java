@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -56,7 +55,8 @@ public class DingTalkReceiver extends HttpReceiver {
         }
         if (accepted.size() >= maxPerWindow) {
             tooFast++;
-            return errcode(SEND_TOO_FAST, "send too fast, exceed " + maxPerWindow + " times per " + windowMs / 1000 + "s");
+            return errcode(
+                    SEND_TOO_FAST, "send too fast, exceed " + maxPerWindow + " times per " + windowMs / 1000 + "s");
         }
         accepted.addLast(now);
         messages.add(r);
@@ -66,13 +66,16 @@ public class DingTalkReceiver extends HttpReceiver {
     private boolean signatureValid(ReceivedRequest r) {
         String timestamp = r.query().get("timestamp");
         String sign = r.query().get("sign");
-        if (timestamp == null || sign == null || Math.abs(Long.parseLong(timestamp) - System.currentTimeMillis()) > 3_600_000) {
+        if (timestamp == null
+                || sign == null
+                || Math.abs(Long.parseLong(timestamp) - System.currentTimeMillis()) > 3_600_000) {
             return false;
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String expected = Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
+            String expected = Base64.getEncoder()
+                    .encodeToString(mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
             return expected.equals(sign);
         } catch (Exception e) {
             throw new IllegalStateException(e);

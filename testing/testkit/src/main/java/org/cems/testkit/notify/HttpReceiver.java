@@ -1,7 +1,7 @@
 package org.cems.testkit.notify;
 
-import org.cems.testkit.ServerTests;
-
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.cems.testkit.ServerTests;
 
 /**
  * A real HTTP server on a free loopback port (the JDK's), for the notification targets' tests: it
@@ -49,10 +47,14 @@ public abstract class HttpReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, String> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            ReceivedRequest request = new ReceivedRequest(ReceivedRequest.parseQuery(exchange.getRequestURI().getRawQuery()), headers,
-                    body, System.currentTimeMillis());
+            ReceivedRequest request = new ReceivedRequest(
+                    ReceivedRequest.parseQuery(exchange.getRequestURI().getRawQuery()),
+                    headers,
+                    body,
+                    System.currentTimeMillis());
             requests.add(request);
             Answer a = answer(request);
             byte[] out = a.json().getBytes(StandardCharsets.UTF_8);

@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One request a test receiver took: its decoded query parameters, headers (lower-case names) and body. */
-public record ReceivedRequest(Map<String, String> query, Map<String, String> headers, String body, long receivedMillis) {
+public record ReceivedRequest(
+        Map<String, String> query, Map<String, String> headers, String body, long receivedMillis) {
 
     static Map<String, String> parseQuery(String rawQuery) {
         Map<String, String> out = new LinkedHashMap<>();

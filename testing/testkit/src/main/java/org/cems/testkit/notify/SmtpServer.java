@@ -1,7 +1,5 @@
 package org.cems.testkit.notify;
 
-import org.cems.testkit.ServerTests;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-
+import org.cems.testkit.ServerTests;
 import org.cems.testkit.TempDirs;
 
 /**
@@ -71,7 +68,8 @@ public class SmtpServer implements AutoCloseable {
     }
 
     private synchronized boolean knownRecipient(String rcptLine) {
-        return unknownRecipients.stream().noneMatch(a -> rcptLine.toLowerCase(Locale.ROOT).contains("<" + a + ">"));
+        return unknownRecipients.stream()
+                .noneMatch(a -> rcptLine.toLowerCase(Locale.ROOT).contains("<" + a + ">"));
     }
 
     public int port() {
@@ -89,11 +87,32 @@ public class SmtpServer implements AutoCloseable {
 
     private static SSLContext selfSignedContext(Path dir) throws IOException {
         Path store = dir.resolve("smtp.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "smtp", "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        "smtp",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-validity",
+                        "2",
+                        "-keystore",
+                        store.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        STORE_PASSWORD)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("keytool.log").toFile())
+                .start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IOException("keytool failed, see " + dir.resolve("keytool.log"));
@@ -138,14 +157,21 @@ public class SmtpServer implements AutoCloseable {
             boolean authenticated = false;
             reply(out, "220 cems-test ESMTP");
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String verb = line.length() < 4 ? line.toUpperCase() : line.substring(0, 4).toUpperCase();
+                String verb = line.length() < 4
+                        ? line.toUpperCase()
+                        : line.substring(0, 4).toUpperCase();
                 switch (verb) {
-                    case "EHLO" -> reply(out, secure ? "250-cems-test\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME"
-                            : "250-cems-test\r\n250-STARTTLS\r\n250 8BITMIME");
+                    case "EHLO" ->
+                        reply(
+                                out,
+                                secure
+                                        ? "250-cems-test\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME"
+                                        : "250-cems-test\r\n250-STARTTLS\r\n250 8BITMIME");
                     case "HELO" -> reply(out, "250 cems-test");
                     case "STAR" -> {
                         reply(out, "220 2.0.0 Ready to start TLS");
-                        SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
+                        SSLSocket ssl = (SSLSocket)
+                                tls.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
                         ssl.setUseClientMode(false);
                         ssl.startHandshake();
                         socket = ssl;
@@ -167,8 +193,12 @@ public class SmtpServer implements AutoCloseable {
                         }
                     }
                     case "MAIL" -> reply(out, authenticated ? "250 2.1.0 Ok" : "530 5.7.0 Authentication required");
-                    case "RCPT" -> reply(out, !authenticated ? "530 5.7.0 Authentication required"
-                            : knownRecipient(line) ? "250 2.1.5 Ok" : "550 5.1.1 User unknown");
+                    case "RCPT" ->
+                        reply(
+                                out,
+                                !authenticated
+                                        ? "530 5.7.0 Authentication required"
+                                        : knownRecipient(line) ? "250 2.1.5 Ok" : "550 5.1.1 User unknown");
                     case "DATA" -> {
                         if (!authenticated) {
                             reply(out, "530 5.7.0 Authentication required");
@@ -177,7 +207,8 @@ public class SmtpServer implements AutoCloseable {
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
                         StringBuilder message = new StringBuilder();
                         for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
-                            message.append(data.startsWith("..") ? data.substring(1) : data).append("\r\n");
+                            message.append(data.startsWith("..") ? data.substring(1) : data)
+                                    .append("\r\n");
                         }
                         synchronized (this) {
                             messages.add(message.toString());

@@ -25,6 +25,8 @@ public class WebhookReceiver extends HttpReceiver {
     @Override
     protected synchronized Answer answer(ReceivedRequest request) {
         Integer status = scripted.pollFirst();
-        return status == null ? new Answer(200, "{\"ok\":true}") : new Answer(status, "{\"error\":\"scripted " + status + "\"}");
+        return status == null
+                ? new Answer(200, "{\"ok\":true}")
+                : new Answer(status, "{\"error\":\"scripted " + status + "\"}");
     }
 }

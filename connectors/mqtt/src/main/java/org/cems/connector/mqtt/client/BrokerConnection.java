@@ -1,8 +1,7 @@
 package org.cems.connector.mqtt.client;
 
-import org.apache.flink.annotation.Internal;
-
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 
 /**
  * One network connection of one subscriber, with manual acknowledgements. A connection is never

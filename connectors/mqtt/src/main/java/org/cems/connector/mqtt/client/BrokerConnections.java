@@ -25,10 +25,13 @@ public final class BrokerConnections {
         return refusedCredentials(options.brokerUris(), options.username(), options.passwordEnv(), reasonCode);
     }
 
-    public static String refusedCredentials(java.util.List<String> brokerUris, String username, String passwordEnv, int reasonCode) {
+    public static String refusedCredentials(
+            java.util.List<String> brokerUris, String username, String passwordEnv, int reasonCode) {
         return "MQTT broker " + brokerUris + " refused the login of user " + (username == null ? "(none)" : username)
-                + " (reason code 0x" + Integer.toHexString(reasonCode) + ": bad user name or password, or not authorized);"
-                + " check the user and the password in " + (passwordEnv == null ? "(no password set)" : "environment variable " + passwordEnv)
+                + " (reason code 0x" + Integer.toHexString(reasonCode)
+                + ": bad user name or password, or not authorized);"
+                + " check the user and the password in "
+                + (passwordEnv == null ? "(no password set)" : "environment variable " + passwordEnv)
                 + " against the broker's password file";
     }
 }

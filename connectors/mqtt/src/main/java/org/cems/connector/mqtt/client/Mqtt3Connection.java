@@ -1,5 +1,8 @@
 package org.cems.connector.mqtt.client;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.cems.connector.mqtt.MqttSourceOptions;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -11,10 +14,6 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-
 /**
  * MQTT 3.1.1 through Paho v3, for brokers without MQTT 5: cleanSession=false gives the same
  * persistent session; the broker's in-flight limit replaces the receive maximum. Messages come
@@ -24,8 +23,11 @@ import java.util.Set;
 @Internal
 final class Mqtt3Connection extends PahoConnection {
     /** CONNACK return codes about our settings: identifier rejected, bad user name or password, not authorized. */
-    private static final Set<Integer> REFUSED_SETTINGS = Set.of((int) MqttException.REASON_CODE_INVALID_CLIENT_ID,
-            (int) MqttException.REASON_CODE_FAILED_AUTHENTICATION, (int) MqttException.REASON_CODE_NOT_AUTHORIZED);
+    private static final Set<Integer> REFUSED_SETTINGS = Set.of(
+            (int) MqttException.REASON_CODE_INVALID_CLIENT_ID,
+            (int) MqttException.REASON_CODE_FAILED_AUTHENTICATION,
+            (int) MqttException.REASON_CODE_NOT_AUTHORIZED);
+
     private static final int SUBSCRIPTION_FAILURE = 0x80;
 
     private final MqttAsyncClient client;
@@ -62,10 +64,12 @@ final class Mqtt3Connection extends PahoConnection {
         } catch (MqttException e) {
             // CONNACK 2, 4 and 5 (MQTT 3.1.1 3.2.2.3): retrying with the same settings cannot help
             if (REFUSED_SETTINGS.contains(e.getReasonCode())) {
-                throw new SourceConfigurationException(e.getReasonCode() == MqttException.REASON_CODE_INVALID_CLIENT_ID
-                        ? "broker refused the connection with return code " + e.getReasonCode() + " (" + e.getMessage()
-                                + "): check the client id prefix"
-                        : BrokerConnections.refusedCredentials(options, e.getReasonCode()), e);
+                throw new SourceConfigurationException(
+                        e.getReasonCode() == MqttException.REASON_CODE_INVALID_CLIENT_ID
+                                ? "broker refused the connection with return code " + e.getReasonCode() + " ("
+                                        + e.getMessage() + "): check the client id prefix"
+                                : BrokerConnections.refusedCredentials(options, e.getReasonCode()),
+                        e);
             }
             throw e;
         }
@@ -108,8 +112,13 @@ final class Mqtt3Connection extends PahoConnection {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            listener.messageArrived(Mqtt3Connection.this, topic, message.getPayload(), message.getQos(),
-                    message.isRetained(), message.getId());
+            listener.messageArrived(
+                    Mqtt3Connection.this,
+                    topic,
+                    message.getPayload(),
+                    message.getQos(),
+                    message.isRetained(),
+                    message.getId());
         }
 
         @Override

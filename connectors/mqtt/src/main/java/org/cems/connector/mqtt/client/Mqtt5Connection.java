@@ -1,5 +1,7 @@
 package org.cems.connector.mqtt.client;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.cems.connector.mqtt.MqttSourceOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -14,9 +16,6 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** MQTT 5 through Paho: clean start off, session expiry and receive maximum in CONNECT. */
 @Internal
@@ -65,10 +64,13 @@ final class Mqtt5Connection extends PahoConnection {
         } catch (MqttException e) {
             // Mosquitto answers a wrong password with 0x87 rather than 0x86; none of these gets better by retrying
             if (SourceConfigurationException.refusesSettings(e.getReasonCode())) {
-                throw new SourceConfigurationException(e.getReasonCode() == BAD_USER_NAME_OR_PASSWORD || e.getReasonCode() == NOT_AUTHORIZED
-                        ? BrokerConnections.refusedCredentials(options, e.getReasonCode())
-                        : "broker refused the connection with reason code 0x" + Integer.toHexString(e.getReasonCode()) + " (" + e.getMessage()
-                                + "): check the client id prefix, user name, password and client certificate", e);
+                throw new SourceConfigurationException(
+                        e.getReasonCode() == BAD_USER_NAME_OR_PASSWORD || e.getReasonCode() == NOT_AUTHORIZED
+                                ? BrokerConnections.refusedCredentials(options, e.getReasonCode())
+                                : "broker refused the connection with reason code 0x"
+                                        + Integer.toHexString(e.getReasonCode()) + " (" + e.getMessage()
+                                        + "): check the client id prefix, user name, password and client certificate",
+                        e);
             }
             throw e;
         }
@@ -117,8 +119,13 @@ final class Mqtt5Connection extends PahoConnection {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            listener.messageArrived(Mqtt5Connection.this, topic, message.getPayload(), message.getQos(),
-                    message.isRetained(), message.getId());
+            listener.messageArrived(
+                    Mqtt5Connection.this,
+                    topic,
+                    message.getPayload(),
+                    message.getQos(),
+                    message.isRetained(),
+                    message.getId());
         }
 
         @Override

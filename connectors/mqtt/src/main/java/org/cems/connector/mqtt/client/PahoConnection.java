@@ -16,6 +16,7 @@ abstract class PahoConnection implements BrokerConnection {
     final String clientId;
     /** Where the client's callback reports messages and the connection's loss. */
     final BrokerListener listener;
+
     private final String protocol;
 
     PahoConnection(MqttSourceOptions options, String clientId, BrokerListener listener, String protocol) {

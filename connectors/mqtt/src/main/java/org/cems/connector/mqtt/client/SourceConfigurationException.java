@@ -1,10 +1,9 @@
 package org.cems.connector.mqtt.client;
 
+import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.runtime.throwable.ThrowableAnnotation;
 import org.apache.flink.runtime.throwable.ThrowableType;
-
-import java.util.Set;
 
 /** A setting that cannot work on this task manager (a missing secret, an unreadable key store). */
 @Internal

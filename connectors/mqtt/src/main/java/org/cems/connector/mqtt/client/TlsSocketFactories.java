@@ -1,9 +1,7 @@
 package org.cems.connector.mqtt.client;
 
 import java.security.KeyStore;
-
 import javax.net.ssl.SSLSocketFactory;
-
 import org.apache.flink.annotation.Internal;
 import org.cems.connector.base.TlsStores;
 import org.cems.connector.mqtt.MqttTlsOptions;
@@ -27,12 +25,15 @@ public final class TlsSocketFactories {
     }
 
     private static SSLSocketFactory createOrThrow(MqttTlsOptions tls) throws Exception {
-        KeyStore trust = TlsStores.load(tls.trustStorePath(), tls.trustStoreType(),
+        KeyStore trust = TlsStores.load(
+                tls.trustStorePath(),
+                tls.trustStoreType(),
                 EnvironmentSecrets.optional(tls.trustStorePasswordEnv(), "MQTT trust store password"));
         if (!tls.hasClientKeyStore()) {
             return TlsStores.socketFactory(trust, null, null);
         }
         char[] password = EnvironmentSecrets.require(tls.keyStorePasswordEnv(), "MQTT client key store password");
-        return TlsStores.socketFactory(trust, TlsStores.load(tls.keyStorePath(), tls.keyStoreType(), password), password);
+        return TlsStores.socketFactory(
+                trust, TlsStores.load(tls.keyStorePath(), tls.keyStoreType(), password), password);
     }
 }

@@ -1,9 +1,8 @@
 package org.cems.connector.mqtt.enumerator;
 
-import org.apache.flink.annotation.Internal;
-
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.flink.annotation.Internal;
 
 /**
  * Subscriber indexes some reader holds, and those handed back by failed readers and not yet

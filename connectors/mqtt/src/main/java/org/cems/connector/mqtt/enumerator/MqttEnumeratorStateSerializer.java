@@ -1,13 +1,12 @@
 package org.cems.connector.mqtt.enumerator;
 
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
-
-import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
 
 /** Version 1: count + indexes of the assigned set, then count + indexes of the unassigned set. */
 @Internal

@@ -1,13 +1,12 @@
 package org.cems.connector.mqtt.enumerator;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.cems.connector.mqtt.split.MqttSubscriberSplit;
-
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Gives reader i subscriber i, so client ids are stable, plus any subscriber handed back whose

@@ -1,8 +1,7 @@
 package org.cems.connector.mqtt.reader;
 
-import org.cems.connector.mqtt.client.BrokerConnection;
-
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cems.connector.mqtt.client.BrokerConnection;
 
 /**
  * One connection of a subscriber, with the QoS 1 messages accepted on it and not yet acked. A

@@ -1,5 +1,14 @@
 package org.cems.connector.mqtt.reader;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -11,16 +20,6 @@ import org.cems.connector.mqtt.MqttSourceOptions;
 import org.cems.connector.mqtt.split.MqttSubscriberSplit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Emits messages handed over by its subscribers and acknowledges QoS 1 messages only when the
@@ -60,8 +59,10 @@ public final class MqttSourceReader<T> implements SourceReader<T, MqttSubscriber
     @Override
     public void start() {
         if (options.sharedGroup() == null && context.currentParallelism() > 1) {
-            LOG.warn("MQTT source runs with parallelism {} without a shared subscription group:"
-                    + " every reader receives every message", context.currentParallelism());
+            LOG.warn(
+                    "MQTT source runs with parallelism {} without a shared subscription group:"
+                            + " every reader receives every message",
+                    context.currentParallelism());
         }
     }
 
@@ -75,15 +76,21 @@ public final class MqttSourceReader<T> implements SourceReader<T, MqttSubscriber
         collector.output = output;
         collector.timestamp = message.receivedAtMillis();
         try {
-            deserializer.deserialize(message.topic(), message.payload(), message.qos(), message.retained(),
-                    message.receivedAtMillis(), collector);
+            deserializer.deserialize(
+                    message.topic(),
+                    message.payload(),
+                    message.qos(),
+                    message.retained(),
+                    message.receivedAtMillis(),
+                    collector);
         } catch (Exception e) {
-            throw new IOException("deserializer failed on a message from " + message.topic() + ": it must not throw"
-                    + " for bad payloads, or the redelivered message fails every restart", e);
+            throw new IOException(
+                    "deserializer failed on a message from " + message.topic() + ": it must not throw"
+                            + " for bad payloads, or the redelivered message fails every restart",
+                    e);
         }
         if (message.needsAck()) {
-            pendingAcks.add(new PendingAck(message.subscriber(), message.ackOn(), message.packetId(),
-                    message.qos()));
+            pendingAcks.add(new PendingAck(message.subscriber(), message.ackOn(), message.packetId(), message.qos()));
         }
         return queue.isEmpty() ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;
     }

@@ -1,11 +1,10 @@
 package org.cems.connector.mqtt.reader;
 
+import java.util.function.IntSupplier;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
-
-import java.util.function.IntSupplier;
 
 /**
  * The standard numRecordsIn/numBytesIn counters plus, under group "mqtt": reconnects,

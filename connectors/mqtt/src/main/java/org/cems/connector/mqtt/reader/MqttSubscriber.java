@@ -1,20 +1,19 @@
 package org.cems.connector.mqtt.reader;
 
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.cems.connector.mqtt.MqttSourceOptions;
 import org.cems.connector.mqtt.client.BrokerConnection;
 import org.cems.connector.mqtt.client.BrokerConnections;
 import org.cems.connector.mqtt.client.BrokerListener;
-import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.cems.connector.mqtt.client.SourceConfigurationException;
 import org.cems.connector.mqtt.client.SubscriptionRejectedException;
 import org.cems.connector.mqtt.split.MqttSubscriberSplit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps one split's client connected: connects on the reader's connector thread, subscribes on
@@ -33,9 +32,11 @@ final class MqttSubscriber implements BrokerListener {
 
     /** The live connection; acks for messages from any other connection are dropped. */
     private volatile LiveConnection current;
+
     private volatile boolean closed;
     /** Touched on the connector thread only. */
     private Duration backoff;
+
     private boolean everConnected;
 
     MqttSubscriber(
@@ -85,8 +86,12 @@ final class MqttSubscriber implements BrokerListener {
             }
             everConnected = true;
             backoff = options.reconnectInitialBackoff();
-            LOG.info("{} connected to {} ({} session), subscribed to {}", clientId, options.brokerUris(),
-                    resumed ? "resumed" : "new", options.subscriptionFilters());
+            LOG.info(
+                    "{} connected to {} ({} session), subscribed to {}",
+                    clientId,
+                    options.brokerUris(),
+                    resumed ? "resumed" : "new",
+                    options.subscriptionFilters());
         } catch (SubscriptionRejectedException | SourceConfigurationException e) {
             // retrying cannot fix these: fail the job with the reason, without restarts that would only repeat it
             queue.fail(new SuppressRestartsException(e));
@@ -125,8 +130,10 @@ final class MqttSubscriber implements BrokerListener {
             return;
         }
         if (sessionTakenOver) {
-            queue.fail(new IllegalStateException("client id " + clientId + " was taken over by another client:"
-                    + " two sources must not share the client id prefix " + options.clientIdPrefix(), cause));
+            queue.fail(new IllegalStateException(
+                    "client id " + clientId + " was taken over by another client:"
+                            + " two sources must not share the client id prefix " + options.clientIdPrefix(),
+                    cause));
         }
         try {
             connector.execute(() -> {
@@ -153,8 +160,12 @@ final class MqttSubscriber implements BrokerListener {
         if (closed) {
             return;
         }
-        LOG.warn("{}: connection to {} lost or refused ({}); reconnecting in {} ms", clientId,
-                options.brokerUris(), cause.toString(), backoff.toMillis());
+        LOG.warn(
+                "{}: connection to {} lost or refused ({}); reconnecting in {} ms",
+                clientId,
+                options.brokerUris(),
+                cause.toString(),
+                backoff.toMillis());
         try {
             connector.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException readerClosing) {
@@ -187,8 +198,10 @@ final class MqttSubscriber implements BrokerListener {
         if (live == null || !live.needsResync() || retire(live.connection) == null) {
             return;
         }
-        LOG.info("{}: broker sent more than {} un-acked messages; reconnecting so it resends the rest",
-                clientId, options.acceptWindow());
+        LOG.info(
+                "{}: broker sent more than {} un-acked messages; reconnecting so it resends the rest",
+                clientId,
+                options.acceptWindow());
         try {
             connector.execute(() -> {
                 live.connection.close();

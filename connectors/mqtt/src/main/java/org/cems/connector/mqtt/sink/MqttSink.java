@@ -1,7 +1,6 @@
 package org.cems.connector.mqtt.sink;
 
 import java.io.IOException;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;

@@ -3,7 +3,6 @@ package org.cems.connector.mqtt.sink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.cems.connector.mqtt.MqttTlsOptions;
 
@@ -76,13 +75,18 @@ public final class MqttSinkBuilder<T> {
 
     public MqttSink<T> build() {
         require(!brokerUris.isEmpty(), "at least one broker URI (setBrokerUris)");
-        require(brokerUris.stream().allMatch(u -> u != null && !u.isBlank()), "broker URIs that are not blank, got " + brokerUris);
+        require(
+                brokerUris.stream().allMatch(u -> u != null && !u.isBlank()),
+                "broker URIs that are not blank, got " + brokerUris);
         require(clientIdPrefix != null && !clientIdPrefix.isBlank(), "a client id prefix (setClientIdPrefix)");
         require(qos == 0 || qos == 1, "QoS 0 or 1 (QoS 2 is not supported), got " + qos);
-        require(ackTimeout != null && !ackTimeout.isNegative() && !ackTimeout.isZero(), "a positive ack timeout, got " + ackTimeout);
+        require(
+                ackTimeout != null && !ackTimeout.isNegative() && !ackTimeout.isZero(),
+                "a positive ack timeout, got " + ackTimeout);
         require(passwordEnv == null || username != null, "a user name with the password");
         require(messages != null, "a message builder (setMessageBuilder)");
-        return new MqttSink<>(new MqttSinkOptions(brokerUris, clientIdPrefix, username, passwordEnv, qos, ackTimeout, tls), messages);
+        return new MqttSink<>(
+                new MqttSinkOptions(brokerUris, clientIdPrefix, username, passwordEnv, qos, ackTimeout, tls), messages);
     }
 
     private static void require(boolean condition, String what) {

@@ -3,7 +3,6 @@ package org.cems.connector.mqtt.sink;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
-
 import org.cems.connector.mqtt.MqttTlsOptions;
 
 /**
@@ -17,8 +16,15 @@ import org.cems.connector.mqtt.MqttTlsOptions;
  * @param ackTimeout how long a flush waits for the broker (and for a lost connection to come back) before it fails
  * @param tls for {@code ssl://} brokers; null for the JVM's default trust
  */
-record MqttSinkOptions(List<String> brokerUris, String clientIdPrefix, String username, String passwordEnv, int qos,
-        Duration ackTimeout, MqttTlsOptions tls) implements Serializable {
+record MqttSinkOptions(
+        List<String> brokerUris,
+        String clientIdPrefix,
+        String username,
+        String passwordEnv,
+        int qos,
+        Duration ackTimeout,
+        MqttTlsOptions tls)
+        implements Serializable {
 
     MqttSinkOptions {
         brokerUris = List.copyOf(brokerUris);

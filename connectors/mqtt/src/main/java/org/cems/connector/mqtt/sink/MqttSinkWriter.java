@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.cems.connector.mqtt.client.BrokerConnections;
 import org.cems.connector.mqtt.client.SourceConfigurationException;
@@ -51,7 +50,8 @@ class MqttSinkWriter<T> implements SinkWriter<T> {
             if (options.passwordEnv() != null) {
                 String password = System.getenv(options.passwordEnv());
                 if (password == null) {
-                    String problem = "environment variable " + options.passwordEnv() + " (MQTT password) is not set on this task manager";
+                    String problem = "environment variable " + options.passwordEnv()
+                            + " (MQTT password) is not set on this task manager";
                     throw new IOException(problem, new SourceConfigurationException(problem));
                 }
                 connect.setPassword(password.getBytes(StandardCharsets.UTF_8));
@@ -65,8 +65,10 @@ class MqttSinkWriter<T> implements SinkWriter<T> {
             if (SourceConfigurationException.refusesSettings(code)) {
                 // a restart would be refused the same way: fail the job once, with what to fix
                 String problem = code == BAD_USER_NAME_OR_PASSWORD || code == NOT_AUTHORIZED
-                        ? BrokerConnections.refusedCredentials(options.brokerUris(), options.username(), options.passwordEnv(), code)
-                        : "MQTT " + options.brokerUris() + " refused the connection (reason code 0x" + Integer.toHexString(code) + "): " + e.getMessage();
+                        ? BrokerConnections.refusedCredentials(
+                                options.brokerUris(), options.username(), options.passwordEnv(), code)
+                        : "MQTT " + options.brokerUris() + " refused the connection (reason code 0x"
+                                + Integer.toHexString(code) + "): " + e.getMessage();
                 throw new IOException(problem, new SourceConfigurationException(problem, e));
             }
             // an unreachable broker is retried by the restart strategy
@@ -89,7 +91,9 @@ class MqttSinkWriter<T> implements SinkWriter<T> {
                 return;
             } catch (MqttException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("MQTT publish to " + topic + " failed for " + options.ackTimeout() + ": " + e.getMessage(), e);
+                    throw new IOException(
+                            "MQTT publish to " + topic + " failed for " + options.ackTimeout() + ": " + e.getMessage(),
+                            e);
                 }
                 // not connected (Paho is reconnecting) or too many in flight: let acks come in, then retry
                 waitForOldest();
@@ -106,7 +110,10 @@ class MqttSinkWriter<T> implements SinkWriter<T> {
             try {
                 token.waitForCompletion(options.ackTimeout().toMillis());
             } catch (MqttException e) {
-                throw new IOException("MQTT broker did not acknowledge a message within " + options.ackTimeout() + ": " + e.getMessage(), e);
+                throw new IOException(
+                        "MQTT broker did not acknowledge a message within " + options.ackTimeout() + ": "
+                                + e.getMessage(),
+                        e);
             }
             pending.poll();
         }
@@ -125,7 +132,9 @@ class MqttSinkWriter<T> implements SinkWriter<T> {
     }
 
     private void dropCompleted() {
-        while (!pending.isEmpty() && pending.peek().isComplete() && pending.peek().getException() == null) {
+        while (!pending.isEmpty()
+                && pending.peek().isComplete()
+                && pending.peek().getException() == null) {
             pending.poll();
         }
     }

@@ -1,10 +1,9 @@
 package org.cems.connector.mqtt.split;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Version 1: the subscriber index as 4 bytes. */
 @Internal

@@ -1,12 +1,11 @@
 package org.cems.connector.mqtt.enumerator;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MqttEnumeratorStateSerializerTest {
     private final MqttEnumeratorStateSerializer serializer = new MqttEnumeratorStateSerializer();
@@ -14,9 +13,11 @@ class MqttEnumeratorStateSerializerTest {
     @Test
     void roundTrips() throws IOException {
         MqttEnumeratorState state = new MqttEnumeratorState(Set.of(0, 1, 5), Set.of(3));
-        assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(state))).isEqualTo(state);
+        assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(state)))
+                .isEqualTo(state);
         MqttEnumeratorState empty = MqttEnumeratorState.empty();
-        assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(empty))).isEqualTo(empty);
+        assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(empty)))
+                .isEqualTo(empty);
     }
 
     @Test

@@ -1,12 +1,6 @@
 package org.cems.connector.mqtt.enumerator;
 
-import org.apache.flink.api.connector.source.ReaderInfo;
-import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.connector.source.SplitsAssignment;
-import org.apache.flink.metrics.groups.SplitEnumeratorMetricGroup;
-import org.cems.connector.mqtt.split.MqttSubscriberSplit;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.api.connector.source.ReaderInfo;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.apache.flink.metrics.groups.SplitEnumeratorMetricGroup;
+import org.cems.connector.mqtt.split.MqttSubscriberSplit;
+import org.junit.jupiter.api.Test;
 
 class MqttSubscriberEnumeratorTest {
 
@@ -86,8 +85,10 @@ class MqttSubscriberEnumeratorTest {
 
         @Override
         public void assignSplits(SplitsAssignment<MqttSubscriberSplit> assignment) {
-            assignment.assignment().forEach((reader, splits) ->
-                    splits.forEach(split -> assigned.add(split.splitId() + "->" + reader)));
+            assignment
+                    .assignment()
+                    .forEach(
+                            (reader, splits) -> splits.forEach(split -> assigned.add(split.splitId() + "->" + reader)));
         }
 
         @Override

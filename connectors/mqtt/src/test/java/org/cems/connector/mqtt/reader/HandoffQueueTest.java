@@ -1,11 +1,10 @@
 package org.cems.connector.mqtt.reader;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.CompletableFuture;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 
 class HandoffQueueTest {
     private final HandoffQueue queue = new HandoffQueue();

@@ -1,8 +1,8 @@
 package org.cems.connector.mqtt.reader;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class LiveConnectionTest {
 
@@ -14,7 +14,9 @@ class LiveConnectionTest {
         assertThat(connection.needsResync()).isFalse();
 
         assertThat(connection.admit()).as("broker sent past the window").isFalse();
-        assertThat(connection.admit()).as("once overshot, nothing more is admitted").isFalse();
+        assertThat(connection.admit())
+                .as("once overshot, nothing more is admitted")
+                .isFalse();
         connection.acked();
         assertThat(connection.needsResync()).isFalse();
         connection.acked();

@@ -1,8 +1,8 @@
 package org.cems.connector.mqtt.reader;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PendingAcksTest {
     private final PendingAcks acks = new PendingAcks();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
-
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -25,8 +24,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The MQTT sink against a real Mosquitto: every element arrives on its topic, also across a broker restart. */
 class MqttSinkITCase {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     /** Topic alerts/{first letter}, payload the element. */
     static final class ByFirstLetter implements MqttMessageBuilder<String> {
@@ -57,8 +59,9 @@ class MqttSinkITCase {
         o.setSessionExpiryInterval(3600L);
         o.setAutomaticReconnect(true);
         client.connect(o);
-        client.subscribe(new MqttSubscription[] {new MqttSubscription("alerts/#", 1)},
-                new IMqttMessageListener[] {(topic, m) -> received.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
+        client.subscribe(new MqttSubscription[] {new MqttSubscription("alerts/#", 1)}, new IMqttMessageListener[] {
+            (topic, m) -> received.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))
+        });
         return client;
     }
 
@@ -69,9 +72,11 @@ class MqttSinkITCase {
             MqttClient sub = subscriber(broker, received);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
-            List<String> elements = IntStream.range(0, 500).mapToObj(i -> (i % 2 == 0 ? "a" : "b") + i).toList();
+            List<String> elements = IntStream.range(0, 500)
+                    .mapToObj(i -> (i % 2 == 0 ? "a" : "b") + i)
+                    .toList();
             env.fromData(elements).sinkTo(sink(broker));
-            env.execute("mqtt-sink");   // ends with flush(true): every message acknowledged
+            env.execute("mqtt-sink"); // ends with flush(true): every message acknowledged
             awaitSize(received, 500);
             assertThat(received).contains("alerts/a a0", "alerts/b b499");
             sub.disconnect();
@@ -81,7 +86,8 @@ class MqttSinkITCase {
 
     @Test
     void publishesWaitForTheBrokerToComeBack() throws Exception {
-        try (MosquittoServer broker = MosquittoServer.builder().persistence(true).build()) {
+        try (MosquittoServer broker =
+                MosquittoServer.builder().persistence(true).build()) {
             Set<String> received = ConcurrentHashMap.newKeySet();
             MqttClient sub = subscriber(broker, received);
             MqttSinkWriter<String> writer = sink(broker).writer("sink-test-writer");
@@ -91,7 +97,7 @@ class MqttSinkITCase {
             writer.flush(false);
             broker.restart();
             for (int i = 10; i < 20; i++) {
-                writer.write("a" + i, null);   // waits for Paho's reconnect
+                writer.write("a" + i, null); // waits for Paho's reconnect
             }
             writer.flush(false);
             awaitSize(received, 20);

@@ -1,11 +1,10 @@
 package org.cems.connector.mqtt.split;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
 
 class MqttSubscriberSplitSerializerTest {
     private final MqttSubscriberSplitSerializer serializer = new MqttSubscriberSplitSerializer();
