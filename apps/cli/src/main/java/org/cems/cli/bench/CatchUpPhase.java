@@ -107,12 +107,13 @@ final class CatchUpPhase {
                 (int) cap.toSeconds(),
                 restarts);
         rig.say(String.format(
-                "catch-up: %s; %,.0f records/s, %.1f minutes per hour of outage; restarts %s",
+                "catch-up: %s; %,.0f records/s; restarts %s",
                 Double.isNaN(liveSeconds)
                         ? "not live within the cap of " + cap.toSeconds() + " s"
-                        : String.format("live after %.1f s", liveSeconds),
+                        : String.format(
+                                "live after %.1f s, %.1f minutes per hour of outage",
+                                liveSeconds, r.minutesPerHourOfOutage()),
                 r.rate(),
-                r.minutesPerHourOfOutage(),
                 restarts.show()));
         return r;
     }
