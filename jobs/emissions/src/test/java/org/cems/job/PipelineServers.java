@@ -158,6 +158,26 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
         return Map.entry(mn, new String(Hj212Encoder.encode(p), StandardCharsets.UTF_8));
     }
 
+    /** A real-time (2011) upload asking for an answer: SO2, O2 and flow (m3/h), each flagged N. */
+    static Hj212Packet realTimeUpload(
+            Hj212Edition edition, String qn, String mn, LocalDateTime dataTime, double so2, double o2, double flowM3H) {
+        return Hj212Packet.builder()
+                .qn(qn)
+                .st("31")
+                .cn("2011")
+                .pw("123456")
+                .mn(mn)
+                .flag(edition, true)
+                .dataTime(dataTime)
+                .item("a21026", Hj212Item.RTD, String.valueOf(so2))
+                .item("a21026", Hj212Item.FLAG, "N")
+                .item("a19001", Hj212Item.RTD, String.valueOf(o2))
+                .item("a19001", Hj212Item.FLAG, "N")
+                .item("a00000", Hj212Item.RTD, String.valueOf(flowM3H))
+                .item("a00000", Hj212Item.FLAG, "N")
+                .build();
+    }
+
     /** Builds the job on {@code config} and submits it to the MiniCluster as {@code name}; the test cancels it. */
     JobClient startJob(JobConfig config, String name) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -14,7 +14,6 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cems.gateway.Hj212Gateway;
 import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
-import org.cems.hj212.Hj212Item;
 import org.cems.hj212.Hj212Packet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,22 +35,8 @@ class GatewayToInfluxITCase {
 
     /** A real-time upload asking for an answer: SO2, O2 and flow (m3/h for these sources). */
     private static byte[] upload(String mn, LocalDateTime dataTime, double so2, double o2, double flowM3H) {
-        Hj212Packet p = Hj212Packet.builder()
-                .qn(SERVERS.nextQn())
-                .st("31")
-                .cn("2011")
-                .pw("123456")
-                .mn(mn)
-                .flag(Hj212Edition.HJ212_2017, true)
-                .dataTime(dataTime)
-                .item("a21026", Hj212Item.RTD, String.valueOf(so2))
-                .item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.RTD, String.valueOf(o2))
-                .item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.RTD, String.valueOf(flowM3H))
-                .item("a00000", Hj212Item.FLAG, "N")
-                .build();
-        return Hj212Encoder.encode(p);
+        return Hj212Encoder.encode(PipelineServers.realTimeUpload(
+                Hj212Edition.HJ212_2017, SERVERS.nextQn(), mn, dataTime, so2, o2, flowM3H));
     }
 
     @Test

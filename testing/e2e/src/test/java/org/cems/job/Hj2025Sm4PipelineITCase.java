@@ -25,7 +25,6 @@ import org.cems.hj212.DecodeResult;
 import org.cems.hj212.Hj212Decoder;
 import org.cems.hj212.Hj212Edition;
 import org.cems.hj212.Hj212Encoder;
-import org.cems.hj212.Hj212Item;
 import org.cems.hj212.Hj212Packet;
 import org.cems.hj212.Sm4DataArea;
 import org.cems.job.config.JobConfig;
@@ -60,21 +59,7 @@ class Hj2025Sm4PipelineITCase {
     private static int frames;
 
     private static Hj212Packet upload(String mn, LocalDateTime dataTime, double so2, double o2, double flowM3H) {
-        return Hj212Packet.builder()
-                .qn(qn())
-                .st("31")
-                .cn("2011")
-                .pw("123456")
-                .mn(mn)
-                .flag(Hj212Edition.HJ212_2025, true)
-                .dataTime(dataTime)
-                .item("a21026", Hj212Item.RTD, String.valueOf(so2))
-                .item("a21026", Hj212Item.FLAG, "N")
-                .item("a19001", Hj212Item.RTD, String.valueOf(o2))
-                .item("a19001", Hj212Item.FLAG, "N")
-                .item("a00000", Hj212Item.RTD, String.valueOf(flowM3H))
-                .item("a00000", Hj212Item.FLAG, "N")
-                .build();
+        return PipelineServers.realTimeUpload(Hj212Edition.HJ212_2025, qn(), mn, dataTime, so2, o2, flowM3H);
     }
 
     private static String sm4(Hj212Packet p, String keyHex) {
