@@ -1,5 +1,6 @@
 package org.cems.core.registry;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +47,11 @@ public class Registry implements Serializable {
     public static final List<String> CONDITION_MEANINGS =
             List.of(CONDITION_STOPPED, "startup", "shutdown", "fault", "normal");
 
-    private transient Map<String, SourceRef> byMn;
+    /** Volatile: one decoded registry is shared by the functions of a job in a JVM (see {@link SharedRegistry}). */
+    private transient volatile Map<String, SourceRef> byMn;
+
+    /** Computed once: every function of a job serializes the same registry. */
+    private transient SharedRegistry serialForm;
 
     /** The target of an indicator in a year, or null when the registry gives none. */
     public Double target(int year, String indicator) {
@@ -73,14 +78,27 @@ public class Registry implements Serializable {
         return Collections.unmodifiableList(all);
     }
 
-    private Map<String, SourceRef> index() {
-        if (byMn == null) {
-            Map<String, SourceRef> map = new HashMap<>();
-            for (SourceRef ref : allSources()) {
-                map.put(ref.source().mn, ref);
-            }
-            byMn = map;
+    /** A registry is serialized as its {@link SharedRegistry}, so a JVM decodes it once for all functions. */
+    @Serial
+    private Object writeReplace() {
+        if (SharedRegistry.writingContent()) {
+            return this;
         }
-        return byMn;
+        if (serialForm == null) {
+            serialForm = SharedRegistry.of(this);
+        }
+        return serialForm;
+    }
+
+    private Map<String, SourceRef> index() {
+        Map<String, SourceRef> index = byMn;
+        if (index == null) {
+            index = new HashMap<>();
+            for (SourceRef ref : allSources()) {
+                index.put(ref.source().mn, ref);
+            }
+            byMn = index;
+        }
+        return index;
     }
 }
