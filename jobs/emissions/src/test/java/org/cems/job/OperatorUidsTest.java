@@ -55,7 +55,7 @@ class OperatorUidsTest {
                         "emission-points",
                         "carbon-points",
                         "contributions",
-                        "rollups",
+                        "window-rollups",
                         "total-points",
                         "source-days",
                         "year-to-date-kpis",

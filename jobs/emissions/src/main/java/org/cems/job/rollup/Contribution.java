@@ -14,7 +14,8 @@ public class Contribution {
 
     public Contribution() {}
 
-    public String scopeKey() {
-        return scope + ":" + id;
+    /** The roll-up's key: one total per scope, pollutant and window. */
+    public String windowKey() {
+        return scope + ":" + id + "|" + pollutant + "|" + window + "|" + windowStartMillis;
     }
 }

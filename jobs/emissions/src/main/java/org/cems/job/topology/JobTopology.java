@@ -124,10 +124,10 @@ public final class JobTopology {
                 .flatMap(new Contributions(job.registry()))
                 .name("contributions")
                 .uid("contributions")
-                .keyBy(Contribution::scopeKey)
+                .keyBy(Contribution::windowKey)
                 .process(new Rollup())
-                .name("rollups")
-                .uid("rollups")
+                .name("window-rollups")
+                .uid("window-rollups")
                 .map(new TotalPoints())
                 .name("total-points")
                 .uid("total-points");
