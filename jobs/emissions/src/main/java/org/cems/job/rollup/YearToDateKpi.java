@@ -45,7 +45,7 @@ import org.cems.hj212.ParameterCatalogue;
  */
 public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRecord> {
     private static final double KG_PER_T = 1000.0;
-    private static final int MAX_DAYS = 366;
+    static final int MAX_DAYS = 366;
     /** Pollutant code to indicator prefix: the catalogue's {@code indicator} column (a21002 nox, a24088 vocs). */
     private static final Map<String, String> INDICATOR_PREFIX = ParameterCatalogue.standard().all().stream()
             .filter(p -> p.indicator() != null)
@@ -56,11 +56,18 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
     private static final int PROJECTED_KG = 1;
     private static final int COVERED_DAYS = 2;
     private static final int SOURCES = 3;
+    /** After a source's days: the baseline year's share of its covered days, and their number. */
+    static final int SHARE = MAX_DAYS;
+
+    static final int COVERED = MAX_DAYS + 1;
 
     private final Registry registry;
     private transient ZoneId zone;
     private transient Map<String, Enterprise> enterprises;
-    /** A source's tonnes by day of the year (NaN: not covered), by pollutant|year|enterprise|source. */
+    /**
+     * A source's tonnes by day of the year (NaN: not covered), then its {@link #SHARE} and
+     * {@link #COVERED} days, by pollutant|year|enterprise|source.
+     */
     private transient MapState<String, double[]> sourceDays;
     /** Mass, projection, covered days and sources of an enterprise's stacks in the scope, all days, by pollutant|year|enterprise. */
     private transient MapState<String, double[]> enterpriseSums;
@@ -109,15 +116,16 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
         }
         Enterprise enterprise = enterprises.get(d.enterprise);
         String sourceKey = pollutantYear + "|" + d.enterprise + "|" + d.source;
-        double[] days = sourceDays.get(sourceKey);
-        if (days == null) {
-            days = new double[MAX_DAYS];
-            Arrays.fill(days, Double.NaN);
+        double[] days = withCoverage(sourceDays.get(sourceKey), enterprise, d.pollutant, day.getYear());
+        double[] before = summary(days);
+        int dayIndex = day.getDayOfYear() - 1;
+        if (Double.isNaN(days[dayIndex])) {
+            days[SHARE] += BaselineShares.ofDay(enterprise, d.pollutant, day);
+            days[COVERED] += 1;
         }
-        double[] before = summary(days, enterprise, d.pollutant, day.getYear(), MAX_DAYS);
-        days[day.getDayOfYear() - 1] = d.massKg;
+        days[dayIndex] = d.massKg;
         sourceDays.put(sourceKey, days);
-        double[] after = summary(days, enterprise, d.pollutant, day.getYear(), MAX_DAYS);
+        double[] after = summary(days);
 
         String enterpriseKey = pollutantYear + "|" + d.enterprise;
         double[] sums = enterpriseSums.get(enterpriseKey);
@@ -134,6 +142,46 @@ public class YearToDateKpi extends KeyedProcessFunction<String, SourceDay, KpiRe
             ctx.timerService().registerProcessingTimeTimer(at);
             flushTimer.update(at);
         }
+    }
+
+    /**
+     * A source's days with, after them, the baseline year's share of its covered days and their
+     * number, so that a day's new mass needs no pass over the year's shares (an array of
+     * {@link #MAX_DAYS} from an earlier version gains them here). A source new to the year has none.
+     */
+    static double[] withCoverage(double[] stored, Enterprise enterprise, String pollutant, int year) {
+        if (stored != null && stored.length == COVERED + 1) {
+            return stored;
+        }
+        double[] days = new double[COVERED + 1];
+        Arrays.fill(days, 0, MAX_DAYS, Double.NaN);
+        if (stored != null) {
+            LocalDate jan1 = LocalDate.of(year, 1, 1);
+            for (int i = 0; i < jan1.lengthOfYear(); i++) {
+                days[i] = stored[i];
+                if (!Double.isNaN(stored[i])) {
+                    days[SHARE] += BaselineShares.ofDay(enterprise, pollutant, jan1.plusDays(i));
+                    days[COVERED] += 1;
+                }
+            }
+        }
+        return days;
+    }
+
+    /** {@link #summary(double[], Enterprise, String, int, int)} of all days, from the coverage kept with them. */
+    private static double[] summary(double[] days) {
+        double massKg = 0;
+        for (int i = 0; i < MAX_DAYS; i++) {
+            if (!Double.isNaN(days[i])) {
+                massKg += days[i];
+            }
+        }
+        double[] s = new double[SOURCES + 1];
+        s[MASS_KG] = massKg;
+        s[PROJECTED_KG] = days[SHARE] > 0 ? massKg / days[SHARE] : 0;
+        s[COVERED_DAYS] = days[COVERED];
+        s[SOURCES] = days[COVERED] > 0 ? 1 : 0;
+        return s;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -129,5 +130,25 @@ class YearToDateKpiTest {
         KpiRecord reduction = flushAndFind("nox_reduction_t", d);
         assertThat(reduction.target).isNull();
         assertThat(reduction.progressPct).isNull();
+    }
+
+    @Test
+    void aSourcesDaysFromAnEarlierVersionGainTheirCoverage() {
+        Registry registry =
+                RegistryLoader.parse(new ByteArrayInputStream(REGISTRY.getBytes(StandardCharsets.UTF_8)), "test");
+        double[] stored = new double[YearToDateKpi.MAX_DAYS];
+        Arrays.fill(stored, Double.NaN);
+        stored[0] = 1000; // 1 January
+        stored[1] = 0; // 2 January: covered, nothing emitted
+        // b's January baseline is 62 t of 396 t over 31 days
+        double[] days = YearToDateKpi.withCoverage(stored, registry.enterprises.get(1), "a21002", 2026);
+
+        assertThat(days).hasSize(YearToDateKpi.COVERED + 1);
+        assertThat(days[0]).isEqualTo(1000);
+        assertThat(days[2]).isNaN();
+        assertThat(days[YearToDateKpi.COVERED]).isEqualTo(2);
+        assertThat(days[YearToDateKpi.SHARE]).isCloseTo(2 * 62.0 / 396 / 31, within(1e-15));
+        assertThat(YearToDateKpi.withCoverage(days, registry.enterprises.get(1), "a21002", 2026))
+                .isSameAs(days);
     }
 }
