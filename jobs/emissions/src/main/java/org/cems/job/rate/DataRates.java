@@ -53,6 +53,10 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
      * hours, and every sum is summed again.
      */
     private transient Map<Long, DataRate> cityHourSums;
+    /** The registry's enterprises by id, and sources by {@code enterprise/source}: one lookup per record, not a pass. */
+    private transient Map<String, Enterprise> enterprises;
+
+    private transient Map<String, Source> sources;
 
     public DataRates(Registry registry, String zoneId, long allowedLatenessMs) {
         this.registry = registry;
@@ -68,6 +72,12 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         cityHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("cityHours", Types.LONG, Types.BOOLEAN));
         intervals = getRuntimeContext().getMapState(new MapStateDescriptor<>("intervals", Types.STRING, Types.INT));
         cityHourSums = new HashMap<>();
+        enterprises = new HashMap<>();
+        sources = new HashMap<>();
+        for (Enterprise e : registry.enterprises) {
+            enterprises.put(e.id, e);
+            e.sources.forEach(s -> sources.put(e.id + "/" + s.id, s));
+        }
     }
 
     @Override
@@ -100,16 +110,20 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
             rewriteSilentHours(sourceHour.enterprise, reporting, dayHours, out);
         }
         out.collect(sourceDay(sourceHour.enterprise, sourceHour.source, day, dayHours));
-        for (Enterprise e : registry.enterprises) {
-            if (newHour) {
+        if (newHour) {
+            for (Enterprise e : registry.enterprises) {
                 for (Source s : e.sources) {
                     if (!hours.contains(hourKey(hour, e.id, s.id))) {
                         out.collect(sourceHour(e.id, s, hour));
                         out.collect(sourceDay(e.id, s.id, day, dayHours));
                     }
                 }
+                out.collect(enterprise(e, Window.HOUR.label(), hour, List.of(hour)));
+                out.collect(enterprise(e, Window.DAY.label(), day, dayHours));
             }
-            if (newHour || e.id.equals(sourceHour.enterprise)) {
+        } else {
+            Enterprise e = enterprises.get(sourceHour.enterprise);
+            if (e != null) {
                 out.collect(enterprise(e, Window.HOUR.label(), hour, List.of(hour)));
                 out.collect(enterprise(e, Window.DAY.label(), day, dayHours));
             }
@@ -128,16 +142,12 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
      */
     private void rewriteSilentHours(String enterprise, Source s, List<Long> dayHours, Collector<DataRate> out)
             throws Exception {
-        for (Enterprise e : registry.enterprises) {
-            if (!e.id.equals(enterprise)) {
-                continue;
-            }
-            for (long hour : dayHours) {
-                if (!hours.contains(hourKey(hour, enterprise, s.id))) {
-                    out.collect(sourceHour(enterprise, s, hour));
-                    out.collect(enterprise(e, Window.HOUR.label(), hour, List.of(hour)));
-                    out.collect(city(Window.HOUR.label(), hour, List.of(hour)));
-                }
+        Enterprise e = enterprises.get(enterprise);
+        for (long hour : dayHours) {
+            if (!hours.contains(hourKey(hour, enterprise, s.id))) {
+                out.collect(sourceHour(enterprise, s, hour));
+                out.collect(enterprise(e, Window.HOUR.label(), hour, List.of(hour)));
+                out.collect(city(Window.HOUR.label(), hour, List.of(hour)));
             }
         }
     }
@@ -215,16 +225,7 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     }
 
     private Source source(String enterprise, String sourceId) {
-        for (Enterprise e : registry.enterprises) {
-            if (e.id.equals(enterprise)) {
-                for (Source s : e.sources) {
-                    if (s.id.equals(sourceId)) {
-                        return s;
-                    }
-                }
-            }
-        }
-        return null;
+        return sources.get(enterprise + "/" + sourceId);
     }
 
     /** Forgets days no correction can reach any more (older than the allowed lateness). */
