@@ -12,7 +12,17 @@ public class SourceDay {
 
     public SourceDay() {}
 
-    public String scopeKey() {
-        return scope + ":" + id;
+    /**
+     * A scope's enterprises are split over this many shards, each summed on its own
+     * ({@link YearToDateParts}): enough for the city's work to spread over the tasks of a small
+     * cluster, few enough for their parts to be summed per day at once.
+     */
+    static final int SHARDS = 16;
+
+    static final char SHARD_SEPARATOR = '#';
+
+    /** The scope and the shard of this day's enterprise: all of an enterprise's sources meet in one. */
+    public String shardKey() {
+        return scope + ":" + id + SHARD_SEPARATOR + Math.floorMod(enterprise.hashCode(), SHARDS);
     }
 }

@@ -47,6 +47,8 @@ import org.cems.job.rollup.Rollup;
 import org.cems.job.rollup.SourceDay;
 import org.cems.job.rollup.SourceDays;
 import org.cems.job.rollup.YearToDateKpi;
+import org.cems.job.rollup.YearToDatePart;
+import org.cems.job.rollup.YearToDateParts;
 import org.cems.job.types.JobTypes;
 
 /**
@@ -136,10 +138,14 @@ public final class JobTopology {
                 .flatMap(new SourceDays(job.registry()))
                 .name("source-days")
                 .uid("source-days")
-                .keyBy(SourceDay::scopeKey)
+                .keyBy(SourceDay::shardKey)
+                .process(new YearToDateParts(job.registry()))
+                .name("year-to-date-parts")
+                .uid("year-to-date-parts")
+                .keyBy(YearToDatePart::yearKey)
                 .process(new YearToDateKpi(job.registry()))
                 .name("year-to-date-kpis")
-                .uid("year-to-date-kpis")
+                .uid("year-to-date-kpi-sums")
                 .map(new KpiPoints())
                 .name("kpi-points")
                 .uid("kpi-points");

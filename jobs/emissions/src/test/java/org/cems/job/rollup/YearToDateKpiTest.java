@@ -37,19 +37,26 @@ class YearToDateKpiTest {
                   - {id: s3, mn: "M3", kind: coal_boiler}
             """;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, SourceDay, KpiRecord> harness;
+    /** The two stages as the job runs them: shards of the city's enterprises (a and b are in two), then their sums. */
+    private KeyedOneInputStreamOperatorTestHarness<String, SourceDay, YearToDatePart> parts;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, YearToDatePart, KpiRecord> harness;
 
     @BeforeEach
     void open() throws Exception {
         Registry registry =
                 RegistryLoader.parse(new ByteArrayInputStream(REGISTRY.getBytes(StandardCharsets.UTF_8)), "test");
+        parts = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new YearToDateParts(registry)), SourceDay::shardKey, Types.STRING);
+        parts.open();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new YearToDateKpi(registry)), SourceDay::scopeKey, Types.STRING);
+                new KeyedProcessOperator<>(new YearToDateKpi(registry)), YearToDatePart::yearKey, Types.STRING);
         harness.open();
     }
 
     @AfterEach
     void close() throws Exception {
+        parts.close();
         harness.close();
     }
 
@@ -66,11 +73,15 @@ class YearToDateKpiTest {
         d.pollutant = "a21002";
         d.dayStartMillis = start(day);
         d.massKg = kg;
-        harness.processElement(d, d.dayStartMillis);
+        parts.processElement(d, d.dayStartMillis);
     }
 
     KpiRecord flushAndFind(String indicator, LocalDate day) throws Exception {
-        harness.setProcessingTime(harness.getProcessingTime() + Rollup.FLUSH_MS);
+        parts.setProcessingTime(parts.getProcessingTime() + Rollup.FLUSH_MS);
+        for (YearToDatePart part : parts.extractOutputValues()) {
+            harness.processElement(part, part.dayStartMillis);
+        }
+        parts.getOutput().clear();
         List<KpiRecord> out = harness.extractOutputValues();
         return out.stream()
                 .filter(k -> k.indicator.equals(indicator) && k.timeMillis == start(day))
@@ -124,6 +135,25 @@ class YearToDateKpiTest {
     }
 
     @Test
+    void anEnterpriseWithoutDataOnADayStillCountsItsYearSoFar() throws Exception {
+        LocalDate d1 = LocalDate.of(2026, 6, 1);
+        send("a", "s1", d1, 1000);
+        send("b", "s3", d1, 400);
+        assertThat(flushAndFind("nox_ytd_t", d1).value).isCloseTo(1.4, within(1e-12));
+
+        send("a", "s1", d1.plusDays(1), 1000); // b (another shard) sends nothing on 2 June
+        KpiRecord second = flushAndFind("nox_ytd_t", d1.plusDays(1));
+
+        assertThat(second.value).isCloseTo(2.4, within(1e-12));
+        // 2 + 1 covered source-days of 2 sources × 153 days
+        assertThat(second.coveragePct).isCloseTo(3.0 / (2 * 153) * 100, within(1e-9));
+
+        send("b", "s3", d1, 600); // b's 1 June corrected: 1 June and the later 2 June change
+        assertThat(flushAndFind("nox_ytd_t", d1).value).isCloseTo(1.6, within(1e-12));
+        assertThat(flushAndFind("nox_ytd_t", d1.plusDays(1)).value).isCloseTo(2.6, within(1e-12));
+    }
+
+    @Test
     void aYearWithoutATargetHasNone() throws Exception {
         LocalDate d = LocalDate.of(2025, 3, 1);
         send("a", "s1", d, 1000);
@@ -136,19 +166,19 @@ class YearToDateKpiTest {
     void aSourcesDaysFromAnEarlierVersionGainTheirCoverage() {
         Registry registry =
                 RegistryLoader.parse(new ByteArrayInputStream(REGISTRY.getBytes(StandardCharsets.UTF_8)), "test");
-        double[] stored = new double[YearToDateKpi.MAX_DAYS];
+        double[] stored = new double[YearToDateParts.MAX_DAYS];
         Arrays.fill(stored, Double.NaN);
         stored[0] = 1000; // 1 January
         stored[1] = 0; // 2 January: covered, nothing emitted
         // b's January baseline is 62 t of 396 t over 31 days
-        double[] days = YearToDateKpi.withCoverage(stored, registry.enterprises.get(1), "a21002", 2026);
+        double[] days = YearToDateParts.withCoverage(stored, registry.enterprises.get(1), "a21002", 2026);
 
-        assertThat(days).hasSize(YearToDateKpi.COVERED + 1);
+        assertThat(days).hasSize(YearToDateParts.COVERED + 1);
         assertThat(days[0]).isEqualTo(1000);
         assertThat(days[2]).isNaN();
-        assertThat(days[YearToDateKpi.COVERED]).isEqualTo(2);
-        assertThat(days[YearToDateKpi.SHARE]).isCloseTo(2 * 62.0 / 396 / 31, within(1e-15));
-        assertThat(YearToDateKpi.withCoverage(days, registry.enterprises.get(1), "a21002", 2026))
+        assertThat(days[YearToDateParts.COVERED]).isEqualTo(2);
+        assertThat(days[YearToDateParts.SHARE]).isCloseTo(2 * 62.0 / 396 / 31, within(1e-15));
+        assertThat(YearToDateParts.withCoverage(days, registry.enterprises.get(1), "a21002", 2026))
                 .isSameAs(days);
     }
 }
