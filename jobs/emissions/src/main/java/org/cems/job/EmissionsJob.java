@@ -8,8 +8,10 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 import org.cems.connector.influxdb.InfluxPoint;
@@ -77,6 +79,7 @@ public final class EmissionsJob {
         conf.set(StateBackendOptions.STATE_BACKEND, config.checkpoint.stateBackend);
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, config.checkpoint.incremental);
         conf.set(ROCKSDB_COMPRESSION, "ZSTD_COMPRESSION");
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(config.checkpoint.stateMemory));
         return conf;
     }
 

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.configuration.MemorySize;
 import org.cems.core.time.Durations;
 
 /** Reads and checks the job configuration, naming the key to fix in every error. */
@@ -165,6 +166,12 @@ public final class JobConfigLoader {
         if (!JobConfig.Checkpoint.STATE_BACKEND_ROCKSDB.equals(c.checkpoint.stateBackend)
                 && !JobConfig.Checkpoint.STATE_BACKEND_HASHMAP.equals(c.checkpoint.stateBackend)) {
             problems.add("checkpoint.state_backend: rocksdb or hashmap, not \"" + c.checkpoint.stateBackend + "\"");
+        }
+        try {
+            MemorySize.parse(c.checkpoint.stateMemory);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(
+                    "checkpoint.state_memory: a size such as 512m or 2g, not \"" + c.checkpoint.stateMemory + "\"");
         }
         duration(problems, "influxdb.flush_interval", c.influxdb.flushInterval);
         if (!c.kafka.enabled && !c.mqtt.enabled) {
