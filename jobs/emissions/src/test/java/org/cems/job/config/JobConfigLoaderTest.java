@@ -72,6 +72,16 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void theStateMemoryIsTheEmbeddedClustersManagedMemory() {
+        JobConfig c = JobConfigLoader.load(EXAMPLE);
+        assertThat(org.cems.job.EmissionsJob.flinkConfiguration(c).toMap())
+                .containsEntry("taskmanager.memory.managed.size", "512 mb");
+        c.checkpoint.stateMemory = "lots";
+        assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
+                .hasMessageContaining("checkpoint.state_memory: a size such as 512m or 2g, not \"lots\"");
+    }
+
+    @Test
     void theIncidentSnapshotIntervalIsRead() {
         JobConfig c = JobConfigLoader.load(EXAMPLE);
         assertThat(c.incidents.snapshotInterval).isEqualTo("1m");
