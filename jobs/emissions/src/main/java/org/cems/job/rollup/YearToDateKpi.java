@@ -137,8 +137,12 @@ public class YearToDateKpi extends KeyedProcessFunction<String, YearToDatePart, 
         }
     }
 
+    /** Null while no shard has the figure (no baseline year): a mixed conditional would unbox the null. */
     private static Double plus(Double sum, Double value) {
-        return value == null ? sum : (sum == null ? 0 : sum) + value;
+        if (value == null) {
+            return sum;
+        }
+        return sum == null ? value : Double.valueOf(sum + value);
     }
 
     private static KpiRecord kpi(YearToDatePart part, long day, String indicator, double value, double coveragePct) {

@@ -35,6 +35,9 @@ class YearToDateKpiTest {
                 baseline_monthly_t: {a21002: {1: 62, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}}
                 sources:
                   - {id: s3, mn: "M3", kind: coal_boiler}
+              - id: c
+                sources:
+                  - {id: s4, mn: "M4", kind: coal_boiler}
             """;
 
     /** The two stages as the job runs them: shards of the city's enterprises (a and b are in two), then their sums. */
@@ -151,6 +154,22 @@ class YearToDateKpiTest {
         send("b", "s3", d1, 600); // b's 1 June corrected: 1 June and the later 2 June change
         assertThat(flushAndFind("nox_ytd_t", d1).value).isCloseTo(1.6, within(1e-12));
         assertThat(flushAndFind("nox_ytd_t", d1.plusDays(1)).value).isCloseTo(2.6, within(1e-12));
+    }
+
+    @Test
+    void anEnterpriseWithoutABaselineCountsItsMassButNoBaseline() throws Exception {
+        LocalDate d = LocalDate.of(2026, 1, 1);
+        send("c", "s4", d, 500);
+        KpiRecord alone = flushAndFind("nox_ytd_t", d);
+        assertThat(alone.value).isCloseTo(0.5, within(1e-12));
+        assertThat(alone.baseline).isNull();
+        assertThat(harness.extractOutputValues()).noneMatch(k -> k.indicator.equals("nox_reduction_t"));
+
+        send("a", "s1", d, 1000);
+        KpiRecord both = flushAndFind("nox_ytd_t", d);
+        assertThat(both.value).isCloseTo(1.5, within(1e-12));
+        // a's whole year on its one covered day of an even spread: 365 t × 1/365
+        assertThat(both.baseline).isCloseTo(1.0, within(1e-9));
     }
 
     @Test
