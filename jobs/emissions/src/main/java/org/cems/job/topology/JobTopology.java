@@ -144,7 +144,7 @@ public final class JobTopology {
                 .uid("year-to-date-parts")
                 .keyBy(YearToDatePart::yearKey)
                 .process(new YearToDateKpi(job.registry()))
-                .name("year-to-date-kpis")
+                .name("year-to-date-kpi-sums")
                 .uid("year-to-date-kpi-sums")
                 .map(new KpiPoints())
                 .name("kpi-points")
