@@ -102,8 +102,8 @@ public class YearToDateKpi extends KeyedProcessFunction<String, YearToDatePart, 
             massKg += p.massKg;
             coveredDays += p.coveredDays;
             sources += p.sources;
-            baselineOfCoveredT = plus(baselineOfCoveredT, p.baselineOfCoveredT);
-            monitoredBaselineT = plus(monitoredBaselineT, p.monitoredBaselineT);
+            baselineOfCoveredT = YearToDatePart.plusBaseline(baselineOfCoveredT, p.baselineOfCoveredT);
+            monitoredBaselineT = YearToDatePart.plusBaseline(monitoredBaselineT, p.monitoredBaselineT);
             reductionT += p.reductionT;
         }
         int dayOfYear = Instant.ofEpochMilli(day).atZone(zone).getDayOfYear();
@@ -135,14 +135,6 @@ public class YearToDateKpi extends KeyedProcessFunction<String, YearToDatePart, 
                 }
             }
         }
-    }
-
-    /** Null while no shard has the figure (no baseline year): a mixed conditional would unbox the null. */
-    private static Double plus(Double sum, Double value) {
-        if (value == null) {
-            return sum;
-        }
-        return sum == null ? value : Double.valueOf(sum + value);
     }
 
     private static KpiRecord kpi(YearToDatePart part, long day, String indicator, double value, double coveragePct) {

@@ -27,6 +27,17 @@ public class YearToDatePart {
 
     public YearToDatePart() {}
 
+    /**
+     * Adds to a baseline figure that stays null while no enterprise has a baseline. Written out
+     * because a conditional mixing {@code Double} and {@code double} would unbox the null sum.
+     */
+    static Double plusBaseline(Double sumT, Double valueT) {
+        if (valueT == null) {
+            return sumT;
+        }
+        return sumT == null ? valueT : Double.valueOf(sumT + valueT);
+    }
+
     /** The KPIs' key: one per scope, pollutant and year. */
     public String yearKey() {
         return scope + ":" + id + "|" + pollutant + "|" + year;

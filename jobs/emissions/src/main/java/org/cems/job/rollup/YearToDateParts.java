@@ -276,9 +276,9 @@ public class YearToDateParts extends KeyedProcessFunction<String, SourceDay, Yea
             Enterprise enterprise = enterprises.get(e.getKey());
             Double baselineT = enterprise == null ? null : enterprise.baselineT.get(part.pollutant);
             if (baselineT != null && s[PROJECTED_KG] > 0) {
-                part.baselineOfCoveredT = (part.baselineOfCoveredT == null ? 0 : part.baselineOfCoveredT)
-                        + baselineT * s[MASS_KG] / s[PROJECTED_KG];
-                part.monitoredBaselineT = (part.monitoredBaselineT == null ? 0 : part.monitoredBaselineT) + baselineT;
+                part.baselineOfCoveredT =
+                        YearToDatePart.plusBaseline(part.baselineOfCoveredT, baselineT * s[MASS_KG] / s[PROJECTED_KG]);
+                part.monitoredBaselineT = YearToDatePart.plusBaseline(part.monitoredBaselineT, baselineT);
                 part.reductionT += baselineT - s[PROJECTED_KG] / KG_PER_T;
             }
         }
