@@ -1,16 +1,20 @@
 package org.cems.job.rollup;
 
-/** One stack's mass in one window, addressed to one roll-up scope. A Flink POJO. */
+/**
+ * The change one or more stacks made to one scope's window of one pollutant: their mass minus what
+ * they had sent for it before, and how many of them sent it for the first time. Changes add up, so
+ * {@link ContributionSums} merges them before they cross the network. A Flink POJO.
+ */
 public class Contribution {
     public String scope;
     public String id;
     public String pollutant;
     public String window;
     public long windowStartMillis;
-    /** enterprise/source: a later value from the same contributor replaces the earlier one. */
-    public String contributor;
 
-    public double massKg;
+    public double deltaKg;
+    /** Stacks that contributed to this window for the first time. */
+    public int newSources;
 
     public Contribution() {}
 

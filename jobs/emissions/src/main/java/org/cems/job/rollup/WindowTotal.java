@@ -1,11 +1,11 @@
 package org.cems.job.rollup;
 
 /**
- * The running total of one scope's window for one pollutant: what {@link Rollup} keeps besides
- * each contributor's mass. A Flink POJO.
+ * The running total of one scope's window for one pollutant: what {@link Rollup} keeps, and what
+ * {@link ContributionSums} merges changes into. A Flink POJO.
  *
- * <p>The sum is compensated (Neumaier): a contributor's corrected mass replaces its earlier one
- * by adding the difference, and a city's hour has 100,000 of them, so plain adding would let the
+ * <p>The sum is compensated (Neumaier): a stack's corrected mass replaces its earlier one by
+ * adding the difference, and a city's hour has 100,000 of them, so plain adding would let the
  * rounding of each step build up.
  */
 public class WindowTotal {
@@ -18,13 +18,11 @@ public class WindowTotal {
     public double massKg;
     /** What rounding took off {@link #massKg} so far. */
     public double compensationKg;
-    /** Contributors with a mass in this window. */
+    /** Stacks with a mass in this window. */
     public int sources;
 
     /** Processing time of the last change: the window's state goes {@link Rollup#KEEP_MS} after it. */
     public long lastUpdateMillis;
-    /** The pending flush timer, 0 when nothing changed since the last one. */
-    public long flushAtMillis;
     /** The pending clean-up timer. */
     public long cleanupAtMillis;
 

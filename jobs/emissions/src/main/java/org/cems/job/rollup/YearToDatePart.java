@@ -25,6 +25,9 @@ public class YearToDatePart {
     /** Baseline minus projection, of the enterprises with a baseline. */
     public double reductionT;
 
+    /** While summed: false when an enterprise's figures up to the day are no longer known (not emitted). */
+    transient boolean complete = true;
+
     public YearToDatePart() {}
 
     /**

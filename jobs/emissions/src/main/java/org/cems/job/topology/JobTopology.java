@@ -1,5 +1,6 @@
 package org.cems.job.topology;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -42,10 +43,11 @@ import org.cems.job.quality.QualityKey;
 import org.cems.job.rate.DataRates;
 import org.cems.job.rate.SourceRecordCounts;
 import org.cems.job.rollup.Contribution;
+import org.cems.job.rollup.ContributionSums;
 import org.cems.job.rollup.Contributions;
 import org.cems.job.rollup.Rollup;
-import org.cems.job.rollup.SourceDay;
-import org.cems.job.rollup.SourceDays;
+import org.cems.job.rollup.SourceYearChange;
+import org.cems.job.rollup.SourceYearDays;
 import org.cems.job.rollup.YearToDateKpi;
 import org.cems.job.rollup.YearToDatePart;
 import org.cems.job.rollup.YearToDateParts;
@@ -120,28 +122,41 @@ public final class JobTopology {
                 .uid("carbon-points");
     }
 
-    /** Totals of each enterprise, park and the city, and the year-to-date KPIs. */
+    /**
+     * Totals of each enterprise, park and the city, and the year-to-date KPIs: each stack's masses
+     * are kept once, keyed by stack, and the scopes only add up their changes.
+     */
     private static DataStream<InfluxPoint> rollups(DataStream<EmissionRecord> emissions, JobContext job) {
         DataStream<InfluxPoint> totals = emissions
-                .flatMap(new Contributions(job.registry()))
+                .filter(Contributions::counts)
+                .name("counted-masses")
+                .uid("counted-masses")
+                .keyBy(Contributions::sourceKey)
+                .process(new Contributions(job.registry()))
                 .name("contributions")
                 .uid("contributions")
+                .transform("contribution-sums", TypeInformation.of(Contribution.class), new ContributionSums())
+                .uid("contribution-sums")
                 .keyBy(Contribution::windowKey)
                 .process(new Rollup())
-                .name("window-rollups")
-                .uid("window-rollups")
+                .name("window-totals")
+                .uid("window-totals")
                 .map(new TotalPoints())
                 .name("total-points")
                 .uid("total-points");
         // year-to-date KPIs need each stack's days (what its data covers), not the scope's totals
         DataStream<InfluxPoint> kpis = emissions
-                .flatMap(new SourceDays(job.registry()))
-                .name("source-days")
-                .uid("source-days")
-                .keyBy(SourceDay::shardKey)
+                .filter(SourceYearDays::counts)
+                .name("plan-pollutant-days")
+                .uid("plan-pollutant-days")
+                .keyBy(Contributions::sourceKey)
+                .process(new SourceYearDays(job.registry()))
+                .name("source-year-days")
+                .uid("source-year-days")
+                .keyBy(SourceYearChange::shardKey)
                 .process(new YearToDateParts(job.registry()))
-                .name("year-to-date-parts")
-                .uid("year-to-date-parts")
+                .name("year-to-date-shards")
+                .uid("year-to-date-shards")
                 .keyBy(YearToDatePart::yearKey)
                 .process(new YearToDateKpi(job.registry()))
                 .name("year-to-date-kpi-sums")

@@ -3,48 +3,84 @@ package org.cems.job.rollup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.cems.core.registry.RegistryLoader;
+import org.cems.job.emission.EmissionRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The city's hourly totals from stacks' contributions fed to the operator, worked by hand. */
+/**
+ * The city's hourly totals from stacks' hours fed to the three stages as the job runs them (each
+ * stack's masses, the merged changes, the totals), worked by hand.
+ */
 class RollupTest {
     private static final long HOUR = 1_780_000_000_000L;
+    private static final long DAY_MS = 24 * 3600 * 1000L;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, Contribution, TotalRecord> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, EmissionRecord, Contribution> stacks;
+    private OneInputStreamOperatorTestHarness<Contribution, Contribution> sums;
+    private KeyedOneInputStreamOperatorTestHarness<String, Contribution, TotalRecord> totals;
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        String yaml =
+                "city: Ordos\nenterprises:\n  - id: a\n    sources:\n      - {id: u1, mn: \"M1\", kind: coal_boiler}\n";
+        var registry = RegistryLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test");
+        stacks = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new Contributions(registry)), Contributions::sourceKey, Types.STRING);
+        stacks.open();
+        sums = new OneInputStreamOperatorTestHarness<>(new ContributionSums());
+        sums.open();
+        totals = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new Rollup()), Contribution::windowKey, Types.STRING);
-        harness.open();
+        totals.open();
     }
 
     @AfterEach
     void close() throws Exception {
-        harness.close();
+        stacks.close();
+        sums.close();
+        totals.close();
     }
 
-    private void send(String contributor, String pollutant, double kg) throws Exception {
-        Contribution c = new Contribution();
-        c.scope = TotalRecord.CITY;
-        c.id = "Ordos";
-        c.pollutant = pollutant;
-        c.window = "1h";
-        c.windowStartMillis = HOUR;
-        c.contributor = contributor;
-        c.massKg = kg;
-        harness.processElement(c, HOUR);
+    private void send(String stack, String pollutant, String window, long start, double kg) throws Exception {
+        EmissionRecord r = new EmissionRecord();
+        r.enterprise = stack.substring(0, stack.indexOf('/'));
+        r.source = stack.substring(stack.indexOf('/') + 1);
+        r.stack = true;
+        r.pollutant = pollutant;
+        r.window = window;
+        r.windowStartMillis = start;
+        r.massAccountedKg = kg;
+        stacks.processElement(r, start);
     }
 
+    private void send(String stack, String pollutant, double kg) throws Exception {
+        send(stack, pollutant, "1h", HOUR, kg);
+    }
+
+    /** The changes since the last flush, merged and flushed, then summed: the city's totals that changed. */
     private List<TotalRecord> flush() throws Exception {
-        harness.setProcessingTime(harness.getProcessingTime() + Rollup.FLUSH_MS);
-        List<TotalRecord> out = harness.extractOutputValues();
-        harness.getOutput().clear();
+        for (Contribution c : stacks.extractOutputValues()) {
+            sums.processElement(c, c.windowStartMillis);
+        }
+        stacks.getOutput().clear();
+        sums.setProcessingTime(sums.getProcessingTime() + Rollup.FLUSH_MS);
+        for (Contribution c : sums.extractOutputValues()) {
+            totals.processElement(c, c.windowStartMillis);
+        }
+        sums.getOutput().clear();
+        List<TotalRecord> out = totals.extractOutputValues().stream()
+                .filter(t -> t.scope.equals(TotalRecord.CITY))
+                .toList();
+        totals.getOutput().clear();
         return out;
     }
 
@@ -85,6 +121,40 @@ class RollupTest {
     }
 
     @Test
+    void theChangesOfAllStacksReachAWindowsTotalAsOneMergedChangePerFlush() throws Exception {
+        for (int i = 0; i < 1000; i++) {
+            send("e/s" + i, "a21002", 0.5);
+        }
+        for (Contribution c : stacks.extractOutputValues()) {
+            sums.processElement(c, c.windowStartMillis);
+        }
+        assertThat(sums.extractOutputValues()).isEmpty();
+
+        sums.setProcessingTime(Rollup.FLUSH_MS);
+
+        // the enterprise's and the city's window
+        assertThat(sums.extractOutputValues()).hasSize(2).allSatisfy(c -> {
+            assertThat(c.deltaKg).isEqualTo(500.0);
+            assertThat(c.newSources).isEqualTo(1000);
+        });
+    }
+
+    @Test
+    void theMergedChangesAreSentBeforeACheckpointSoItHoldsNone() throws Exception {
+        send("a/u1", "a21002", 1.25);
+        for (Contribution c : stacks.extractOutputValues()) {
+            sums.processElement(c, c.windowStartMillis);
+        }
+
+        sums.prepareSnapshotPreBarrier(1);
+
+        assertThat(sums.extractOutputValues()).hasSize(2);
+        sums.getOutput().clear();
+        sums.setProcessingTime(Rollup.FLUSH_MS);
+        assertThat(sums.extractOutputValues()).isEmpty();
+    }
+
+    @Test
     void correctionsOfManyStacksKeepTheSumExact() throws Exception {
         // 20,000 stacks send 0.1 kg, then each is corrected to 0.3 kg: 6,000 kg (0.1 and 0.3 are not exact in binary,
         // and each correction adds a difference: plain adding is 4.3e-9 off here)
@@ -92,6 +162,7 @@ class RollupTest {
         for (int i = 0; i < stacks; i++) {
             send("e/s" + i, "a21002", 0.1);
         }
+        flush();
         for (int i = 0; i < stacks; i++) {
             send("e/s" + i, "a21002", 0.3);
         }
@@ -101,14 +172,28 @@ class RollupTest {
     }
 
     @Test
-    void aWindowsStateGoesWhenItHasNotChangedForThreeDays() throws Exception {
+    void aWindowsTotalGoesWhenItHasNotChangedForThreeDays() throws Exception {
         send("a/u1", "a21002", 1.25);
         flush();
-        assertThat(harness.numKeyedStateEntries()).isPositive();
+        assertThat(totals.numKeyedStateEntries()).isPositive();
 
-        harness.setProcessingTime(Rollup.KEEP_MS);
+        totals.setProcessingTime(Rollup.KEEP_MS);
 
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(totals.numKeyedStateEntries()).isZero();
         assertThat(flush()).isEmpty();
+    }
+
+    @Test
+    void aStacksWindowsAreForgottenWhenADayMoreThanThreeDaysLaterBegins() throws Exception {
+        send("a/u1", "a21002", "1h", HOUR, 1.25);
+        send("a/u1", "a21002", "1d", HOUR + 2 * DAY_MS, 1.0);
+        send("a/u1", "a21002", "1d", HOUR + 3 * DAY_MS + 3_600_000, 1.0);
+        stacks.getOutput().clear();
+
+        // replays: the day two days later is still known, the hour three days earlier no longer (its totals are gone)
+        send("a/u1", "a21002", "1d", HOUR + 2 * DAY_MS, 1.0);
+        assertThat(stacks.extractOutputValues()).isEmpty();
+        send("a/u1", "a21002", "1h", HOUR, 1.25);
+        assertThat(stacks.extractOutputValues()).isNotEmpty().allMatch(c -> c.newSources == 1);
     }
 }

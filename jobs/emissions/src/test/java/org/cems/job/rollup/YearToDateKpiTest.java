@@ -7,13 +7,13 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
+import org.cems.job.emission.EmissionRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +38,18 @@ class YearToDateKpiTest {
               - id: c
                 sources:
                   - {id: s4, mn: "M4", kind: coal_boiler}
+              - id: q
+                sources:
+                  - {id: s5, mn: "M5", kind: coal_boiler}
             """;
 
-    /** The two stages as the job runs them: shards of the city's enterprises (a and b are in two), then their sums. */
-    private KeyedOneInputStreamOperatorTestHarness<String, SourceDay, YearToDatePart> parts;
+    /**
+     * The three stages as the job runs them: each source's days, shards of the scopes' enterprises (a and b are in two
+     * of the city's), then their sums.
+     */
+    private KeyedOneInputStreamOperatorTestHarness<String, EmissionRecord, SourceYearChange> sources;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, SourceYearChange, YearToDatePart> parts;
 
     private KeyedOneInputStreamOperatorTestHarness<String, YearToDatePart, KpiRecord> harness;
 
@@ -49,8 +57,11 @@ class YearToDateKpiTest {
     void open() throws Exception {
         Registry registry =
                 RegistryLoader.parse(new ByteArrayInputStream(REGISTRY.getBytes(StandardCharsets.UTF_8)), "test");
+        sources = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new SourceYearDays(registry)), Contributions::sourceKey, Types.STRING);
+        sources.open();
         parts = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new YearToDateParts(registry)), SourceDay::shardKey, Types.STRING);
+                new KeyedProcessOperator<>(new YearToDateParts(registry)), SourceYearChange::shardKey, Types.STRING);
         parts.open();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new YearToDateKpi(registry)), YearToDatePart::yearKey, Types.STRING);
@@ -59,6 +70,7 @@ class YearToDateKpiTest {
 
     @AfterEach
     void close() throws Exception {
+        sources.close();
         parts.close();
         harness.close();
     }
@@ -68,17 +80,22 @@ class YearToDateKpiTest {
     }
 
     void send(String enterprise, String source, LocalDate day, double kg) throws Exception {
-        SourceDay d = new SourceDay();
-        d.scope = TotalRecord.CITY;
-        d.id = "C";
-        d.enterprise = enterprise;
-        d.source = source;
-        d.pollutant = "a21002";
-        d.dayStartMillis = start(day);
-        d.massKg = kg;
-        parts.processElement(d, d.dayStartMillis);
+        EmissionRecord r = new EmissionRecord();
+        r.enterprise = enterprise;
+        r.source = source;
+        r.stack = true;
+        r.pollutant = "a21002";
+        r.window = "1d";
+        r.windowStartMillis = start(day);
+        r.massAccountedKg = kg;
+        sources.processElement(r, r.windowStartMillis);
+        for (SourceYearChange c : sources.extractOutputValues()) {
+            parts.processElement(c, c.dayStartMillis);
+        }
+        sources.getOutput().clear();
     }
 
+    /** The city's latest KPI of the day. */
     KpiRecord flushAndFind(String indicator, LocalDate day) throws Exception {
         parts.setProcessingTime(parts.getProcessingTime() + Rollup.FLUSH_MS);
         for (YearToDatePart part : parts.extractOutputValues()) {
@@ -87,7 +104,8 @@ class YearToDateKpiTest {
         parts.getOutput().clear();
         List<KpiRecord> out = harness.extractOutputValues();
         return out.stream()
-                .filter(k -> k.indicator.equals(indicator) && k.timeMillis == start(day))
+                .filter(k ->
+                        k.scope.equals(TotalRecord.CITY) && k.indicator.equals(indicator) && k.timeMillis == start(day))
                 .reduce((x, y) -> y)
                 .orElseThrow();
     }
@@ -182,22 +200,87 @@ class YearToDateKpiTest {
     }
 
     @Test
-    void aSourcesDaysFromAnEarlierVersionGainTheirCoverage() {
-        Registry registry =
-                RegistryLoader.parse(new ByteArrayInputStream(REGISTRY.getBytes(StandardCharsets.UTF_8)), "test");
-        double[] stored = new double[YearToDateParts.MAX_DAYS];
-        Arrays.fill(stored, Double.NaN);
-        stored[0] = 1000; // 1 January
-        stored[1] = 0; // 2 January: covered, nothing emitted
-        // b's January baseline is 62 t of 396 t over 31 days
-        double[] days = YearToDateParts.withCoverage(stored, registry.enterprises.get(1), "a21002", 2026);
+    void aCorrectedDayAlsoChangesTheLaterDaysOfItsShard() throws Exception {
+        LocalDate d1 = LocalDate.of(2026, 6, 1);
+        send("a", "s1", d1, 1000);
+        send("a", "s2", d1.plusDays(1), 3000);
+        assertThat(flushAndFind("nox_ytd_t", d1.plusDays(1)).value).isCloseTo(4.0, within(1e-12));
 
-        assertThat(days).hasSize(YearToDateParts.COVERED + 1);
-        assertThat(days[0]).isEqualTo(1000);
-        assertThat(days[2]).isNaN();
-        assertThat(days[YearToDateParts.COVERED]).isEqualTo(2);
-        assertThat(days[YearToDateParts.SHARE]).isCloseTo(2 * 62.0 / 396 / 31, within(1e-15));
-        assertThat(YearToDateParts.withCoverage(days, registry.enterprises.get(1), "a21002", 2026))
-                .isSameAs(days);
+        send("a", "s1", d1, 2000); // s1's 1 June corrected: a's 2 June includes it
+
+        assertThat(flushAndFind("nox_ytd_t", d1).value).isCloseTo(2.0, within(1e-12));
+        assertThat(flushAndFind("nox_ytd_t", d1.plusDays(1)).value).isCloseTo(5.0, within(1e-12));
+    }
+
+    @Test
+    void aSourcesOlderDaysKeptAsTheirSumsProjectAsEachDayWould() throws Exception {
+        // b's s3 every day of June at 30 kg: the days before the last three are folded into sums; June is 30/396 of
+        // b's year (monthly baseline), so 30 days of 30 kg project to 0.9 t × 396 / 30 = 11.88 t
+        LocalDate june1 = LocalDate.of(2026, 6, 1);
+        for (int d = 0; d < 30; d++) {
+            send("b", "s3", june1.plusDays(d), 30);
+        }
+        send("b", "s3", june1.plusDays(27), 60); // a day within the last three corrected
+        LocalDate june30 = june1.plusDays(29);
+        KpiRecord ytd = flushAndFind("nox_ytd_t", june30);
+        assertThat(ytd.value).isCloseTo(0.93, within(1e-12));
+        assertThat(ytd.coveragePct).isCloseTo(30.0 / june30.getDayOfYear() * 100, within(1e-9));
+        KpiRecord reduction = flushAndFind("nox_reduction_t", june30);
+        assertThat(reduction.value).isCloseTo(396 - 0.93 * 396 / 30, within(1e-9));
+
+        send("b", "s3", june1, 90); // older than the last three days: counted as too old, changes nothing
+        parts.setProcessingTime(parts.getProcessingTime() + Rollup.FLUSH_MS);
+        assertThat(parts.extractOutputValues()).allMatch(p -> p.massKg == 930.0);
+    }
+
+    @Test
+    void aLaggingEnterprisesDaysCountWhenTheOneAheadHadNoDataBeforeThem() throws Exception {
+        // q and a share a shard of the city; q's days arrive first (another partition), then a's
+        LocalDate june1 = LocalDate.of(2026, 6, 1);
+        for (int d = 4; d < 10; d++) {
+            send("q", "s5", june1.plusDays(d), 100);
+        }
+        send("a", "s1", june1.plusDays(1), 1000);
+
+        assertThat(flushAndFind("nox_ytd_t", june1.plusDays(1)).value).isCloseTo(1.0, within(1e-12));
+        assertThat(flushAndFind("nox_ytd_t", june1.plusDays(9)).value).isCloseTo(1.6, within(1e-12));
+    }
+
+    @Test
+    void aBacklogDayOlderThanWhatTheShardKeepsGetsNoPointButCountsInTheLaterDays() throws Exception {
+        LocalDate june1 = LocalDate.of(2026, 6, 1);
+        for (int d = 0; d < 10; d++) {
+            send("q", "s5", june1.plusDays(d), 100);
+        }
+        flushAndFind("nox_ytd_t", june1.plusDays(9));
+        harness.getOutput().clear();
+
+        // a's logger sends 2 June late: q's figures up to 2 June are no longer kept
+        send("a", "s1", june1.plusDays(1), 1000);
+
+        assertThat(flushAndFind("nox_ytd_t", june1.plusDays(9)).value).isCloseTo(2.0, within(1e-12));
+        assertThat(harness.extractOutputValues())
+                .noneMatch(k -> k.scope.equals(TotalRecord.CITY) && k.timeMillis == start(june1.plusDays(1)));
+    }
+
+    @Test
+    void aYearSentAtOnceGivesEachDayItsPointAsOfThatDay() throws Exception {
+        // a reports every day but 10 in March, b from 26 November: all within one flush, as a replay from Kafka
+        LocalDate nov25 = LocalDate.of(2026, 11, 25);
+        int aDaysToNov25 = 0;
+        for (LocalDate d = LocalDate.of(2026, 1, 1); !d.isAfter(LocalDate.of(2026, 12, 4)); d = d.plusDays(1)) {
+            if (!(d.getMonthValue() == 3 && d.getDayOfMonth() >= 10 && d.getDayOfMonth() < 20)) {
+                send("a", "s1", d, 900);
+                aDaysToNov25 += d.isAfter(nov25) ? 0 : 1;
+            }
+            if (d.isAfter(nov25)) {
+                send("b", "s3", d, 8000);
+            }
+        }
+        KpiRecord ytd = flushAndFind("nox_ytd_t", nov25);
+        assertThat(ytd.value).isCloseTo(aDaysToNov25 * 0.9, within(1e-9));
+        assertThat(ytd.coveragePct).isCloseTo(aDaysToNov25 * 100.0 / nov25.getDayOfYear(), within(1e-9));
+        assertThat(flushAndFind("nox_ytd_t", LocalDate.of(2026, 12, 4)).value)
+                .isCloseTo((aDaysToNov25 + 9) * 0.9 + 9 * 8.0, within(1e-9));
     }
 }
