@@ -99,6 +99,10 @@ public final class EmissionsJob {
         }
         env.enableCheckpointing(
                 checkpointInterval(config, env.getConfiguration()).toMillis());
+        if (!JobConfig.Checkpoint.ALWAYS_ALIGNED.equals(config.checkpoint.unalignedAfter)) {
+            env.getCheckpointConfig().enableUnalignedCheckpoints();
+            env.getCheckpointConfig().setAlignedCheckpointTimeout(Durations.parse(config.checkpoint.unalignedAfter));
+        }
         JobSinks.attach(JobTopology.build(env, job), job, pointSinks);
     }
 

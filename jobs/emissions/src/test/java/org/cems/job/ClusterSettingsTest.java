@@ -63,4 +63,18 @@ class ClusterSettingsTest {
         assertThat(env.getCheckpointConfig().getCheckpointInterval())
                 .isEqualTo(EmissionsJob.DEFAULT_CHECKPOINT_INTERVAL.toMillis());
     }
+
+    @Test
+    void aCheckpointGoesUnalignedWhenItsBarriersWaitLongerThanTheConfigSays() throws Exception {
+        Configuration cluster = new Configuration();
+        cluster.set(CoreOptions.DEFAULT_PARALLELISM, 1);
+        StreamExecutionEnvironment env = built(cluster, config());
+        assertThat(env.getCheckpointConfig().isUnalignedCheckpointsEnabled()).isTrue();
+        assertThat(env.getCheckpointConfig().getAlignedCheckpointTimeout()).isEqualTo(Duration.ofSeconds(2));
+
+        JobConfig aligned = config();
+        aligned.checkpoint.unalignedAfter = "off";
+        assertThat(built(cluster, aligned).getCheckpointConfig().isUnalignedCheckpointsEnabled())
+                .isFalse();
+    }
 }

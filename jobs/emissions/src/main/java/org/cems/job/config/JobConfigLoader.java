@@ -173,6 +173,9 @@ public final class JobConfigLoader {
             problems.add(
                     "checkpoint.state_memory: a size such as 512m or 2g, not \"" + c.checkpoint.stateMemory + "\"");
         }
+        if (!JobConfig.Checkpoint.ALWAYS_ALIGNED.equals(c.checkpoint.unalignedAfter)) {
+            duration(problems, "checkpoint.unaligned_after", c.checkpoint.unalignedAfter);
+        }
         duration(problems, "influxdb.flush_interval", c.influxdb.flushInterval);
         if (!c.kafka.enabled && !c.mqtt.enabled) {
             problems.add("kafka.enabled, mqtt.enabled: at least one input must be enabled");
