@@ -76,7 +76,10 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
 
     private transient ValueState<Long> clock;
     private transient ValueState<Long> closedUpTo;
+    /** When the source's newest record arrived, on the {@link ArrivalClock}. */
     private transient ValueState<Long> lastArrival;
+
+    private transient ArrivalClock arrivals;
     private transient ValueState<Long> idleTimer;
     private transient MapState<Long, MinuteBucket> minutes;
     private transient MapState<Long, PeriodSummary> hours;
@@ -109,6 +112,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Long.class));
         closedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("closedUpTo", Long.class));
         lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("lastArrival", Long.class));
+        arrivals = new ArrivalClock();
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idleTimer", Long.class));
         minutes = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
@@ -605,9 +609,10 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EmissionRecord> out) throws Exception {
         enter(ctx.getCurrentKey(), ctx);
-        long last = orMin(lastArrival.value());
-        if (timestamp < last + settings.idleTimeoutMs()) {
-            long at = last + settings.idleTimeoutMs();
+        Long arrivalNow = arrivals.now(timestamp, settings.idleTimeoutMs());
+        long silentMs = arrivalNow == null ? 0 : arrivalNow - orMin(lastArrival.value());
+        if (silentMs < settings.idleTimeoutMs()) {
+            long at = timestamp + settings.idleTimeoutMs() - silentMs;
             ctx.timerService().registerProcessingTimeTimer(at);
             idleTimer.update(at);
             return;
@@ -636,7 +641,9 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
 
     private void armIdleTimer(Context ctx) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
-        lastArrival.update(now);
+        long arrival = ctx.timestamp() == null ? now : ctx.timestamp();
+        arrivals.read(arrival, now);
+        lastArrival.update(arrival);
         if (idleTimer.value() == null) {
             long at = now + settings.idleTimeoutMs();
             ctx.timerService().registerProcessingTimeTimer(at);

@@ -43,12 +43,18 @@ import org.cems.core.registry.Registry;
  * baseline is that of the enterprises with monitored stacks (not the plan's city-wide inventory),
  * and {@code coverage_pct} says how much of the year the data covers.
  *
- * <p>Parts, for each day whose figures changed (emitted at most once a second while they change).
+ * <p>Parts, for each day whose figures changed (emitted at most every {@link #FLUSH_MS} while they change).
  * A day older than what an enterprise keeps (a backlog of one while another is days ahead) gets no
  * part of its own: the KPIs take the shard's part before it, and its later days are exact.
  */
 public class YearToDateParts extends KeyedProcessFunction<String, SourceYearChange, YearToDatePart> {
     private static final double KG_PER_T = 1000.0;
+    /**
+     * Longest a changed day waits for its part: each part sums every enterprise of the shard (1,600
+     * in each of the city's shards at S = 100,000), and a year-to-date figure need not follow every
+     * hour's close within a second.
+     */
+    static final long FLUSH_MS = 10_000;
     /** An enterprise's state: the start of its first day with data this year, then per day its start and the figures up to it. */
     private static final int FIRST_DAY = 0;
 
@@ -114,7 +120,7 @@ public class YearToDateParts extends KeyedProcessFunction<String, SourceYearChan
             changed.put(pollutantYear + "|" + d.atStartOfDay(zone).toInstant().toEpochMilli(), true);
         }
         if (flushTimer.value() == null) {
-            long at = ctx.timerService().currentProcessingTime() + Rollup.FLUSH_MS;
+            long at = ctx.timerService().currentProcessingTime() + FLUSH_MS;
             ctx.timerService().registerProcessingTimeTimer(at);
             flushTimer.update(at);
         }

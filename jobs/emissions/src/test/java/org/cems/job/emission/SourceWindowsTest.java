@@ -261,6 +261,33 @@ class SourceWindowsTest {
         assertThat(mn2).extracting(r -> r.window).contains("1m", "1h", "1d");
     }
 
+    @Test
+    void aBacklogReadSlowerThanItArrivedLeavesItsSourcesOpen_untilWhatArrivedAfterThemIsRead() throws Exception {
+        // a backlog in Kafka: MN2's reading and MN1's minutes arrived a second apart (their Kafka timestamps), and the
+        // job reads one a minute, so MN2 looks silent for longer than IDLE in processing time but is not
+        long arrived = HOUR10 + 10_000;
+        harness.setProcessingTime(0);
+        Reading quiet = reading(MN2, "2011", HOUR10 + 10_000, 12, "N", 1_000_000);
+        harness.processElement1(normalizer.normalize(quiet, registry.byMn(MN2)), arrived);
+        for (int i = 1; i <= 10; i++) {
+            harness.setProcessingTime(i * MINUTE);
+            Reading r = reading(MN1, "2011", HOUR10 + i * MINUTE, 10, "N", 1_000_000);
+            harness.processElement1(normalizer.normalize(r, registry.byMn(MN1)), arrived + i * 1000);
+        }
+        assertThat(harness.extractOutputValues()).noneMatch(r -> r.source.equals("u2-stack"));
+
+        // what arrived more than IDLE after MN2's reading is read: MN2 was silent
+        harness.setProcessingTime(11 * MINUTE);
+        Reading later = reading(MN1, "2011", HOUR10 + 11 * MINUTE, 10, "N", 1_000_000);
+        harness.processElement1(normalizer.normalize(later, registry.byMn(MN1)), arrived + IDLE + 1000);
+        harness.setProcessingTime(20 * MINUTE);
+
+        assertThat(harness.extractOutputValues())
+                .filteredOn(r -> r.source.equals("u2-stack"))
+                .extracting(r -> r.window)
+                .contains("1m", "1h", "1d");
+    }
+
     /** 10-minute minute data (CN 2051 at MinInterval 10): SO2 10, 20, ... 60 at 10:00 ... 10:50, 10:50 flagged D. */
     @Test
     void tenMinuteDataCoversTheHourByTime() throws Exception {

@@ -97,7 +97,7 @@ class YearToDateKpiTest {
 
     /** The city's latest KPI of the day. */
     KpiRecord flushAndFind(String indicator, LocalDate day) throws Exception {
-        parts.setProcessingTime(parts.getProcessingTime() + Rollup.FLUSH_MS);
+        parts.setProcessingTime(parts.getProcessingTime() + YearToDateParts.FLUSH_MS);
         for (YearToDatePart part : parts.extractOutputValues()) {
             harness.processElement(part, part.dayStartMillis);
         }
@@ -229,7 +229,7 @@ class YearToDateKpiTest {
         assertThat(reduction.value).isCloseTo(396 - 0.93 * 396 / 30, within(1e-9));
 
         send("b", "s3", june1, 90); // older than the last three days: counted as too old, changes nothing
-        parts.setProcessingTime(parts.getProcessingTime() + Rollup.FLUSH_MS);
+        parts.setProcessingTime(parts.getProcessingTime() + YearToDateParts.FLUSH_MS);
         assertThat(parts.extractOutputValues()).allMatch(p -> p.massKg == 930.0);
     }
 
