@@ -41,7 +41,7 @@ import org.cems.job.emission.EmissionRecord;
  */
 public class SourceYearDays extends KeyedProcessFunction<String, EmissionRecord, SourceYearChange> {
     /** Days before the source's newest that are kept one by one: as many as the KPIs keep ({@link YearToDateKpi#KEEP_MS}). */
-    static final int RECENT_DAYS = 3;
+    private static final int RECENT_DAYS = 3;
     /** Layout of the state: the folded days' sums, the first day index not folded, then day index and mass pairs. */
     private static final int FOLDED_MASS_KG = 0;
 

@@ -107,10 +107,10 @@ public class YearToDateParts extends KeyedProcessFunction<String, SourceYearChan
         }
         String enterpriseKey = pollutantYear + "|" + c.enterprise;
         double[] days = applied(enterpriseDays.get(enterpriseKey), c);
-        enterpriseDays.put(enterpriseKey, days);
         double[] kept = pruned(days);
         if (kept != days && changedBefore(pollutantYear, (long) kept[FIRST_ENTRY])) {
             // the parts of those days need the days pruning drops: they go now (a backlog sent at once)
+            enterpriseDays.put(enterpriseKey, days);
             emitChanged(ctx.getCurrentKey(), out);
         }
         enterpriseDays.put(enterpriseKey, kept);
@@ -131,7 +131,7 @@ public class YearToDateParts extends KeyedProcessFunction<String, SourceYearChan
      * later one. Its day is added, from the figures up to the day before it (none before the
      * enterprise's first day), unless those are no longer kept.
      */
-    static double[] applied(double[] stored, SourceYearChange c) {
+    private static double[] applied(double[] stored, SourceYearChange c) {
         double[] days = stored == null ? new double[] {Double.POSITIVE_INFINITY} : stored;
         int at = FIRST_ENTRY;
         while (at < days.length && days[at] < c.dayStartMillis) {
