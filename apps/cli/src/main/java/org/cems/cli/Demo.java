@@ -49,6 +49,8 @@ final class Demo implements AutoCloseable {
      * last minutes close with the first live readings, after the watermark's out-of-orderness).
      */
     private static final Duration REPLAY_DONE_WITHIN = Duration.ofMinutes(2);
+
+    private static final Duration KPIS_WITHIN = Duration.ofSeconds(60);
     /** The demo shows a 1-hour C and M period as an alert: the defaults (60m, 240m) would not fire. */
     private static final String DEMO_CALIBRATION_AND_MAINTENANCE = "30m";
 
@@ -158,6 +160,7 @@ final class Demo implements AutoCloseable {
         boolean replayed = options.replay().isZero() || awaitReplay(options, counts, endNanos);
         if (replayed && options.stopAfterReplay()) {
             awaitOpenAlertsResolved(counts, endNanos);
+            awaitKpis(counts, endNanos);
             return summary(counts);
         }
         while (System.nanoTime() < endNanos && !stopRequested.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -236,6 +239,19 @@ final class Demo implements AutoCloseable {
     private void awaitOpenAlertsResolved(InfluxCounts counts, long endNanos) throws InterruptedException {
         while (System.nanoTime() < endNanos
                 && counts.alerts().stream().anyMatch(i -> i.resolved() == null)
+                && !stopRequested.await(1, TimeUnit.SECONDS)) {
+            // polling InfluxDB
+        }
+    }
+
+    /**
+     * Until the replay's first KPIs are written: the year-to-date figures follow the days by up to
+     * 10 s (their shards sum every enterprise), so the last minutes can be in before them.
+     */
+    private void awaitKpis(InfluxCounts counts, long endNanos) throws InterruptedException {
+        long until = Math.min(endNanos, System.nanoTime() + KPIS_WITHIN.toNanos());
+        while (System.nanoTime() < until
+                && counts.byTag("kpi", "indicator", "").isEmpty()
                 && !stopRequested.await(1, TimeUnit.SECONDS)) {
             // polling InfluxDB
         }
