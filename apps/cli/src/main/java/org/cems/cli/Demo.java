@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -237,11 +238,7 @@ final class Demo implements AutoCloseable {
      * replay: their last resolutions land a little after the last minutes.
      */
     private void awaitOpenAlertsResolved(InfluxCounts counts, long endNanos) throws InterruptedException {
-        while (System.nanoTime() < endNanos
-                && counts.alerts().stream().anyMatch(i -> i.resolved() == null)
-                && !stopRequested.await(1, TimeUnit.SECONDS)) {
-            // polling InfluxDB
-        }
+        pollUntil(endNanos, () -> counts.alerts().stream().noneMatch(i -> i.resolved() == null));
     }
 
     /**
@@ -250,9 +247,12 @@ final class Demo implements AutoCloseable {
      */
     private void awaitKpis(InfluxCounts counts, long endNanos) throws InterruptedException {
         long until = Math.min(endNanos, System.nanoTime() + KPIS_WITHIN.toNanos());
-        while (System.nanoTime() < until
-                && counts.byTag("kpi", "indicator", "").isEmpty()
-                && !stopRequested.await(1, TimeUnit.SECONDS)) {
+        pollUntil(until, () -> !counts.byTag("kpi", "indicator", "").isEmpty());
+    }
+
+    /** Polls InfluxDB once a second until {@code done}, {@code untilNanos} or a stop. */
+    private void pollUntil(long untilNanos, BooleanSupplier done) throws InterruptedException {
+        while (System.nanoTime() < untilNanos && !done.getAsBoolean() && !stopRequested.await(1, TimeUnit.SECONDS)) {
             // polling InfluxDB
         }
     }

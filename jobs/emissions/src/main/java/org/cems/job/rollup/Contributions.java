@@ -1,8 +1,5 @@
 package org.cems.job.rollup;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -71,16 +68,7 @@ public class Contributions extends KeyedProcessFunction<String, EmissionRecord, 
      * is hours), as the scopes' totals of them are gone by then too.
      */
     private void forgetWindowsBefore(long startMillis) throws Exception {
-        List<String> old = new ArrayList<>();
-        for (Map.Entry<String, Double> e : latestKg.entries()) {
-            String key = e.getKey();
-            if (Long.parseLong(key.substring(key.lastIndexOf('|') + 1)) < startMillis) {
-                old.add(key);
-            }
-        }
-        for (String key : old) {
-            latestKg.remove(key);
-        }
+        StateKeys.removeIf(latestKg, key -> Long.parseLong(key.substring(key.lastIndexOf('|') + 1)) < startMillis);
     }
 
     private static Contribution of(String scope, String id, EmissionRecord r, double deltaKg, int newSources) {

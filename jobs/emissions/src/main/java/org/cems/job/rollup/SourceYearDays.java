@@ -196,16 +196,8 @@ public class SourceYearDays extends KeyedProcessFunction<String, EmissionRecord,
 
     /** A new year began: years before the previous one can no longer change. */
     private void forgetYearsBefore(String pollutant, int y) throws Exception {
-        List<String> old = new ArrayList<>();
-        for (String key : year.keys()) {
-            String[] parts = key.split("\\|");
-            if (parts[0].equals(pollutant) && Integer.parseInt(parts[1]) < y) {
-                old.add(key);
-            }
-        }
-        for (String key : old) {
-            year.remove(key);
-        }
+        String prefix = pollutant + "|";
+        StateKeys.removeIf(year, key -> key.startsWith(prefix) && Integer.parseInt(key.substring(prefix.length())) < y);
     }
 
     private static SourceYearChange change(

@@ -9,12 +9,11 @@ import static org.cems.job.rollup.SourceYearChange.SOURCES;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -275,28 +274,10 @@ public class YearToDateParts extends KeyedProcessFunction<String, SourceYearChan
 
     /** A new year began: the state of years before the previous one can no longer change. */
     private void forgetYearsBefore(int year) throws Exception {
-        List<String> old = new ArrayList<>();
-        for (String key : newestDay.keys()) {
-            if (Integer.parseInt(key.split("\\|")[1]) < year) {
-                old.add(key);
-            }
-        }
-        for (String pollutantYear : old) {
-            newestDay.remove(pollutantYear);
-            removeKeysStartingWith(changed, pollutantYear + "|");
-            removeKeysStartingWith(enterpriseDays, pollutantYear + "|");
-        }
-    }
-
-    private static void removeKeysStartingWith(MapState<String, ?> state, String prefix) throws Exception {
-        List<String> keys = new ArrayList<>();
-        for (String key : state.keys()) {
-            if (key.startsWith(prefix)) {
-                keys.add(key);
-            }
-        }
-        for (String key : keys) {
-            state.remove(key);
-        }
+        // every key starts with pollutant|year
+        Predicate<String> older = key -> Integer.parseInt(key.split("\\|")[1]) < year;
+        StateKeys.removeIf(newestDay, older);
+        StateKeys.removeIf(changed, older);
+        StateKeys.removeIf(enterpriseDays, older);
     }
 }
