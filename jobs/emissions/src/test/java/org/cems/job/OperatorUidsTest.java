@@ -93,12 +93,12 @@ class OperatorUidsTest {
                         "quality-counts",
                         "quality-points",
                         "open-incidents",
-                        "record-windows",
                         "source-record-counts",
                         "data-rates",
                         "data-rate-points",
                         // sinks
                         "influxdb-readings",
+                        "influxdb-emissions",
                         "influxdb-registry",
                         "influxdb",
                         "dead-letter-counts",

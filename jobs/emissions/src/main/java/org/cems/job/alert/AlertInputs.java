@@ -8,6 +8,7 @@ import org.cems.job.config.JobConfig;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.efficiency.EfficiencyRecord;
 import org.cems.job.emission.EmissionRecord;
+import org.cems.job.emission.SourcePeriod;
 
 /**
  * What an {@link AlertEngine} may read: the job's streams it judges and the settings it judges them by.
@@ -15,6 +16,7 @@ import org.cems.job.emission.EmissionRecord;
  * @param readingFlags every decoded reading without its values ({@link NoDataAlerts#withoutValues}): MN, times, flags
  * @param refusedReadings the decoder's dead letters (a clock far ahead shows as readings refused for it)
  * @param emissions the source windows' minute, hour and day records
+ * @param periods the source windows' minutes and hours, once per source ({@link SourcePeriod})
  * @param efficiencies the devices' minute efficiencies
  * @param measurements HJ 212-2025 station measurements (electricity, production conditions)
  */
@@ -25,5 +27,6 @@ public record AlertInputs(
         DataStream<SourceReading> readingFlags,
         DataStream<DeadLetter> refusedReadings,
         DataStream<EmissionRecord> emissions,
+        DataStream<SourcePeriod> periods,
         DataStream<EfficiencyRecord> efficiencies,
         DataStream<StationMeasurement> measurements) {}

@@ -19,7 +19,7 @@ import org.cems.core.registry.Registry;
 import org.cems.core.registry.SourceRef;
 import org.cems.core.time.Window;
 import org.cems.hj212.Hj2025Codes;
-import org.cems.job.emission.EmissionRecord;
+import org.cems.job.emission.SourcePeriod;
 
 /**
  * treatment_no_power alerts of one source (keyed by enterprise/source), on event time: a treatment
@@ -33,8 +33,7 @@ import org.cems.job.emission.EmissionRecord;
  * above {@code stop_detection.flow_below_m3_h}. With neither, the value says nothing: it neither
  * counts nor resets. Values older than the newest of their meter are passed over.
  */
-public class TreatmentPowerAlerts
-        extends KeyedCoProcessFunction<String, StationMeasurement, EmissionRecord, AlertEvent> {
+public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, StationMeasurement, SourcePeriod, AlertEvent> {
     /** Production evidence older than this says nothing: ST=44 and minute data come every minute or so. */
     static final long EVIDENCE_HOLD_MS = 10 * 60_000L;
 
@@ -69,11 +68,11 @@ public class TreatmentPowerAlerts
                 .name("facility-powers")
                 .uid("facility-powers")
                 .keyBy(new SourceKey(in.registry()))
-                .connect(in.emissions()
+                .connect(in.periods()
                         .filter(TreatmentPowerAlerts::isInput)
                         .name("minute-flows")
                         .uid("minute-flows")
-                        .keyBy(TreatmentPowerAlerts::key))
+                        .keyBy(SourcePeriod::sourceKey))
                 .process(new TreatmentPowerAlerts(
                         in.registry(),
                         in.settings(),
@@ -88,13 +87,9 @@ public class TreatmentPowerAlerts
         return StationMeasurement.FACILITY_POWER.equals(m.kind);
     }
 
-    /** Minute records with a flow: production evidence where no production meter reports. */
-    public static boolean isInput(EmissionRecord r) {
-        return Window.MINUTE.label().equals(r.window) && r.flowM3H != null;
-    }
-
-    public static String key(EmissionRecord r) {
-        return r.enterprise + "/" + r.source;
+    /** Source minutes with a flow: production evidence where no production meter reports. */
+    public static boolean isInput(SourcePeriod p) {
+        return Window.MINUTE.is(p.window) && p.flowM3H != null;
     }
 
     /** The enterprise/source of a measurement's MN (the router passes only MNs the registry knows). */
@@ -159,7 +154,7 @@ public class TreatmentPowerAlerts
     }
 
     @Override
-    public void processElement2(EmissionRecord r, Context ctx, Collector<AlertEvent> out) throws Exception {
+    public void processElement2(SourcePeriod r, Context ctx, Collector<AlertEvent> out) throws Exception {
         flowing.put(r.windowStartMillis, r.flowM3H >= flowBelowM3H);
         List<Long> gone = new ArrayList<>();
         for (Long start : flowing.keys()) {

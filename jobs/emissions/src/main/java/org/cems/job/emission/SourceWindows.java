@@ -33,6 +33,7 @@ import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.SourceRef;
 import org.cems.core.time.Window;
+import org.cems.hj212.ParameterCodes;
 import org.cems.job.carbon.CarbonCalculator;
 import org.cems.job.carbon.CarbonRecord;
 import org.cems.job.decode.DeadLetter;
@@ -60,6 +61,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     public static final OutputTag<CarbonRecord> CARBON = new OutputTag<>("carbon") {};
     /** Accounting events counted in {@code quality} (substitutions without history, logger totals that disagree). */
     public static final OutputTag<DeadLetter> QUALITY = new OutputTag<>("accounting-quality") {};
+    /** Each minute and hour once per source (the main output has one record per pollutant): data rates, flows. */
+    public static final OutputTag<SourcePeriod> PERIODS = new OutputTag<>("source-periods") {};
     /** A reason counted when a silence longer than {@code accounting.max_gap} leaves hours unaccounted. */
     /** The longest MinInterval (HJ 212-2017): how far before an hour a record covering part of it may start. */
     private static final long LONGEST_INTERVAL_MS = 30 * MINUTE_MS;
@@ -210,6 +213,11 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
             @Override
             public void carbon(CarbonRecord record) {
                 ctx.output(CARBON, record);
+            }
+
+            @Override
+            public void period(SourcePeriod period) {
+                ctx.output(PERIODS, period);
             }
 
             @Override
@@ -582,9 +590,13 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
             List<PeriodSummary> dayHours,
             Integer durationMinutes,
             Collector<EmissionRecord> out) {
-        for (EmissionRecord r : EmissionCalculator.records(p, current, window, start)) {
+        List<EmissionRecord> records = EmissionCalculator.records(p, current, window, start);
+        for (EmissionRecord r : records) {
             r.durationMinutes = durationMinutes;
             out.collect(r);
+        }
+        if (!records.isEmpty() && !Window.DAY.is(window)) {
+            side.period(SourcePeriod.of(records, p.mean(ParameterCodes.FLOW)));
         }
         CarbonRecord carbon = CarbonCalculator.record(p, current, window, start, hours, dayHours);
         if (carbon != null) {
@@ -602,6 +614,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     /** Where side outputs go: those of the current call's context. */
     private interface SideOutputs {
         void carbon(CarbonRecord record);
+
+        void period(SourcePeriod period);
 
         void quality(AccountingNote note, String detail);
     }

@@ -3,8 +3,10 @@ package org.cems.job.rate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -26,13 +28,22 @@ import org.cems.job.emission.WindowTimes;
  * anything (or went silent) appears at 0 % for it, its records due counted from the registry
  * ({@code minute_interval}, else the interval it last sent at, else 1 minute; less its
  * {@code stop_schedule}). A day is the sum of its hours so far: its figures grow as hours close.
- * Every hour a source reports re-writes that source's hour and day and its enterprise's and the
- * city's; an hour first seen also writes every silent source at 0 %.
+ * Every hour a source reports re-writes that source's hour and day at once, and its enterprise's
+ * and the city's hour and day at the next flush (every {@link #FLUSH_MS} of processing time: at the
+ * close of an hour every source reports it, and the city's figures would otherwise be written once
+ * per source); an hour first seen also writes every silent source at 0 %.
  */
 public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> {
     public static final KeySelector<DataRate, String> ONE_KEY = r -> "city";
     /** Stands for no enterprise or no source in the tags of enterprise and city figures. */
     public static final String NONE = "-";
+    /** How long an enterprise's or the city's changed figures wait to be written, at most. */
+    static final long FLUSH_MS = 1000;
+
+    private static final String ENTERPRISE_HOUR = "eh|";
+    private static final String ENTERPRISE_DAY = "ed|";
+    private static final String CITY_HOUR = "ch|";
+    private static final String CITY_DAY = "cd|";
 
     private final Registry registry;
     private final String zoneId;
@@ -45,14 +56,25 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     /** The interval each source last sent at, by {@code enterprise/source}. */
     private transient MapState<String, Integer> intervals;
     /**
-     * The city's hours as the sum of every registry source's hour, by hour: derived from the state
-     * above, not state itself (empty after a restore, summed again when first needed). Without it
-     * each reported hour read every source's hour of the day from state, twice. There is one key,
-     * so one map. An hour's sum changes by the one source hour that replaces another; a registry
-     * source's new interval (as {@link ExpectedRecords#interval} reads it) changes its silent
-     * hours, and every sum is summed again.
+     * Enterprise and city figures changed since the last flush: {@code eh|hour|enterprise},
+     * {@code ed|day|enterprise}, {@code ch|hour}, {@code cd|day}. In state, with the flush's timer, so
+     * a restore writes what a checkpoint left pending.
      */
+    private transient MapState<String, Boolean> pending;
+    /**
+     * Derived from the state above, not state itself (empty after a restore, summed again when
+     * first needed): the hours of {@link #cityHours}; each enterprise's hours as the sum of its
+     * registry sources' (by hour, then enterprise) and the city's as the sum of the enterprises'.
+     * Without them every reported hour read every source's hour of the day from state. A sum
+     * changes by the one source hour that replaces another, and by a source's silent hours when
+     * its interval (as {@link ExpectedRecords#interval} reads it) changes.
+     */
+    private transient TreeSet<Long> knownHours;
+
+    private transient Map<Long, Map<String, DataRate>> enterpriseHourSums;
     private transient Map<Long, DataRate> cityHourSums;
+    /** The horizon the source hours were last dropped before: they are all read to find the old ones. */
+    private transient Long droppedBefore;
     /** The registry's enterprises by id, and sources by {@code enterprise/source}: one lookup per record, not a pass. */
     private transient Map<String, Enterprise> enterprises;
 
@@ -71,6 +93,8 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
                 .getMapState(new MapStateDescriptor<>("sourceHours", Types.STRING, Types.POJO(DataRate.class)));
         cityHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("cityHours", Types.LONG, Types.BOOLEAN));
         intervals = getRuntimeContext().getMapState(new MapStateDescriptor<>("intervals", Types.STRING, Types.INT));
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pendingSums", Types.STRING, Types.BOOLEAN));
+        enterpriseHourSums = new HashMap<>();
         cityHourSums = new HashMap<>();
         enterprises = new HashMap<>();
         sources = new HashMap<>();
@@ -83,33 +107,30 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     @Override
     public void processElement(DataRate sourceHour, Context ctx, Collector<DataRate> out) throws Exception {
         long hour = sourceHour.windowStartMillis;
-        Source reporting = source(sourceHour.enterprise, sourceHour.source);
-        DataRate replaced = reporting != null && cityHourSums.containsKey(hour)
-                ? sourceHour(sourceHour.enterprise, reporting, hour)
-                : null;
-        hours.put(hourKey(hour, sourceHour.enterprise, sourceHour.source), sourceHour);
-        String sourceKey = sourceHour.enterprise + "/" + sourceHour.source;
+        String enterprise = sourceHour.enterprise;
+        Source reporting = source(enterprise, sourceHour.source);
+        String sourceKey = enterprise + "/" + sourceHour.source;
         Integer lastInterval = intervals.get(sourceKey);
-        intervals.put(sourceKey, sourceHour.intervalMinutes);
         boolean silentHoursChange = reporting != null
                 && ExpectedRecords.interval(reporting, lastInterval)
                         != ExpectedRecords.interval(reporting, sourceHour.intervalMinutes);
-        if (silentHoursChange) {
-            cityHourSums.clear();
-        } else if (replaced != null) {
-            DataRate sum = cityHourSums.get(hour);
-            sum.subtract(replaced);
-            sum.add(sourceHour);
+        if (reporting != null) {
+            updateSums(enterprise, reporting, sourceHour, lastInterval, silentHoursChange);
         }
-        boolean newHour = !cityHours.contains(hour);
-        cityHours.put(hour, true);
+        hours.put(hourKey(hour, enterprise, sourceHour.source), sourceHour);
+        intervals.put(sourceKey, sourceHour.intervalMinutes);
+        boolean newHour = !knownHours().contains(hour);
+        if (newHour) {
+            cityHours.put(hour, true);
+            knownHours.add(hour);
+        }
         long day = WindowTimes.dayStart(hour, zone);
         List<Long> dayHours = hoursOf(day);
         out.collect(sourceHour);
         if (silentHoursChange) {
-            rewriteSilentHours(sourceHour.enterprise, reporting, dayHours, out);
+            rewriteSilentHours(enterprise, reporting, dayHours, out);
         }
-        out.collect(sourceDay(sourceHour.enterprise, sourceHour.source, day, dayHours));
+        out.collect(sourceDay(enterprise, sourceHour.source, day, dayHours));
         if (newHour) {
             for (Enterprise e : registry.enterprises) {
                 for (Source s : e.sources) {
@@ -118,21 +139,81 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
                         out.collect(sourceDay(e.id, s.id, day, dayHours));
                     }
                 }
-                out.collect(enterprise(e, Window.HOUR.label(), hour, List.of(hour)));
-                out.collect(enterprise(e, Window.DAY.label(), day, dayHours));
+                markEnterprise(e.id, hour, day);
             }
-        } else {
-            Enterprise e = enterprises.get(sourceHour.enterprise);
-            if (e != null) {
-                out.collect(enterprise(e, Window.HOUR.label(), hour, List.of(hour)));
-                out.collect(enterprise(e, Window.DAY.label(), day, dayHours));
-            }
+        } else if (enterprises.containsKey(enterprise)) {
+            markEnterprise(enterprise, hour, day);
         }
-        out.collect(city(Window.HOUR.label(), hour, List.of(hour)));
-        out.collect(city(Window.DAY.label(), day, dayHours));
+        pending.put(CITY_HOUR + hour, true);
+        pending.put(CITY_DAY + day, true);
+        long now = ctx.timerService().currentProcessingTime();
+        ctx.timerService().registerProcessingTimeTimer(now - now % FLUSH_MS + FLUSH_MS);
         if (newHour) {
             dropBefore(hour);
         }
+    }
+
+    /** Writes the enterprise and city figures that changed since the last flush. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DataRate> out) throws Exception {
+        for (String key : pending.keys()) {
+            String kind = key.substring(0, 3);
+            String rest = key.substring(3);
+            int bar = rest.indexOf('|');
+            long start = Long.parseLong(bar < 0 ? rest : rest.substring(0, bar));
+            Enterprise e = bar < 0 ? null : enterprises.get(rest.substring(bar + 1));
+            switch (kind) {
+                case ENTERPRISE_HOUR -> out.collect(enterpriseSum(e, Window.HOUR.label(), start, List.of(start)));
+                case ENTERPRISE_DAY -> out.collect(enterpriseSum(e, Window.DAY.label(), start, hoursOf(start)));
+                case CITY_HOUR -> out.collect(citySum(Window.HOUR.label(), start, List.of(start)));
+                default -> out.collect(citySum(Window.DAY.label(), start, hoursOf(start)));
+            }
+        }
+        pending.clear();
+    }
+
+    private void markEnterprise(String enterprise, long hour, long day) throws Exception {
+        pending.put(ENTERPRISE_HOUR + hour + "|" + enterprise, true);
+        pending.put(ENTERPRISE_DAY + day + "|" + enterprise, true);
+    }
+
+    /**
+     * Moves the sums summed so far from what the source counted before this hour to what it counts
+     * now: the hour itself, and where its interval changed, every hour it sent nothing for (those
+     * owe records at the new interval). Runs before the state takes the new hour and interval.
+     */
+    private void updateSums(
+            String enterprise, Source s, DataRate sourceHour, Integer lastInterval, boolean silentHoursChange)
+            throws Exception {
+        long hour = sourceHour.windowStartMillis;
+        Iterable<Long> changed = silentHoursChange ? new TreeSet<>(summedHours()) : List.of(hour);
+        for (long h : changed) {
+            boolean reported = hours.contains(hourKey(h, enterprise, s.id));
+            if (h != hour && reported) {
+                continue;
+            }
+            DataRate before =
+                    reported ? hours.get(hourKey(h, enterprise, s.id)) : silentHour(enterprise, s, h, lastInterval);
+            DataRate after = h == hour ? sourceHour : silentHour(enterprise, s, h, sourceHour.intervalMinutes);
+            Map<String, DataRate> byEnterprise = enterpriseHourSums.get(h);
+            DataRate enterpriseSum = byEnterprise == null ? null : byEnterprise.get(enterprise);
+            if (enterpriseSum != null) {
+                enterpriseSum.subtract(before);
+                enterpriseSum.add(after);
+            }
+            DataRate citySum = cityHourSums.get(h);
+            if (citySum != null) {
+                citySum.subtract(before);
+                citySum.add(after);
+            }
+        }
+    }
+
+    /** The hours some enterprise or the city has a sum of. */
+    private Set<Long> summedHours() {
+        Set<Long> summed = new HashSet<>(cityHourSums.keySet());
+        summed.addAll(enterpriseHourSums.keySet());
+        return summed;
     }
 
     /**
@@ -142,12 +223,11 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
      */
     private void rewriteSilentHours(String enterprise, Source s, List<Long> dayHours, Collector<DataRate> out)
             throws Exception {
-        Enterprise e = enterprises.get(enterprise);
         for (long hour : dayHours) {
             if (!hours.contains(hourKey(hour, enterprise, s.id))) {
                 out.collect(sourceHour(enterprise, s, hour));
-                out.collect(enterprise(e, Window.HOUR.label(), hour, List.of(hour)));
-                out.collect(city(Window.HOUR.label(), hour, List.of(hour)));
+                pending.put(ENTERPRISE_HOUR + hour + "|" + enterprise, true);
+                pending.put(CITY_HOUR + hour, true);
             }
         }
     }
@@ -158,10 +238,13 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         if (reported != null) {
             return reported;
         }
+        return silentHour(enterprise, s, hour, intervals.get(enterprise + "/" + s.id));
+    }
+
+    private static DataRate silentHour(String enterprise, Source s, long hour, Integer lastInterval) {
         DataRate silent = DataRate.of(DataRate.SOURCE, enterprise, s.id, Window.HOUR.label(), hour);
-        Integer last = intervals.get(enterprise + "/" + s.id);
-        silent.intervalMinutes = ExpectedRecords.interval(s, last);
-        silent.expected = ExpectedRecords.silentHour(s, hour, last);
+        silent.intervalMinutes = ExpectedRecords.interval(s, lastInterval);
+        silent.expected = ExpectedRecords.silentHour(s, hour, lastInterval);
         return silent;
     }
 
@@ -178,16 +261,31 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         return sum;
     }
 
-    private DataRate enterprise(Enterprise e, String window, long start, List<Long> periodHours) throws Exception {
+    private DataRate enterpriseSum(Enterprise e, String window, long start, List<Long> periodHours) throws Exception {
         DataRate sum = DataRate.of(DataRate.ENTERPRISE, e.id, NONE, window, start);
-        addSources(sum, e, periodHours);
+        for (long hour : periodHours) {
+            sum.add(enterpriseHour(e, hour));
+        }
         return sum;
     }
 
-    private DataRate city(String window, long start, List<Long> periodHours) throws Exception {
+    private DataRate citySum(String window, long start, List<Long> periodHours) throws Exception {
         DataRate sum = DataRate.of(DataRate.CITY, NONE, NONE, window, start);
         for (long hour : periodHours) {
             sum.add(cityHour(hour));
+        }
+        return sum;
+    }
+
+    private DataRate enterpriseHour(Enterprise e, long hour) throws Exception {
+        Map<String, DataRate> byEnterprise = enterpriseHourSums.computeIfAbsent(hour, h -> new HashMap<>());
+        DataRate sum = byEnterprise.get(e.id);
+        if (sum == null) {
+            sum = DataRate.of(DataRate.ENTERPRISE, e.id, NONE, Window.HOUR.label(), hour);
+            for (Source s : e.sources) {
+                sum.add(sourceHour(e.id, s, hour));
+            }
+            byEnterprise.put(e.id, sum);
         }
         return sum;
     }
@@ -197,49 +295,42 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         if (sum == null) {
             sum = DataRate.of(DataRate.CITY, NONE, NONE, Window.HOUR.label(), hour);
             for (Enterprise e : registry.enterprises) {
-                addSources(sum, e, List.of(hour));
+                sum.add(enterpriseHour(e, hour));
             }
             cityHourSums.put(hour, sum);
         }
         return sum;
     }
 
-    private void addSources(DataRate sum, Enterprise e, List<Long> periodHours) throws Exception {
-        for (Source s : e.sources) {
-            for (long hour : periodHours) {
-                sum.add(sourceHour(e.id, s, hour));
-            }
+    private TreeSet<Long> knownHours() throws Exception {
+        if (knownHours == null) {
+            knownHours = new TreeSet<>();
+            cityHours.keys().forEach(knownHours::add);
         }
+        return knownHours;
     }
 
     /** The hours of the day the city has closed so far. */
     private List<Long> hoursOf(long day) throws Exception {
-        long end = WindowTimes.nextDayStart(day, zone);
-        TreeSet<Long> in = new TreeSet<>();
-        for (Long hour : cityHours.keys()) {
-            if (hour >= day && hour < end) {
-                in.add(hour);
-            }
-        }
-        return new ArrayList<>(in);
+        return new ArrayList<>(knownHours().subSet(day, WindowTimes.nextDayStart(day, zone)));
     }
 
     private Source source(String enterprise, String sourceId) {
         return sources.get(enterprise + "/" + sourceId);
     }
 
-    /** Forgets days no correction can reach any more (older than the allowed lateness). */
+    /** Forgets days no correction can reach any more (older than the allowed lateness), once a day. */
     private void dropBefore(long newestHour) throws Exception {
         long horizon = WindowTimes.dayStart(newestHour - allowedLatenessMs, zone);
-        List<Long> gone = new ArrayList<>();
-        for (Long hour : cityHours.keys()) {
-            if (hour < horizon) {
-                gone.add(hour);
-            }
+        if (droppedBefore != null && horizon <= droppedBefore) {
+            return;
         }
-        for (Long hour : gone) {
+        droppedBefore = horizon;
+        for (Long hour : new ArrayList<>(knownHours().headSet(horizon))) {
             cityHours.remove(hour);
+            knownHours.remove(hour);
             cityHourSums.remove(hour);
+            enterpriseHourSums.remove(hour);
         }
         List<String> goneKeys = new ArrayList<>();
         for (String key : hours.keys()) {

@@ -16,17 +16,17 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.time.Window;
-import org.cems.job.emission.EmissionRecord;
+import org.cems.job.emission.SourcePeriod;
 import org.cems.job.emission.WindowTimes;
 
 /**
  * Each hour of one source (keyed by enterprise/source): its records expected, received and valid,
- * from the windows' sub-periods ({@code 1m} emission records: one per record at the source's
- * interval, learned or from the registry) and the hour's stopped minutes ({@code 1h} record). An
+ * from the windows' sub-periods ({@code 1m} {@link SourcePeriod}s: one per record at the source's
+ * interval, learned or from the registry) and the hour's stopped minutes ({@code 1h} period). An
  * hour is counted when the windows emit it, and again (only if its counts changed) when a late
  * record or facility status corrects it.
  */
-public class SourceRecordCounts extends KeyedProcessFunction<String, EmissionRecord, DataRate> {
+public class SourceRecordCounts extends KeyedProcessFunction<String, SourcePeriod, DataRate> {
     /** Hours sent as hour data alone (HJ 212 CN 2061): one record an hour. */
     static final int HOUR_RECORD_MINUTES = 60;
 
@@ -40,14 +40,6 @@ public class SourceRecordCounts extends KeyedProcessFunction<String, EmissionRec
     public SourceRecordCounts(String zoneId, long allowedLatenessMs) {
         this.zoneId = zoneId;
         this.allowedLatenessMs = allowedLatenessMs;
-    }
-
-    public static boolean isInput(EmissionRecord r) {
-        return Window.MINUTE.label().equals(r.window) || Window.HOUR.label().equals(r.window);
-    }
-
-    public static String key(EmissionRecord r) {
-        return r.enterprise + "/" + r.source;
     }
 
     @Override
@@ -64,26 +56,26 @@ public class SourceRecordCounts extends KeyedProcessFunction<String, EmissionRec
     }
 
     @Override
-    public void processElement(EmissionRecord r, Context ctx, Collector<DataRate> out) throws Exception {
-        if (Window.MINUTE.label().equals(r.window)) {
-            SubPeriodMark mark = marks.get(r.windowStartMillis);
-            mark = mark == null ? new SubPeriodMark() : mark;
-            mark.minutes = r.durationMinutes == null ? 1 : r.durationMinutes;
-            mark.stopped = r.stoppedCount > 0;
-            mark.pollutant(r.pollutant, r.valid);
-            marks.put(r.windowStartMillis, mark);
+    public void processElement(SourcePeriod p, Context ctx, Collector<DataRate> out) throws Exception {
+        if (Window.MINUTE.is(p.window)) {
+            // a corrected sub-period is emitted again whole: its mark replaces the earlier one
+            SubPeriodMark mark = new SubPeriodMark();
+            mark.minutes = p.durationMinutes == null ? 1 : p.durationMinutes;
+            mark.stopped = p.stoppedCount > 0;
+            mark.invalidPollutants = p.invalidPollutants;
+            marks.put(p.windowStartMillis, mark);
             lastInterval.update(mark.minutes);
             return;
         }
-        DataRate hour = countHour(r);
-        if (!hour.sameCounts(emitted.get(r.windowStartMillis))) {
-            emitted.put(r.windowStartMillis, hour);
+        DataRate hour = countHour(p);
+        if (!hour.sameCounts(emitted.get(p.windowStartMillis))) {
+            emitted.put(p.windowStartMillis, hour);
             out.collect(hour);
         }
-        dropBefore(r.windowStartMillis);
+        dropBefore(p.windowStartMillis);
     }
 
-    private DataRate countHour(EmissionRecord h) throws Exception {
+    private DataRate countHour(SourcePeriod h) throws Exception {
         long start = h.windowStartMillis;
         int interval = 0;
         long received = 0;
@@ -102,7 +94,7 @@ public class SourceRecordCounts extends KeyedProcessFunction<String, EmissionRec
         if (interval == 0 && h.fromLogger) {
             interval = HOUR_RECORD_MINUTES;
             received = 1;
-            valid = h.valid ? 1 : 0;
+            valid = h.valid() ? 1 : 0;
             lastInterval.update(interval);
         }
         if (interval == 0) {

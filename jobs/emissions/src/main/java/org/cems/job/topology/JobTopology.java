@@ -24,6 +24,7 @@ import org.cems.job.efficiency.EfficiencyRecord;
 import org.cems.job.emission.ClockSettings;
 import org.cems.job.emission.EmissionRecord;
 import org.cems.job.emission.ProductionConditions;
+import org.cems.job.emission.SourcePeriod;
 import org.cems.job.emission.SourceWindows;
 import org.cems.job.incident.OpenIncidents;
 import org.cems.job.kpi.CoalRates;
@@ -84,7 +85,6 @@ public final class JobTopology {
                 alerts.map(new AlertPoints()).name("alert-points").uid("alert-points");
         DataStream<InfluxPoint> points = decoded.splitReadingPoints()
                 .union(
-                        emissionPoints,
                         carbonPoints,
                         rollupPoints,
                         qualityPoints,
@@ -94,7 +94,12 @@ public final class JobTopology {
                         decoded.stationPoints(),
                         duty(alerts, emissions, job));
         return new JobOutputs(
-                decoded.readingPoints(), RegistryPoints.daily(env, job.registry()), points, alerts, deadLetters);
+                decoded.readingPoints(),
+                emissionPoints,
+                RegistryPoints.daily(env, job.registry()),
+                points,
+                alerts,
+                deadLetters);
     }
 
     /** Minute, hour and day windows of each source, with the facilities' status as evidence of stops. */
@@ -216,7 +221,7 @@ public final class JobTopology {
     /** The events of every engine in {@link AlertEngines}. */
     private static DataStream<AlertEvent> alerts(
             Decoded decoded,
-            DataStream<EmissionRecord> emissions,
+            SingleOutputStreamOperator<EmissionRecord> emissions,
             DataStream<EfficiencyRecord> efficiencies,
             JobContext job) {
         // the alerts on readings need their flags only: slimmed in each reader's own chain, before the network
@@ -237,6 +242,7 @@ public final class JobTopology {
                 readingFlags,
                 decoded.deadLetters(),
                 emissions,
+                emissions.getSideOutput(SourceWindows.PERIODS),
                 efficiencies,
                 decoded.measurements()));
     }
@@ -262,7 +268,7 @@ public final class JobTopology {
      * registry source, enterprise and the city per hour and day.
      */
     private static DataStream<InfluxPoint> duty(
-            DataStream<AlertEvent> alerts, DataStream<EmissionRecord> emissions, JobContext job) {
+            DataStream<AlertEvent> alerts, SingleOutputStreamOperator<EmissionRecord> emissions, JobContext job) {
         DataStream<InfluxPoint> incidents = alerts.keyBy(OpenIncidents.ONE_KEY)
                 .process(new OpenIncidents(
                         job.registry(),
@@ -271,10 +277,8 @@ public final class JobTopology {
                 .uid("open-incidents");
         long latenessMs = Durations.parse(job.config().allowedLateness).toMillis();
         DataStream<InfluxPoint> rates = emissions
-                .filter(SourceRecordCounts::isInput)
-                .name("record-windows")
-                .uid("record-windows")
-                .keyBy(SourceRecordCounts::key)
+                .getSideOutput(SourceWindows.PERIODS)
+                .keyBy(SourcePeriod::sourceKey)
                 .process(new SourceRecordCounts(job.zone(), latenessMs))
                 .name("source-record-counts")
                 .uid("source-record-counts")

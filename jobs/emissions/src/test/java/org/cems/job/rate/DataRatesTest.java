@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.cems.core.normalize.Normalizer;
@@ -21,6 +22,7 @@ import org.cems.core.reading.ReadingValue;
 import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.job.emission.EmissionRecord;
+import org.cems.job.emission.SourcePeriod;
 import org.cems.job.emission.SourceWindows;
 import org.cems.job.emission.WindowSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +50,7 @@ class DataRatesTest {
     private final Normalizer normalizer = new Normalizer();
     private Registry registry;
     private KeyedTwoInputStreamOperatorTestHarness<String, SourceReading, FacilityStatus, EmissionRecord> windows;
-    private KeyedOneInputStreamOperatorTestHarness<String, EmissionRecord, DataRate> counts;
+    private KeyedOneInputStreamOperatorTestHarness<String, SourcePeriod, DataRate> counts;
     private KeyedOneInputStreamOperatorTestHarness<String, DataRate, DataRate> rates;
     private int windowsPassed;
     private int countsPassed;
@@ -65,7 +67,7 @@ class DataRatesTest {
                 Types.STRING);
         counts = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new SourceRecordCounts(ZONE, LATENESS)),
-                SourceRecordCounts::key,
+                SourcePeriod::sourceKey,
                 Types.STRING);
         rates = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new DataRates(registry, ZONE, LATENESS)), DataRates.ONE_KEY, Types.STRING);
@@ -92,18 +94,26 @@ class DataRatesTest {
         values.put("a19001", value(6.0, "N"));
         values.put("a00000", value(flowM3H, "N"));
         windows.processElement1(normalizer.normalize(new Reading(mn, cn, time, values), registry.byMn(mn)), time);
-        List<EmissionRecord> emitted = windows.extractOutputValues();
-        for (EmissionRecord r : emitted.subList(windowsPassed, emitted.size())) {
-            if (SourceRecordCounts.isInput(r)) {
-                counts.processElement(r, 0);
-            }
+        List<SourcePeriod> emitted = windows.getSideOutput(SourceWindows.PERIODS) == null
+                ? List.of()
+                : windows.getSideOutput(SourceWindows.PERIODS).stream()
+                        .map(StreamRecord::getValue)
+                        .toList();
+        for (SourcePeriod p : emitted.subList(windowsPassed, emitted.size())) {
+            counts.processElement(p, 0);
         }
         windowsPassed = emitted.size();
         List<DataRate> hours = counts.extractOutputValues();
         for (DataRate h : hours.subList(countsPassed, hours.size())) {
-            rates.processElement(h, 0);
+            rate(h);
         }
         countsPassed = hours.size();
+    }
+
+    /** One source hour into the rates, then the flush of the enterprise and city figures it changed. */
+    void rate(DataRate sourceHour) throws Exception {
+        rates.processElement(sourceHour, 0);
+        rates.setProcessingTime(rates.getProcessingTime() + DataRates.FLUSH_MS);
     }
 
     static ReadingValue value(double v, String flag) {
@@ -241,7 +251,7 @@ class DataRatesTest {
             h.expected = 60 / in[1];
             h.received = in[2];
             h.valid = in[3];
-            rates.processElement(h, 0);
+            rate(h);
             for (String window : List.of("1h", "1d")) {
                 long start = window.equals("1h") ? h.windowStartMillis : DAY;
                 DataRate city = last(DataRate.CITY, DataRates.NONE, DataRates.NONE, window, start);
@@ -280,5 +290,54 @@ class DataRatesTest {
         assertCounts(last(DataRate.ENTERPRISE, "power", DataRates.NONE, "1h", HOUR10 + HOUR), 1, 0, 0);
         // the day: u1 24/23/22, u2 3/2/2, u3 6/0/0
         assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY), 33, 25, 24);
+    }
+
+    static DataRate hourOf(String source, long hour, int interval, long received, long valid) {
+        DataRate h = DataRate.of(DataRate.SOURCE, "power", source, "1h", hour);
+        h.intervalMinutes = interval;
+        h.expected = 60 / interval;
+        h.received = received;
+        h.valid = valid;
+        return h;
+    }
+
+    /** At an hour's close every source reports it: the enterprise and the city are written once per flush, not once per source. */
+    @Test
+    void theEnterpriseAndTheCityAreWrittenOncePerFlush_notOncePerSourceHour() throws Exception {
+        rates.processElement(hourOf("u1-stack", HOUR10, 5, 12, 12), 0);
+        rates.processElement(hourOf("u2-stack", HOUR10, 1, 60, 59), 0);
+        assertThat(rates.extractOutputValues())
+                .allSatisfy(r -> assertThat(r.scope).isEqualTo(DataRate.SOURCE));
+
+        rates.setProcessingTime(DataRates.FLUSH_MS);
+
+        List<DataRate> sums = rates.extractOutputValues().stream()
+                .filter(r -> !r.scope.equals(DataRate.SOURCE))
+                .toList();
+        assertThat(sums)
+                .extracting(r -> r.scope + " " + r.window)
+                .containsExactlyInAnyOrder("enterprise 1h", "enterprise 1d", "city 1h", "city 1d");
+        // u1 12/12/12, u2 60/60/59, u3 (15 minutes, stopped from 10:30) 2/0/0
+        assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1h", HOUR10), 74, 72, 71);
+    }
+
+    /** The sums are not state: a restored job sums again from the source hours, and writes what the checkpoint left pending. */
+    @Test
+    void aRestoredJobWritesThePendingSumsAndSumsAgainFromTheSourceHours() throws Exception {
+        rate(hourOf("u1-stack", HOUR10, 5, 11, 10));
+        rates.processElement(hourOf("u2-stack", HOUR10, 1, 30, 30), 0);
+        var snapshot = rates.snapshot(1, 0);
+        rates.close();
+        rates = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DataRates(registry, ZONE, LATENESS)), DataRates.ONE_KEY, Types.STRING);
+        rates.initializeState(snapshot);
+        rates.open();
+
+        rates.setProcessingTime(10 * DataRates.FLUSH_MS);
+        // u1 12/11/10, u2 60/30/30, u3 2/0/0
+        assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1h", HOUR10), 74, 41, 40);
+        rate(hourOf("u1-stack", HOUR10, 5, 12, 12));
+        assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1h", HOUR10), 74, 42, 42);
+        assertCounts(last(DataRate.ENTERPRISE, "power", DataRates.NONE, "1d", DAY), 74, 42, 42);
     }
 }
