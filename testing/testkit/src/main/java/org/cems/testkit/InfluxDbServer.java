@@ -87,6 +87,11 @@ public final class InfluxDbServer implements AutoCloseable {
         startProcess();
     }
 
+    /** The influxd process, for what watches its CPU (the bench waits for its compactions). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + httpPort;
     }

@@ -91,6 +91,7 @@ public final class Bench {
             for (SinkKind sink : catchUp > 0 ? options.sinks : List.<SinkKind>of()) {
                 progress.phase(label(catchUp, sink) + " · catch-up after a one-hour outage");
                 try {
+                    rig.awaitQuietInflux();
                     results.catchUps.add(
                             CatchUpPhase.run(rig, catchUp, options.catchUpIntervalSeconds(catchUp), sink, cap()));
                 } catch (Exception e) {
@@ -124,6 +125,7 @@ public final class Bench {
         run.consumerRate = ConsumerCeiling.run(rig, run.data.topic(), run.data.messages());
         if (options.sinks.contains(SinkKind.INFLUXDB)) {
             progress.phase(sLabel + " · InfluxDB alone");
+            rig.awaitQuietInflux();
             String db = "alone_" + s;
             run.influxAlone = InfluxCeiling.measure(rig, db, run.data);
             rig.dropDatabase(db);
@@ -135,8 +137,10 @@ public final class Bench {
             // the SQL jobs first: the latency phase, with the full job, adds records to the topic
             if (options.sql) {
                 progress.phase(at + " · SQL windows job");
+                rig.awaitQuietInflux();
                 sr.sql = SqlPhase.run(rig, run.data, sink, false, "sql_" + s, cap());
                 progress.phase(at + " · SQL windows job with readings");
+                rig.awaitQuietInflux();
                 sr.sqlWithReadings = SqlPhase.run(rig, run.data, sink, true, "sqlr_" + s, cap());
                 rig.dropDatabase("sql_" + s);
                 rig.dropDatabase("sqlr_" + s);
@@ -153,6 +157,7 @@ public final class Bench {
     private void fullJob(SourceRun run, SinkRun sr, String at) throws Exception {
         int s = run.sources;
         progress.phase(at + " · full job");
+        rig.awaitQuietInflux();
         System.gc();
         Thread.sleep(500);
         sr.heapBaseline = heapUsed();

@@ -174,8 +174,9 @@ final class Report {
         md.append(
                 "How: the topic has 2 partitions; the jobs, full and SQL alike, run with parallelism 2, checkpoints every 5 s (the job's default) "
                         + "to files and state in " + options.stateBackendShown() + " (`--state-backend`), each on an "
-                        + "embedded cluster of its own. A job's rate is the preloaded records over the time from submission until its source operators' "
-                        + "numRecordsIn (REST API, summed over subtasks) reaches them (so it includes start-up); the 10–90 % figure leaves start-up out. "
+                        + "embedded cluster of its own, started once InfluxDB is quiet (under 10 % of a core for 5 s, waited for at most 5 minutes: "
+                        + "it compacts what earlier phases wrote). A job's rate is the preloaded records over the time from submission until its source operators' "
+                        + "numRecordsIn (summed over subtasks, read in the bench's JVM by a metric reporter, not through the REST API) reaches them (so it includes start-up); the 10–90 % figure leaves start-up out. "
                         + "The SQL job decodes with the same decoder in a table function and computes per-MN, per-parameter minute windows (TUMBLE TVF: avg, "
                         + "min, max, count, value × flow); it does not normalise, run hourly/daily windows, efficiency, roll-ups or alerts. "
                         + "\"SQL + readings\" also normalises each reading and writes it through the job's own `ReadingPoints`: the same points as the job's. "

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.admin.Admin;
@@ -48,8 +47,12 @@ final class Rig implements AutoCloseable {
     static final int PARALLELISM = 2;
     /** The job config's default checkpoint interval (5 s). */
     static final long CHECKPOINT_MS = 5000;
-    /** How often the REST API refreshes metrics (10 s by default: too coarse to time a run). */
-    static final Duration METRICS_EVERY = Duration.ofSeconds(1);
+
+    /** InfluxDB counts as quiet under this share of one core (idle, it uses about 1 %). */
+    static final double QUIET_CORES = 0.10;
+
+    static final Duration QUIET_FOR = Duration.ofSeconds(5);
+    static final Duration QUIET_WAIT = Duration.ofMinutes(5);
 
     static final String DEADLETTER_TOPIC = "bench.deadletter";
     static final String ALERTS_TOPIC = "bench.alerts";
@@ -80,6 +83,47 @@ final class Rig implements AutoCloseable {
 
     void say(String line) {
         progress.say(line);
+    }
+
+    /**
+     * Waits until InfluxDB has worked off what earlier phases wrote: its CPU under
+     * {@link #QUIET_CORES} of a core over {@link #QUIET_FOR}, for at most {@link #QUIET_WAIT}. In one
+     * run InfluxDB compacted the S = 100,000 InfluxDB phase's data at 1.5 of the 2 cores during the
+     * discarding phases that followed, and their figures were as much InfluxDB's as the jobs'.
+     */
+    void awaitQuietInflux() throws InterruptedException {
+        ProcessHandle influxd = ProcessHandle.of(influx.pid()).orElse(null);
+        if (influxd == null || influxd.info().totalCpuDuration().isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        while (true) {
+            long cpuBefore = influxd.info().totalCpuDuration().orElseThrow().toNanos();
+            long before = System.nanoTime();
+            Thread.sleep(QUIET_FOR.toMillis());
+            long cpuAfter = influxd.info()
+                    .totalCpuDuration()
+                    .orElse(Duration.ofNanos(cpuBefore))
+                    .toNanos();
+            double cores = (cpuAfter - cpuBefore) / (double) (System.nanoTime() - before);
+            long waitedSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            if (cores < QUIET_CORES) {
+                if (waitedSeconds > QUIET_FOR.toSeconds()) {
+                    say(String.format("InfluxDB quiet after %d s (%.0f %% of a core)", waitedSeconds, 100 * cores));
+                }
+                return;
+            }
+            if (waitedSeconds >= QUIET_WAIT.toSeconds()) {
+                say(String.format(
+                        "InfluxDB still at %.0f %% of a core after %d s: going on beside it",
+                        100 * cores, waitedSeconds));
+                return;
+            }
+            if (waitedSeconds % 30 < QUIET_FOR.toSeconds()) {
+                say(String.format(
+                        "waiting for InfluxDB to go quiet: %.0f %% of a core after %d s", 100 * cores, waitedSeconds));
+            }
+        }
     }
 
     /** Where a job's points go: InfluxDB, or nowhere, to measure the processing alone. */
@@ -113,11 +157,14 @@ final class Rig implements AutoCloseable {
         return config;
     }
 
-    /** A job's Flink settings as {@code cems run} derives them from its config (state backend, checkpoints), plus its REST port. */
+    /**
+     * A job's Flink settings as {@code cems run} derives them from its config (state backend, checkpoints), plus its
+     * REST port and the reporter the bench counts records read with.
+     */
     static Configuration flinkConfiguration(JobConfig config, int restPort) {
         Configuration conf = EmissionsJob.flinkConfiguration(config);
         conf.set(RestOptions.PORT, restPort);
-        conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, METRICS_EVERY);
+        SourceReadCounters.register(conf);
         return conf;
     }
 

@@ -1,8 +1,6 @@
 package org.cems.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
@@ -18,7 +16,6 @@ final class RunningJob implements AutoCloseable {
     final String jobId;
     final long submittedNanos;
     private final String sourceVertex;
-    private String sourceMetricUrl;
 
     /**
      * @param sourceVertex how the name of the vertex reading Kafka starts: the job also has a
@@ -37,22 +34,9 @@ final class RunningJob implements AutoCloseable {
         return (System.nanoTime() - submittedNanos) / 1e9;
     }
 
-    /** Records its Kafka source has read (numRecordsIn summed over subtasks); -1 until the metric exists. */
+    /** Records its Kafka source has read (numRecordsIn summed over subtasks); -1 until the counters exist. */
     long recordsRead() {
-        try {
-            if (sourceMetricUrl == null) {
-                sourceMetricUrl = findSourceMetricUrl();
-            }
-            if (sourceMetricUrl != null) {
-                JsonNode m = rig.getJson(sourceMetricUrl);
-                if (m.size() > 0) {
-                    return m.path(0).path("sum").asLong(-1);
-                }
-            }
-        } catch (Exception e) {
-            // not up yet
-        }
-        return -1;
+        return SourceReadCounters.recordsRead(jobId, sourceVertex);
     }
 
     /**
@@ -68,8 +52,7 @@ final class RunningJob implements AutoCloseable {
             long now = recordsRead();
             if (now >= 0) {
                 if (now < read) {
-                    // a subtask's metric missing from one answer lowers the sum too: restarts come from Flink's own
-                    // record
+                    // a restarted subtask's counter starts again from 0: restarts come from Flink's own record
                     rig.say(String.format(
                             "  %s: records read went back from %,d to %,d (restarts are read from the job's exception history)",
                             what, read, now));
@@ -116,23 +99,6 @@ final class RunningJob implements AutoCloseable {
             rig.say("reading the job's restarts: " + e);
             return Restarts.UNKNOWN;
         }
-    }
-
-    /** The REST URL of the Kafka source's numRecordsIn, summed over subtasks; null until it exists. */
-    private String findSourceMetricUrl() throws Exception {
-        for (JsonNode v : rig.getJson(base + "/jobs/" + jobId).path("vertices")) {
-            if (!v.path("name").asText().startsWith(sourceVertex)) {
-                continue;
-            }
-            String url = base + "/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
-            for (JsonNode m : rig.getJson(url)) {
-                String id = m.path("id").asText();
-                if (id.startsWith("Source") && id.endsWith(".numRecordsIn")) {
-                    return url + "?get=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&agg=sum";
-                }
-            }
-        }
-        return null;
     }
 
     @Override
