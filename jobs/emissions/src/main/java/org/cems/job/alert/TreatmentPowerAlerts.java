@@ -1,7 +1,5 @@
 package org.cems.job.alert;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -20,6 +18,7 @@ import org.cems.core.registry.SourceRef;
 import org.cems.core.time.Window;
 import org.cems.hj212.Hj2025Codes;
 import org.cems.job.emission.SourcePeriod;
+import org.cems.job.types.StateKeys;
 
 /**
  * treatment_no_power alerts of one source (keyed by enterprise/source), on event time: a treatment
@@ -156,15 +155,7 @@ public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, Station
     @Override
     public void processElement2(SourcePeriod r, Context ctx, Collector<AlertEvent> out) throws Exception {
         flowing.put(r.windowStartMillis, r.flowM3H >= flowBelowM3H);
-        List<Long> gone = new ArrayList<>();
-        for (Long start : flowing.keys()) {
-            if (start < r.windowStartMillis - KEEP_FLOWS_MS) {
-                gone.add(start);
-            }
-        }
-        for (Long start : gone) {
-            flowing.remove(start);
-        }
+        StateKeys.removeIf(flowing, start -> start < r.windowStartMillis - KEEP_FLOWS_MS);
     }
 
     /** Whether production runs at {@code timeMillis}: its electricity, else the flow; null when neither is known. */

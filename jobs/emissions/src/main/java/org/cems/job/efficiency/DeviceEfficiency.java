@@ -5,9 +5,7 @@ import static org.cems.job.emission.WindowTimes.MINUTE_MS;
 import static org.cems.job.emission.WindowTimes.floor;
 
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -26,6 +24,7 @@ import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
 import org.cems.core.time.Window;
 import org.cems.job.emission.WindowTimes;
+import org.cems.job.types.StateKeys;
 
 /**
  * Efficiency of one control device (keyed by enterprise/device) per minute, hour and day. Per
@@ -241,15 +240,7 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
             return;
         }
         long keepFrom = s.timeMillis - allowedLatenessMs - DAY_MS - holdMs;
-        List<Long> gone = new ArrayList<>();
-        for (Long t : kept.keys()) {
-            if (t < keepFrom) {
-                gone.add(t);
-            }
-        }
-        for (Long t : gone) {
-            kept.remove(t);
-        }
+        StateKeys.removeIf(kept, t -> t < keepFrom);
     }
 
     /** Moves one side's clock; when the device's clock enters a new hour, drops what can no longer change. */
@@ -266,21 +257,15 @@ public class DeviceEfficiency extends KeyedProcessFunction<String, DeviceSide, E
         long horizon = now - allowedLatenessMs;
         long minutesFrom = floor(horizon, HOUR_MS);
         long hoursFrom = dayStart(horizon);
-        List<String> gone = new ArrayList<>();
-        for (String key : windows.keys()) {
+        StateKeys.removeIf(windows, key -> {
             WindowKey k = WindowKey.ofStateKey(key);
             long keepFrom = switch (k.window()) {
                 case MINUTE -> minutesFrom;
                 case HOUR -> hoursFrom;
                 case DAY -> hoursFrom - DAY_MS; // the day before too, as a margin
             };
-            if (k.startMillis() < keepFrom) {
-                gone.add(key);
-            }
-        }
-        for (String key : gone) {
-            windows.remove(key);
-        }
+            return k.startMillis() < keepFrom;
+        });
     }
 
     /** The device's clock: its slower side's newest minute, unless that side is dead; NONE until both spoke. */

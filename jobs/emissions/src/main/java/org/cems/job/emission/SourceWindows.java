@@ -40,6 +40,7 @@ import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.DecodePayloads;
 import org.cems.job.decode.ReadingPayload;
 import org.cems.job.quality.AccountingNote;
+import org.cems.job.types.StateKeys;
 
 /**
  * Minute, hour and day emissions of one monitoring point (keyed by MN), in event time with the
@@ -415,25 +416,10 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     /** Hours (and the logger's own periods, facility reports) that no reading may change any more leave the state. */
     private void dropExpiredPeriods(long watermark) throws Exception {
         long horizon = watermark - settings.allowedLatenessMs();
-        List<Long> gone = new ArrayList<>();
-        for (Long hour : hours.keys()) {
-            if (nextDayStart(dayStart(hour)) < horizon) {
-                gone.add(hour);
-            }
-        }
-        for (Long hour : gone) {
-            hours.remove(hour);
+        for (Long hour : StateKeys.removeIf(hours, hour -> nextDayStart(dayStart(hour)) < horizon)) {
             loggerHours.remove(hour);
         }
-        gone.clear();
-        for (Long day : loggerDays.keys()) {
-            if (nextDayStart(day) < horizon) {
-                gone.add(day);
-            }
-        }
-        for (Long day : gone) {
-            loggerDays.remove(day);
-        }
+        StateKeys.removeIf(loggerDays, day -> nextDayStart(day) < horizon);
         for (Map.Entry<String, FacilityTimeline> e : facilities.entries()) {
             int before = e.getValue().times.length;
             e.getValue().dropBefore(horizon - HOUR_MS);

@@ -1,7 +1,5 @@
 package org.cems.job.kpi;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -11,6 +9,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Targets;
 import org.cems.job.rollup.KpiRecord;
+import org.cems.job.types.StateKeys;
 
 /**
  * A daily indicator of one scope (keyed by scope, id and indicator): the weighted mean of its
@@ -71,26 +70,9 @@ public class WeightedDailyKpi extends KeyedProcessFunction<String, WeightedValue
     }
 
     private void forgetDaysBefore(long dayStartMillis) throws Exception {
-        List<Long> oldDays = new ArrayList<>();
-        for (Long day : days.keys()) {
-            if (day < dayStartMillis) {
-                oldDays.add(day);
-            }
-        }
-        if (oldDays.isEmpty()) {
+        if (StateKeys.removeIf(days, day -> day < dayStartMillis).isEmpty()) {
             return;
         }
-        List<String> oldMembers = new ArrayList<>();
-        for (String key : members.keys()) {
-            if (Long.parseLong(key.substring(0, key.indexOf('|'))) < dayStartMillis) {
-                oldMembers.add(key);
-            }
-        }
-        for (Long day : oldDays) {
-            days.remove(day);
-        }
-        for (String key : oldMembers) {
-            members.remove(key);
-        }
+        StateKeys.removeIf(members, key -> Long.parseLong(key.substring(0, key.indexOf('|'))) < dayStartMillis);
     }
 }

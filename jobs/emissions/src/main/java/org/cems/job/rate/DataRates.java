@@ -20,6 +20,7 @@ import org.cems.core.registry.Registry;
 import org.cems.core.registry.Source;
 import org.cems.core.time.Window;
 import org.cems.job.emission.WindowTimes;
+import org.cems.job.types.StateKeys;
 
 /**
  * The rates of every registry source, enterprise and the city, per hour and per day (one key: all
@@ -332,15 +333,7 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
             cityHourSums.remove(hour);
             enterpriseHourSums.remove(hour);
         }
-        List<String> goneKeys = new ArrayList<>();
-        for (String key : hours.keys()) {
-            if (Long.parseLong(key.substring(0, key.indexOf('|'))) < horizon) {
-                goneKeys.add(key);
-            }
-        }
-        for (String key : goneKeys) {
-            hours.remove(key);
-        }
+        StateKeys.removeIf(hours, key -> Long.parseLong(key.substring(0, key.indexOf('|'))) < horizon);
     }
 
     private static String hourKey(long hour, String enterprise, String source) {

@@ -3,8 +3,6 @@ package org.cems.job.rate;
 import static org.cems.job.emission.WindowTimes.HOUR_MS;
 
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -18,6 +16,7 @@ import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.time.Window;
 import org.cems.job.emission.SourcePeriod;
 import org.cems.job.emission.WindowTimes;
+import org.cems.job.types.StateKeys;
 
 /**
  * Each hour of one source (keyed by enterprise/source): its records expected, received and valid,
@@ -112,23 +111,7 @@ public class SourceRecordCounts extends KeyedProcessFunction<String, SourcePerio
     /** Forgets what the windows can no longer correct: whole days older than the allowed lateness, as the windows keep them. */
     private void dropBefore(long hourStart) throws Exception {
         long horizon = WindowTimes.dayStart(hourStart - allowedLatenessMs, zone);
-        List<Long> gone = new ArrayList<>();
-        for (Long start : marks.keys()) {
-            if (start < horizon) {
-                gone.add(start);
-            }
-        }
-        for (Long start : gone) {
-            marks.remove(start);
-        }
-        gone.clear();
-        for (Long start : emitted.keys()) {
-            if (start < horizon) {
-                gone.add(start);
-            }
-        }
-        for (Long start : gone) {
-            emitted.remove(start);
-        }
+        StateKeys.removeIf(marks, start -> start < horizon);
+        StateKeys.removeIf(emitted, start -> start < horizon);
     }
 }

@@ -9,6 +9,7 @@ import org.apache.flink.util.Collector;
 import org.cems.core.registry.Registry;
 import org.cems.core.time.Window;
 import org.cems.job.emission.EmissionRecord;
+import org.cems.job.types.StateKeys;
 
 /**
  * Hourly and daily ACCOUNTED masses of one stack (keyed by {@link #sourceKey}; HJ 75-2017: invalid

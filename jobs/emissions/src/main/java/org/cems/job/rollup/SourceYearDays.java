@@ -26,6 +26,7 @@ import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
 import org.cems.core.time.Window;
 import org.cems.job.emission.EmissionRecord;
+import org.cems.job.types.StateKeys;
 
 /**
  * One stack's daily ACCOUNTED masses of the plan's pollutants this year (HJ 75-2017 substitution,

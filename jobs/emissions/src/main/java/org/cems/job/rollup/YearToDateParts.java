@@ -25,6 +25,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
+import org.cems.job.types.StateKeys;
 
 /**
  * Year-to-date NOx and VOCs (NMHC) of the enterprises of one shard of a scope (the city, a park or

@@ -1,4 +1,4 @@
-package org.cems.job.rollup;
+package org.cems.job.types;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,11 @@ import java.util.function.Predicate;
 import org.apache.flink.api.common.state.MapState;
 
 /** Removal of a map state's keys that match: collected first, as a state's key iterator cannot remove them. */
-final class StateKeys {
+public final class StateKeys {
     private StateKeys() {}
 
-    static <K> void removeIf(MapState<K, ?> state, Predicate<K> matches) throws Exception {
+    /** Removes the keys that match and returns them (for the caller to drop the same keys elsewhere). */
+    public static <K> List<K> removeIf(MapState<K, ?> state, Predicate<K> matches) throws Exception {
         List<K> keys = new ArrayList<>();
         for (K key : state.keys()) {
             if (matches.test(key)) {
@@ -19,5 +20,6 @@ final class StateKeys {
         for (K key : keys) {
             state.remove(key);
         }
+        return keys;
     }
 }
