@@ -145,8 +145,8 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         } else if (enterprises.containsKey(enterprise)) {
             markEnterprise(enterprise, hour, day);
         }
-        pending.put(CITY_HOUR + hour, true);
-        pending.put(CITY_DAY + day, true);
+        mark(CITY_HOUR, hour, null);
+        mark(CITY_DAY, day, null);
         long now = ctx.timerService().currentProcessingTime();
         ctx.timerService().registerProcessingTimeTimer(now - now % FLUSH_MS + FLUSH_MS);
         if (newHour) {
@@ -174,8 +174,13 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     }
 
     private void markEnterprise(String enterprise, long hour, long day) throws Exception {
-        pending.put(ENTERPRISE_HOUR + hour + "|" + enterprise, true);
-        pending.put(ENTERPRISE_DAY + day + "|" + enterprise, true);
+        mark(ENTERPRISE_HOUR, hour, enterprise);
+        mark(ENTERPRISE_DAY, day, enterprise);
+    }
+
+    /** A figure to write at the next flush: {@code kind + start}, and for an enterprise {@code |enterprise}, as {@link #onTimer} reads it. */
+    private void mark(String kind, long start, String enterprise) throws Exception {
+        pending.put(enterprise == null ? kind + start : kind + start + "|" + enterprise, true);
     }
 
     /**
@@ -187,14 +192,13 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
             String enterprise, Source s, DataRate sourceHour, Integer lastInterval, boolean silentHoursChange)
             throws Exception {
         long hour = sourceHour.windowStartMillis;
-        Iterable<Long> changed = silentHoursChange ? new TreeSet<>(summedHours()) : List.of(hour);
+        Iterable<Long> changed = silentHoursChange ? summedHours() : List.of(hour);
         for (long h : changed) {
-            boolean reported = hours.contains(hourKey(h, enterprise, s.id));
-            if (h != hour && reported) {
+            DataRate reported = hours.get(hourKey(h, enterprise, s.id));
+            if (h != hour && reported != null) {
                 continue;
             }
-            DataRate before =
-                    reported ? hours.get(hourKey(h, enterprise, s.id)) : silentHour(enterprise, s, h, lastInterval);
+            DataRate before = reported != null ? reported : silentHour(enterprise, s, h, lastInterval);
             DataRate after = h == hour ? sourceHour : silentHour(enterprise, s, h, sourceHour.intervalMinutes);
             Map<String, DataRate> byEnterprise = enterpriseHourSums.get(h);
             DataRate enterpriseSum = byEnterprise == null ? null : byEnterprise.get(enterprise);
@@ -227,8 +231,8 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         for (long hour : dayHours) {
             if (!hours.contains(hourKey(hour, enterprise, s.id))) {
                 out.collect(sourceHour(enterprise, s, hour));
-                pending.put(ENTERPRISE_HOUR + hour + "|" + enterprise, true);
-                pending.put(CITY_HOUR + hour, true);
+                mark(ENTERPRISE_HOUR, hour, enterprise);
+                mark(CITY_HOUR, hour, null);
             }
         }
     }
