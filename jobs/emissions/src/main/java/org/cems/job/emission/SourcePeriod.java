@@ -55,7 +55,11 @@ public class SourcePeriod {
         return enterprise + "/" + source;
     }
 
-    /** Every pollutant of the period is valid. */
+    /**
+     * Every pollutant of the period is valid: a record counts in 有效实收量 (real-plant-data.md §5) only
+     * when all its values are valid by HJ 75-2017 as the windows judge them (flag N, enough samples);
+     * one invalid pollutant makes it invalid (docs/duty.md).
+     */
     public boolean valid() {
         return invalidPollutants.isEmpty();
     }

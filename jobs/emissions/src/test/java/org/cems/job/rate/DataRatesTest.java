@@ -89,8 +89,14 @@ class DataRatesTest {
     }
 
     void send(String mn, String cn, long time, String flag, double flowM3H) throws Exception {
+        send(mn, cn, time, flag, flowM3H, Map.of());
+    }
+
+    /** As above, with {@code more} pollutants besides SO2 (code → flag). */
+    void send(String mn, String cn, long time, String flag, double flowM3H, Map<String, String> more) throws Exception {
         Map<String, ReadingValue> values = new LinkedHashMap<>();
         values.put("a21026", value(20.0, flag));
+        more.forEach((code, f) -> values.put(code, value(40.0, f)));
         values.put("a19001", value(6.0, "N"));
         values.put("a00000", value(flowM3H, "N"));
         windows.processElement1(normalizer.normalize(new Reading(mn, cn, time, values), registry.byMn(mn)), time);
@@ -290,6 +296,20 @@ class DataRatesTest {
         assertCounts(last(DataRate.ENTERPRISE, "power", DataRates.NONE, "1h", HOUR10 + HOUR), 1, 0, 0);
         // the day: u1 24/23/22, u2 3/2/2, u3 6/0/0
         assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1d", DAY), 33, 25, 24);
+    }
+
+    /**
+     * A logger sending hour data alone (CN 2061) with SO2 valid and NOx flagged D (HJ 212-2017: instrument
+     * fault) in the same hour: one record received, not valid, whichever pollutant the windows emit last.
+     */
+    @Test
+    void anHourRecordWithOneInvalidPollutantIsReceivedButNotValid() throws Exception {
+        threeHours();
+        send(MN2, "2061", HOUR10, "N", 1_000_000, Map.of("a21002", "D"));
+        send(MN2, "2061", HOUR10 + 2 * HOUR, "N", 1_000_000, Map.of("a21002", "N"));
+
+        assertCounts(last(DataRate.SOURCE, "power", "u2-stack", "1h", HOUR10), 1, 1, 0);
+        assertCounts(last(DataRate.SOURCE, "power", "u2-stack", "1h", HOUR10 + 2 * HOUR), 1, 1, 1);
     }
 
     static DataRate hourOf(String source, long hour, int interval, long received, long valid) {
