@@ -9,14 +9,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * line here.
  */
 public final class AlertEngines {
-    /** Exceedances, efficiency drops, no data, instrument state, clock skew, treatment facilities without power. */
+    /** Exceedances, efficiency drops, no data with instrument state and clock skew, treatment facilities without power. */
     static final List<AlertEngine> ALL = List.of(
-            ExceedanceAlerts::wire,
-            EfficiencyDropAlerts::wire,
-            NoDataAlerts::wire,
-            InstrumentAlerts::wire,
-            ClockSkewAlerts::wire,
-            TreatmentPowerAlerts::wire);
+            ExceedanceAlerts::wire, EfficiencyDropAlerts::wire, ReadingAlerts::wire, TreatmentPowerAlerts::wire);
 
     private AlertEngines() {}
 

@@ -1,19 +1,17 @@
 package org.cems.job.alert;
 
-import org.apache.flink.api.common.functions.OpenContext;
+import java.io.Serializable;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.Reading;
 import org.cems.core.registry.Registry;
 import org.cems.job.decode.DeadLetter;
-import org.cems.job.types.JobTypes;
 
 /**
- * Clock-skew alerts of one monitoring point (keyed by MN): its data logger's clock is wrong when
+ * Clock-skew alerts of one monitoring point, a rule of {@link ReadingAlerts} (keyed by MN): its data logger's clock is wrong when
  * its DataTimes are off their arrival (processing) time. A DataTime may be behind by the period
  * its CN covers (a minute record of up to 30 minutes, HJ 212-2017 CN 1063) plus the tolerance,
  * and ahead by the tolerance; hour and day records (CN 2061/2031), sent whenever the logger
@@ -23,7 +21,8 @@ import org.cems.job.types.JobTypes;
  * count too: they are what a clock far ahead produces. Start and end are arrival times, the ones
  * that can be trusted here.
  */
-public class ClockSkewAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
+public class ClockSkewAlerts implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final long MINUTE_MS = 60_000L;
     /** The longest minute-data interval (HJ 212-2017 CN 1063/1064: MinInterval up to 30 minutes). */
     private static final long MAX_MINUTE_RECORD_MS = 30 * MINUTE_MS;
@@ -40,24 +39,6 @@ public class ClockSkewAlerts extends KeyedProcessFunction<String, SourceReading,
         this.messages = new AlertMessages(registry, settings);
     }
 
-    /** Reading flags and the readings refused as {@code future_time}, keyed by MN. */
-    public static DataStream<AlertEvent> wire(AlertInputs in) {
-        DataStream<SourceReading> futureTimes = in.refusedReadings()
-                .filter(ClockSkewAlerts::isFutureTime)
-                .name("future-times")
-                .uid("future-times")
-                .map(ClockSkewAlerts::fromFutureTime)
-                .returns(JobTypes.SOURCE_READING)
-                .name("future-time-samples")
-                .uid("future-time-samples");
-        return in.readingFlags()
-                .union(futureTimes)
-                .keyBy(r -> r.mn)
-                .process(new ClockSkewAlerts(in.registry(), in.settings()))
-                .name("clock-skew-alerts")
-                .uid("clock-skew-alerts");
-    }
-
     /** A reading refused for a DataTime ahead of its arrival, as the sample of the point's clock it is. */
     public static SourceReading fromFutureTime(DeadLetter d) {
         SourceReading r = new SourceReading();
@@ -72,15 +53,13 @@ public class ClockSkewAlerts extends KeyedProcessFunction<String, SourceReading,
         return "future_time".equals(d.reason) && d.mn != null && d.dataTimeMillis != null;
     }
 
-    @Override
-    public void open(OpenContext ctx) {
-        changingSince = getRuntimeContext().getState(new ValueStateDescriptor<>("clockChangingSince", Long.class));
-        firingSince = getRuntimeContext().getState(new ValueStateDescriptor<>("clockFiringSince", Long.class));
+    void open(RuntimeContext rc) {
+        changingSince = rc.getState(new ValueStateDescriptor<>("clockChangingSince", Long.class));
+        firingSince = rc.getState(new ValueStateDescriptor<>("clockFiringSince", Long.class));
     }
 
-    @Override
-    public void processElement(SourceReading r, Context ctx, Collector<AlertEvent> out) throws Exception {
-        long now = ctx.timerService().currentProcessingTime();
+    /** {@code r}: a reading's flags, or a sample of the point's clock ({@link #fromFutureTime}); {@code now}: its arrival. */
+    void onClockSample(SourceReading r, long now, Collector<AlertEvent> out) throws Exception {
         long aheadMs = r.timeMillis - now;
         Long firing = firingSince.value();
         boolean agrees = firing == null ? onTime(r, aheadMs) : !onTime(r, aheadMs);

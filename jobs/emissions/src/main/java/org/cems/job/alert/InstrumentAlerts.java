@@ -1,14 +1,13 @@
 package org.cems.job.alert;
 
+import java.io.Serializable;
 import java.util.Map;
-import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.normalize.SourceReading;
@@ -17,7 +16,8 @@ import org.cems.hj212.DataFlag;
 import org.cems.job.emission.StopEvidence;
 
 /**
- * Instrument-state alerts of one monitoring point (keyed by MN), on the point's event time: a
+ * Instrument-state alerts of one monitoring point, a rule of {@link ReadingAlerts} (keyed by MN), on
+ * the point's event time: a
  * flag D (fault), C (calibration), M (maintenance), T (over range) or F (instrument stopped,
  * HJ 212-2017 Table 8) on any of its values, in every reading from the first flagged one for
  * longer than allowed, fires; the flag absent from every reading for {@code hold} resolves. F
@@ -26,7 +26,8 @@ import org.cems.job.emission.StopEvidence;
  * A daily zero/span check of a few minutes stays quiet. Readings older than the newest one seen
  * are passed over.
  */
-public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
+public class InstrumentAlerts implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final String STOPPED = DataFlag.F.name();
     private static final Map<String, AlertType> FLAGS = Map.of(
             DataFlag.D.name(),
@@ -52,25 +53,13 @@ public class InstrumentAlerts extends KeyedProcessFunction<String, SourceReading
         this.messages = new AlertMessages(registry, settings);
     }
 
-    /** Reading flags, keyed by MN. */
-    public static DataStream<AlertEvent> wire(AlertInputs in) {
-        return in.readingFlags()
-                .keyBy(r -> r.mn)
-                .process(new InstrumentAlerts(in.registry(), in.settings()))
-                .name("instrument-alerts")
-                .uid("instrument-alerts");
+    void open(RuntimeContext rc) {
+        runs = rc.getMapState(new MapStateDescriptor<>(
+                "flagRuns", Types.STRING, SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
+        newest = rc.getState(new ValueStateDescriptor<>("newest", Long.class));
     }
 
-    @Override
-    public void open(OpenContext ctx) {
-        runs = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>(
-                        "flagRuns", Types.STRING, SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
-        newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Long.class));
-    }
-
-    @Override
-    public void processElement(SourceReading r, Context ctx, Collector<AlertEvent> out) throws Exception {
+    void onReading(SourceReading r, Collector<AlertEvent> out) throws Exception {
         Long seen = newest.value();
         if (seen != null && r.timeMillis <= seen) {
             return;

@@ -1,10 +1,10 @@
 package org.cems.job.alert;
 
-import org.apache.flink.api.common.functions.OpenContext;
+import java.io.Serializable;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.Collector;
 import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.normalize.Measure;
@@ -15,14 +15,16 @@ import org.cems.job.emission.StopEvidence;
 import org.cems.job.types.SourceReadingStateSerializer;
 
 /**
- * No-data alerts of one monitoring point (keyed by MN). Silence has no event time, so this one
- * runs on processing time: a point that has sent nothing for {@code silent_for} fires; its next
+ * No-data alerts of one monitoring point, a rule of {@link ReadingAlerts} (keyed by MN, this rule's
+ * state and its processing-time timers). Silence has no event time, so this one runs on processing time: a point that has sent nothing for {@code silent_for} fires; its next
  * reading resolves. A source that stopped may fall silent without an alert: its last reading was a
  * corroborated stop ({@link StopEvidence}: flag F with flow or load about zero), or its stop
  * schedule covers the time the silence is judged. Flag F alone is the instrument, not the source
  * (HJ 212-2017 Table 8): its silence is missing data like any other.
  */
-public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, AlertEvent> {
+public class NoDataAlerts implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Registry registry;
     private final AlertSettings settings;
     private final AlertMessages messages;
@@ -37,31 +39,20 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
         this.messages = new AlertMessages(registry, settings);
     }
 
-    /** Reading flags, keyed by MN. */
-    public static DataStream<AlertEvent> wire(AlertInputs in) {
-        return in.readingFlags()
-                .keyBy(r -> r.mn)
-                .process(new NoDataAlerts(in.registry(), in.settings()))
-                .name("no-data-alerts")
-                .uid("no-data-alerts");
+    void open(RuntimeContext rc) {
+        last = rc.getState(new ValueStateDescriptor<>(
+                "lastReading", SerializerTypeInfo.of(SourceReading.class, SourceReadingStateSerializer.INSTANCE)));
+        lastArrival = rc.getState(new ValueStateDescriptor<>("lastArrival", Long.class));
+        timer = rc.getState(new ValueStateDescriptor<>("timer", Long.class));
+        firing = rc.getState(new ValueStateDescriptor<>("firing", AlertEvent.class));
     }
 
-    @Override
-    public void open(OpenContext ctx) {
-        last = getRuntimeContext()
-                .getState(new ValueStateDescriptor<>(
-                        "lastReading",
-                        SerializerTypeInfo.of(SourceReading.class, SourceReadingStateSerializer.INSTANCE)));
-        lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("lastArrival", Long.class));
-        timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Long.class));
-        firing = getRuntimeContext().getState(new ValueStateDescriptor<>("firing", AlertEvent.class));
-    }
-
-    @Override
-    public void processElement(SourceReading r, Context ctx, Collector<AlertEvent> out) throws Exception {
+    /** {@code r}: a reading's flags ({@link #withoutValues}). */
+    void onReading(SourceReading r, TimerService timers, Collector<AlertEvent> out) throws Exception {
+        long now = timers.currentProcessingTime();
         AlertEvent fired = firing.value();
         if (fired != null) {
-            long silentMs = ctx.timerService().currentProcessingTime() - lastArrival.value();
+            long silentMs = now - lastArrival.value();
             AlertEvent resolved = event(fired.startMillis, AlertEvent.RESOLVED, r, silentMs);
             resolved.timeMillis = r.timeMillis;
             resolved.message = messages.noData(resolved, silentMinutes());
@@ -70,21 +61,19 @@ public class NoDataAlerts extends KeyedProcessFunction<String, SourceReading, Al
         }
         SourceReading previous = last.value();
         if (previous == null || r.timeMillis >= previous.timeMillis) {
-            last.update(withoutValues(r));
+            last.update(r);
         }
-        long now = ctx.timerService().currentProcessingTime();
         lastArrival.update(now);
         if (timer.value() == null) {
-            ctx.timerService().registerProcessingTimeTimer(now + settings.silentForMs());
+            timers.registerProcessingTimeTimer(now + settings.silentForMs());
             timer.update(now + settings.silentForMs());
         }
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+    void onTimer(long timestamp, TimerService timers, Collector<AlertEvent> out) throws Exception {
         long due = lastArrival.value() + settings.silentForMs();
         if (timestamp < due) {
-            ctx.timerService().registerProcessingTimeTimer(due);
+            timers.registerProcessingTimeTimer(due);
             timer.update(due);
             return;
         }

@@ -224,7 +224,7 @@ public final class JobTopology {
             SingleOutputStreamOperator<EmissionRecord> emissions,
             DataStream<EfficiencyRecord> efficiencies,
             JobContext job) {
-        // the alerts on readings need their flags only: slimmed in each reader's own chain, before the network
+        // the alerts on readings need their flags only: slimmed where they are decoded, before the network
         DataStream<SourceReading> readingFlags = decoded.direct()
                 .map(NoDataAlerts::withoutValues)
                 .returns(JobTypes.SOURCE_READING)

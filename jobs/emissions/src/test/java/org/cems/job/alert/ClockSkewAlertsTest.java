@@ -3,9 +3,6 @@ package org.cems.job.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.RegistryLoader;
@@ -22,7 +19,7 @@ class ClockSkewAlertsTest {
         SourceReading r = new SourceReading();
         r.enterprise = "power";
         r.source = "u1-stack";
-        r.mn = "MN1";
+        r.mn = "DEVMN0000000000000000002"; // in the registry: the instrument rule looks up its source
         r.cn = cn;
         r.timeMillis = dataTime;
         return r;
@@ -33,16 +30,13 @@ class ClockSkewAlertsTest {
         var registry = RegistryLoader.load(
                 Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
         var settings = AlertSettings.of(new JobConfig.Alerts(), "Asia/Shanghai");
-        KeyedOneInputStreamOperatorTestHarness<String, SourceReading, AlertEvent> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new ClockSkewAlerts(registry, settings)), r -> r.mn, Types.STRING);
-        h.open();
+        var h = AlertEnginesTest.readingAlerts(registry, settings);
         for (int m = 0; m <= 30; m++) {
             h.setProcessingTime(T0 + m * MINUTE);
-            h.processElement(reading("2011", T0 + (m + 8) * MINUTE), 0);
+            h.processElement1(reading("2011", T0 + (m + 8) * MINUTE), 0);
             if (m == 15) {
                 // a backfilled minute record an hour behind is off too; a live one 3 min behind is not
-                h.processElement(reading("2051", T0 - 60 * MINUTE), 0);
+                h.processElement1(reading("2051", T0 - 60 * MINUTE), 0);
             }
         }
         assertThat(h.extractOutputValues())
@@ -53,7 +47,7 @@ class ClockSkewAlertsTest {
         // one reading on time does not resolve it; 30 minutes of them do
         for (int m = 31; m <= 61; m++) {
             h.setProcessingTime(T0 + m * MINUTE);
-            h.processElement(reading("2011", T0 + m * MINUTE), 0);
+            h.processElement1(reading("2011", T0 + m * MINUTE), 0);
         }
         assertThat(h.extractOutputValues()).extracting(a -> a.state).containsExactly("firing", "resolved");
         assertThat(h.extractOutputValues().get(1).timeMillis).isEqualTo(T0 + 31 * MINUTE);
@@ -65,30 +59,27 @@ class ClockSkewAlertsTest {
         var registry = RegistryLoader.load(
                 Path.of(getClass().getResource("/registry-devices.yaml").toURI()));
         var settings = AlertSettings.of(new JobConfig.Alerts(), "Asia/Shanghai");
-        KeyedOneInputStreamOperatorTestHarness<String, SourceReading, AlertEvent> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new ClockSkewAlerts(registry, settings)), r -> r.mn, Types.STRING);
-        h.open();
+        var h = AlertEnginesTest.readingAlerts(registry, settings);
         for (int m = 0; m <= 40; m++) {
             h.setProcessingTime(T0 + m * MINUTE);
-            h.processElement(reading("2011", T0 - 24 * 60 * MINUTE + m * MINUTE), 0); // yesterday's data
-            h.processElement(reading("2011", T0 + m * MINUTE), 0); // live
+            h.processElement1(reading("2011", T0 - 24 * 60 * MINUTE + m * MINUTE), 0); // yesterday's data
+            h.processElement1(reading("2011", T0 + m * MINUTE), 0); // live
         }
         assertThat(h.extractOutputValues()).isEmpty();
 
         DeadLetter future = DeadLetter.of(DeadLetterReason.FUTURE_TIME, "", "kafka:x", new byte[0], T0);
         future.enterprise = "power";
         future.source = "u1-stack";
-        future.mn = "MN2";
+        future.mn = "DEVMN0000000000000000003";
         for (int m = 0; m <= 30; m++) {
             h.setProcessingTime(T0 + m * MINUTE);
             future.dataTimeMillis = T0 + 365L * 24 * 60 * MINUTE;
             assertThat(ClockSkewAlerts.isFutureTime(future)).isTrue();
-            h.processElement(ClockSkewAlerts.fromFutureTime(future), 0);
+            h.processElement2(ClockSkewAlerts.fromFutureTime(future), 0);
         }
         assertThat(h.extractOutputValues())
                 .extracting(a -> a.mn + " " + a.state)
-                .containsExactly("MN2 firing");
+                .containsExactly("DEVMN0000000000000000003 firing");
         h.close();
     }
 }
