@@ -5,8 +5,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 import org.cems.connector.base.SerializerTypeInfo;
@@ -45,7 +43,6 @@ public class InstrumentAlerts implements Serializable {
     private final AlertSettings settings;
     private final AlertMessages messages;
     private transient MapState<String, FlagRun> runs;
-    private transient ValueState<Long> newest;
 
     public InstrumentAlerts(Registry registry, AlertSettings settings) {
         this.registry = registry;
@@ -56,15 +53,13 @@ public class InstrumentAlerts implements Serializable {
     void open(RuntimeContext rc) {
         runs = rc.getMapState(new MapStateDescriptor<>(
                 "flagRuns", Types.STRING, SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
-        newest = rc.getState(new ValueStateDescriptor<>("newest", Long.class));
     }
 
-    void onReading(SourceReading r, Collector<AlertEvent> out) throws Exception {
-        Long seen = newest.value();
-        if (seen != null && r.timeMillis <= seen) {
+    /** {@code newestBefore}: the newest DataTime of the point before {@code r}, null if none. */
+    void onReading(SourceReading r, Long newestBefore, Collector<AlertEvent> out) throws Exception {
+        if (newestBefore != null && r.timeMillis <= newestBefore) {
             return;
         }
-        newest.update(r.timeMillis);
         boolean sourceStopped = StopEvidence.forAlerts(registry.byMn(r.mn).source(), settings.stopThresholds())
                 .sourceStopped(r);
         for (Map.Entry<String, AlertType> f : FLAGS.entrySet()) {

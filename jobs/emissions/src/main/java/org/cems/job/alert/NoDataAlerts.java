@@ -47,8 +47,13 @@ public class NoDataAlerts implements Serializable {
         firing = rc.getState(new ValueStateDescriptor<>("firing", AlertEvent.class));
     }
 
-    /** {@code r}: a reading's flags ({@link #withoutValues}). */
-    void onReading(SourceReading r, TimerService timers, Collector<AlertEvent> out) throws Exception {
+    /**
+     * {@code r}: a reading's flags ({@link #withoutValues}); {@code newestBefore}: the newest DataTime
+     * of the point before it, null if none (kept by {@link ReadingAlerts}, so the last reading is
+     * read back only when the timer judges it).
+     */
+    void onReading(SourceReading r, Long newestBefore, TimerService timers, Collector<AlertEvent> out)
+            throws Exception {
         long now = timers.currentProcessingTime();
         AlertEvent fired = firing.value();
         if (fired != null) {
@@ -59,8 +64,7 @@ public class NoDataAlerts implements Serializable {
             out.collect(resolved);
             firing.clear();
         }
-        SourceReading previous = last.value();
-        if (previous == null || r.timeMillis >= previous.timeMillis) {
+        if (newestBefore == null || r.timeMillis >= newestBefore) {
             last.update(r);
         }
         lastArrival.update(now);

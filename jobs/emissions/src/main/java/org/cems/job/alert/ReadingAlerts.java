@@ -1,6 +1,8 @@
 package org.cems.job.alert;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -20,6 +22,8 @@ public class ReadingAlerts extends KeyedCoProcessFunction<String, SourceReading,
     private final NoDataAlerts noData;
     private final InstrumentAlerts instrument;
     private final ClockSkewAlerts clock;
+    /** The newest DataTime of the point's readings, which the no-data and instrument rules both judge by. */
+    private transient ValueState<Long> newest;
 
     public ReadingAlerts(Registry registry, AlertSettings settings) {
         this.noData = new NoDataAlerts(registry, settings);
@@ -50,12 +54,17 @@ public class ReadingAlerts extends KeyedCoProcessFunction<String, SourceReading,
         noData.open(getRuntimeContext());
         instrument.open(getRuntimeContext());
         clock.open(getRuntimeContext());
+        newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Long.class));
     }
 
     @Override
     public void processElement1(SourceReading flags, Context ctx, Collector<AlertEvent> out) throws Exception {
-        noData.onReading(flags, ctx.timerService(), out);
-        instrument.onReading(flags, out);
+        Long newestBefore = newest.value();
+        if (newestBefore == null || flags.timeMillis > newestBefore) {
+            newest.update(flags.timeMillis);
+        }
+        noData.onReading(flags, newestBefore, ctx.timerService(), out);
+        instrument.onReading(flags, newestBefore, out);
         clock.onClockSample(flags, ctx.timerService().currentProcessingTime(), out);
     }
 

@@ -238,6 +238,25 @@ class AlertEnginesTest {
         assertThat(h.extractOutputValues()).isEmpty();
     }
 
+    /**
+     * A logger retransmitting an older minute (HJ 212-2017 CN 2051 on request, or its own backlog):
+     * both rules judge by the newest DataTime. The backfill flagged D starts no fault run, and the
+     * silence after it is judged on the newest reading, a source stop (F with flow 400 m3/h).
+     */
+    @Test
+    void aBackfilledOlderReadingChangesNeitherRule() throws Exception {
+        var h = readingAlerts(registry, settings);
+        h.setProcessingTime(0);
+        SourceReading stopped = reading(T0 + 30 * MINUTE, "F");
+        stopped.reported.put("a00000", new Measure(400, null, false, "F"));
+        h.processElement1(NoDataAlerts.withoutValues(stopped), 0);
+        for (int m = 0; m < 20; m++) {
+            h.processElement1(NoDataAlerts.withoutValues(reading(T0 + m * MINUTE, "D")), 0);
+        }
+        h.setProcessingTime(60 * MINUTE);
+        assertThat(h.extractOutputValues()).extracting(a -> a.type).doesNotContain("no_data", "instrument_fault");
+    }
+
     /** Every value F but the flow running (1.8e6 m3/h): the instrument stopped, not the source; its silence fires. */
     @Test
     void aStoppedInstrumentMayNotFallSilent() throws Exception {
