@@ -163,7 +163,17 @@ public final class Bench {
         sr.heapBaseline = heapUsed();
         try (RunningJob job = FullJob.start(
                 rig, s + "-" + sr.sink.label(), run.data.registryFile(), run.data.topic(), sr.sink, "job_" + s)) {
+            InfluxLoad.CpuMark influxBefore = InfluxLoad.mark(rig.influx);
             sr.job = job.awaitRead("full job", run.data.messages(), cap());
+            if (sr.sink == SinkKind.INFLUXDB) {
+                sr.influxLoad = InfluxLoad.after(rig.influx, influxBefore, "job_" + s);
+                progress.say(String.format(
+                        "InfluxDB over the phase: %.2f cores, %s resident after it; %,d series: %s",
+                        sr.influxLoad.cpuCores(),
+                        sr.influxLoad.rssShown(),
+                        sr.influxLoad.totalSeries(),
+                        sr.influxLoad.seriesLine(6)));
+            }
             progress.phase(at + " · checkpoint and state");
             sr.checkpoint = CheckpointPhase.run(rig, job, s);
             System.gc();

@@ -67,6 +67,23 @@ final class Report {
             }
             md.append('\n');
         }
+        if (options.sinks.contains(SinkKind.INFLUXDB)) {
+            md.append(
+                    "InfluxDB over the full job's phase: its CPU (2.00 = both cores), its resident memory after it, and the series the job "
+                            + "created (\"InfluxDB alone\" creates one `reading` series per source):\n\n"
+                            + "| S | InfluxDB CPU (cores) | InfluxDB resident | series | by measurement |\n|---:|---:|---:|---:|---|\n");
+            for (SourceRun r : runs) {
+                SinkRun s = r.bySink.get(SinkKind.INFLUXDB);
+                if (s == null || s.influxLoad == InfluxLoad.NOT_MEASURED) {
+                    continue;
+                }
+                InfluxLoad l = s.influxLoad;
+                md.append(String.format(
+                        "| %,d | %.2f | %s | %,d | %s |%n",
+                        r.sources, l.cpuCores(), l.rssShown(), l.totalSeries(), l.seriesLine(6)));
+            }
+            md.append('\n');
+        }
         if (options.sinks.contains(SinkKind.DISCARD)) {
             md.append(
                     "## With the discarding sink (the processing alone)\n\nThe same jobs with their points discarded: \"job / SQL + readings\" "

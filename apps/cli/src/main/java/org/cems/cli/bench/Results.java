@@ -41,6 +41,8 @@ final class Results {
         SqlPhase.Result sqlWithReadings = SqlPhase.Result.NOT_RUN;
         /** Null when none completed (or the job did not run). */
         CheckpointPhase.Checkpoint checkpoint;
+        /** InfluxDB after the full job's phase (InfluxDB sink only). */
+        InfluxLoad influxLoad = InfluxLoad.NOT_MEASURED;
 
         long heapBaseline = -1;
         long heapWithJob = -1;

@@ -2,7 +2,9 @@ package org.cems.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cems.cli.bench.BenchOptions.SinkKind;
 import org.cems.cli.bench.Results.SinkRun;
 import org.cems.cli.bench.Results.SourceRun;
@@ -79,6 +81,11 @@ class ReportTest {
         influx.heapBaseline = 193L << 20;
         influx.heapWithJob = 326L << 20;
         influx.latencies.put(1000, new LatencyPhase.Latency(1000, 1000, new long[] {119, 223}, 2, 0));
+        Map<String, Long> series = new LinkedHashMap<>();
+        series.put("emission", 440_519L);
+        series.put("data_rate", 250_002L);
+        series.put("reading", 100_000L);
+        influx.influxLoad = new InfluxLoad(series, 1.75, 6_945_536L << 10);
         r.bySink.put(SinkKind.INFLUXDB, influx);
         SinkRun discard = new SinkRun(SinkKind.DISCARD);
         discard.job = new Throughput(11418, 17853, 10, true, null);
@@ -109,6 +116,11 @@ class ReportTest {
                 .contains(
                         "| 1,000 | influxdb | 13,985 KB (14,321 B) | 1,953 KB | source-windows 11,675 B | 110 ms (505 ms) | 9 / 0 | 193 → 326 MB |");
         assertThat(md).contains("| 1,000 | discard | — | — | — | — | — | — |");
+        // 6,945,536 KB = 6,782 MB; up to six measurements named, largest first (seriesLine(2): the rest summed)
+        assertThat(md)
+                .contains(
+                        "| 1,000 | 1.75 | 6,782 MB | 790,521 | emission 440,519, data_rate 250,002, reading 100,000 |");
+        assertThat(influx.influxLoad.seriesLine(2)).isEqualTo("emission 440,519, data_rate 250,002, others 100,000");
         assertThat(md).contains("| 1,000 | 1,000 (1,000) | 2 | 119 ms | 223 ms | 223 ms | 0 |");
         // 120,800 records in 24 s = 5,033/s; 24 s = 0.4 min per hour of outage
         assertThat(md)
