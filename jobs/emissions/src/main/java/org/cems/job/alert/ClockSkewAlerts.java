@@ -11,15 +11,15 @@ import org.cems.core.registry.Registry;
 import org.cems.job.decode.DeadLetter;
 
 /**
- * Clock-skew alerts of one monitoring point, a rule of {@link ReadingAlerts} (keyed by MN): its data logger's clock is wrong when
- * its DataTimes are off their arrival (processing) time. A DataTime may be behind by the period
- * its CN covers (a minute record of up to 30 minutes, HJ 212-2017 CN 1063) plus the tolerance,
- * and ahead by the tolerance; hour and day records (CN 2061/2031), sent whenever the logger
- * likes, only count when ahead. The alert fires when every reading of the point for {@code sustain}
- * was off (so a burst of backfilled data between live readings says nothing), and resolves when
- * every reading for {@code sustain} was on time. Readings the job refused as {@code future_time}
- * count too: they are what a clock far ahead produces. Start and end are arrival times, the ones
- * that can be trusted here.
+ * Clock-skew alerts of one monitoring point, a rule of {@link ReadingAlerts} (keyed by MN): its
+ * data logger's clock is wrong when its DataTimes are off their arrival (processing) time. A
+ * DataTime may be behind by the period its CN covers (a minute record of up to 30 minutes,
+ * HJ 212-2017 CN 1063) plus the tolerance, and ahead by the tolerance; hour and day records
+ * (CN 2061/2031), sent whenever the logger likes, only count when ahead. The alert fires when every
+ * reading of the point for {@code sustain} was off (so a burst of backfilled data between live
+ * readings says nothing), and resolves when every reading for {@code sustain} was on time. Readings
+ * the job refused as {@code future_time} count too: they are what a clock far ahead produces. Start
+ * and end are arrival times, the ones that can be trusted here.
  */
 public class ClockSkewAlerts implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -14,15 +14,14 @@ import org.cems.hj212.DataFlag;
 import org.cems.job.emission.StopEvidence;
 
 /**
- * Instrument-state alerts of one monitoring point, a rule of {@link ReadingAlerts} (keyed by MN), on
- * the point's event time: a
- * flag D (fault), C (calibration), M (maintenance), T (over range) or F (instrument stopped,
- * HJ 212-2017 Table 8) on any of its values, in every reading from the first flagged one for
- * longer than allowed, fires; the flag absent from every reading for {@code hold} resolves. F
- * counts only where it is not a corroborated source stop ({@link StopEvidence}, the windows' rule:
- * flow or load about zero, stop schedule): there it is the instrument, and its data is missing.
- * A daily zero/span check of a few minutes stays quiet. Readings older than the newest one seen
- * are passed over.
+ * Instrument-state alerts of one monitoring point, a rule of {@link ReadingAlerts} (keyed by MN),
+ * on the point's event time: a flag D (fault), C (calibration), M (maintenance), T (over range) or
+ * F (instrument stopped, HJ 212-2017 Table 8) on any of its values, in every reading from the first
+ * flagged one for longer than allowed, fires; the flag absent from every reading for {@code hold}
+ * resolves. F counts only where it is not a corroborated source stop ({@link StopEvidence}, the
+ * windows' rule: flow or load about zero, stop schedule): there it is the instrument, and its data
+ * is missing. A daily zero/span check of a few minutes stays quiet. Readings older than the newest
+ * one seen are passed over.
  */
 public class InstrumentAlerts implements Serializable {
     private static final long serialVersionUID = 1L;

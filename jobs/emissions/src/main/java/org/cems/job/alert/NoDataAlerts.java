@@ -15,9 +15,10 @@ import org.cems.job.emission.StopEvidence;
 import org.cems.job.types.SourceReadingStateSerializer;
 
 /**
- * No-data alerts of one monitoring point, a rule of {@link ReadingAlerts} (keyed by MN, this rule's
- * state and its processing-time timers). Silence has no event time, so this one runs on processing time: a point that has sent nothing for {@code silent_for} fires; its next
- * reading resolves. A source that stopped may fall silent without an alert: its last reading was a
+ * No-data alerts of one monitoring point, a rule of {@link ReadingAlerts} (keyed by MN; the
+ * operator's processing-time timers are this rule's). Silence has no event time, so this one runs
+ * on processing time: a point that has sent nothing for {@code silent_for} fires; its next reading
+ * resolves. A source that stopped may fall silent without an alert: its last reading was a
  * corroborated stop ({@link StopEvidence}: flag F with flow or load about zero), or its stop
  * schedule covers the time the silence is judged. Flag F alone is the instrument, not the source
  * (HJ 212-2017 Table 8): its silence is missing data like any other.
