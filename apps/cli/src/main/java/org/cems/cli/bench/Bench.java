@@ -163,10 +163,10 @@ public final class Bench {
         sr.heapBaseline = heapUsed();
         try (RunningJob job = FullJob.start(
                 rig, s + "-" + sr.sink.label(), run.data.registryFile(), run.data.topic(), sr.sink, "job_" + s)) {
-            InfluxLoad.CpuMark influxBefore = InfluxLoad.mark(rig.influx);
+            InfluxLoad.CpuMark influxBefore = InfluxLoad.mark(rig);
             sr.job = job.awaitRead("full job", run.data.messages(), cap());
             if (sr.sink == SinkKind.INFLUXDB) {
-                sr.influxLoad = InfluxLoad.after(rig.influx, influxBefore, "job_" + s);
+                sr.influxLoad = InfluxLoad.after(rig, influxBefore, "job_" + s);
                 progress.say(String.format(
                         "InfluxDB over the phase: %.2f cores, %s resident after it; %,d series: %s",
                         sr.influxLoad.cpuCores(),

@@ -1,11 +1,9 @@
 package org.cems.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cems.testkit.InfluxDbServer;
@@ -21,45 +19,31 @@ import org.cems.testkit.InfluxDbServer;
  */
 record InfluxLoad(Map<String, Long> seriesByMeasurement, double cpuCores, long rssBytes) {
     static final InfluxLoad NOT_MEASURED = new InfluxLoad(Map.of(), Double.NaN, -1);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     long totalSeries() {
         return seriesByMeasurement.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** influxd's CPU time so far, to take before a phase and pass to {@link #after}. */
-    static CpuMark mark(InfluxDbServer influx) {
-        return new CpuMark(cpuNanos(influx), System.nanoTime());
+    static CpuMark mark(Rig rig) {
+        return new CpuMark(rig.influxCpuNanos().orElse(0), System.nanoTime());
     }
 
     /** The load of the phase since {@code before}, with the series of {@code database}. */
-    static InfluxLoad after(InfluxDbServer influx, CpuMark before, String database) throws Exception {
-        double cores = (cpuNanos(influx) - before.cpuNanos) / (double) (System.nanoTime() - before.wallNanos);
-        return new InfluxLoad(series(influx, database), cores, rssBytes(influx.pid()));
+    static InfluxLoad after(Rig rig, CpuMark before, String database) throws Exception {
+        double cores =
+                (rig.influxCpuNanos().orElse(0) - before.cpuNanos) / (double) (System.nanoTime() - before.wallNanos);
+        return new InfluxLoad(series(rig.influx, database), cores, rssBytes(rig.influx.pid()));
     }
 
     record CpuMark(long cpuNanos, long wallNanos) {}
 
     private static Map<String, Long> series(InfluxDbServer influx, String database) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
-        JsonNode measurements = MAPPER.readTree(influx.query(database, "SHOW MEASUREMENTS"))
-                .path("results")
-                .path(0)
-                .path("series")
-                .path(0)
-                .path("values");
-        for (JsonNode m : measurements) {
+        for (JsonNode m : rows(influx, database, "SHOW MEASUREMENTS")) {
             String name = m.path(0).asText();
-            JsonNode count = MAPPER.readTree(
-                            influx.query(database, "SHOW SERIES EXACT CARDINALITY FROM \"" + name + "\""))
-                    .path("results")
-                    .path(0)
-                    .path("series")
-                    .path(0)
-                    .path("values")
-                    .path(0)
-                    .path(0);
-            counts.put(name, count.asLong());
+            JsonNode count = rows(influx, database, "SHOW SERIES EXACT CARDINALITY FROM \"" + name + "\"");
+            counts.put(name, count.path(0).path(0).asLong());
         }
         Map<String, Long> largestFirst = new LinkedHashMap<>();
         counts.entrySet().stream()
@@ -68,11 +52,15 @@ record InfluxLoad(Map<String, Long> seriesByMeasurement, double cpuCores, long r
         return largestFirst;
     }
 
-    private static long cpuNanos(InfluxDbServer influx) {
-        return ProcessHandle.of(influx.pid())
-                .flatMap(p -> p.info().totalCpuDuration())
-                .map(Duration::toNanos)
-                .orElse(0L);
+    /** The rows of a SHOW statement's one series (the server's own 30 s timeout: a census of millions of series is slow). */
+    private static JsonNode rows(InfluxDbServer influx, String database, String show) throws Exception {
+        return Rig.JSON
+                .readTree(influx.query(database, show))
+                .path("results")
+                .path(0)
+                .path("series")
+                .path(0)
+                .path("values");
     }
 
     /** VmRSS from /proc (Linux, where the bench runs); -1 elsewhere. */

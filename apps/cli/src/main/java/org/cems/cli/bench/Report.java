@@ -66,8 +66,6 @@ final class Report {
                         restarts(s)));
             }
             md.append('\n');
-        }
-        if (options.sinks.contains(SinkKind.INFLUXDB)) {
             md.append(
                     "InfluxDB over the full job's phase: its CPU (2.00 = both cores), its resident memory after it, and the series the job "
                             + "created (\"InfluxDB alone\" creates one `reading` series per source):\n\n"

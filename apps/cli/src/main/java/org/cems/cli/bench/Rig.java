@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -92,19 +93,15 @@ final class Rig implements AutoCloseable {
      * discarding phases that followed, and their figures were as much InfluxDB's as the jobs'.
      */
     void awaitQuietInflux() throws InterruptedException {
-        ProcessHandle influxd = ProcessHandle.of(influx.pid()).orElse(null);
-        if (influxd == null || influxd.info().totalCpuDuration().isEmpty()) {
+        if (influxCpuNanos().isEmpty()) {
             return;
         }
         long started = System.nanoTime();
         while (true) {
-            long cpuBefore = influxd.info().totalCpuDuration().orElseThrow().toNanos();
+            long cpuBefore = influxCpuNanos().orElseThrow();
             long before = System.nanoTime();
             Thread.sleep(QUIET_FOR.toMillis());
-            long cpuAfter = influxd.info()
-                    .totalCpuDuration()
-                    .orElse(Duration.ofNanos(cpuBefore))
-                    .toNanos();
+            long cpuAfter = influxCpuNanos().orElse(cpuBefore);
             double cores = (cpuAfter - cpuBefore) / (double) (System.nanoTime() - before);
             long waitedSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             if (cores < QUIET_CORES) {
@@ -124,6 +121,14 @@ final class Rig implements AutoCloseable {
                         "waiting for InfluxDB to go quiet: %.0f %% of a core after %d s", 100 * cores, waitedSeconds));
             }
         }
+    }
+
+    /** The CPU time influxd has used so far; empty where the OS does not tell. */
+    OptionalLong influxCpuNanos() {
+        return ProcessHandle.of(influx.pid())
+                .flatMap(p -> p.info().totalCpuDuration())
+                .map(d -> OptionalLong.of(d.toNanos()))
+                .orElse(OptionalLong.empty());
     }
 
     /** Where a job's points go: InfluxDB, or nowhere, to measure the processing alone. */
