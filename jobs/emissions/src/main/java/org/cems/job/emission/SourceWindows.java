@@ -20,6 +20,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -64,6 +65,9 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     public static final OutputTag<DeadLetter> QUALITY = new OutputTag<>("accounting-quality") {};
     /** Each minute and hour once per source (the main output has one record per pollutant): data rates, flows. */
     public static final OutputTag<SourcePeriod> PERIODS = new OutputTag<>("source-periods") {};
+    /** Each window's records of one source together (minutes, hours and days): the {@code emission} points. */
+    public static final OutputTag<List<EmissionRecord>> WINDOWS =
+            new OutputTag<>("source-window-records", new ListTypeInfo<>(EmissionRecord.class));
     /** A reason counted when a silence longer than {@code accounting.max_gap} leaves hours unaccounted. */
     /** The longest MinInterval (HJ 212-2017): how far before an hour a record covering part of it may start. */
     private static final long LONGEST_INTERVAL_MS = 30 * MINUTE_MS;
@@ -219,6 +223,11 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
             @Override
             public void period(SourcePeriod period) {
                 ctx.output(PERIODS, period);
+            }
+
+            @Override
+            public void window(List<EmissionRecord> records) {
+                ctx.output(WINDOWS, records);
             }
 
             @Override
@@ -581,6 +590,9 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
             r.durationMinutes = durationMinutes;
             out.collect(r);
         }
+        if (!records.isEmpty()) {
+            side.window(records);
+        }
         if (!records.isEmpty() && !Window.DAY.is(window)) {
             side.period(SourcePeriod.of(records, p.mean(ParameterCodes.FLOW)));
         }
@@ -602,6 +614,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         void carbon(CarbonRecord record);
 
         void period(SourcePeriod period);
+
+        void window(List<EmissionRecord> records);
 
         void quality(AccountingNote note, String detail);
     }

@@ -1,43 +1,80 @@
 package org.cems.job.points;
 
+import java.util.List;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.job.emission.EmissionRecord;
 
-/** Emission records as {@code emission} points (contract section 2); absent values are left out. */
-public class EmissionPoints implements MapFunction<EmissionRecord, InfluxPoint> {
+/**
+ * Each window of a source as one {@code emission} point (docs/interface.md "Outputs"): the
+ * pollutants' figures are fields named after the pollutant's code ({@code a21026_conc_ref_mg_m3}),
+ * so a source has three series (1m, 1h, 1d) instead of three per pollutant, the limit InfluxDB
+ * met at 100,000 sources (docs/benchmark.md). Absent values are left out: a rewritten window
+ * replaces the fields it sends again.
+ */
+public class EmissionPoints implements MapFunction<List<EmissionRecord>, InfluxPoint> {
+    public static final String MEASUREMENT = "emission";
+    /** How many pollutants the point carries: on every point, so {@code count(pollutant_count)} counts windows. */
+    public static final String POLLUTANT_COUNT = "pollutant_count";
+    /** 1h: how many of the judged pollutants exceeded their limit; absent where none was judged. */
+    public static final String EXCEEDED_COUNT = "exceeded_count";
+
+    /** The field of one pollutant's figure, e.g. {@code a21026} and {@code conc_ref_mg_m3}. */
+    public static String field(String pollutant, String figure) {
+        return pollutant + "_" + figure;
+    }
+
+    /** The records of one window of one source (at least one), as the windows emit them together. */
     @Override
-    public InfluxPoint map(EmissionRecord r) {
-        InfluxPoint.Builder p = InfluxPoint.measurement("emission")
-                .tag("enterprise", r.enterprise)
-                .tag("park", r.park)
-                .tag("industry", r.industry)
-                .tag("source", r.source)
-                .tag("pollutant", r.pollutant)
-                .tag("window", r.window)
-                .field("valid_count", (long) r.validCount)
-                .field("valid", r.valid)
-                .field("stopped_count", (long) r.stoppedCount)
-                .field("from_logger", r.fromLogger)
-                .field("o2_capped", r.o2Capped)
-                .timeMillis(r.windowStartMillis);
-        Fields.optional(p, "conc_mg_m3", r.concMgM3);
-        Fields.optional(p, "conc_ref_mg_m3", r.concRefMgM3);
-        Fields.optional(p, "flow_m3_h", r.flowM3H);
-        Fields.optional(p, "rate_kg_h", r.rateKgH);
-        Fields.optional(p, "mass_kg", r.massKg);
-        Fields.optional(p, "mass_accounted_kg", r.massAccountedKg);
-        Fields.optional(p, "mass_logger_kg", r.massLoggerKg);
-        if (r.substituted != null && r.massAccountedKg != null) {
-            p.field("substituted", r.substituted);
+    public InfluxPoint map(List<EmissionRecord> window) {
+        EmissionRecord first = window.get(0);
+        InfluxPoint.Builder p = InfluxPoint.measurement(MEASUREMENT)
+                .tag("enterprise", first.enterprise)
+                .tag("park", first.park)
+                .tag("industry", first.industry)
+                .tag("source", first.source)
+                .tag("window", first.window)
+                .field(POLLUTANT_COUNT, (long) window.size())
+                .field("from_logger", first.fromLogger)
+                .field("o2_capped", first.o2Capped)
+                .timeMillis(first.windowStartMillis);
+        if (first.durationMinutes != null) {
+            p.field("duration_min", (long) first.durationMinutes);
         }
-        if (r.durationMinutes != null) {
-            p.field("duration_min", (long) r.durationMinutes);
+        Double flowM3H = null;
+        Long exceeded = null;
+        for (EmissionRecord r : window) {
+            pollutant(p, r);
+            flowM3H = flowM3H != null ? flowM3H : r.flowM3H;
+            if (r.exceeded != null) {
+                exceeded = (exceeded == null ? 0 : exceeded) + (r.exceeded ? 1 : 0);
+            }
         }
-        Fields.optional(p, "limit_mg_m3", r.limitMgM3);
-        if (r.exceeded != null) {
-            p.field("exceeded", r.exceeded);
+        // the period's one flow: each record with a concentration carries it (EmissionCalculator)
+        Fields.optional(p, "flow_m3_h", flowM3H);
+        if (exceeded != null) {
+            p.field(EXCEEDED_COUNT, exceeded);
         }
         return p.build();
+    }
+
+    private static void pollutant(InfluxPoint.Builder p, EmissionRecord r) {
+        String c = r.pollutant;
+        p.field(field(c, "valid_count"), (long) r.validCount)
+                .field(field(c, "valid"), r.valid)
+                .field(field(c, "stopped_count"), (long) r.stoppedCount);
+        Fields.optional(p, field(c, "conc_mg_m3"), r.concMgM3);
+        Fields.optional(p, field(c, "conc_ref_mg_m3"), r.concRefMgM3);
+        Fields.optional(p, field(c, "rate_kg_h"), r.rateKgH);
+        Fields.optional(p, field(c, "mass_kg"), r.massKg);
+        Fields.optional(p, field(c, "mass_accounted_kg"), r.massAccountedKg);
+        Fields.optional(p, field(c, "mass_logger_kg"), r.massLoggerKg);
+        if (r.substituted != null && r.massAccountedKg != null) {
+            p.field(field(c, "substituted"), r.substituted);
+        }
+        Fields.optional(p, field(c, "limit_mg_m3"), r.limitMgM3);
+        if (r.exceeded != null) {
+            p.field(field(c, "exceeded"), r.exceeded);
+        }
     }
 }

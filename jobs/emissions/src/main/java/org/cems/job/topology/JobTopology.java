@@ -67,8 +67,11 @@ public final class JobTopology {
     public static JobOutputs build(StreamExecutionEnvironment env, JobContext job) {
         Decoded decoded = Decoded.of(JobSources.rawMessages(env, job.config()), job);
         SingleOutputStreamOperator<EmissionRecord> emissions = windows(decoded, job);
-        DataStream<InfluxPoint> emissionPoints =
-                emissions.map(new EmissionPoints()).name("emission-points").uid("emission-points");
+        DataStream<InfluxPoint> emissionPoints = emissions
+                .getSideOutput(SourceWindows.WINDOWS)
+                .map(new EmissionPoints())
+                .name("emission-points")
+                .uid("emission-points");
         DataStream<InfluxPoint> carbonPoints = carbon(emissions);
         DataStream<InfluxPoint> rollupPoints = rollups(emissions, job);
         SingleOutputStreamOperator<EfficiencyRecord> efficiencies = efficiencies(decoded, emissions, job);
