@@ -58,8 +58,7 @@ class EmissionsPipelineITCase {
 
             String minute = "time = '"
                     + OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant() + "'";
-            Map<String, JsonNode> u1 = SERVERS.awaitRow(
-                    "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND " + minute);
+            Map<String, JsonNode> u1 = SERVERS.awaitEmission("u1-stack", "a21026", minute);
             // mean(20, 30, 40) = 30 mg/m3 (eq. 24); at 8 % O2 to 6 %: 30 × 15/13 (eq. 28);
             // 30 mg/m3 × 2 000 000 m3/h × 1e-6 = 60 kg/h (eq. 33); one minute: 1 kg
             assertThat(u1.get("conc_mg_m3").asDouble()).isCloseTo(30.0, within(1e-9));
@@ -73,8 +72,7 @@ class EmissionsPipelineITCase {
             assertThat(u1.get("enterprise").asText()).isEqualTo("power");
             assertThat(u1.get("park").asText()).isEqualTo("dalate");
 
-            Map<String, JsonNode> u2 = SERVERS.awaitRow(
-                    "SELECT * FROM emission WHERE source = 'u2-stack' AND pollutant = 'a21026' AND " + minute);
+            Map<String, JsonNode> u2 = SERVERS.awaitEmission("u2-stack", "a21026", minute);
             // the calibration value (flag C) is not valid: mean(12, 18) = 15; 15 × 15/12 at 9 % O2;
             // 15 × 1 000 000 × 1e-6 = 15 kg/h, 0.25 kg in the minute
             assertThat(u2.get("conc_mg_m3").asDouble()).isCloseTo(15.0, within(1e-9));

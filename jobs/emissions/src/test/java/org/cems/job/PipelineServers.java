@@ -244,6 +244,28 @@ final class PipelineServers implements BeforeAllCallback, AfterAllCallback {
         return InfluxQuery.rows(influx, DB, influxQl);
     }
 
+    /** One pollutant's figures ({@link EmissionRows}) of a source's {@code emission} points matching {@code where}. */
+    List<Map<String, JsonNode>> emissionRows(String source, String pollutant, String where) {
+        return EmissionRows.of(rows("SELECT * FROM emission WHERE source = '" + source + "' AND " + where), pollutant);
+    }
+
+    /** The first of {@link #emissionRows}, which must be there. */
+    Map<String, JsonNode> emission(String source, String pollutant, String where) {
+        List<Map<String, JsonNode>> rows = emissionRows(source, pollutant, where);
+        if (rows.isEmpty()) {
+            throw new AssertionError("no emission point of " + pollutant + " at " + source + " where " + where);
+        }
+        return rows.get(0);
+    }
+
+    /** The first of {@link #emissionRows}, once there is one. */
+    Map<String, JsonNode> awaitEmission(String source, String pollutant, String where) throws Exception {
+        return await(() -> {
+            List<Map<String, JsonNode>> rows = emissionRows(source, pollutant, where);
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+    }
+
     /** The first row of a query, once there is one. */
     Map<String, JsonNode> awaitRow(String influxQl) throws Exception {
         return await(() -> {

@@ -120,11 +120,7 @@ class RealPlantValuesITCase {
     }
 
     private Map<String, JsonNode> hour(String source, String pollutant, int hour) {
-        List<Map<String, JsonNode>> rows =
-                SERVERS.rows("SELECT * FROM emission WHERE source = '" + source + "' AND pollutant = '" + pollutant
-                        + "' AND \"window\" = '1h' AND time = " + (DAY_START + hour * HOUR) + "ms");
-        assertThat(rows).as("%s %s hour %d", source, pollutant, hour).isNotEmpty();
-        return rows.get(0);
+        return SERVERS.emission(source, pollutant, "\"window\" = '1h' AND time = " + (DAY_START + hour * HOUR) + "ms");
     }
 
     private void assertResults() {

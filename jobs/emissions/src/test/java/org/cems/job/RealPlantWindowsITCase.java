@@ -209,8 +209,7 @@ class RealPlantWindowsITCase {
         assertThat(nox.valid()[F_HOUR]).isTrue();
 
         String day = "time = " + DAY_START + "ms AND \"window\" = '1d'";
-        Map<String, JsonNode> so2Day =
-                firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND " + day);
+        Map<String, JsonNode> so2Day = SERVERS.emission("u1-stack", "a21026", day);
         ScriptedDayITCase.assertClose(so2Day, "mass_kg", so2.dayMassKg());
         ScriptedDayITCase.assertClose(so2Day, "mass_accounted_kg", so2.dayAccountedKg());
         assertThat(so2Day.get("substituted").asBoolean()).isTrue();
@@ -218,8 +217,7 @@ class RealPlantWindowsITCase {
         assertThat(so2Day.get("valid").asBoolean()).isTrue();
 
         // the day sent only as CN 2031, without flow: the logger's Cou is its mass
-        Map<String, JsonNode> daily =
-                firstRow("SELECT * FROM emission WHERE source = 'u2-stack' AND pollutant = 'a21026' AND " + day);
+        Map<String, JsonNode> daily = SERVERS.emission("u2-stack", "a21026", day);
         ScriptedDayITCase.assertClose(daily, "mass_kg", DAILY_COU_KG);
         ScriptedDayITCase.assertClose(daily, "mass_logger_kg", DAILY_COU_KG);
         ScriptedDayITCase.assertClose(daily, "mass_accounted_kg", DAILY_COU_KG);
@@ -236,16 +234,15 @@ class RealPlantWindowsITCase {
         ScriptedDayITCase.assertClose(cityGapHour, "mass_kg", nox.accountedKg()[GAP.get(0)]);
 
         // 10-minute sub-periods: rate × 10 minutes
-        Map<String, JsonNode> firstRecord = firstRow(
-                "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND \"window\" = '1m' AND time = "
-                        + (DAY_START + 10 * MINUTE) + "ms");
+        Map<String, JsonNode> firstRecord = SERVERS.emission(
+                "u1-stack", "a21026", "\"window\" = '1m' AND time = " + (DAY_START + 10 * MINUTE) + "ms");
         assertThat(firstRecord.get("duration_min").asLong()).isEqualTo(10);
         ScriptedDayITCase.assertClose(firstRecord, "mass_kg", so2(0, 1) * flow(0, 1) * 1e-6 / 6);
     }
 
     private void assertHour(String pollutant, int h, Hours expected) {
-        Map<String, JsonNode> row = firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = '"
-                + pollutant + "' AND \"window\" = '1h' AND time = " + (DAY_START + h * HOUR) + "ms");
+        Map<String, JsonNode> row = SERVERS.emission(
+                "u1-stack", pollutant, "\"window\" = '1h' AND time = " + (DAY_START + h * HOUR) + "ms");
         String at = pollutant + " hour " + h;
         assertThat(row.get("valid").asBoolean()).as(at).isEqualTo(expected.valid()[h]);
         assertThat(row.get("valid_count").asLong()).as(at).isEqualTo(expected.validMinutes()[h]);

@@ -159,14 +159,12 @@ class ScriptedDayITCase {
         assertEmission("vent", "a24088", day, vent);
         assertThat(stack.validHours()).isEqualTo(23);
 
-        Map<String, JsonNode> hour3 = firstRow(
-                "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND \"window\" = '1h' AND time = "
-                        + (DAY_START + 3 * 60 * MINUTE) + "ms");
+        Map<String, JsonNode> hour3 = SERVERS.emission(
+                "u1-stack", "a21026", "\"window\" = '1h' AND time = " + (DAY_START + 3 * 60 * MINUTE) + "ms");
         assertThat(hour3.get("valid").asBoolean()).isFalse();
         assertThat(hour3.get("valid_count").asLong()).isEqualTo(40);
-        Map<String, JsonNode> hour10 = firstRow(
-                "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND \"window\" = '1h' AND time = "
-                        + (DAY_START + 10 * 60 * MINUTE) + "ms");
+        Map<String, JsonNode> hour10 = SERVERS.emission(
+                "u1-stack", "a21026", "\"window\" = '1h' AND time = " + (DAY_START + 10 * 60 * MINUTE) + "ms");
         assertThat(hour10.get("valid_count").asLong()).isEqualTo(60); // the late 10:15 reading was applied
 
         Map<String, JsonNode> carbon = firstRow("SELECT * FROM carbon WHERE source = 'u1-stack' AND " + day);
@@ -252,8 +250,7 @@ class ScriptedDayITCase {
     }
 
     private void assertEmission(String source, String pollutant, String day, Expected e) {
-        Map<String, JsonNode> row = firstRow("SELECT * FROM emission WHERE source = '" + source + "' AND pollutant = '"
-                + pollutant + "' AND " + day);
+        Map<String, JsonNode> row = SERVERS.emission(source, pollutant, day);
         assertClose(row, "conc_mg_m3", e.dayConc());
         assertClose(row, "conc_ref_mg_m3", e.dayConcRef());
         assertClose(row, "flow_m3_h", e.dayFlow());

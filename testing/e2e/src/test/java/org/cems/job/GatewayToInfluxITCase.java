@@ -80,8 +80,7 @@ class GatewayToInfluxITCase {
                     .containsExactly(20.0, 30.0, 40.0, 10.0);
 
             // mean(20, 30, 40) = 30 mg/m3 (eq. 24) over the 10:00 minute; 30 × 2e6 m3/h × 1e-6 = 60 kg/h (eq. 33)
-            Map<String, JsonNode> minute = SERVERS.awaitRow(
-                    "SELECT * FROM emission WHERE source = 'u1-stack' AND pollutant = 'a21026' AND " + at10);
+            Map<String, JsonNode> minute = SERVERS.awaitEmission("u1-stack", "a21026", at10);
             assertThat(minute.get("conc_mg_m3").asDouble()).isCloseTo(30.0, within(1e-9));
             assertThat(minute.get("rate_kg_h").asDouble()).isCloseTo(60.0, within(1e-9));
 

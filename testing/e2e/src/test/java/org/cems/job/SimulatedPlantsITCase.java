@@ -82,7 +82,7 @@ class SimulatedPlantsITCase {
                 assertThat(seen).isEqualTo(expected);
                 // emissions have their own sink, so they may land a flush after the readings
                 SERVERS.awaitAsserted(() -> assertThat(SERVERS.rows(
-                                "SELECT count(valid_count) FROM emission WHERE \"window\" = '1m' GROUP BY source"))
+                                "SELECT count(pollutant_count) FROM emission WHERE \"window\" = '1m' GROUP BY source"))
                         .hasSize(registry.allSources().size()));
             } finally {
                 job.cancel().get();

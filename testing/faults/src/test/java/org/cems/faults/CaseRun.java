@@ -116,10 +116,11 @@ final class CaseRun implements AutoCloseable {
         for (Replay.Series s : Replay.SERIES) {
             for (int h = 0; h < Replay.HOURS; h++) {
                 long t = Replay.START + h * 60 * Replay.MINUTE;
+                String massKg = s.pollutant() + "_mass_kg";
                 List<JsonNode> rows = column(
-                        "SELECT mass_kg FROM emission WHERE source = '" + s.source() + "' AND pollutant = '"
-                                + s.pollutant() + "' AND \"window\" = '1h' AND time = " + t + "ms",
-                        "mass_kg");
+                        "SELECT \"" + massKg + "\" FROM emission WHERE source = '" + s.source()
+                                + "' AND \"window\" = '1h' AND time = " + t + "ms",
+                        massKg);
                 assertThat(rows)
                         .as("%s %s hour %d", s.source(), s.pollutant(), h)
                         .hasSize(1);
