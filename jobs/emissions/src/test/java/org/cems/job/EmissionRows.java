@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One pollutant's view of {@code emission} rows (a point per source and window, docs/interface.md):
- * its fields under their plain names ({@code a21026_mass_kg} as {@code mass_kg}), with the point's
- * tags and shared fields, and the pollutant as {@code pollutant}, so that assertions read one
- * pollutant's figures as a row.
+ * One pollutant's view of {@code emission} and {@code emission_total} rows (a point per source or
+ * scope and window, docs/interface.md): its fields under their plain names ({@code a21026_mass_kg}
+ * as {@code mass_kg}), with the point's tags and shared fields, and the pollutant as
+ * {@code pollutant}, so that assertions read one pollutant's figures as a row.
  */
 final class EmissionRows {
     /** A pollutant's field: its HJ 212 code, then the figure. */
