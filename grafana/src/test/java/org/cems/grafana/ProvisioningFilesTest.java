@@ -22,6 +22,7 @@ import org.cems.hj212.Parameter.Category;
 import org.cems.hj212.ParameterCatalogue;
 import org.cems.job.EmissionsJob;
 import org.cems.job.config.JobConfig;
+import org.cems.job.points.EmissionPoints;
 import org.junit.jupiter.api.Test;
 
 /** The provisioning, dashboard and deployment files parse and fit together. */
@@ -531,5 +532,92 @@ class ProvisioningFilesTest {
             }
         }
         assertThat(offered).isNotEmpty();
+    }
+
+    /** The fields of each pollutant in {@code emission} (docs/interface.md "Outputs"), after its code. */
+    static final List<String> EMISSION_POLLUTANT_FIGURES = List.of(
+            "conc_mg_m3",
+            "conc_ref_mg_m3",
+            "rate_kg_h",
+            "mass_kg",
+            "mass_accounted_kg",
+            "substituted",
+            "mass_logger_kg",
+            "valid_count",
+            "stopped_count",
+            "valid",
+            "limit_mg_m3",
+            "exceeded");
+    /** The fields once per {@code emission} point. */
+    static final List<String> EMISSION_POINT_FIELDS = List.of(
+            EmissionPoints.POLLUTANT_COUNT,
+            "flow_m3_h",
+            "from_logger",
+            "o2_capped",
+            "duration_min",
+            EmissionPoints.EXCEEDED_COUNT);
+
+    static final Pattern SELECT_REGEX =
+            Pattern.compile("(?:SELECT|,|\\()\\s*/((?:\\\\/|[^/])+)/", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@code emission} is one point per source and window with a field set per pollutant: no query
+     * names a {@code pollutant} tag or a figure without its code, and each field regex (with every
+     * pollutant the dashboard offers) selects pollutant fields only.
+     */
+    @Test
+    void emissionQueriesReadAFieldSetPerPollutant() {
+        List<PanelQuery> queries = new ArrayList<>();
+        Map<String, List<String>> offered = new java.util.HashMap<>();
+        for (Dashboard d : Dashboard.all()) {
+            queries.addAll(d.panelQueries());
+            queries.addAll(d.variableQueries());
+            for (JsonNode v : d.variables()) {
+                // a custom list with all its options (as All), any other variable with a value of its own
+                List<String> values = new ArrayList<>();
+                if ("custom".equals(v.path("type").asText())) {
+                    v.path("options").forEach(o -> values.add(o.path("value").asText()));
+                } else {
+                    values.add(v.path("name").asText() + "-1");
+                }
+                offered.put(v.path("name").asText(), values);
+            }
+        }
+        queries.addAll(Dashboard.alertRuleQueries());
+        QueryExpander expander = new QueryExpander(0, 600_000, "1m", offered);
+        List<String> pollutantFields = new ArrayList<>();
+        for (Parameter p : ParameterCatalogue.standard().all()) {
+            if (p.isPollutant()) {
+                EMISSION_POLLUTANT_FIGURES.forEach(f -> pollutantFields.add(EmissionPoints.field(p.code(), f)));
+            }
+        }
+        int regexes = 0;
+        for (PanelQuery q : queries) {
+            if (!PanelQuery.measurementsNamed(q.query()).contains(EmissionPoints.MEASUREMENT)) {
+                continue;
+            }
+            assertThat(q.query())
+                    .as(q + ": emission has no pollutant tag")
+                    .doesNotContain("\"pollutant\"", "$tag_pollutant");
+            for (String figure : EMISSION_POLLUTANT_FIGURES) {
+                assertThat(q.query())
+                        .as(q + ": " + figure + " without a pollutant code")
+                        .doesNotContain("\"" + figure + "\"");
+            }
+            Matcher m = SELECT_REGEX.matcher(expander.expand(q.query()).replaceAll("(?is)\\bFROM\\b.*", ""));
+            while (m.find()) {
+                Pattern fields = Pattern.compile(m.group(1));
+                assertThat(pollutantFields.stream()
+                                .filter(f -> fields.matcher(f).find()))
+                        .as(q + ": /" + fields + "/ selects a pollutant's field")
+                        .isNotEmpty();
+                assertThat(EMISSION_POINT_FIELDS.stream()
+                                .filter(f -> fields.matcher(f).find()))
+                        .as(q + ": /" + fields + "/ selects only pollutants' fields")
+                        .isEmpty();
+                regexes++;
+            }
+        }
+        assertThat(regexes).isGreaterThanOrEqualTo(6);
     }
 }

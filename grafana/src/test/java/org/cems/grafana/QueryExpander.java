@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
 /**
  * Expands a dashboard's InfluxQL as Grafana's InfluxDB data source does before sending it: the
  * time macros for a fixed time range, and template variables, regex-escaped and joined as
- * {@code (a|b)} inside {@code =~ /.../} literals, as-is elsewhere (where only one value fits).
+ * {@code (a|b)} inside {@code =~ /.../} literals and where the format is {@code ${name:regex}} (a field
+ * regex such as {@code mean(/^${pollutant:regex}_conc_ref_mg_m3$/)}), joined as {@code a|b} with
+ * {@code ${name:pipe}}, as-is elsewhere (where only one value fits).
  */
 final class QueryExpander {
     private static final Pattern REGEX_LITERAL = Pattern.compile("([=!]~\\s*)/((?:\\\\/|[^/])*)/");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\[\\[(\\w+)]]|\\$(\\w+)");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::(\\w+))?}|\\[\\[(\\w+)]]|\\$(\\w+)");
     private static final Pattern REGEX_SPECIAL = Pattern.compile("[\\\\^$*+?.()|\\[\\]{}/]");
 
     /** A variable has no values yet (its own query names a measurement the job does not write yet). */
@@ -80,13 +82,16 @@ final class QueryExpander {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String name = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : m.group(4);
+            String format = m.group(2);
             List<String> values = variables.get(name);
             if (values == null) {
                 throw new UnresolvedVariable(name);
             }
             String value;
-            if (inRegex) {
+            if ("pipe".equals(format)) {
+                value = String.join("|", values);
+            } else if (inRegex || "regex".equals(format)) {
                 List<String> escaped =
                         values.stream().map(QueryExpander::escapeRegex).toList();
                 value = escaped.size() == 1

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -70,6 +73,9 @@ class DashboardQueriesITCase {
 
     static final Pattern ALIAS = Pattern.compile("\\bAS\\s+\"[^\"]*\"", Pattern.CASE_INSENSITIVE);
     static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    /** A regex in a SELECT list: after {@code SELECT}, a comma or an opening parenthesis. */
+    static final Pattern FIELD_REGEX =
+            Pattern.compile("(?:SELECT|,|\\()\\s*/((?:\\\\/|[^/])+)/", Pattern.CASE_INSENSITIVE);
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -134,7 +140,7 @@ class DashboardQueriesITCase {
                     "SELECT count(\"coal_rate_net_gce_kwh\") FROM \"carbon\" WHERE \"window\" = '1d'",
                     "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'coal_rate_net_gce_kwh'",
                     "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'vocs_reduction_t'",
-                    "SELECT count(\"conc_ref_mg_m3\") FROM \"emission\" WHERE \"window\" = '1h' AND \"exceeded\" = true",
+                    "SELECT count(\"exceeded_count\") FROM \"emission\" WHERE \"window\" = '1h' AND \"exceeded_count\" > 0",
                     "SELECT count(\"value\") FROM \"alert\" WHERE \"state\" = 'resolved' AND \"type\" = 'efficiency_drop'",
                     "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'equipment_efficiency_gain_pct'");
             // a retransmission and a reading from long before the closed windows: duplicate and late
@@ -276,18 +282,10 @@ class DashboardQueriesITCase {
         for (Dashboard d : Dashboard.all()) {
             Map<String, List<String>> values = new HashMap<>();
             for (JsonNode v : d.variables()) {
-                String name = v.path("name").asText();
-                PanelQuery q = new PanelQuery(
-                        d.uid(), "variable $" + name, v.path("query").asText());
-                switch (v.path("type").asText()) {
-                    case "query" -> {
-                        tests.add(DynamicTest.dynamicTest(
-                                q.toString(), () -> check(q, new QueryExpander(FROM, TO, "1m", values))));
-                        resolve(q, v, values);
-                    }
-                    case "custom" -> values.put(name, selected(v, customValues(v)));
-                    case "constant" -> values.put(name, List.of(q.query()));
-                    default -> throw new AssertionError(q + ": unexpected variable type " + v.path("type"));
+                PanelQuery q = variable(d, v, values);
+                if ("query".equals(v.path("type").asText())) {
+                    tests.add(DynamicTest.dynamicTest(
+                            q.toString(), () -> check(q, new QueryExpander(FROM, TO, "1m", values))));
                 }
             }
             QueryExpander expander = new QueryExpander(FROM, TO, "1m", values);
@@ -321,6 +319,13 @@ class DashboardQueriesITCase {
                     .contains(quoted.group(1));
         }
         Set<String> missing = schema.notWrittenYet(measurements, q.query());
+        if (missing.isEmpty()) {
+            for (Pattern fields : fieldRegexes(expandedOrNull(q.query(), expander))) {
+                assertThat(keys.stream().filter(k -> fields.matcher(k).find()))
+                        .as(q + ": the field regex /" + fields + "/ selects no field of " + measurements)
+                        .isNotEmpty();
+            }
+        }
         Assumptions.assumeTrue(
                 missing.isEmpty(), () -> q + " skipped: the job does not write " + String.join(", ", missing) + " yet");
         String expanded;
@@ -336,6 +341,42 @@ class DashboardQueriesITCase {
                 .as(q + ": " + expanded + " -> " + result.path("error"))
                 .isTrue();
         assertThat(result.path("series")).as(q + ": no series for " + expanded).isNotEmpty();
+    }
+
+    /** A query with macros and variables expanded; null while a variable has no values yet. */
+    static String expandedOrNull(String query, QueryExpander expander) {
+        try {
+            return expander.expand(query);
+        } catch (QueryExpander.UnresolvedVariable e) {
+            return null;
+        }
+    }
+
+    /** The field regexes of an (expanded) query's SELECT list: {@code mean(/^a21026_conc_ref_mg_m3$/)}, {@code SELECT /_exceeded$/}. */
+    static List<Pattern> fieldRegexes(String expanded) {
+        List<Pattern> out = new ArrayList<>();
+        if (expanded == null) {
+            return out;
+        }
+        Matcher m = FIELD_REGEX.matcher(expanded.replaceAll("(?is)\\bFROM\\b.*", ""));
+        while (m.find()) {
+            out.add(Pattern.compile(m.group(1)));
+        }
+        return out;
+    }
+
+    /** Adds a dashboard variable's values (as Grafana selects them by default) to {@code values}; its query. */
+    static PanelQuery variable(Dashboard d, JsonNode v, Map<String, List<String>> values) {
+        String name = v.path("name").asText();
+        PanelQuery q =
+                new PanelQuery(d.uid(), "variable $" + name, v.path("query").asText());
+        switch (v.path("type").asText()) {
+            case "query" -> resolve(q, v, values);
+            case "custom" -> values.put(name, selected(v, customValues(v)));
+            case "constant" -> values.put(name, List.of(q.query()));
+            default -> throw new AssertionError(q + ": unexpected variable type " + v.path("type"));
+        }
+        return q;
     }
 
     /** A query variable's values as Grafana lists them; nothing when it reads what is not written yet. */
@@ -372,5 +413,253 @@ class DashboardQueriesITCase {
             byText.put(textValue[0].trim(), textValue[textValue.length - 1].trim());
         }
         return new ArrayList<>(byText.values());
+    }
+
+    // ---- the emission panels on the wide shape: one point per source and window, a field set per pollutant
+
+    static final Pattern POLLUTANT_FIELD = Pattern.compile("a\\d{5}_\\w+");
+
+    /** The hourly exceedance count and list of the overview, and the ledger's exceedance hours, count pollutant-hours over the limit. */
+    @Test
+    void exceedancePanelsCountPollutantHoursOverTheLimit() {
+        // what the job judged: every <code>_exceeded = true of an hour
+        List<Map<String, JsonNode>> hours = rows("SELECT /_exceeded$/ FROM \"emission\" WHERE \"window\" = '1h' AND "
+                + range() + " GROUP BY \"enterprise\", \"source\"");
+        Map<String, Long> overByEnterprise = new TreeMap<>();
+        long over = 0;
+        for (Map<String, JsonNode> hour : hours) {
+            long n = exceededPollutants(hour).size();
+            over += n;
+            overByEnterprise.merge(hour.get("enterprise").asText(), n, Long::sum);
+        }
+        overByEnterprise.values().removeIf(n -> n == 0);
+        assertThat(over).as("the first large unit's SO2 hour at 400 mg/m3").isPositive();
+
+        List<Map<String, JsonNode>> count = rows(panelQuery("cems-city-overview", "今日小时超标", "A", Map.of()));
+        assertThat(count).hasSize(1);
+        assertThat(count.get(0).get("超标小时 (hours)").asLong()).isEqualTo(over);
+
+        Map<String, Long> ledger = new TreeMap<>();
+        for (Map<String, JsonNode> row : rows(panelQuery("cems-ledger", "碳排放与煤耗", "C", Map.of()))) {
+            ledger.put(row.get("enterprise").asText(), row.get("超标小时数").asLong());
+        }
+        assertThat(ledger).isEqualTo(overByEnterprise);
+
+        // the list: a row per source and hour with an exceedance, each pollutant's concentration, limit and verdict
+        List<Map<String, JsonNode>> list = rows(panelQuery("cems-city-overview", "今日超标明细", "A", Map.of()));
+        assertThat(list)
+                .hasSize(hours.stream()
+                        .filter(h -> !exceededPollutants(h).isEmpty())
+                        .toList()
+                        .size());
+        for (Map<String, JsonNode> row : list) {
+            List<String> exceeded = exceededPollutants(row);
+            assertThat(row.get("exceeded_count").asLong())
+                    .as(row.toString())
+                    .isEqualTo(exceeded.size())
+                    .isPositive();
+            for (String code : exceeded) {
+                assertThat(row.get(code + "_conc_ref_mg_m3").asDouble())
+                        .as(row.toString())
+                        .isGreaterThan(row.get(code + "_limit_mg_m3").asDouble());
+            }
+            assertThat(row.keySet())
+                    .as("CO2 (a05001) is no concentration with a limit")
+                    .noneMatch(k -> k.startsWith("a05001_"));
+        }
+        SourceRef unit = largeUnit();
+        assertThat(list)
+                .as("the first large unit's SO2 over its limit")
+                .anyMatch(r -> r.get("source").asText().equals(unit.source().id)
+                        && exceededPollutants(r).contains(ParameterCodes.SO2)
+                        && r.get(ParameterCodes.SO2 + "_limit_mg_m3").asDouble()
+                                == unit.source().limitsMgM3.get(ParameterCodes.SO2));
+    }
+
+    /** The drill-down's hourly concentration: a column per pollutant picked, the value of each source's hour point. */
+    @Test
+    void drilldownSelectsThePickedPollutantsFields() {
+        List<Map<String, JsonNode>> all = rows(panelQuery("cems-drilldown", "小时折算浓度", "A", Map.of()));
+        Set<String> columns = new TreeSet<>();
+        all.forEach(r -> columns.addAll(r.keySet()));
+        assertThat(columns)
+                .contains(
+                        "time",
+                        "source",
+                        "mean_a21026_conc_ref_mg_m3",
+                        "mean_a21002_conc_ref_mg_m3",
+                        "mean_a34013_conc_ref_mg_m3")
+                .allMatch(c -> Set.of("time", "source").contains(c)
+                        || c.matches("mean_(a21026|a21002|a34013|a24088)_conc_ref_mg_m3"));
+
+        List<Map<String, JsonNode>> so2 =
+                rows(panelQuery("cems-drilldown", "小时折算浓度", "A", Map.of("pollutant", List.of(ParameterCodes.SO2))));
+        Map<String, Double> panel = new TreeMap<>();
+        for (Map<String, JsonNode> r : so2) {
+            assertThat(r.keySet()).containsExactlyInAnyOrder("time", "source", "mean_a21026_conc_ref_mg_m3");
+            panel.put(
+                    r.get("source").asText() + "@" + r.get("time").asText(),
+                    r.get("mean_a21026_conc_ref_mg_m3").asDouble());
+        }
+        Map<String, Double> points = new TreeMap<>();
+        for (Map<String, JsonNode> r :
+                rows("SELECT \"a21026_conc_ref_mg_m3\" FROM \"emission\" WHERE \"window\" = '1h' AND " + range()
+                        + " GROUP BY \"source\"")) {
+            points.put(
+                    r.get("source").asText() + "@" + r.get("time").asText(),
+                    r.get("a21026_conc_ref_mg_m3").asDouble());
+        }
+        assertThat(panel).isNotEmpty().isEqualTo(points);
+
+        // the daily summary: the four figures of each pollutant picked, one row per source
+        SourceRef unit = largeUnit();
+        List<Map<String, JsonNode>> daily = rows(panelQuery("cems-drilldown", "排放口日汇总", "A", Map.of()));
+        Map<String, JsonNode> row = daily.stream()
+                .filter(r -> r.get("source").asText().equals(unit.source().id))
+                .findFirst()
+                .orElseThrow();
+        for (String code : List.of(ParameterCodes.SO2, "a21002", "a34013")) {
+            assertThat(row.get("last_" + code + "_limit_mg_m3").asDouble())
+                    .isEqualTo(unit.source().limitsMgM3.get(code));
+            assertThat(row.get("last_" + code + "_mass_accounted_kg").isNumber())
+                    .as(code)
+                    .isTrue();
+            assertThat(row.get("last_" + code + "_valid_count").asLong()).isBetween(0L, 24L);
+        }
+    }
+
+    /** Source real-time: every pollutant but CO2 against its limit, and one pollutant's own fields. */
+    @Test
+    void sourceRealtimeReadsEachPollutantsFields() {
+        Map<String, JsonNode> co2 =
+                rows("SELECT count(\"a05001_conc_ref_mg_m3\") FROM \"emission\" WHERE \"window\" = '1m' AND " + range()
+                                + " GROUP BY \"enterprise\", \"source\"")
+                        .get(0);
+        String co2Source = co2.get("source").asText();
+        Map<String, List<String>> source =
+                Map.of("enterprise", List.of(co2.get("enterprise").asText()), "source", List.of(co2Source));
+        Set<String> concentrations = columns(panelQuery("cems-source-realtime", "各污染物折算浓度", "A", source));
+        assertThat(concentrations)
+                .as(co2Source + ": CO2 left out")
+                .contains("mean_a21026_conc_ref_mg_m3")
+                .noneMatch(c -> c.contains("a05001"));
+        assertThat(columns(panelQuery("cems-source-realtime", "各污染物折算浓度", "B", source)))
+                .contains("max_a21026_limit_mg_m3");
+
+        SourceRef unit = largeUnit();
+        Map<String, List<String>> u =
+                Map.of("enterprise", List.of(unit.enterprise().id), "source", List.of(unit.source().id));
+        List<Map<String, JsonNode>> so2 = rows(panelQuery("cems-source-realtime", "SO2", "B", u));
+        assertThat(so2).anyMatch(r -> !r.get("折算 (reference O2)").isNull());
+        assertThat(so2.stream()
+                        .map(r -> r.get("限值 (limit)"))
+                        .filter(v -> !v.isNull())
+                        .map(JsonNode::asDouble))
+                .isNotEmpty()
+                .containsOnly(unit.source().limitsMgM3.get(ParameterCodes.SO2));
+    }
+
+    /** Data quality: each pollutant's valid minutes of an hour; the pipeline rule counts the minute points. */
+    @Test
+    void validMinutesAndMinutePointsCount() {
+        List<Map<String, JsonNode>> valid = rows(panelQuery("cems-data-quality", "每小时有效分钟数", "A", Map.of()));
+        Set<String> columns = new TreeSet<>();
+        valid.forEach(r -> columns.addAll(r.keySet()));
+        assertThat(columns).contains("max_a21026_valid_count", "max_a05001_valid_count");
+        List<Long> minutes = new ArrayList<>();
+        valid.forEach(r -> r.forEach((k, v) -> {
+            if (k.endsWith("_valid_count") && !v.isNull()) {
+                minutes.add(v.asLong());
+            }
+        }));
+        assertThat(minutes).allMatch(m -> m >= 0 && m <= 60).contains(60L);
+
+        PanelQuery rule = Dashboard.alertRuleQueries().stream()
+                .filter(q -> q.where().contains("cems-no-minute-emissions"))
+                .findFirst()
+                .orElseThrow();
+        long windows = rows(new QueryExpander(FROM, TO, "1m", Map.of()).expand(rule.query()))
+                .get(0)
+                .get("count")
+                .asLong();
+        assertThat(windows)
+                .isPositive()
+                .isEqualTo(rows("SELECT count(\"o2_capped\") FROM \"emission\" WHERE \"window\" = '1m' AND " + range())
+                        .get(0)
+                        .get("count")
+                        .asLong());
+    }
+
+    static String range() {
+        return "time >= " + FROM + "ms AND time <= " + TO + "ms";
+    }
+
+    /** The registry's first unit of 600 MW and more (the one whose SO2 the test drives over its limit). */
+    static SourceRef largeUnit() {
+        String mn = largeUnitMns().get(0);
+        return RegistryLoader.load(RepoFiles.REGISTRY).allSources().stream()
+                .filter(r -> r.source().mn.equals(mn))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The codes whose {@code <code>_exceeded} is true in a row. */
+    static List<String> exceededPollutants(Map<String, JsonNode> row) {
+        List<String> codes = new ArrayList<>();
+        row.forEach((k, v) -> {
+            if (POLLUTANT_FIELD.matcher(k).matches() && k.endsWith("_exceeded") && v.asBoolean()) {
+                codes.add(k.substring(0, k.indexOf('_')));
+            }
+        });
+        return codes;
+    }
+
+    /**
+     * A panel's query (the first panel whose title starts with {@code titleStart}) expanded with its
+     * dashboard's variables as Grafana selects them by default, some set otherwise.
+     */
+    static String panelQuery(String uid, String titleStart, String refId, Map<String, List<String>> set) {
+        Dashboard d = Dashboard.all().stream()
+                .filter(x -> x.uid().equals(uid))
+                .findFirst()
+                .orElseThrow();
+        Map<String, List<String>> values = new HashMap<>();
+        d.variables().forEach(v -> variable(d, v, values));
+        values.putAll(set);
+        PanelQuery q = d.panelQueries().stream()
+                .filter(p -> p.where().startsWith("panel \"" + titleStart)
+                        && p.where().endsWith("\" " + refId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(uid + ": no panel " + titleStart + " " + refId));
+        return new QueryExpander(FROM, TO, "1m", values).expand(q.query());
+    }
+
+    /** Every row of every series of a query, columns and tags by name. */
+    static List<Map<String, JsonNode>> rows(String query) {
+        JsonNode result = schema.run(query);
+        assertThat(result.path("error").isMissingNode())
+                .as(query + " -> " + result.path("error"))
+                .isTrue();
+        List<Map<String, JsonNode>> rows = new ArrayList<>();
+        for (JsonNode series : result.path("series")) {
+            for (JsonNode values : series.path("values")) {
+                Map<String, JsonNode> row = new LinkedHashMap<>();
+                series.path("tags").fields().forEachRemaining(t -> row.put(t.getKey(), t.getValue()));
+                for (int i = 0; i < series.path("columns").size(); i++) {
+                    row.put(series.path("columns").get(i).asText(), values.get(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The columns of a query's result. */
+    static Set<String> columns(String query) {
+        Set<String> columns = new TreeSet<>();
+        for (JsonNode series : schema.run(query).path("series")) {
+            series.path("columns").forEach(c -> columns.add(c.asText()));
+        }
+        return columns;
     }
 }
