@@ -21,11 +21,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.cems.cli.EmissionWindows;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.connector.influxdb.LineProtocol;
 import org.cems.connector.influxdb.WritePrecision;
@@ -34,7 +32,6 @@ import org.cems.job.efficiency.EfficiencyRecord;
 import org.cems.job.emission.EmissionRecord;
 import org.cems.job.points.CarbonPoints;
 import org.cems.job.points.EfficiencyPoints;
-import org.cems.job.points.EmissionPoints;
 import org.cems.job.points.ReadingPoints;
 import org.cems.testkit.FreePorts;
 import org.cems.testkit.InfluxDbServer;
@@ -113,7 +110,8 @@ class LedgerCommandITCase {
         emissions.add(hour("e1", "i1", SO2, "2024-01-01T00:00", true, true, true, 0));
         emissions.add(hour("e1", "s1", SO2, "2024-02-10T05:00", true, false, false, 0));
         emissions.add(hour("e2", "s2", NMHC, "2024-02-01T00:00", true, false, false, 0));
-        List<InfluxPoint> points = new ArrayList<>(emissionPoints(emissions));
+        // one point per source and window: s1's SO2 and NOx of 1 Jan and of its hour 00 share one
+        List<InfluxPoint> points = new ArrayList<>(EmissionWindows.points(emissions));
         // readings: two in s1's SO2 hour 00, an invalid one in hour 02 (data, not valid), F data in the stopped hour 03
         points.add(reading("e1", "s1", SO2, "2024-01-01T00:10", true));
         points.add(reading("e1", "s1", SO2, "2024-01-01T00:40", true));
@@ -529,16 +527,6 @@ class LedgerCommandITCase {
         r.substituted = substituted;
         r.exceeded = exceeded;
         return r;
-    }
-
-    /** The records as the job writes them: one point per source and window (s1's SO2 and NOx hour 00 are one). */
-    static List<InfluxPoint> emissionPoints(List<EmissionRecord> records) {
-        Map<List<Object>, List<EmissionRecord>> windows = records.stream()
-                .collect(Collectors.groupingBy(
-                        r -> List.of(r.source, r.window, r.windowStartMillis),
-                        LinkedHashMap::new,
-                        Collectors.toList()));
-        return windows.values().stream().map(new EmissionPoints()::map).toList();
     }
 
     /** A {@code reading} point of one code as ReadingPoints writes it. */
