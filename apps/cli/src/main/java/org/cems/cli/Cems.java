@@ -16,7 +16,8 @@ public final class Cems {
             "check", CheckCommand.USAGE,
             "bench", Bench.USAGE,
             "ledger", LedgerCommand.USAGE_TEXT,
-            "migrate-readings", ReadingMigration.USAGE);
+            "migrate-readings", ReadingMigration.USAGE,
+            "migrate-emissions", EmissionMigration.USAGE);
 
     private Cems() {}
 
@@ -27,7 +28,8 @@ public final class Cems {
     /** Runs a subcommand; returns its exit code. */
     static int run(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: cems demo|run|check|simulate|gateway|bench|ledger|migrate-readings [options]");
+            System.err.println(
+                    "usage: cems demo|run|check|simulate|gateway|bench|ledger|migrate-readings|migrate-emissions [options]");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -43,6 +45,7 @@ public final class Cems {
             case "bench" -> Bench.run(rest);
             case "ledger" -> LedgerCommand.run(rest);
             case "migrate-readings" -> ReadingMigration.run(rest);
+            case "migrate-emissions" -> EmissionMigration.run(rest);
             case "gateway" -> GatewayCommand.run(rest);
             case "simulate" -> SimulatorMain.run(rest);
             default -> {

@@ -334,9 +334,8 @@ final class Demo implements AutoCloseable {
         System.out.println(
                 "    " + q + "\"q=SELECT * FROM emission WHERE \\\"window\\\"='1m' ORDER BY time DESC LIMIT 5\"");
         System.out.println("    " + q + "\"q=SELECT last(a21026) FROM reading GROUP BY source\"");
-        System.out.println(
-                "    " + q
-                        + "\"q=SELECT sum(mass_kg) FROM emission WHERE pollutant='a21002' AND \\\"window\\\"='1m' GROUP BY enterprise\"");
+        System.out.println("    " + q
+                + "\"q=SELECT sum(a21002_mass_kg) FROM emission WHERE \\\"window\\\"='1m' GROUP BY enterprise\"");
         System.out.println("  Ctrl-C stops everything.");
         System.out.println();
     }

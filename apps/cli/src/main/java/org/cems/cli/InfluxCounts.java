@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.cems.job.points.EmissionPoints;
 import org.cems.testkit.InfluxDbServer;
 
 /** What the demo reads back from InfluxDB: point counts, the job's progress, the alert events. */
 final class InfluxCounts {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A field every point of the measurement has: counting it counts the points. */
+    private static final Map<String, String> ON_EVERY_POINT =
+            Map.of(EmissionPoints.MEASUREMENT, EmissionPoints.POLLUTANT_COUNT);
 
     private final InfluxDbServer influx;
     private final String database;
@@ -38,10 +42,14 @@ final class InfluxCounts {
 
     /**
      * Points per value of a tag, sorted by it, optionally filtered by a WHERE clause. A point is
-     * counted on whichever of its fields it has most of ({@code count(*)} counts each field apart).
+     * counted on the field every point has, else on whichever of its fields it has most of
+     * ({@code count(*)} counts each field apart).
      */
     Map<String, Long> byTag(String measurement, String tag, String where) {
-        String q = "SELECT count(*) FROM \"" + measurement + "\"" + (where.isEmpty() ? "" : " WHERE " + where)
+        String counted = ON_EVERY_POINT.containsKey(measurement)
+                ? "count(\"" + ON_EVERY_POINT.get(measurement) + "\")"
+                : "count(*)";
+        String q = "SELECT " + counted + " FROM \"" + measurement + "\"" + (where.isEmpty() ? "" : " WHERE " + where)
                 + " GROUP BY \"" + tag + "\"";
         Map<String, Long> counts = new TreeMap<>();
         for (JsonNode s : series(q)) {
@@ -57,7 +65,8 @@ final class InfluxCounts {
 
     /** The time of the latest 1-minute emission point: how far the job's windows have closed. */
     Optional<Instant> latestMinute() {
-        for (JsonNode s : series("SELECT last(\"valid_count\") FROM \"emission\" WHERE \"window\" = '1m'")) {
+        for (JsonNode s : series("SELECT last(\"" + EmissionPoints.POLLUTANT_COUNT + "\") FROM \""
+                + EmissionPoints.MEASUREMENT + "\" WHERE \"window\" = '1m'")) {
             return Optional.of(
                     Instant.ofEpochMilli(s.path("values").path(0).path(0).asLong()));
         }

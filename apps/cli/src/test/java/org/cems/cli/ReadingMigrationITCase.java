@@ -3,21 +3,12 @@ package org.cems.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.cems.connector.influxdb.InfluxPoint;
-import org.cems.connector.influxdb.LineProtocol;
-import org.cems.connector.influxdb.WritePrecision;
 import org.cems.core.normalize.Measure;
 import org.cems.core.normalize.SourceReading;
 import org.cems.job.points.ReadingPoints;
@@ -32,16 +23,17 @@ import org.junit.jupiter.api.Test;
  * writes for the same readings into an empty database.
  */
 class ReadingMigrationITCase {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T1 = Instant.parse("2026-11-26T02:00:00Z").toEpochMilli();
     private static final long T2 = Instant.parse("2026-11-26T02:00:30.250Z").toEpochMilli();
     private static final long T3 = Instant.parse("2026-11-26T02:01:00Z").toEpochMilli();
 
     static InfluxDbServer influx;
+    static MigrationDatabases db;
 
     @BeforeAll
     static void start() {
         influx = InfluxDbServer.start();
+        db = new MigrationDatabases(influx);
     }
 
     @AfterAll
@@ -53,7 +45,7 @@ class ReadingMigrationITCase {
     void narrowPointsBecomeTheWidePointsTheJobWrites() throws Exception {
         influx.createDatabase("narrow");
         // earlier versions: a point per code, tag code, fields value, zs (where sent), flag, valid
-        write(
+        db.write(
                 "narrow",
                 String.join(
                         "\n",
@@ -83,42 +75,25 @@ class ReadingMigrationITCase {
                 reading("s1", "MN1", "2011", T2, "a21026", new Measure(99, null, false, "C")),
                 reading("s2", "MN2", "2061", T1, "a21002", new Measure(41, 50.5, true, "N")),
                 reading("s1", "MN1", "2011", T3, "a21026", new Measure(21, 29.0, true, "N")));
-        write("narrow", lines(readings.subList(3, 4)));
+        db.write("narrow", points(readings.subList(3, 4)));
 
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        assertThat(ReadingMigration.run(new String[] {}, new PrintStream(printed, true, StandardCharsets.UTF_8)))
-                .isZero();
-        List<String> statements =
-                printed.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> statements = MigrationDatabases.printed(ReadingMigration::run);
         assertThat(statements.get(statements.size() - 1))
                 .isEqualTo("DROP SERIES FROM \"reading\" WHERE \"code\" != ''");
-        for (String q : statements) {
-            JsonNode result =
-                    JSON.readTree(influx.query("narrow", q)).path("results").path(0);
-            assertThat(result.path("error").isMissingNode())
-                    .as(q + " -> " + result.path("error"))
-                    .isTrue();
-        }
+        db.runEach("narrow", statements);
 
         influx.createDatabase("wide");
-        write("wide", lines(readings));
-        // the shard keeps the narrow field keys (value, zs, flag, valid) until it expires: compare the wide ones
-        List<String> fields = new ArrayList<>();
-        series("wide", "SHOW FIELD KEYS FROM \"reading\"")
-                .path(0)
-                .path("values")
-                .forEach(v -> fields.add("\"" + v.path(0).asText() + "\""));
-        String all = "SELECT " + String.join(", ", fields)
-                + " FROM \"reading\" GROUP BY \"enterprise\", \"source\", \"mn\", \"cn\"";
-        assertThat(fields).hasSize(15);
-        assertThat(series("narrow", all)).isEqualTo(series("wide", all));
-        assertThat(series("narrow", "SHOW SERIES FROM \"reading\"").path(0).path("values"))
+        db.write("wide", points(readings));
+        assertThat(db.series("wide", "SHOW FIELD KEYS FROM \"reading\"").path(0).path("values"))
+                .hasSize(15);
+        db.assertSameWidePoints("narrow", "wide", "reading", "\"enterprise\", \"source\", \"mn\", \"cn\"");
+        assertThat(db.series("narrow", "SHOW SERIES FROM \"reading\"").path(0).path("values"))
                 .extracting(JsonNode::toString)
                 .containsExactly(
                         "[\"reading,cn=2011,enterprise=e1,mn=MN1,source=s1\"]",
                         "[\"reading,cn=2061,enterprise=e1,mn=MN2,source=s2\"]");
         // checked by hand: the first reading's three codes in one point, value_count 3, no 折算 value for O2
-        JsonNode first = series(
+        JsonNode first = db.series(
                         "narrow",
                         "SELECT a21026, a21026_zs, a21026_flag, a21026_valid, a19001, a19001_zs, load_mw, value_count "
                                 + "FROM \"reading\" WHERE source = 's1' AND time = " + T1 + "ms")
@@ -130,10 +105,8 @@ class ReadingMigrationITCase {
 
     @Test
     void aPeriodAtATimeLeavesTheDropOut() {
-        List<String> statements = ReadingMigration.statements(
-                new java.util.LinkedHashSet<>(List.of("a21026")),
-                Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-02-01T00:00:00Z"));
+        List<String> statements = ReadingMigration.statements(new MigrationCommand.Options(
+                Set.of("a21026"), Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")));
         assertThat(statements)
                 .containsExactly(
                         "SELECT \"value\" AS \"a21026\", \"zs\" AS \"a21026_zs\", \"flag\" AS \"a21026_flag\", \"valid\" AS \"a21026_valid\" "
@@ -157,28 +130,11 @@ class ReadingMigrationITCase {
         return r;
     }
 
-    private static String lines(List<SourceReading> readings) throws Exception {
+    private static List<InfluxPoint> points(List<SourceReading> readings) throws Exception {
         List<InfluxPoint> points = new ArrayList<>();
         for (SourceReading r : readings) {
             new ReadingPoints().flatMap(r, new ListCollector<>(points));
         }
-        StringBuilder body = new StringBuilder();
-        points.forEach(p ->
-                body.append(LineProtocol.encode(p, WritePrecision.MILLISECONDS)).append('\n'));
-        return body.toString();
-    }
-
-    private static JsonNode series(String db, String q) throws Exception {
-        return JSON.readTree(influx.query(db, q)).path("results").path(0).path("series");
-    }
-
-    private static void write(String db, String body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(influx.url() + "/write?db=" + db + "&precision=ms"))
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        return points;
     }
 }

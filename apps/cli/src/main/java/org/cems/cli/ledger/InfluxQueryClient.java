@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * InfluxQL over the InfluxDB 1.x HTTP API ({@code GET /query?db=&epoch=ms}; InfluxDB 1.8+, 2.x and
- * 3.x serve it too). Several statements go in one request, separated by semicolons.
+ * InfluxQL over the InfluxDB 1.x HTTP API ({@code POST /query?db=&epoch=ms}, the statements as the
+ * form field {@code q}; InfluxDB 1.8+, 2.x and 3.x serve it too). Several statements go in one
+ * request, separated by semicolons.
  */
 final class InfluxQueryClient {
     static final String HOW_TO_SET =
@@ -48,10 +49,11 @@ final class InfluxQueryClient {
     /** Each statement's series, in the order of the statements. */
     List<List<Series>> query(List<String> statements) throws LedgerException {
         String q = String.join(";", statements);
+        // in the body: a month's statements (a few per pollutant) outgrow the URL a proxy takes (8 KB for nginx)
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(url + "/query?epoch=ms&db=" + URLEncoder.encode(database, StandardCharsets.UTF_8)
-                                + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                .GET()
+                        URI.create(url + "/query?epoch=ms&db=" + URLEncoder.encode(database, StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                 .timeout(QUERY_TIMEOUT);
         if (authorization != null) {
             request.header("Authorization", authorization);

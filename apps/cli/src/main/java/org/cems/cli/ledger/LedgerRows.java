@@ -54,6 +54,7 @@ final class LedgerRows {
             long valid = 0;
             for (StackKey stack : LedgerScope.stacks(e)) {
                 carbon.add(f.carbon.getOrDefault(stack, NO_CARBON));
+                exceeded += f.exceededHours.getOrDefault(stack, 0L);
                 for (String pollutant : monitored.get(stack)) {
                     PollutantKey k = new PollutantKey(stack, pollutant);
                     Set<Long> stopped = f.stoppedHours.getOrDefault(k, Set.of());
@@ -62,7 +63,6 @@ final class LedgerRows {
                     expected += month.hours() - stopped.size();
                     withData += received.size();
                     valid += f.validHours.getOrDefault(k, 0L);
-                    exceeded += f.exceededHours.getOrDefault(k, 0L);
                     substituted += f.substitutedHours.getOrDefault(k, 0L);
                     addIfPresent(measuredKg, pollutant, f.measuredKg.get(k));
                     addIfPresent(accountedKg, pollutant, f.accountedKg.get(k));

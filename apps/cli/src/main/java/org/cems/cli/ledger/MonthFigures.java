@@ -7,16 +7,17 @@ import java.util.Set;
 
 /** What InfluxDB holds for one month, per stack pollutant, stack and device; filled by {@link MonthQuery}. */
 final class MonthFigures {
-    /** Sums of the {@code emission} 1d {@code mass_kg} and {@code mass_accounted_kg}. */
+    /** Sums of the {@code emission} 1d {@code <pollutant>_mass_kg} and {@code <pollutant>_mass_accounted_kg}. */
     final Map<PollutantKey, Double> measuredKg = new HashMap<>();
 
     final Map<PollutantKey, Double> accountedKg = new HashMap<>();
-    /** Counts of {@code emission} 1h points: all, valid, exceeded, substituted. */
+    /** Counts of {@code emission} 1h points of a pollutant: all, valid, substituted. */
     final Map<PollutantKey, Long> hourPoints = new HashMap<>();
 
     final Map<PollutantKey, Long> validHours = new HashMap<>();
-    final Map<PollutantKey, Long> exceededHours = new HashMap<>();
     final Map<PollutantKey, Long> substitutedHours = new HashMap<>();
+    /** Pollutant-hours over the limit per stack: the sum of its 1h {@code exceeded_count}. */
+    final Map<StackKey, Long> exceededHours = new HashMap<>();
     /** Start (epoch ms) of the hours the source was stopped throughout ({@code stopped_count} = 60 minutes). */
     final Map<PollutantKey, Set<Long>> stoppedHours = new HashMap<>();
     /** Start (epoch ms) of the hours in which at least one {@code reading} of the pollutant arrived. */

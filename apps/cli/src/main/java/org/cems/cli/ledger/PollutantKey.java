@@ -1,4 +1,4 @@
 package org.cems.cli.ledger;
 
-/** One pollutant of one stack: the unit validity, transmission and exceedance hours are counted in. */
+/** One pollutant of one stack: the unit validity and transmission hours are counted in. */
 record PollutantKey(StackKey stack, String pollutant) {}

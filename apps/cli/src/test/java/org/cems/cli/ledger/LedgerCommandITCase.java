@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cems.cli.EmissionWindows;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.connector.influxdb.LineProtocol;
 import org.cems.connector.influxdb.WritePrecision;
@@ -31,7 +32,6 @@ import org.cems.job.efficiency.EfficiencyRecord;
 import org.cems.job.emission.EmissionRecord;
 import org.cems.job.points.CarbonPoints;
 import org.cems.job.points.EfficiencyPoints;
-import org.cems.job.points.EmissionPoints;
 import org.cems.job.points.ReadingPoints;
 import org.cems.testkit.FreePorts;
 import org.cems.testkit.InfluxDbServer;
@@ -93,23 +93,25 @@ class LedgerCommandITCase {
                     sources:
                       - {id: s2, mn: "LEDGERMN0000000000000003", kind: process_vent, limits_mg_m3: {a24088: 60}}
                 """);
-        List<InfluxPoint> points = new ArrayList<>();
         // daily masses (kg): s1 SO2 100 + 80 measured, 100 + 95.5 accounted (2 Jan substituted); NOx 250
-        points.add(day("e1", "s1", SO2, "2024-01-01", 100.0, 100.0, false));
-        points.add(day("e1", "s1", SO2, "2024-01-02", 80.0, 95.5, true));
-        points.add(day("e1", "s1", NOX, "2024-01-01", 250.0, 250.0, false));
-        points.add(day("e1", "i1", SO2, "2024-01-01", 5000.0, 5000.0, false));
-        points.add(day("e1", "s1", SO2, "2024-02-10", 60.0, 60.0, false));
-        points.add(day("e2", "s2", NMHC, "2024-02-01", 12.5, 12.5, false));
+        List<EmissionRecord> emissions = new ArrayList<>();
+        emissions.add(day("e1", "s1", SO2, "2024-01-01", 100.0, 100.0, false));
+        emissions.add(day("e1", "s1", SO2, "2024-01-02", 80.0, 95.5, true));
+        emissions.add(day("e1", "s1", NOX, "2024-01-01", 250.0, 250.0, false));
+        emissions.add(day("e1", "i1", SO2, "2024-01-01", 5000.0, 5000.0, false));
+        emissions.add(day("e1", "s1", SO2, "2024-02-10", 60.0, 60.0, false));
+        emissions.add(day("e2", "s2", NMHC, "2024-02-01", 12.5, 12.5, false));
         // hours of s1 SO2 on 1 Jan: 00 valid and exceeded, 01 valid, 02 missing (substituted), 03 stopped throughout
-        points.add(hour("e1", "s1", SO2, "2024-01-01T00:00", true, true, false, 0));
-        points.add(hour("e1", "s1", SO2, "2024-01-01T01:00", true, false, false, 0));
-        points.add(hour("e1", "s1", SO2, "2024-01-01T02:00", false, null, true, 0));
-        points.add(hour("e1", "s1", SO2, "2024-01-01T03:00", false, null, false, 60));
-        points.add(hour("e1", "s1", NOX, "2024-01-01T00:00", true, false, false, 0));
-        points.add(hour("e1", "i1", SO2, "2024-01-01T00:00", true, true, true, 0));
-        points.add(hour("e1", "s1", SO2, "2024-02-10T05:00", true, false, false, 0));
-        points.add(hour("e2", "s2", NMHC, "2024-02-01T00:00", true, false, false, 0));
+        emissions.add(hour("e1", "s1", SO2, "2024-01-01T00:00", true, true, false, 0));
+        emissions.add(hour("e1", "s1", SO2, "2024-01-01T01:00", true, false, false, 0));
+        emissions.add(hour("e1", "s1", SO2, "2024-01-01T02:00", false, null, true, 0));
+        emissions.add(hour("e1", "s1", SO2, "2024-01-01T03:00", false, null, false, 60));
+        emissions.add(hour("e1", "s1", NOX, "2024-01-01T00:00", true, false, false, 0));
+        emissions.add(hour("e1", "i1", SO2, "2024-01-01T00:00", true, true, true, 0));
+        emissions.add(hour("e1", "s1", SO2, "2024-02-10T05:00", true, false, false, 0));
+        emissions.add(hour("e2", "s2", NMHC, "2024-02-01T00:00", true, false, false, 0));
+        // one point per source and window: s1's SO2 and NOx of 1 Jan and of its hour 00 share one
+        List<InfluxPoint> points = new ArrayList<>(EmissionWindows.points(emissions));
         // readings: two in s1's SO2 hour 00, an invalid one in hour 02 (data, not valid), F data in the stopped hour 03
         points.add(reading("e1", "s1", SO2, "2024-01-01T00:10", true));
         points.add(reading("e1", "s1", SO2, "2024-01-01T00:40", true));
@@ -490,7 +492,7 @@ class LedgerCommandITCase {
         return r;
     }
 
-    static InfluxPoint day(
+    static EmissionRecord day(
             String enterprise,
             String source,
             String pollutant,
@@ -504,10 +506,10 @@ class LedgerCommandITCase {
         r.substituted = substituted;
         r.valid = true;
         r.validCount = 24;
-        return new EmissionPoints().map(r);
+        return r;
     }
 
-    static InfluxPoint hour(
+    static EmissionRecord hour(
             String enterprise,
             String source,
             String pollutant,
@@ -524,7 +526,7 @@ class LedgerCommandITCase {
         r.massAccountedKg = valid ? 4.0 : stoppedMinutes == 60 ? 0.0 : 5.0;
         r.substituted = substituted;
         r.exceeded = exceeded;
-        return new EmissionPoints().map(r);
+        return r;
     }
 
     /** A {@code reading} point of one code as ReadingPoints writes it. */

@@ -1,0 +1,99 @@
+package org.cems.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.cems.hj212.Parameter;
+import org.cems.hj212.ParameterCatalogue;
+import org.cems.job.points.EmissionPoints;
+
+/**
+ * {@code cems migrate-emissions}: the InfluxQL that turns the narrow {@code emission} points of
+ * earlier versions (one point per source, pollutant and window, tag {@code pollutant}) into the
+ * wide ones {@link EmissionPoints} writes (one point per source and window, a field set per
+ * pollutant), one statement a line, for the pollutants of the parameter catalogue (docs/migration.md).
+ */
+final class EmissionMigration {
+    static final String USAGE = """
+            usage: cems migrate-emissions [--pollutants CODE,...] [--from TIME --to TIME]
+              prints, one a line, the InfluxQL statements that copy the narrow `emission` points of
+              earlier versions (tag pollutant) into one point per source and window (a field set per
+              pollutant), then the statement that drops the narrow series; it connects to nothing
+              (docs/migration.md)
+              --pollutants CODE,...  pollutants besides the parameter catalogue's (SHOW TAG VALUES FROM "emission" WITH KEY = "pollutant")
+              --from, --to TIME      copy only [from, to) (ISO-8601 instants, e.g. 2026-01-01T00:00:00Z), a
+                                     period at a time on a large database; the drop is then left out
+              --help                 this text
+            exit: 0 printed, 2 wrong usage
+            """;
+    private static final NarrowMeasurement EMISSION = new NarrowMeasurement(
+            EmissionPoints.MEASUREMENT, "pollutant", List.of("enterprise", "park", "industry", "source", "window"));
+    /** A narrow point's fields that belong to its pollutant: {@code <code>_<field>} in a wide point. */
+    private static final List<String> POLLUTANT_FIELDS = List.of(
+            "conc_mg_m3",
+            "conc_ref_mg_m3",
+            "rate_kg_h",
+            "mass_kg",
+            "mass_accounted_kg",
+            "substituted",
+            "mass_logger_kg",
+            "valid_count",
+            "stopped_count",
+            "valid",
+            "limit_mg_m3",
+            "exceeded");
+    /** A narrow point's fields that belong to the period, the same in each pollutant's point: once in a wide one. */
+    private static final List<String> PERIOD_FIELDS = List.of("flow_m3_h", "from_logger", "o2_capped", "duration_min");
+
+    private static final String EXCEEDED = NarrowMeasurement.quoted("exceeded");
+
+    private EmissionMigration() {}
+
+    static int run(String[] args) {
+        return run(args, System.out);
+    }
+
+    static int run(String[] args, PrintStream out) {
+        List<String> catalogue = ParameterCatalogue.standard().all().stream()
+                .filter(Parameter::isPollutant)
+                .map(Parameter::code)
+                .toList();
+        return MigrationCommand.run(
+                "migrate-emissions", USAGE, "--pollutants", catalogue, args, out, EmissionMigration::statements);
+    }
+
+    /**
+     * Per pollutant, a SELECT INTO that rewrites its points with the pollutant's field names and
+     * the period's fields (the pollutants of one window become one point); then {@code
+     * pollutant_count} and {@code exceeded_count}; then, for the whole history only, the DROP of
+     * every series that has a {@code pollutant} tag.
+     */
+    static List<String> statements(MigrationCommand.Options o) {
+        List<String> out = new ArrayList<>();
+        for (String pollutant : o.codes()) {
+            String selection = POLLUTANT_FIELDS.stream()
+                    .map(f -> NarrowMeasurement.quoted(f) + " AS "
+                            + NarrowMeasurement.quoted(EmissionPoints.field(pollutant, f)))
+                    .collect(Collectors.joining(", "));
+            String period =
+                    PERIOD_FIELDS.stream().map(NarrowMeasurement::quoted).collect(Collectors.joining(", "));
+            out.add(EMISSION.copy(pollutant, selection + ", " + period, o));
+        }
+        // every narrow point has valid_count; exceeded_count is 0 where a pollutant was judged (has
+        // "exceeded") and absent where none was, then overwritten by the number over the limit
+        out.add(EMISSION.perInstant(
+                "count(\"valid_count\") AS " + NarrowMeasurement.quoted(EmissionPoints.POLLUTANT_COUNT) + ", count("
+                        + EXCEEDED + ") * 0 AS " + NarrowMeasurement.quoted(EmissionPoints.EXCEEDED_COUNT),
+                "",
+                o));
+        out.add(EMISSION.perInstant(
+                "count(" + EXCEEDED + ") AS " + NarrowMeasurement.quoted(EmissionPoints.EXCEEDED_COUNT),
+                " AND " + EXCEEDED + " = true",
+                o));
+        if (o.wholeHistory()) {
+            out.add(EMISSION.drop());
+        }
+        return out;
+    }
+}
