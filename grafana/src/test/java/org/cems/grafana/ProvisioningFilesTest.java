@@ -23,6 +23,7 @@ import org.cems.hj212.ParameterCatalogue;
 import org.cems.job.EmissionsJob;
 import org.cems.job.config.JobConfig;
 import org.cems.job.points.EmissionPoints;
+import org.cems.job.points.TotalPoints;
 import org.junit.jupiter.api.Test;
 
 /** The provisioning, dashboard and deployment files parse and fit together. */
@@ -560,10 +561,14 @@ class ProvisioningFilesTest {
     static final Pattern SELECT_REGEX =
             Pattern.compile("(?:SELECT|,|\\()\\s*/((?:\\\\/|[^/])+)/", Pattern.CASE_INSENSITIVE);
 
+    /** The fields of each pollutant in {@code emission_total}, after its code. */
+    static final List<String> TOTAL_POLLUTANT_FIGURES = List.of("mass_kg", "sources");
+
     /**
-     * {@code emission} is one point per source and window with a field set per pollutant: no query
-     * names a {@code pollutant} tag or a figure without its code, and each field regex (with every
-     * pollutant the dashboard offers) selects pollutant fields only.
+     * {@code emission} is one point per source and window with a field set per pollutant, and
+     * {@code emission_total} one per scope, id and window: no query names a {@code pollutant} tag
+     * or a figure without its code, and each field regex (with every pollutant the dashboard
+     * offers) selects pollutant fields only.
      */
     @Test
     void emissionQueriesReadAFieldSetPerPollutant() {
@@ -585,21 +590,31 @@ class ProvisioningFilesTest {
         }
         queries.addAll(Dashboard.alertRuleQueries());
         QueryExpander expander = new QueryExpander(0, 600_000, "1m", offered);
+        Map<String, List<String>> figures = Map.of(
+                EmissionPoints.MEASUREMENT, EMISSION_POLLUTANT_FIGURES,
+                TotalPoints.MEASUREMENT, TOTAL_POLLUTANT_FIGURES);
         List<String> pollutantFields = new ArrayList<>();
         for (Parameter p : ParameterCatalogue.standard().all()) {
             if (p.isPollutant()) {
-                EMISSION_POLLUTANT_FIGURES.forEach(f -> pollutantFields.add(EmissionPoints.field(p.code(), f)));
+                figures.values().stream()
+                        .flatMap(List::stream)
+                        .distinct()
+                        .forEach(f -> pollutantFields.add(EmissionPoints.field(p.code(), f)));
             }
         }
         int regexes = 0;
         for (PanelQuery q : queries) {
-            if (!PanelQuery.measurementsNamed(q.query()).contains(EmissionPoints.MEASUREMENT)) {
+            List<String> wide = PanelQuery.measurementsNamed(q.query()).stream()
+                    .filter(figures::containsKey)
+                    .toList();
+            if (wide.isEmpty()) {
                 continue;
             }
             assertThat(q.query())
-                    .as(q + ": emission has no pollutant tag")
+                    .as(q + ": " + wide + " has no pollutant tag")
                     .doesNotContain("\"pollutant\"", "$tag_pollutant");
-            for (String figure : EMISSION_POLLUTANT_FIGURES) {
+            for (String figure :
+                    wide.stream().flatMap(m -> figures.get(m).stream()).toList()) {
                 assertThat(q.query())
                         .as(q + ": " + figure + " without a pollutant code")
                         .doesNotContain("\"" + figure + "\"");
@@ -618,6 +633,6 @@ class ProvisioningFilesTest {
                 regexes++;
             }
         }
-        assertThat(regexes).isGreaterThanOrEqualTo(6);
+        assertThat(regexes).isGreaterThanOrEqualTo(9);
     }
 }

@@ -1,6 +1,7 @@
 package org.cems.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -588,6 +589,54 @@ class DashboardQueriesITCase {
                         .get(0)
                         .get("count")
                         .asLong());
+    }
+
+    /** The totals' panels read each pollutant's mass from the fields named after its code: park, enterprise and city. */
+    @Test
+    void totalPanelsReadEachPollutantsMass() {
+        // the drill-down's park hourly mass of SO2: each park's hour points
+        Map<String, Double> park = new TreeMap<>();
+        for (Map<String, JsonNode> r :
+                rows(panelQuery("cems-drilldown", "园区小时排放量", "A", Map.of("pollutant", List.of(ParameterCodes.SO2))))) {
+            assertThat(r.keySet()).containsExactlyInAnyOrder("time", "id", "sum_a21026_mass_kg");
+            park.put(
+                    r.get("id").asText() + "@" + r.get("time").asText(),
+                    r.get("sum_a21026_mass_kg").asDouble());
+        }
+        Map<String, Double> points = new TreeMap<>();
+        for (Map<String, JsonNode> r : rows("SELECT \"a21026_mass_kg\" FROM \"emission_total\" WHERE \"scope\" = 'park'"
+                + " AND \"window\" = '1h' AND " + range() + " GROUP BY \"id\"")) {
+            points.put(
+                    r.get("id").asText() + "@" + r.get("time").asText(),
+                    r.get("a21026_mass_kg").asDouble());
+        }
+        assertThat(park).isNotEmpty().isEqualTo(points);
+
+        // the overview: the city's hourly SO2 is the enterprises' (the Top 10 lists every enterprise of the demo)
+        double city = 0;
+        for (Map<String, JsonNode> r : rows(panelQuery("cems-city-overview", "全市小时排放量", "A", Map.of()))) {
+            assertThat(r.keySet()).noneMatch(c -> c.contains("a05001"));
+            city += r.get("sum_a21026_mass_kg").asDouble();
+        }
+        List<Map<String, JsonNode>> top = rows(panelQuery("cems-city-overview", "SO2", "A", Map.of()));
+        double enterprises =
+                top.stream().mapToDouble(r -> r.get("total").asDouble()).sum();
+        assertThat(top).hasSizeLessThanOrEqualTo(10);
+        assertThat(city).isPositive().isCloseTo(enterprises, within(1e-6 * city));
+
+        // the ledger: a column per pollutant, in t, each enterprise's daily totals summed
+        Map<String, Double> ledger = new TreeMap<>();
+        for (Map<String, JsonNode> r : rows(panelQuery("cems-ledger", "核算排放量", "A", Map.of()))) {
+            assertThat(r.keySet()).contains("SO2 二氧化硫 t", "NOx 氮氧化物 t", "CO2 二氧化碳 t");
+            ledger.put(r.get("id").asText(), r.get("SO2 二氧化硫 t").asDouble());
+        }
+        Map<String, Double> days = new TreeMap<>();
+        for (Map<String, JsonNode> r :
+                rows("SELECT sum(\"a21026_mass_kg\") FROM \"emission_total\" WHERE \"scope\" = 'enterprise'"
+                        + " AND \"window\" = '1d' AND " + range() + " GROUP BY \"id\"")) {
+            days.put(r.get("id").asText(), r.get("sum").asDouble() / 1000);
+        }
+        assertThat(ledger).isNotEmpty().isEqualTo(days);
     }
 
     static String range() {
