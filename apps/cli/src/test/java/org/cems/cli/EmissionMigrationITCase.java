@@ -2,7 +2,9 @@ package org.cems.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import java.util.Set;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.job.emission.EmissionRecord;
 import org.cems.job.points.EmissionPoints;
+import org.cems.job.points.TotalPoints;
+import org.cems.job.rollup.TotalRecord;
 import org.cems.testkit.InfluxDbServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The printed migration, run statement by statement on a real InfluxDB 1.x holding narrow
  * {@code emission} points as earlier versions wrote them, leaves exactly what {@link EmissionPoints}
- * writes for the same records into an empty database.
+ * writes for the same records into an empty database; narrow {@code emission_total} points become
+ * the ones {@link TotalPoints} writes. Run again, it writes nothing.
  */
 class EmissionMigrationITCase {
     private static final String SO2 = "a21026";
@@ -34,6 +39,7 @@ class EmissionMigrationITCase {
     private static final long H3 = Instant.parse("2026-11-26T05:00:00Z").toEpochMilli();
     private static final long M0 = Instant.parse("2026-11-26T02:00:00Z").toEpochMilli();
     private static final String TAGS = "\"enterprise\", \"park\", \"industry\", \"source\", \"window\"";
+    private static final String TOTAL_TAGS = "\"scope\", \"id\", \"window\"";
 
     static InfluxDbServer influx;
     static MigrationDatabases db;
@@ -76,9 +82,12 @@ class EmissionMigrationITCase {
         db.write("narrow", EmissionWindows.points(records.subList(records.size() - 1, records.size())));
 
         List<String> statements = MigrationDatabases.printed(EmissionMigration::run, "--pollutants", RETIRED);
-        assertThat(statements.get(statements.size() - 1))
-                .isEqualTo("DROP SERIES FROM \"emission\" WHERE \"pollutant\" != ''");
+        assertThat(statements.subList(statements.size() - 2, statements.size()))
+                .containsExactly(
+                        "DROP SERIES FROM \"emission\" WHERE \"pollutant\" != ''",
+                        "DROP SERIES FROM \"emission_total\" WHERE \"pollutant\" != ''");
         db.runEach("narrow", statements);
+        assertRerunWritesNothing("narrow", statements);
 
         influx.createDatabase("wide");
         db.write("wide", EmissionWindows.points(records));
@@ -116,7 +125,113 @@ class EmissionMigrationITCase {
                                 + " GROUP BY time(1ms), " + TAGS + " fill(none)",
                         "SELECT count(\"exceeded\") AS \"exceeded_count\" INTO \"emission\" FROM \"emission\" "
                                 + "WHERE \"pollutant\" != '' AND \"exceeded\" = true" + period
-                                + " GROUP BY time(1ms), " + TAGS + " fill(none)");
+                                + " GROUP BY time(1ms), " + TAGS + " fill(none)",
+                        "SELECT \"mass_kg\" AS \"a21026_mass_kg\", \"sources\" AS \"a21026_sources\" "
+                                + "INTO \"emission_total\" FROM \"emission_total\" WHERE \"pollutant\" = 'a21026'"
+                                + period + " GROUP BY " + TOTAL_TAGS);
+    }
+
+    @Test
+    void narrowTotalsBecomeOnePointPerScopeAndWindow() throws Exception {
+        influx.createDatabase("totals");
+        // as earlier versions wrote them: mass_kg a float (also where it is whole), sources an integer
+        db.write(
+                "totals",
+                String.join(
+                        "\n",
+                        "emission_total,scope=city,id=ordos,pollutant=a21026,window=1h mass_kg=12.5,sources=3i " + H0,
+                        "emission_total,scope=city,id=ordos,pollutant=a21002,window=1h mass_kg=20,sources=3i " + H0,
+                        "emission_total,scope=city,id=ordos,pollutant=a21026,window=1h mass_kg=11.25,sources=2i " + H1,
+                        "emission_total,scope=park,id=dalate,pollutant=a21026,window=1d mass_kg=300.5,sources=2i "
+                                + DAY,
+                        "emission_total,scope=park,id=dalate,pollutant=a34013,window=1d mass_kg=41.75,sources=1i "
+                                + DAY,
+                        "emission_total,scope=enterprise,id=e2,pollutant=a99999,window=1h mass_kg=0.75,sources=1i "
+                                + H0));
+        // written by this version before the migration ran: kept as it is, in the series the others join
+        db.write("totals", List.of(new TotalPoints().map(total("city", "ordos", SO2, "1h", H3, 9.5, 3))));
+
+        List<String> statements = MigrationDatabases.printed(EmissionMigration::run, "--pollutants", RETIRED);
+        db.runEach("totals", statements);
+        assertRerunWritesNothing("totals", statements);
+
+        List<String> fields = new ArrayList<>();
+        for (String p : List.of(SO2, NOX, PM, RETIRED)) {
+            fields.add("\"" + p + "_mass_kg\"");
+            fields.add("\"" + p + "_sources\"");
+        }
+        // checked by hand: a window's pollutants in one point, no pollutant tag, one series per scope and window
+        assertThat(totals("SELECT " + String.join(", ", fields) + " FROM \"emission_total\" GROUP BY " + TOTAL_TAGS))
+                .containsExactly(
+                        "{\"id\":\"dalate\",\"scope\":\"park\",\"window\":\"1d\"} " + "[[" + DAY
+                                + ",300.5,2,null,null,41.75,1,null,null]]",
+                        "{\"id\":\"e2\",\"scope\":\"enterprise\",\"window\":\"1h\"} " + "[[" + H0
+                                + ",null,null,null,null,null,null,0.75,1]]",
+                        "{\"id\":\"ordos\",\"scope\":\"city\",\"window\":\"1h\"} "
+                                + "[[" + H0 + ",12.5,3,20,3,null,null,null,null],"
+                                + "[" + H1 + ",11.25,2,null,null,null,null,null,null],"
+                                + "[" + H3 + ",9.5,3,null,null,null,null,null,null]]");
+        assertThat(db.series("totals", "SHOW SERIES FROM \"emission_total\"")
+                        .path(0)
+                        .path("values")
+                        .toString())
+                .isEqualTo("[[\"emission_total,id=dalate,scope=park,window=1d\"],"
+                        + "[\"emission_total,id=e2,scope=enterprise,window=1h\"],"
+                        + "[\"emission_total,id=ordos,scope=city,window=1h\"]]");
+        // INTO keeps a field's type: the counts stay integers, as TotalPoints writes them
+        List<String> keys = new ArrayList<>();
+        db.series("totals", "SHOW FIELD KEYS FROM \"emission_total\"")
+                .path(0)
+                .path("values")
+                .forEach(k -> keys.add(k.path(0).asText() + " " + k.path(1).asText()));
+        assertThat(keys)
+                .contains(
+                        "a21026_mass_kg float",
+                        "a21026_sources integer",
+                        "a21002_mass_kg float",
+                        "a21002_sources integer",
+                        "a34013_mass_kg float",
+                        "a34013_sources integer",
+                        "a99999_mass_kg float",
+                        "a99999_sources integer");
+    }
+
+    /**
+     * Run again, the statements find no narrow series: every SELECT INTO answers that it wrote
+     * nothing and the drops find nothing to drop, so a repeated or resumed migration is harmless.
+     */
+    private static void assertRerunWritesNothing(String database, List<String> statements) throws Exception {
+        for (String q : statements) {
+            if (q.startsWith("DROP")) {
+                db.runEach(database, List.of(q));
+            } else {
+                assertThat(db.series(database, q).path(0).path("values").toString())
+                        .as(q)
+                        .isEqualTo("[[0,0]]");
+            }
+        }
+    }
+
+    /** Each series of {@code q}'s answer on the totals database: its tags, then its rows. */
+    private static List<String> totals(String q) throws Exception {
+        List<String> series = new ArrayList<>();
+        for (JsonNode s : db.series("totals", q)) {
+            series.add(s.path("tags") + " " + s.path("values"));
+        }
+        return series;
+    }
+
+    private static TotalRecord total(
+            String scope, String id, String pollutant, String window, long start, double massKg, int sources) {
+        TotalRecord t = new TotalRecord();
+        t.scope = scope;
+        t.id = id;
+        t.pollutant = pollutant;
+        t.window = window;
+        t.windowStartMillis = start;
+        t.massKg = massKg;
+        t.sources = sources;
+        return t;
     }
 
     // --- records -------------------------------------------------------------------------------------
