@@ -42,6 +42,8 @@ public class Source implements Serializable {
 
     public String mn;
     public String kind = "other";
+    /** {@link #kind} parsed, with the text it was parsed from. */
+    private transient volatile ParsedKind parsedKind;
     /** {@code stack} (emits to air; counts in totals) or {@code inlet} (before a control device). */
     public String role = ROLE_STACK;
 
@@ -130,8 +132,17 @@ public class Source implements Serializable {
     }
 
     public SourceKind sourceKind() {
-        return SourceKind.parse(kind);
+        ParsedKind parsed = parsedKind;
+        if (parsed == null || parsed.text != kind) {
+            // the emission figures ask for each record; kind is a public field, so the text is kept
+            // with what it parsed to and a changed kind is parsed again
+            parsed = new ParsedKind(kind, SourceKind.parse(kind));
+            parsedKind = parsed;
+        }
+        return parsed.kind;
     }
+
+    private record ParsedKind(String text, SourceKind kind) {}
 
     /** The reference O2 (%) for eq. (28), or null when the source has none. */
     public Double effectiveReferenceO2Pct() {
