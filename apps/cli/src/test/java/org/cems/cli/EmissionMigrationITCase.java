@@ -149,7 +149,7 @@ class EmissionMigrationITCase {
                         "emission_total,scope=enterprise,id=e2,pollutant=a99999,window=1h mass_kg=0.75,sources=1i "
                                 + H0));
         // written by this version before the migration ran: kept as it is, in the series the others join
-        db.write("totals", List.of(new TotalPoints().map(total("city", "ordos", SO2, "1h", H3, 9.5, 3))));
+        db.write("totals", List.of(new TotalPoints().map(new TotalRecord("city", "ordos", SO2, "1h", H3, 9.5, 3))));
 
         List<String> statements = MigrationDatabases.printed(EmissionMigration::run, "--pollutants", RETIRED);
         db.runEach("totals", statements);
@@ -219,19 +219,6 @@ class EmissionMigrationITCase {
             series.add(s.path("tags") + " " + s.path("values"));
         }
         return series;
-    }
-
-    private static TotalRecord total(
-            String scope, String id, String pollutant, String window, long start, double massKg, int sources) {
-        TotalRecord t = new TotalRecord();
-        t.scope = scope;
-        t.id = id;
-        t.pollutant = pollutant;
-        t.window = window;
-        t.windowStartMillis = start;
-        t.massKg = massKg;
-        t.sources = sources;
-        return t;
     }
 
     // --- records -------------------------------------------------------------------------------------

@@ -15,4 +15,21 @@ public class TotalRecord {
     public int sources;
 
     public TotalRecord() {}
+
+    public TotalRecord(
+            String scope,
+            String id,
+            String pollutant,
+            String window,
+            long windowStartMillis,
+            double massKg,
+            int sources) {
+        this.scope = scope;
+        this.id = id;
+        this.pollutant = pollutant;
+        this.window = window;
+        this.windowStartMillis = windowStartMillis;
+        this.massKg = massKg;
+        this.sources = sources;
+    }
 }

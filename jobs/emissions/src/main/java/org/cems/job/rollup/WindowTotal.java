@@ -45,14 +45,6 @@ public class WindowTotal {
     }
 
     TotalRecord record() {
-        TotalRecord r = new TotalRecord();
-        r.scope = scope;
-        r.id = id;
-        r.pollutant = pollutant;
-        r.window = window;
-        r.windowStartMillis = windowStartMillis;
-        r.massKg = massKg + compensationKg;
-        r.sources = sources;
-        return r;
+        return new TotalRecord(scope, id, pollutant, window, windowStartMillis, massKg + compensationKg, sources);
     }
 }

@@ -11,14 +11,7 @@ import org.junit.jupiter.api.Test;
 class TotalPointsTest {
     @Test
     void aPollutantsTotalIsTwoFieldsOfTheScopesWindowPoint() {
-        TotalRecord t = new TotalRecord();
-        t.scope = TotalRecord.PARK;
-        t.id = "dalate";
-        t.pollutant = "a21002";
-        t.window = "1d";
-        t.windowStartMillis = 1_795_622_400_000L;
-        t.massKg = 812.5;
-        t.sources = 3;
+        TotalRecord t = new TotalRecord(TotalRecord.PARK, "dalate", "a21002", "1d", 1_795_622_400_000L, 812.5, 3);
 
         InfluxPoint p = new TotalPoints().map(t);
 
