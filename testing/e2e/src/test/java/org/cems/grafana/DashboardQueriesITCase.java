@@ -495,22 +495,17 @@ class DashboardQueriesITCase {
 
         List<Map<String, JsonNode>> so2 =
                 rows(panelQuery("cems-drilldown", "小时折算浓度", "A", Map.of("pollutant", List.of(ParameterCodes.SO2))));
-        Map<String, Double> panel = new TreeMap<>();
         for (Map<String, JsonNode> r : so2) {
             assertThat(r.keySet()).containsExactlyInAnyOrder("time", "source", "mean_a21026_conc_ref_mg_m3");
-            panel.put(
-                    r.get("source").asText() + "@" + r.get("time").asText(),
-                    r.get("mean_a21026_conc_ref_mg_m3").asDouble());
         }
-        Map<String, Double> points = new TreeMap<>();
-        for (Map<String, JsonNode> r :
+        Map<String, Double> points = byTagAndTime(
                 rows("SELECT \"a21026_conc_ref_mg_m3\" FROM \"emission\" WHERE \"window\" = '1h' AND " + range()
-                        + " GROUP BY \"source\"")) {
-            points.put(
-                    r.get("source").asText() + "@" + r.get("time").asText(),
-                    r.get("a21026_conc_ref_mg_m3").asDouble());
-        }
-        assertThat(panel).isNotEmpty().isEqualTo(points);
+                        + " GROUP BY \"source\""),
+                "source",
+                "a21026_conc_ref_mg_m3");
+        assertThat(byTagAndTime(so2, "source", "mean_a21026_conc_ref_mg_m3"))
+                .isNotEmpty()
+                .isEqualTo(points);
 
         // the daily summary: the four figures of each pollutant picked, one row per source
         SourceRef unit = largeUnit();
@@ -595,22 +590,17 @@ class DashboardQueriesITCase {
     @Test
     void totalPanelsReadEachPollutantsMass() {
         // the drill-down's park hourly mass of SO2: each park's hour points
-        Map<String, Double> park = new TreeMap<>();
-        for (Map<String, JsonNode> r :
-                rows(panelQuery("cems-drilldown", "园区小时排放量", "A", Map.of("pollutant", List.of(ParameterCodes.SO2))))) {
+        List<Map<String, JsonNode>> park =
+                rows(panelQuery("cems-drilldown", "园区小时排放量", "A", Map.of("pollutant", List.of(ParameterCodes.SO2))));
+        for (Map<String, JsonNode> r : park) {
             assertThat(r.keySet()).containsExactlyInAnyOrder("time", "id", "sum_a21026_mass_kg");
-            park.put(
-                    r.get("id").asText() + "@" + r.get("time").asText(),
-                    r.get("sum_a21026_mass_kg").asDouble());
         }
-        Map<String, Double> points = new TreeMap<>();
-        for (Map<String, JsonNode> r : rows("SELECT \"a21026_mass_kg\" FROM \"emission_total\" WHERE \"scope\" = 'park'"
-                + " AND \"window\" = '1h' AND " + range() + " GROUP BY \"id\"")) {
-            points.put(
-                    r.get("id").asText() + "@" + r.get("time").asText(),
-                    r.get("a21026_mass_kg").asDouble());
-        }
-        assertThat(park).isNotEmpty().isEqualTo(points);
+        Map<String, Double> points = byTagAndTime(
+                rows("SELECT \"a21026_mass_kg\" FROM \"emission_total\" WHERE \"scope\" = 'park'"
+                        + " AND \"window\" = '1h' AND " + range() + " GROUP BY \"id\""),
+                "id",
+                "a21026_mass_kg");
+        assertThat(byTagAndTime(park, "id", "sum_a21026_mass_kg")).isNotEmpty().isEqualTo(points);
 
         // the overview: the city's hourly SO2 is the enterprises' (the Top 10 lists every enterprise of the demo)
         double city = 0;
@@ -637,6 +627,17 @@ class DashboardQueriesITCase {
             days.put(r.get("id").asText(), r.get("sum").asDouble() / 1000);
         }
         assertThat(ledger).isNotEmpty().isEqualTo(days);
+    }
+
+    /** A column of rows by "tag@time": one value per series and time. */
+    static Map<String, Double> byTagAndTime(List<Map<String, JsonNode>> rows, String tag, String column) {
+        Map<String, Double> values = new TreeMap<>();
+        for (Map<String, JsonNode> r : rows) {
+            values.put(
+                    r.get(tag).asText() + "@" + r.get("time").asText(),
+                    r.get(column).asDouble());
+        }
+        return values;
     }
 
     static String range() {
