@@ -20,6 +20,9 @@ import java.util.TreeMap;
  */
 record DemoSummary(Map<String, Map<String, Long>> points, List<Incident> incidents) {
     static final String ALL = "all";
+    /** The carbon figures: fields of {@code emission} points, listed on a line of their own. */
+    static final String CARBON = "carbon";
+
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     /**
@@ -48,9 +51,10 @@ record DemoSummary(Map<String, Map<String, Long>> points, List<Incident> inciden
         long failedBefore = influx.failedQueries();
         Map<String, Map<String, Long>> points = new LinkedHashMap<>();
         points.put("reading", Map.of(ALL, influx.total("reading")));
-        for (String windowed : List.of("emission", "efficiency", "carbon", "emission_total")) {
+        for (String windowed : List.of("emission", "efficiency", "emission_total")) {
             points.put(windowed, influx.byTag(windowed, "window", ""));
         }
+        points.put(CARBON, influx.carbonByWindow());
         points.put("kpi", influx.byTag("kpi", "indicator", ""));
         points.put("quality", influx.byTag("quality", "reason", ""));
         points.put("alert", influx.byTag("alert", "state", ""));

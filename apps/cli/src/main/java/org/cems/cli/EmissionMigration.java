@@ -15,15 +15,17 @@ import org.cems.job.points.TotalPoints;
  * wide ones {@link EmissionPoints} writes (one point per source and window, a field set per
  * pollutant), and the narrow {@code emission_total} points (one per scope, pollutant and window)
  * into the wide ones {@link TotalPoints} writes, one statement a line, for the pollutants of the
- * parameter catalogue (docs/migration.md).
+ * parameter catalogue; and the {@code carbon} points into the sources' emission points, where
+ * {@link org.cems.job.points.CarbonPoints} writes them now (docs/migration.md).
  */
 final class EmissionMigration {
     static final String USAGE = """
             usage: cems migrate-emissions [--pollutants CODE,...] [--from TIME --to TIME]
               prints, one a line, the InfluxQL statements that copy the narrow `emission` and
               `emission_total` points of earlier versions (tag pollutant) into one point per source,
-              or scope, and window (a field set per pollutant), then the statements that drop the
-              narrow series; it connects to nothing (docs/migration.md)
+              or scope, and window (a field set per pollutant), and the `carbon` points into the
+              sources' `emission` points, then the statements that drop the narrow series and
+              `carbon`; it connects to nothing (docs/migration.md)
               --pollutants CODE,...  pollutants besides the parameter catalogue's
                                      (SHOW TAG VALUES FROM "emission", "emission_total" WITH KEY = "pollutant")
               --from, --to TIME      copy only [from, to) (ISO-8601 instants, e.g. 2026-01-01T00:00:00Z), a
@@ -56,6 +58,8 @@ final class EmissionMigration {
     private static final List<String> TOTAL_FIELDS = List.of("mass_kg", "sources");
 
     private static final String EXCEEDED = NarrowMeasurement.quoted("exceeded");
+    /** Earlier versions' measurement of the carbon figures, with the emission points' tags. */
+    private static final String CARBON = NarrowMeasurement.quoted("carbon");
 
     private EmissionMigration() {}
 
@@ -76,9 +80,9 @@ final class EmissionMigration {
      * Per pollutant, a SELECT INTO that rewrites its emission points with the pollutant's field
      * names and the period's fields (the pollutants of one window become one point); then {@code
      * pollutant_count} and {@code exceeded_count}; then per pollutant a SELECT INTO that does the
-     * same to its totals; then, for the whole history only, the DROP of every series of either
-     * measurement that has a {@code pollutant} tag: last, so that both conversions can be checked
-     * before anything is lost.
+     * same to its totals; then the carbon points' copy; then, for the whole history only, the
+     * DROP of every series of either measurement that has a {@code pollutant} tag, and of {@code
+     * carbon}: last, so that the conversions can be checked before anything is lost.
      */
     static List<String> statements(MigrationCommand.Options o) {
         List<String> out = new ArrayList<>();
@@ -101,9 +105,13 @@ final class EmissionMigration {
         for (String pollutant : o.codes()) {
             out.add(TOTAL.copy(pollutant, renamed(pollutant, TOTAL_FIELDS), o));
         }
+        // same tags and times as the emission points: GROUP BY * keeps them tags, so the fields merge in
+        out.add("SELECT * INTO " + NarrowMeasurement.quoted(EmissionPoints.MEASUREMENT) + " FROM " + CARBON
+                + " WHERE \"source\" != ''" + o.period() + " GROUP BY *");
         if (o.wholeHistory()) {
             out.add(EMISSION.drop());
             out.add(TOTAL.drop());
+            out.add("DROP MEASUREMENT " + CARBON);
         }
         return out;
     }

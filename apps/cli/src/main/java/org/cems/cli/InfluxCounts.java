@@ -49,6 +49,19 @@ final class InfluxCounts {
         String counted = ON_EVERY_POINT.containsKey(measurement)
                 ? "count(\"" + ON_EVERY_POINT.get(measurement) + "\")"
                 : "count(*)";
+        return counts(counted, measurement, tag, where);
+    }
+
+    /**
+     * The source windows with carbon figures, per window: the {@code emission} points carrying
+     * {@code co2_t} or {@code load_mw} (a carbon record has CO2, load or both).
+     */
+    Map<String, Long> carbonByWindow() {
+        return counts("count(\"co2_t\"), count(\"load_mw\")", EmissionPoints.MEASUREMENT, "window", "");
+    }
+
+    /** Per value of a tag, the largest of the counted columns. */
+    private Map<String, Long> counts(String counted, String measurement, String tag, String where) {
         String q = "SELECT " + counted + " FROM \"" + measurement + "\"" + (where.isEmpty() ? "" : " WHERE " + where)
                 + " GROUP BY \"" + tag + "\"";
         Map<String, Long> counts = new TreeMap<>();

@@ -39,7 +39,7 @@ class DemoReplayITCase {
         assertThat(summary.count("emission", "1d")).isPositive();
         assertThat(summary.count("efficiency", "1m")).isPositive();
         assertThat(summary.count("efficiency", "1h")).isPositive();
-        assertThat(summary.count("carbon", "1h")).isPositive();
+        assertThat(summary.count(DemoSummary.CARBON, "1h")).isPositive();
         assertThat(summary.points().get("kpi")).isNotEmpty();
         // all six replayed incidents start 7 h before the live start and are over 1 h before it
         assertThat(summary.firedAndResolved())

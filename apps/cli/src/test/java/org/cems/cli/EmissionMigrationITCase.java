@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cems.connector.influxdb.InfluxPoint;
+import org.cems.job.carbon.CarbonRecord;
 import org.cems.job.emission.EmissionRecord;
+import org.cems.job.points.CarbonPoints;
 import org.cems.job.points.EmissionPoints;
 import org.cems.job.points.TotalPoints;
 import org.cems.job.rollup.TotalRecord;
@@ -82,10 +84,11 @@ class EmissionMigrationITCase {
         db.write("narrow", EmissionWindows.points(records.subList(records.size() - 1, records.size())));
 
         List<String> statements = MigrationDatabases.printed(EmissionMigration::run, "--pollutants", RETIRED);
-        assertThat(statements.subList(statements.size() - 2, statements.size()))
+        assertThat(statements.subList(statements.size() - 3, statements.size()))
                 .containsExactly(
                         "DROP SERIES FROM \"emission\" WHERE \"pollutant\" != ''",
-                        "DROP SERIES FROM \"emission_total\" WHERE \"pollutant\" != ''");
+                        "DROP SERIES FROM \"emission_total\" WHERE \"pollutant\" != ''",
+                        "DROP MEASUREMENT \"carbon\"");
         db.runEach("narrow", statements);
         assertRerunWritesNothing("narrow", statements);
 
@@ -128,7 +131,58 @@ class EmissionMigrationITCase {
                                 + " GROUP BY time(1ms), " + TAGS + " fill(none)",
                         "SELECT \"mass_kg\" AS \"a21026_mass_kg\", \"sources\" AS \"a21026_sources\" "
                                 + "INTO \"emission_total\" FROM \"emission_total\" WHERE \"pollutant\" = 'a21026'"
-                                + period + " GROUP BY " + TOTAL_TAGS);
+                                + period + " GROUP BY " + TOTAL_TAGS,
+                        "SELECT * INTO \"emission\" FROM \"carbon\" WHERE \"source\" != ''" + period + " GROUP BY *");
+    }
+
+    @Test
+    void carbonPointsBecomeFieldsOfTheSourcesEmissionPoints() throws Exception {
+        List<EmissionRecord> records =
+                List.of(judged(hour("s1", SO2, H0, 40.0), 35.0, true), day("s1", SO2, 55.0, 60.5));
+        CarbonRecord hourCarbon = carbon("s1", "1h", H0, 700.5, 600.0);
+        CarbonRecord dayCarbon = carbon("s1", "1d", DAY, 16_000.25, 14_400.0);
+        // a unit with load but no CO2 CEMS and no pollutant windows: its point has carbon fields alone
+        CarbonRecord loadOnly = carbon("s2", "1h", H0, null, 300.0);
+        influx.createDatabase("carbon");
+        db.write("carbon", EmissionWindows.points(records));
+        // as earlier versions wrote them: measurement carbon, the emission points' tags
+        db.write(
+                "carbon",
+                String.join(
+                        "\n",
+                        "carbon,enterprise=e1,park=p1,industry=thermal_power,source=s1,window=1h "
+                                + "co2_t=700.5,load_mw=600,energy_mwh=600 " + H0,
+                        "carbon,enterprise=e1,park=p1,industry=thermal_power,source=s1,window=1d "
+                                + "co2_t=16000.25,load_mw=14400,energy_mwh=14400 " + DAY,
+                        "carbon,enterprise=e2,park=p1,industry=thermal_power,source=s2,window=1h "
+                                + "load_mw=300,energy_mwh=300 " + H0));
+
+        List<String> statements = MigrationDatabases.printed(EmissionMigration::run);
+        db.runEach("carbon", statements);
+        assertRerunWritesNothing("carbon", statements);
+
+        influx.createDatabase("carbon_now");
+        List<InfluxPoint> now = new ArrayList<>(EmissionWindows.points(records));
+        for (CarbonRecord c : List.of(hourCarbon, dayCarbon, loadOnly)) {
+            now.add(new CarbonPoints().map(c));
+        }
+        db.write("carbon_now", now);
+        db.assertSameWidePoints("carbon", "carbon_now", "emission", TAGS);
+        assertThat(db.series("carbon", "SHOW MEASUREMENTS").toString()).doesNotContain("\"carbon\"");
+    }
+
+    private static CarbonRecord carbon(String source, String window, long start, Double co2T, double loadMw) {
+        CarbonRecord c = new CarbonRecord();
+        c.enterprise = source.equals("s1") ? "e1" : "e2";
+        c.park = "p1";
+        c.industry = "thermal_power";
+        c.source = source;
+        c.window = window;
+        c.windowStartMillis = start;
+        c.co2T = co2T;
+        c.loadMw = loadMw;
+        c.energyMwh = loadMw;
+        return c;
     }
 
     @Test

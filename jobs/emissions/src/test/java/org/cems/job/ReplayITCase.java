@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is not compared.
  */
 class ReplayITCase {
-    private static final List<String> MEASUREMENTS = List.of("reading", "emission", "carbon", "emission_total", "kpi");
+    private static final List<String> MEASUREMENTS = List.of("reading", "emission", "emission_total", "kpi");
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()

@@ -167,7 +167,7 @@ class ScriptedDayITCase {
                 "u1-stack", "a21026", "\"window\" = '1h' AND time = " + (DAY_START + 10 * 60 * MINUTE) + "ms");
         assertThat(hour10.get("valid_count").asLong()).isEqualTo(60); // the late 10:15 reading was applied
 
-        Map<String, JsonNode> carbon = firstRow("SELECT * FROM carbon WHERE source = 'u1-stack' AND " + day);
+        Map<String, JsonNode> carbon = firstRow("SELECT * FROM emission WHERE source = 'u1-stack' AND " + day);
         double co2T = co2.dayMassKg() / 1000;
         double energyMwh = Expected.sumOfHourlyMeans(STACK_LOAD);
         assertClose(carbon, "co2_t", co2T);

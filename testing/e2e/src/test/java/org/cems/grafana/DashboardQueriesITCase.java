@@ -138,7 +138,7 @@ class DashboardQueriesITCase {
             sendPlantComputerFeed(gateway);
             sendBadPayloads(gateway);
             awaitRows(
-                    "SELECT count(\"coal_rate_net_gce_kwh\") FROM \"carbon\" WHERE \"window\" = '1d'",
+                    "SELECT count(\"coal_rate_net_gce_kwh\") FROM \"emission\" WHERE \"window\" = '1d'",
                     "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'coal_rate_net_gce_kwh'",
                     "SELECT count(\"value\") FROM \"kpi\" WHERE \"indicator\" = 'vocs_reduction_t'",
                     "SELECT count(\"exceeded_count\") FROM \"emission\" WHERE \"window\" = '1h' AND \"exceeded_count\" > 0",
@@ -159,7 +159,7 @@ class DashboardQueriesITCase {
             // the duty dashboard: rates of the simulated day, and the no_data incidents of the plants now silent
             awaitRows(
                     "SELECT count(\"transmission_pct\") FROM \"data_rate\" WHERE \"scope\" = 'city' AND \"window\" = '1d'",
-                    "SELECT count(\"transmission_pct\") FROM \"data_rate\" WHERE \"scope\" = 'source' AND \"window\" = '1h'",
+                    "SELECT count(\"transmission_pct\") FROM \"emission\" WHERE \"window\" = '1h'",
                     "SELECT count(\"open_minutes\") FROM (SELECT last(\"open\") AS \"open\", last(\"open_minutes\") AS \"open_minutes\" "
                             + "FROM \"incident_open\" GROUP BY \"enterprise\", \"source\", \"device\", \"pollutant\", \"type\") WHERE \"open\" = 1",
                     "SELECT count(\"open\") FROM \"incident_count\" WHERE \"open\" > 0");

@@ -81,7 +81,7 @@ public final class LedgerCommand {
                     "no data for " + (o.month() == null ? o.year() : YearMonth.of(o.year(), o.month()))
                             + (o.enterprise() == null ? "" : " and enterprise " + o.enterprise()) + " in InfluxDB "
                             + o.influx().describe()
-                            + " (no emission, carbon, efficiency or reading points); check --year, and --influx/--database or the --config file");
+                            + " (no emission, efficiency or reading points); check --year, and --influx/--database or the --config file");
         }
         LedgerRows rows = new LedgerRows(scope, months.values());
         List<EnterpriseMonthRow> enterpriseRows = new ArrayList<>();

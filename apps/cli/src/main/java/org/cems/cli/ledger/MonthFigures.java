@@ -27,7 +27,7 @@ final class MonthFigures {
     final Map<DeviceKey, DeviceDays> devices = new HashMap<>();
 
     /**
-     * Sums of the {@code carbon} 1d points of one stack, or of an enterprise's stacks. The coal rates
+     * Sums of the carbon fields of the {@code emission} 1d points of one stack, or of an enterprise's stacks. The coal rates
      * are ratios of sums: a day's standard coal is its gross rate × generated energy (gce/kWh × MWh),
      * its supplied energy that coal over its net rate, so the month's rates are its coal over its
      * generated and supplied energy, not a mean of daily rates.

@@ -101,7 +101,8 @@ final class MonthQuery {
                         + " GROUP BY time(1h), \"enterprise\", \"source\" fill(none) tz('" + literal(zone) + "')",
                 MonthQuery::readHoursWithData));
         statements.add(new Statement(
-                "SELECT \"co2_t\", \"energy_mwh\", \"coal_rate_gross_gce_kwh\", \"coal_rate_net_gce_kwh\" FROM \"carbon\" WHERE \"window\" = '1d'"
+                "SELECT \"co2_t\", \"energy_mwh\", \"coal_rate_gross_gce_kwh\", \"coal_rate_net_gce_kwh\" FROM \""
+                        + EmissionPoints.MEASUREMENT + "\" WHERE \"window\" = '1d'"
                         + t + STACK_TAGS,
                 MonthQuery::readCarbon));
         statements.add(new Statement(

@@ -4,11 +4,16 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.job.carbon.CarbonRecord;
 
-/** Carbon records as {@code carbon} points (contract section 2); absent values are left out. */
+/**
+ * Carbon records as fields of the source's {@code emission} point of the same window
+ * (docs/interface.md): the tags and time are the emission point's, so InfluxDB merges the two
+ * writes into one point and the source has no series of its own for carbon, as it had (one per
+ * source and window) before 100,000 sources (docs/benchmark.md). Absent values are left out.
+ */
 public class CarbonPoints implements MapFunction<CarbonRecord, InfluxPoint> {
     @Override
     public InfluxPoint map(CarbonRecord c) {
-        InfluxPoint.Builder p = InfluxPoint.measurement("carbon")
+        InfluxPoint.Builder p = InfluxPoint.measurement(EmissionPoints.MEASUREMENT)
                 .tag("enterprise", c.enterprise)
                 .tag("park", c.park)
                 .tag("industry", c.industry)

@@ -1,28 +1,70 @@
 package org.cems.job.points;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.cems.connector.influxdb.InfluxPoint;
+import org.cems.core.registry.Enterprise;
+import org.cems.core.registry.Registry;
 import org.cems.job.rate.DataRate;
 
-/** Transmission and validity rates as {@code data_rate} points at their hour or day start; a rate with nothing due is left out. */
+/**
+ * Transmission and validity rates at their hour or day start (docs/interface.md); a rate with
+ * nothing due is left out.
+ * <ul>
+ *   <li>A source's are fields of its {@code emission} point of the window, with the emission
+ *       point's tags, so InfluxDB merges them into it: two series per source fewer, the largest
+ *       measurement at 100,000 sources before (docs/benchmark.md). A silent source's point has
+ *       the rate fields alone.</li>
+ *   <li>An enterprise's and the city's are {@code data_rate} points.</li>
+ * </ul>
+ */
 public class DataRatePoints implements MapFunction<DataRate, InfluxPoint> {
+    public static final String MEASUREMENT = "data_rate";
+    /** A source's record counts in its {@code emission} point, named apart from the pollutants' {@code <code>_valid}. */
+    public static final String SOURCE_EXPECTED = "records_expected";
+
+    public static final String SOURCE_RECEIVED = "records_received";
+    public static final String SOURCE_VALID = "records_valid";
+
+    private final Map<String, Enterprise> enterprises = new HashMap<>();
+
+    public DataRatePoints(Registry registry) {
+        registry.enterprises.forEach(e -> enterprises.put(e.id, e));
+    }
+
     @Override
     public InfluxPoint map(DataRate r) {
-        InfluxPoint.Builder p = InfluxPoint.measurement("data_rate")
+        InfluxPoint.Builder p = DataRate.SOURCE.equals(r.scope) ? sourcePoint(r) : scopePoint(r);
+        Fields.optional(p, "transmission_pct", r.transmissionPct());
+        Fields.optional(p, "validity_pct", r.validityPct());
+        Fields.optional(p, "transmission_validity_pct", r.transmissionValidityPct());
+        return p.timeMillis(r.windowStartMillis).build();
+    }
+
+    /** The tags are those {@code EmissionCalculator} gives the source's records: park and industry are the enterprise's. */
+    private InfluxPoint.Builder sourcePoint(DataRate r) {
+        Enterprise e = enterprises.get(r.enterprise);
+        return InfluxPoint.measurement(EmissionPoints.MEASUREMENT)
+                .tag("enterprise", r.enterprise)
+                .tag("park", e == null ? null : e.park)
+                .tag("industry", e == null ? null : e.industry)
+                .tag("source", r.source)
+                .tag("window", r.window)
+                .field(SOURCE_EXPECTED, r.expected)
+                .field(SOURCE_RECEIVED, r.received)
+                .field(SOURCE_VALID, r.valid)
+                .field("interval_min", (long) r.intervalMinutes);
+    }
+
+    private static InfluxPoint.Builder scopePoint(DataRate r) {
+        return InfluxPoint.measurement(MEASUREMENT)
                 .tag("scope", r.scope)
                 .tag("enterprise", r.enterprise)
                 .tag("source", r.source)
                 .tag("window", r.window)
                 .field("expected", r.expected)
                 .field("received", r.received)
-                .field("valid", r.valid)
-                .timeMillis(r.windowStartMillis);
-        Fields.optional(p, "transmission_pct", r.transmissionPct());
-        Fields.optional(p, "validity_pct", r.validityPct());
-        Fields.optional(p, "transmission_validity_pct", r.transmissionValidityPct());
-        if (DataRate.SOURCE.equals(r.scope)) {
-            p.field("interval_min", (long) r.intervalMinutes);
-        }
-        return p.build();
+                .field("valid", r.valid);
     }
 }

@@ -289,7 +289,7 @@ public final class JobTopology {
                 .process(new DataRates(job.registry(), job.zone(), latenessMs))
                 .name("data-rates")
                 .uid("data-rates")
-                .map(new DataRatePoints())
+                .map(new DataRatePoints(job.registry()))
                 .name("data-rate-points")
                 .uid("data-rate-points");
         return incidents.union(rates);
