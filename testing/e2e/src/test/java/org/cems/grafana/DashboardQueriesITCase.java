@@ -191,6 +191,11 @@ class DashboardQueriesITCase {
         // the plant-computer feed follows the simulator's whole day: it corrects closed windows
         c.allowedLateness = "2d";
         c.checkpoint.interval = "1s";
+        // aligned: with unaligned checkpoints on this embedded cluster (its network buffers
+        // overcommitted, 145 %) a checkpoint now and then never completed and the records behind
+        // its barriers stayed where they were, so the late and duplicate readings never came
+        // (CI 2026-12-07; 6 of 34 runs under load; docs/configuration.md)
+        c.checkpoint.unalignedAfter = JobConfig.Checkpoint.ALWAYS_ALIGNED;
         // plants silent once the simulator is done open no_data incidents the duty dashboard lists
         c.alerts.noData.silentFor = "20s";
         c.incidents.snapshotInterval = "5s";
