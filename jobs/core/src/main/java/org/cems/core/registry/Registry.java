@@ -50,6 +50,8 @@ public class Registry implements Serializable {
     /** Volatile: one decoded registry is shared by the functions of a job in a JVM (see {@link SharedRegistry}). */
     private transient volatile Map<String, SourceRef> byMn;
 
+    private transient volatile Map<String, Enterprise> byId;
+
     /** Computed once: every function of a job serializes the same registry. */
     private transient SharedRegistry serialForm;
 
@@ -66,6 +68,19 @@ public class Registry implements Serializable {
     /** The source with this MN, or null when the registry does not know it. */
     public SourceRef byMn(String mn) {
         return index().get(mn);
+    }
+
+    /** The enterprise with this id, or null when the registry does not know it. */
+    public Enterprise enterprise(String id) {
+        Map<String, Enterprise> index = byId;
+        if (index == null) {
+            index = new HashMap<>();
+            for (Enterprise e : enterprises) {
+                index.put(e.id, e);
+            }
+            byId = index;
+        }
+        return index.get(id);
     }
 
     public List<SourceRef> allSources() {

@@ -13,13 +13,8 @@ import org.cems.job.carbon.CarbonRecord;
 public class CarbonPoints implements MapFunction<CarbonRecord, InfluxPoint> {
     @Override
     public InfluxPoint map(CarbonRecord c) {
-        InfluxPoint.Builder p = InfluxPoint.measurement(EmissionPoints.MEASUREMENT)
-                .tag("enterprise", c.enterprise)
-                .tag("park", c.park)
-                .tag("industry", c.industry)
-                .tag("source", c.source)
-                .tag("window", c.window)
-                .timeMillis(c.windowStartMillis);
+        InfluxPoint.Builder p =
+                EmissionPoints.sourceWindow(c.enterprise, c.park, c.industry, c.source, c.window, c.windowStartMillis);
         Fields.optional(p, "co2_t", c.co2T);
         Fields.optional(p, "co2_rate_t_h", c.co2RateTH);
         Fields.optional(p, "load_mw", c.loadMw);

@@ -1,7 +1,5 @@
 package org.cems.job.points;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.cems.connector.influxdb.InfluxPoint;
 import org.cems.core.registry.Enterprise;
@@ -27,10 +25,10 @@ public class DataRatePoints implements MapFunction<DataRate, InfluxPoint> {
     public static final String SOURCE_RECEIVED = "records_received";
     public static final String SOURCE_VALID = "records_valid";
 
-    private final Map<String, Enterprise> enterprises = new HashMap<>();
+    private final Registry registry;
 
     public DataRatePoints(Registry registry) {
-        registry.enterprises.forEach(e -> enterprises.put(e.id, e));
+        this.registry = registry;
     }
 
     @Override
@@ -39,18 +37,19 @@ public class DataRatePoints implements MapFunction<DataRate, InfluxPoint> {
         Fields.optional(p, "transmission_pct", r.transmissionPct());
         Fields.optional(p, "validity_pct", r.validityPct());
         Fields.optional(p, "transmission_validity_pct", r.transmissionValidityPct());
-        return p.timeMillis(r.windowStartMillis).build();
+        return p.build();
     }
 
-    /** The tags are those {@code EmissionCalculator} gives the source's records: park and industry are the enterprise's. */
+    /** Park and industry are the enterprise's, as {@code EmissionCalculator} gives the source's records. */
     private InfluxPoint.Builder sourcePoint(DataRate r) {
-        Enterprise e = enterprises.get(r.enterprise);
-        return InfluxPoint.measurement(EmissionPoints.MEASUREMENT)
-                .tag("enterprise", r.enterprise)
-                .tag("park", e == null ? null : e.park)
-                .tag("industry", e == null ? null : e.industry)
-                .tag("source", r.source)
-                .tag("window", r.window)
+        Enterprise e = registry.enterprise(r.enterprise);
+        return EmissionPoints.sourceWindow(
+                        r.enterprise,
+                        e == null ? null : e.park,
+                        e == null ? null : e.industry,
+                        r.source,
+                        r.window,
+                        r.windowStartMillis)
                 .field(SOURCE_EXPECTED, r.expected)
                 .field(SOURCE_RECEIVED, r.received)
                 .field(SOURCE_VALID, r.valid)
@@ -65,6 +64,7 @@ public class DataRatePoints implements MapFunction<DataRate, InfluxPoint> {
                 .tag("window", r.window)
                 .field("expected", r.expected)
                 .field("received", r.received)
-                .field("valid", r.valid);
+                .field("valid", r.valid)
+                .timeMillis(r.windowStartMillis);
     }
 }

@@ -24,20 +24,35 @@ public class EmissionPoints implements MapFunction<List<EmissionRecord>, InfluxP
         return pollutant + "_" + figure;
     }
 
+    /**
+     * A point of a source's window: the one series key of the window's pollutant figures, carbon
+     * figures and data rates, whose writes InfluxDB merges into one point.
+     */
+    public static InfluxPoint.Builder sourceWindow(
+            String enterprise, String park, String industry, String source, String window, long startMillis) {
+        return InfluxPoint.measurement(MEASUREMENT)
+                .tag("enterprise", enterprise)
+                .tag("park", park)
+                .tag("industry", industry)
+                .tag("source", source)
+                .tag("window", window)
+                .timeMillis(startMillis);
+    }
+
     /** The records of one window of one source (at least one), as the windows emit them together. */
     @Override
     public InfluxPoint map(List<EmissionRecord> window) {
         EmissionRecord first = window.get(0);
-        InfluxPoint.Builder p = InfluxPoint.measurement(MEASUREMENT)
-                .tag("enterprise", first.enterprise)
-                .tag("park", first.park)
-                .tag("industry", first.industry)
-                .tag("source", first.source)
-                .tag("window", first.window)
+        InfluxPoint.Builder p = sourceWindow(
+                        first.enterprise,
+                        first.park,
+                        first.industry,
+                        first.source,
+                        first.window,
+                        first.windowStartMillis)
                 .field(POLLUTANT_COUNT, (long) window.size())
                 .field("from_logger", first.fromLogger)
-                .field("o2_capped", first.o2Capped)
-                .timeMillis(first.windowStartMillis);
+                .field("o2_capped", first.o2Capped);
         if (first.durationMinutes != null) {
             p.field("duration_min", (long) first.durationMinutes);
         }

@@ -76,9 +76,7 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     private transient Map<Long, DataRate> cityHourSums;
     /** The horizon the source hours were last dropped before: they are all read to find the old ones. */
     private transient Long droppedBefore;
-    /** The registry's enterprises by id, and sources by {@code enterprise/source}: one lookup per record, not a pass. */
-    private transient Map<String, Enterprise> enterprises;
-
+    /** The registry's sources by {@code enterprise/source}: one lookup per record, not a pass. */
     private transient Map<String, Source> sources;
 
     public DataRates(Registry registry, String zoneId, long allowedLatenessMs) {
@@ -97,10 +95,8 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pendingSums", Types.STRING, Types.BOOLEAN));
         enterpriseHourSums = new HashMap<>();
         cityHourSums = new HashMap<>();
-        enterprises = new HashMap<>();
         sources = new HashMap<>();
         for (Enterprise e : registry.enterprises) {
-            enterprises.put(e.id, e);
             e.sources.forEach(s -> sources.put(e.id + "/" + s.id, s));
         }
     }
@@ -142,7 +138,7 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
                 }
                 markEnterprise(e.id, hour, day);
             }
-        } else if (enterprises.containsKey(enterprise)) {
+        } else if (registry.enterprise(enterprise) != null) {
             markEnterprise(enterprise, hour, day);
         }
         mark(CITY_HOUR, hour, null);
@@ -162,7 +158,7 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
             String rest = key.substring(3);
             int bar = rest.indexOf('|');
             long start = Long.parseLong(bar < 0 ? rest : rest.substring(0, bar));
-            Enterprise e = bar < 0 ? null : enterprises.get(rest.substring(bar + 1));
+            Enterprise e = bar < 0 ? null : registry.enterprise(rest.substring(bar + 1));
             switch (kind) {
                 case ENTERPRISE_HOUR -> out.collect(enterpriseSum(e, Window.HOUR.label(), start, List.of(start)));
                 case ENTERPRISE_DAY -> out.collect(enterpriseSum(e, Window.DAY.label(), start, hoursOf(start)));

@@ -63,7 +63,6 @@ public class YearToDateParts extends KeyedProcessFunction<String, SourceYearChan
 
     private final Registry registry;
     private transient ZoneId zone;
-    private transient Map<String, Enterprise> enterprises;
     /**
      * An enterprise's figures up to each of its days with data since {@link YearToDateKpi#KEEP_MS}
      * before its newest and up to the latest day before that, by pollutant|year|enterprise.
@@ -83,8 +82,6 @@ public class YearToDateParts extends KeyedProcessFunction<String, SourceYearChan
     @Override
     public void open(OpenContext ctx) {
         zone = ZoneId.of(registry.timezone);
-        enterprises = new HashMap<>();
-        registry.enterprises.forEach(e -> enterprises.put(e.id, e));
         enterpriseDays = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
                         "enterpriseDays", Types.STRING, PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
@@ -220,7 +217,10 @@ public class YearToDateParts extends KeyedProcessFunction<String, SourceYearChan
             String prefix = e.getKey() + "|";
             for (Map.Entry<String, double[]> enterprise : enterpriseDays.entries()) {
                 if (enterprise.getKey().startsWith(prefix)) {
-                    add(enterprises.get(enterprise.getKey().substring(prefix.length())), enterprise.getValue(), parts);
+                    add(
+                            registry.enterprise(enterprise.getKey().substring(prefix.length())),
+                            enterprise.getValue(),
+                            parts);
                 }
             }
             for (YearToDatePart part : parts.values()) {
