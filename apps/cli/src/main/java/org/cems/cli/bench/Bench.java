@@ -120,7 +120,8 @@ public final class Bench {
         int s = run.sources;
         String sLabel = String.format("S=%,d", s);
         progress.phase(sLabel + " · preload Kafka");
-        run.data = Preload.run(rig, "bench.readings." + s, s, options.intervalSeconds(s));
+        run.data = Preload.run(
+                rig, "bench.readings." + s, s, options.intervalSeconds(s), Preload.endHalfPastAnHour(Instant.now()));
         progress.phase(sLabel + " · plain consumer");
         run.consumerRate = ConsumerCeiling.run(rig, run.data.topic(), run.data.messages());
         if (options.sinks.contains(SinkKind.INFLUXDB)) {

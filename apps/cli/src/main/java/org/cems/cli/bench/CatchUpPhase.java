@@ -1,6 +1,7 @@
 package org.cems.cli.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,7 +49,7 @@ final class CatchUpPhase {
         String label = "catchup-" + sources + "-" + sink.label();
         String topic = "bench." + label;
         String database = label.replace('-', '_');
-        Preload.Loaded backlog = Preload.run(rig, topic, sources, intervalSeconds);
+        Preload.Loaded backlog = Preload.run(rig, topic, sources, intervalSeconds, Preload.endNow(Instant.now()));
         double liveRate = (double) sources / intervalSeconds;
         Live live = new Live(rig, backlog);
         Thread sender = new Thread(live, "bench-live-sources");

@@ -10,8 +10,8 @@ import org.cems.core.registry.RegistryLoader;
 
 /**
  * Phase "preload Kafka": S synthetic sources (registry written to the report folder) and one hour
- * of their deterministic readings ending at the current minute, every source every interval,
- * keyed by MN, into a topic of its own.
+ * of their deterministic readings ending at a given minute, every source every interval, keyed by
+ * MN, into a topic of its own.
  */
 final class Preload {
     /** What was preloaded: the topic, its sources and its records. */
@@ -30,18 +30,36 @@ final class Preload {
 
     private Preload() {}
 
-    static Loaded run(Rig rig, String topic, int sources, int intervalSeconds) throws Exception {
+    /**
+     * The end of a backlog whose hour boundary falls halfway through it: the latest half past an
+     * hour at or before {@code now}. The jobs' phases read this one, so that every run meets the
+     * hour's close at the same point of its backlog: at S = 100,000 it is where the job's pace
+     * changes most, and with the boundary wherever the wall clock put it two runs of the same
+     * build differed by a third (docs/benchmark.md).
+     */
+    static long endHalfPastAnHour(Instant now) {
+        return now.minus(30, ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.HOURS)
+                .plus(30, ChronoUnit.MINUTES)
+                .toEpochMilli();
+    }
+
+    /** The end of a backlog that live readings continue: the current minute (the catch-up). */
+    static long endNow(Instant now) {
+        return now.truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+    }
+
+    static Loaded run(Rig rig, String topic, int sources, int intervalSeconds, long end) throws Exception {
         Path registryFile = SyntheticRegistry.write(rig.out.resolve("registry-" + sources + ".yaml"), sources);
         Registry registry = RegistryLoader.load(registryFile);
         Payloads payloads = new Payloads(registry);
         rig.createTopic(topic);
-        long end = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
         long start = end - 3_600_000L;
         int steps = 3600 / intervalSeconds;
         long total = (long) steps * sources;
         rig.say(String.format(
-                "preloading %,d readings into %s: %,d sources every %d s over one hour of event time (JSON and HJ 212, half each)",
-                total, topic, sources, intervalSeconds));
+                "preloading %,d readings into %s: %,d sources every %d s over one hour of event time, %s to %s (JSON and HJ 212, half each)",
+                total, topic, sources, intervalSeconds, Instant.ofEpochMilli(start), Instant.ofEpochMilli(end)));
         long t0 = System.nanoTime();
         long lastSay = t0;
         long bytes = 0;
