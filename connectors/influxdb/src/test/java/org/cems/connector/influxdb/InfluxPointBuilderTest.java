@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The builder sorts tags and fields once, at build: what was added in any order, again or removed. */
@@ -68,5 +69,23 @@ class InfluxPointBuilderTest {
                 .build();
 
         assertThat(LineProtocol.encode(point, WritePrecision.MILLISECONDS)).isEqualTo("m,a=2,c=1 n=1i 1700000000000");
+    }
+
+    @Test
+    void anyMixOfOrderAndRepeatsEndsAsAMapWouldHoldIt() {
+        Random random = new Random(11);
+        for (int round = 0; round < 500; round++) {
+            TreeMap<String, Object> expected = new TreeMap<>();
+            InfluxPoint.Builder builder = InfluxPoint.measurement("m").timeMillis(TIME);
+            int n = random.nextInt(120);
+            for (int i = 0; i < n; i++) {
+                // few distinct keys in some rounds, so that repeats and runs of equal keys occur
+                String key = "k" + random.nextInt(round % 2 == 0 ? 8 : 200);
+                long value = random.nextLong();
+                expected.put(key, value);
+                builder.field(key, value);
+            }
+            assertThat(builder.build().fields()).containsExactlyEntriesOf(expected);
+        }
     }
 }
