@@ -187,7 +187,7 @@ final class Report {
         md.append(
                 "\nPlots: `throughput.png` (records/s against S), `latency-cdf.png`. Registries: `registry-S.yaml`. Log: `bench.log`.\n\n");
         md.append(
-                "How: the topic has 2 partitions; the jobs, full and SQL alike, run with parallelism 2, checkpoints every 5 s (the job's default) "
+                "How: the jobs read one hour of readings ending at the latest half past an hour, so every run meets the hour's close halfway through the backlog; the topic has 2 partitions; the jobs, full and SQL alike, run with parallelism 2, checkpoints every 5 s (the job's default) "
                         + "to files and state in " + options.stateBackendShown() + " (`--state-backend`), each on an "
                         + "embedded cluster of its own, started once InfluxDB is quiet (under 10 % of a core for 5 s, waited for at most 5 minutes: "
                         + "it compacts what earlier phases wrote). A job's rate is the preloaded records over the time from submission until its source operators' "
