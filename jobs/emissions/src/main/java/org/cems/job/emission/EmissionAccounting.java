@@ -74,7 +74,11 @@ public final class EmissionAccounting {
                 continue;
             }
             boolean substitutable = settings.substitutedPollutants().contains(code);
-            PollutantAccount account = substitutable ? account(code) : null;
+            // not recording: the account is only read, and a new one must not enter this object,
+            // which on the heap backend is the state itself (on RocksDB a copy nobody writes back)
+            PollutantAccount account = !substitutable
+                    ? null
+                    : record ? account(code) : byPollutant.getOrDefault(code, new PollutantAccount());
             c.substituted = false;
             if (c.valid) {
                 c.accountedKg = c.massKg;

@@ -68,7 +68,6 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     /** Each window's records of one source together (minutes, hours and days): the {@code emission} points. */
     public static final OutputTag<List<EmissionRecord>> WINDOWS =
             new OutputTag<>("source-window-records", new ListTypeInfo<>(EmissionRecord.class));
-    /** A reason counted when a silence longer than {@code accounting.max_gap} leaves hours unaccounted. */
     /** The longest MinInterval (HJ 212-2017): how far before an hour a record covering part of it may start. */
     private static final long LONGEST_INTERVAL_MS = 30 * MINUTE_MS;
 

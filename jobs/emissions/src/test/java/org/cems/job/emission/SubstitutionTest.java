@@ -110,4 +110,25 @@ class SubstitutionTest {
         assertThat(i.minutes(null)).isEqualTo(5);
         assertThat(i.minutes(15)).isEqualTo(15); // the registry's minute_interval overrides
     }
+
+    @Test
+    void aProvisionalHourRecordsNothing_notEvenAnAccountForAPollutantNotSeenBefore() {
+        EmissionAccounting accounting = new EmissionAccounting();
+        PeriodSummary hour = new PeriodSummary();
+        CodeSummary so2 = new CodeSummary();
+        so2.valid = false;
+        hour.byCode.put("a21026", so2);
+
+        accounting.provisional(hour, Q1, AccountingSettings.DEFAULTS, null);
+
+        // with no history the substitute is 0 (counted when the hour closes), and the accounting,
+        // which on the heap backend is the state itself, is as it was: later hours must not
+        // carry SO2 as missing because of an hour that was never closed
+        assertThat(so2.substituted).isTrue();
+        assertThat(so2.accountedKg).isEqualTo(0.0);
+        assertThat(accounting.byPollutant).isEmpty();
+
+        accounting.close(hour, Q1, AccountingSettings.DEFAULTS);
+        assertThat(accounting.byPollutant).containsKey("a21026");
+    }
 }
