@@ -29,6 +29,19 @@ public final class EmissionAccounting {
     }
 
     /**
+     * The pollutant's account, to record into or only to read. One read only is never added: this
+     * object is the state itself on the heap backend (on RocksDB a copy nobody writes back), and
+     * an hour that was never closed must not make later hours carry the pollutant as missing.
+     */
+    private PollutantAccount account(String pollutant, boolean record) {
+        if (record) {
+            return account(pollutant);
+        }
+        PollutantAccount existing = byPollutant.get(pollutant);
+        return existing != null ? existing : new PollutantAccount();
+    }
+
+    /**
      * Sets the accounted mass of every pollutant of an hour at its FIRST close, and records the
      * hour (α, the run, the maxima); returns the quality reasons to count. Valid hours count their
      * measured mass, hours stopped throughout 0, invalid or missing hours the substitute
@@ -74,11 +87,7 @@ public final class EmissionAccounting {
                 continue;
             }
             boolean substitutable = settings.substitutedPollutants().contains(code);
-            // not recording: the account is only read, and a new one must not enter this object,
-            // which on the heap backend is the state itself (on RocksDB a copy nobody writes back)
-            PollutantAccount account = !substitutable
-                    ? null
-                    : record ? account(code) : byPollutant.getOrDefault(code, new PollutantAccount());
+            PollutantAccount account = substitutable ? account(code, record) : null;
             c.substituted = false;
             if (c.valid) {
                 c.accountedKg = c.massKg;
