@@ -8,8 +8,6 @@ import java.util.List;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.cems.core.deadletter.DeadLetterReason;
 import org.cems.core.normalize.SourceReading;
 import org.cems.job.decode.DeadLetter;
@@ -37,10 +35,8 @@ import org.cems.job.types.JobTypes;
 final class ClockJumpGuard implements Serializable {
     private static final long serialVersionUID = 1L;
     private final ClockSettings settings;
-    private transient ValueState<Long> acceptedArrival;
+    /** The held readings; the rest of what the guard keeps is in {@link SourceProgress.Guard}. */
     private transient ListState<SourceReading> held;
-    private transient ValueState<Long> heldArrival;
-    private transient ValueState<Integer> oldClockVotes;
 
     ClockJumpGuard(ClockSettings settings) {
         this.settings = settings;
@@ -54,54 +50,52 @@ final class ClockJumpGuard implements Serializable {
     }
 
     void open(RuntimeContext ctx) {
-        acceptedArrival = ctx.getState(new ValueStateDescriptor<>("clockGuardAcceptedArrival", Long.class));
         held = ctx.getListState(new ListStateDescriptor<>("clockGuardHeld", JobTypes.SOURCE_READING));
-        heldArrival = ctx.getState(new ValueStateDescriptor<>("clockGuardHeldArrival", Long.class));
-        oldClockVotes = ctx.getState(new ValueStateDescriptor<>("clockGuardOldClockVotes", Integer.class));
     }
 
     /**
-     * @param clockMs the source's clock (its newest DataTime, aggregates to their end), null before its first reading
+     * @param progress the source's progress: its clock (its newest DataTime, aggregates to their
+     *     end; none before its first reading) and the guard's values, which this updates
      * @param nowMs the arrival (processing) time
      */
-    Admission admit(SourceReading r, Long clockMs, long nowMs) throws Exception {
-        List<SourceReading> pending = new ArrayList<>();
-        held.get().forEach(pending::add);
-        if (pending.isEmpty()) {
-            if (clockMs != null && isJump(r, clockMs, nowMs)) {
-                held.add(r);
-                heldArrival.update(nowMs);
-                oldClockVotes.update(0);
+    Admission admit(SourceReading r, SourceProgress progress, long nowMs) throws Exception {
+        SourceProgress.Guard g = progress.guard;
+        long clockMs = progress.clockMs;
+        if (g.heldCount == 0) {
+            if (progress.hasClock() && isJump(r, clockMs, g, nowMs)) {
+                hold(r, g, nowMs);
+                g.oldClockVotes = 0;
                 return Admission.of(List.of());
             }
-            acceptedArrival.update(nowMs);
+            g.acceptedArrivalMs = nowMs;
             return Admission.of(List.of(r));
         }
-        if (isNearHeld(r, pending, nowMs)) {
+        List<SourceReading> pending = new ArrayList<>();
+        held.get().forEach(pending::add);
+        if (isNearHeld(r, pending, g, nowMs)) {
             pending.add(r);
             if (pending.size() <= settings.jumpConfirmations()) {
-                held.add(r);
-                heldArrival.update(nowMs);
+                hold(r, g, nowMs);
                 return Admission.of(List.of());
             }
-            clear();
-            acceptedArrival.update(nowMs);
+            clear(g);
+            g.acceptedArrivalMs = nowMs;
             return Admission.of(inTimeOrder(pending));
         }
-        if (isJump(r, clockMs, nowMs)) {
+        if (isJump(r, clockMs, g, nowMs)) {
             return new Admission(
                     List.of(),
                     List.of(deadLetter(r, clockMs, nowMs, "an earlier jump of this source is still unconfirmed")));
         }
-        acceptedArrival.update(nowMs);
+        g.acceptedArrivalMs = nowMs;
         List<SourceReading> process = List.of(r);
-        int votes = oldClockVotes.value() + 1;
+        int votes = g.oldClockVotes + 1;
         int confirmations = pending.size() - 1;
         if (votes < settings.jumpConfirmations() * (1 + confirmations)) {
-            oldClockVotes.update(votes);
+            g.oldClockVotes = votes;
             return Admission.of(process);
         }
-        clear();
+        clear(g);
         List<DeadLetter> rejected = new ArrayList<>();
         for (SourceReading jumped : pending) {
             rejected.add(deadLetter(jumped, clockMs, nowMs, votes + " readings after it stayed with the old clock"));
@@ -109,24 +103,39 @@ final class ClockJumpGuard implements Serializable {
         return new Admission(process, rejected);
     }
 
-    private boolean isJump(SourceReading r, long clockMs, long nowMs) throws Exception {
-        Long accepted = acceptedArrival.value();
-        long elapsed = accepted == null ? 0 : Math.max(0, nowMs - accepted);
+    /** How many readings the held list state holds: read once, when a source's progress is built from earlier states. */
+    int heldCount() throws Exception {
+        int n = 0;
+        for (SourceReading ignored : held.get()) {
+            n++;
+        }
+        return n;
+    }
+
+    private void hold(SourceReading r, SourceProgress.Guard g, long nowMs) throws Exception {
+        held.add(r);
+        g.heldCount++;
+        g.heldArrivalMs = nowMs;
+    }
+
+    private boolean isJump(SourceReading r, long clockMs, SourceProgress.Guard g, long nowMs) {
+        long elapsed = g.acceptedArrivalMs == SourceProgress.LONG_AGO ? 0 : Math.max(0, nowMs - g.acceptedArrivalMs);
         return r.timeMillis > clockMs + elapsed + settings.jumpThresholdMs();
     }
 
     /** At or after the held jump (less the threshold), and not a further jump beyond the newest held reading. */
-    private boolean isNearHeld(SourceReading r, List<SourceReading> pending, long nowMs) throws Exception {
+    private boolean isNearHeld(SourceReading r, List<SourceReading> pending, SourceProgress.Guard g, long nowMs) {
         long newest = pending.stream().mapToLong(p -> p.timeMillis).max().orElseThrow();
-        long elapsed = Math.max(0, nowMs - heldArrival.value());
+        long elapsed = Math.max(0, nowMs - g.heldArrivalMs);
         return r.timeMillis >= pending.get(0).timeMillis - settings.jumpThresholdMs()
                 && r.timeMillis <= newest + elapsed + settings.jumpThresholdMs();
     }
 
-    private void clear() {
+    private void clear(SourceProgress.Guard g) {
         held.clear();
-        heldArrival.clear();
-        oldClockVotes.clear();
+        g.heldCount = 0;
+        g.heldArrivalMs = SourceProgress.LONG_AGO;
+        g.oldClockVotes = 0;
     }
 
     private static List<SourceReading> inTimeOrder(List<SourceReading> readings) {

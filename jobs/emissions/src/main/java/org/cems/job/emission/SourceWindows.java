@@ -81,18 +81,16 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
 
     private transient SideOutputs side;
 
-    private transient ValueState<Long> clock;
-    private transient ValueState<Long> closedUpTo;
-    /** When the source's newest record arrived, on the {@link ArrivalClock}. */
-    private transient ValueState<Long> lastArrival;
+    /** The current source's small values, read where each call enters and written where it leaves. */
+    private transient SourceProgress progress;
 
+    private transient ValueState<SourceProgress> progressState;
+    private transient SourceProgressMigration progressMigration;
     private transient ArrivalClock arrivals;
-    private transient ValueState<Long> idleTimer;
     private transient MapState<Long, MinuteBucket> minutes;
     private transient MapState<Long, PeriodSummary> hours;
     private transient MapState<Long, WindowStats> loggerHours;
     private transient MapState<Long, WindowStats> loggerDays;
-    private transient ValueState<MinuteInterval> interval;
     private transient ValueState<EmissionAccounting> accounting;
     private transient MapState<String, FacilityTimeline> facilities;
     private transient Counter lateReadings;
@@ -116,11 +114,11 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     @Override
     public void open(OpenContext ctx) {
         zone = settings.zone();
-        clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Long.class));
-        closedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("closedUpTo", Long.class));
-        lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("lastArrival", Long.class));
+        progressState = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(
+                        "progress", SerializerTypeInfo.of(SourceProgress.class, SourceProgressSerializer.INSTANCE)));
+        progressMigration = new SourceProgressMigration(getRuntimeContext());
         arrivals = new ArrivalClock();
-        idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idleTimer", Long.class));
         minutes = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
                         "minutes",
@@ -131,7 +129,6 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
                 getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerHours", Long.class, WindowStats.class));
         loggerDays =
                 getRuntimeContext().getMapState(new MapStateDescriptor<>("loggerDays", Long.class, WindowStats.class));
-        interval = getRuntimeContext().getState(new ValueStateDescriptor<>("minuteInterval", MinuteInterval.class));
         accounting = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>(
                         "accounting",
@@ -147,15 +144,16 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     public void processElement1(SourceReading r, Context ctx, Collector<EmissionRecord> out) throws Exception {
         enter(r.mn, ctx);
         ClockJumpGuard.Admission admission =
-                clockGuard.admit(r, clock.value(), ctx.timerService().currentProcessingTime());
+                clockGuard.admit(r, progress, ctx.timerService().currentProcessingTime());
         admission.rejected().forEach(d -> ctx.output(DecodePayloads.DEAD_LETTERS, d));
         for (SourceReading admitted : admission.process()) {
             processAdmitted(admitted, ctx, out);
         }
+        progressState.update(progress);
     }
 
     private void processAdmitted(SourceReading r, Context ctx, Collector<EmissionRecord> out) throws Exception {
-        long closed = orMin(closedUpTo.value());
+        long closed = progress.closedUpToMs;
         if (r.timeMillis < closed - settings.allowedLatenessMs()) {
             lateReadings.inc();
             ctx.output(
@@ -184,8 +182,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         if (r.timeMillis < closed) {
             correctClosedWindows(r, closed, out);
         }
-        long newClock = Math.max(orMin(clock.value()), r.timeMillis + periodLength(r.cn, r.timeMillis));
-        clock.update(newClock);
+        long newClock = Math.max(progress.clockMs, r.timeMillis + periodLength(r.cn, r.timeMillis));
+        progress.clockMs = newClock;
         advance(newClock - settings.outOfOrdernessMs(), out);
         armIdleTimer(ctx);
     }
@@ -205,14 +203,19 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         timeline = timeline == null ? new FacilityTimeline() : timeline;
         timeline.add(f.timeMillis, f.status);
         facilities.put(f.facility, timeline);
-        long closed = orMin(closedUpTo.value());
+        long closed = progress.closedUpToMs;
         if (f.timeMillis < closed && f.timeMillis >= closed - settings.allowedLatenessMs()) {
             correctFrom(f.timeMillis, closed, out);
         }
     }
 
-    private void enter(String mn, Context ctx) {
+    /** Sets what the call works on: the source, its progress, where its side outputs go. */
+    private void enter(String mn, Context ctx) throws Exception {
         current = registry.byMn(mn);
+        progress = progressState.value();
+        if (progress == null) {
+            progress = progressMigration.load(accounting, clockGuard);
+        }
         side = new SideOutputs() {
             @Override
             public void carbon(CarbonRecord record) {
@@ -257,9 +260,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
                 }
                 bucket.logger = statsOf(r);
                 minutes.put(minute, bucket);
-                MinuteInterval learned = orNew(interval.value());
-                learned.observe(minute);
-                interval.update(learned);
+                progress.interval.observe(minute);
             }
             case Reading.CN_HOUR -> {
                 long hour = floor(r.timeMillis, HOUR_MS);
@@ -276,9 +277,13 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
                 loggerDays.put(day, statsOf(r));
             }
         }
-        EmissionAccounting a = orNew(accounting.value());
-        a.sawDataAt(floor(r.timeMillis, HOUR_MS));
-        accounting.update(a);
+        long hour = floor(r.timeMillis, HOUR_MS);
+        if (hour < progress.firstDataHourMs) {
+            progress.firstDataHourMs = hour;
+            EmissionAccounting a = orNew(accounting.value());
+            a.sawDataAt(hour);
+            accounting.update(a);
+        }
         return true;
     }
 
@@ -326,11 +331,11 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
 
     /** Moves this source's watermark: closes and emits the minutes, hours and days it passes. */
     private void advance(long watermark, Collector<EmissionRecord> out) throws Exception {
-        long closed = orMin(closedUpTo.value());
+        long closed = progress.closedUpToMs;
         if (watermark <= closed) {
             return;
         }
-        closedUpTo.update(watermark);
+        progress.closedUpToMs = watermark;
         if (floor(watermark, MINUTE_MS) == floor(closed, MINUTE_MS)) {
             return;
         }
@@ -378,7 +383,10 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         for (Long minute : expired) {
             minutes.remove(minute);
         }
-        dropExpiredPeriods(watermark);
+        long horizon = floor(watermark - settings.allowedLatenessMs(), HOUR_MS);
+        if (horizon > floor(closed - settings.allowedLatenessMs(), HOUR_MS)) {
+            dropExpiredPeriods(horizon);
+        }
     }
 
     /**
@@ -390,13 +398,10 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     private void closeHours(
             long closed, long watermark, Set<Long> hoursWithData, Set<Long> closedDays, Collector<EmissionRecord> out)
             throws Exception {
-        EmissionAccounting a = accounting.value();
-        if (a == null) {
-            return;
-        }
         long oldestMissing = floor(watermark, HOUR_MS) - accountingSettings.maxGapHours() * HOUR_MS;
         long notAccounted = 0;
-        for (long hour = Math.max(floor(closed, HOUR_MS), a.firstHour); hour + HOUR_MS <= watermark; hour += HOUR_MS) {
+        long first = Math.max(floor(closed, HOUR_MS), progress.firstDataHourMs);
+        for (long hour = first; hour + HOUR_MS <= watermark; hour += HOUR_MS) {
             if (!hoursWithData.contains(hour)) {
                 if (loggerDays.contains(dayStart(hour))) {
                     continue;
@@ -421,9 +426,14 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         }
     }
 
-    /** Hours (and the logger's own periods, facility reports) that no reading may change any more leave the state. */
-    private void dropExpiredPeriods(long watermark) throws Exception {
-        long horizon = watermark - settings.allowedLatenessMs();
+    /**
+     * Hours (and the logger's own periods, facility reports) that no reading may change any more
+     * leave the state. Once an hour: each call iterates three map states, and what expires expires
+     * by days (hours go with their day).
+     *
+     * @param horizon the hour the allowed lateness reaches back to: a reading before it is late
+     */
+    private void dropExpiredPeriods(long horizon) throws Exception {
         for (Long hour : StateKeys.removeIf(hours, hour -> nextDayStart(dayStart(hour)) < horizon)) {
             loggerHours.remove(hour);
         }
@@ -623,15 +633,16 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EmissionRecord> out) throws Exception {
         enter(ctx.getCurrentKey(), ctx);
         Long arrivalNow = arrivals.now(timestamp, settings.idleTimeoutMs());
-        long silentMs = arrivalNow == null ? 0 : arrivalNow - orMin(lastArrival.value());
+        long silentMs = arrivalNow == null ? 0 : arrivalNow - progress.lastArrivalMs;
         if (silentMs < settings.idleTimeoutMs()) {
             long at = timestamp + settings.idleTimeoutMs() - silentMs;
             ctx.timerService().registerProcessingTimeTimer(at);
-            idleTimer.update(at);
-            return;
+            progress.idleTimerMs = at;
+        } else {
+            progress.idleTimerMs = SourceProgress.LONG_AGO;
+            flushIdle(out);
         }
-        idleTimer.clear();
-        flushIdle(out);
+        progressState.update(progress);
     }
 
     /**
@@ -639,14 +650,14 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
      * correction), and emit its open hour and day as they stand; they are emitted again when final.
      */
     private void flushIdle(Collector<EmissionRecord> out) throws Exception {
-        Long newest = clock.value();
-        if (newest == null) {
+        if (!progress.hasClock()) {
             return;
         }
+        long newest = progress.clockMs;
         long minuteEnd = floor(newest - 1, MINUTE_MS) + MINUTE_MS;
         advance(minuteEnd, out);
         long hour = floor(newest - 1, HOUR_MS);
-        if (hour + HOUR_MS > orMin(closedUpTo.value())) {
+        if (hour + HOUR_MS > progress.closedUpToMs) {
             emitHour(hour, Emission.PROVISIONAL, out);
             emitDay(dayStart(hour), Emission.PROVISIONAL, out);
         }
@@ -656,11 +667,11 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         long now = ctx.timerService().currentProcessingTime();
         long arrival = ctx.timestamp() == null ? now : ctx.timestamp();
         arrivals.read(arrival, now);
-        lastArrival.update(arrival);
-        if (idleTimer.value() == null) {
+        progress.lastArrivalMs = arrival;
+        if (progress.idleTimerMs == SourceProgress.LONG_AGO) {
             long at = now + settings.idleTimeoutMs();
             ctx.timerService().registerProcessingTimeTimer(at);
-            idleTimer.update(at);
+            progress.idleTimerMs = at;
         }
     }
 
@@ -673,7 +684,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     }
 
     private int intervalMinutes() throws Exception {
-        return orNew(interval.value()).minutes(current.source().minuteInterval);
+        return progress.interval.minutes(current.source().minuteInterval);
     }
 
     /** How long a bucket's sub-period covers: the logger's interval, or a real-time minute. */
@@ -730,16 +741,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         return b == null ? new MinuteBucket() : b;
     }
 
-    private static MinuteInterval orNew(MinuteInterval i) {
-        return i == null ? new MinuteInterval() : i;
-    }
-
     private static EmissionAccounting orNew(EmissionAccounting a) {
         return a == null ? new EmissionAccounting() : a;
-    }
-
-    private static long orMin(Long v) {
-        return v == null ? Long.MIN_VALUE / 4 : v;
     }
 
     private long dayStart(long t) {
