@@ -1,9 +1,6 @@
 package org.cems.job.alert;
 
 import java.io.Serializable;
-import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.util.Collector;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.reading.Reading;
@@ -29,10 +26,6 @@ public class ClockSkewAlerts implements Serializable {
 
     private final AlertSettings settings;
     private final AlertMessages messages;
-    /** Arrival of the first reading of the current run that disagrees with the alert's state. */
-    private transient ValueState<Long> changingSince;
-
-    private transient ValueState<Long> firingSince;
 
     public ClockSkewAlerts(Registry registry, AlertSettings settings) {
         this.settings = settings;
@@ -53,36 +46,33 @@ public class ClockSkewAlerts implements Serializable {
         return "future_time".equals(d.reason) && d.mn != null && d.dataTimeMillis != null;
     }
 
-    void open(RuntimeContext rc) {
-        changingSince = rc.getState(new ValueStateDescriptor<>("clockChangingSince", Long.class));
-        firingSince = rc.getState(new ValueStateDescriptor<>("clockFiringSince", Long.class));
-    }
-
-    /** {@code r}: a reading's flags, or a sample of the point's clock ({@link #fromFutureTime}); {@code now}: its arrival. */
-    void onClockSample(SourceReading r, long now, Collector<AlertEvent> out) throws Exception {
+    /**
+     * {@code r}: a reading's flags, or a sample of the point's clock ({@link #fromFutureTime});
+     * {@code now}: its arrival; {@code p}: the point's progress, whose clock-skew values this updates.
+     */
+    void onClockSample(SourceReading r, long now, PointProgress p, Collector<AlertEvent> out) {
         long aheadMs = r.timeMillis - now;
-        Long firing = firingSince.value();
-        boolean agrees = firing == null ? onTime(r, aheadMs) : !onTime(r, aheadMs);
+        boolean firing = p.clockFiringSinceMs != PointProgress.LONG_AGO;
+        boolean agrees = firing ? !onTime(r, aheadMs) : onTime(r, aheadMs);
         if (agrees) {
-            changingSince.clear();
+            p.clockChangingSinceMs = PointProgress.LONG_AGO;
             return;
         }
-        Long since = changingSince.value();
-        if (since == null) {
-            changingSince.update(now);
-            since = now;
+        if (p.clockChangingSinceMs == PointProgress.LONG_AGO) {
+            p.clockChangingSinceMs = now;
         }
+        long since = p.clockChangingSinceMs;
         if (now - since < settings.clockSkewSustainMs()) {
             return;
         }
-        changingSince.clear();
+        p.clockChangingSinceMs = PointProgress.LONG_AGO;
         AlertEvent a;
-        if (firing == null) {
-            firingSince.update(since);
-            a = event(AlertEvent.FIRING, since, now, r);
+        if (firing) {
+            a = event(AlertEvent.RESOLVED, p.clockFiringSinceMs, since, r);
+            p.clockFiringSinceMs = PointProgress.LONG_AGO;
         } else {
-            firingSince.clear();
-            a = event(AlertEvent.RESOLVED, firing, since, r);
+            p.clockFiringSinceMs = since;
+            a = event(AlertEvent.FIRING, since, now, r);
         }
         a.value = aheadMs / (double) MINUTE_MS;
         a.message = messages.clockSkew(a, settings.clockSkewSustainMs() / MINUTE_MS);

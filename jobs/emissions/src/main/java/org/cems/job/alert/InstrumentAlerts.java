@@ -1,7 +1,9 @@
 package org.cems.job.alert;
 
 import java.io.Serializable;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -26,17 +28,13 @@ import org.cems.job.emission.StopEvidence;
 public class InstrumentAlerts implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String STOPPED = DataFlag.F.name();
-    private static final Map<String, AlertType> FLAGS = Map.of(
-            DataFlag.D.name(),
-            AlertType.INSTRUMENT_FAULT,
-            DataFlag.C.name(),
-            AlertType.INSTRUMENT_CALIBRATION,
-            DataFlag.M.name(),
-            AlertType.INSTRUMENT_MAINTENANCE,
-            DataFlag.T.name(),
-            AlertType.INSTRUMENT_OVER_RANGE,
-            STOPPED,
-            AlertType.INSTRUMENT_STOPPED);
+    /** In this order for good: a flag's place is its bit in {@link PointProgress#flagRuns}. */
+    private static final List<FlagRule> FLAGS = List.of(
+            new FlagRule(DataFlag.D.name(), AlertType.INSTRUMENT_FAULT),
+            new FlagRule(DataFlag.C.name(), AlertType.INSTRUMENT_CALIBRATION),
+            new FlagRule(DataFlag.M.name(), AlertType.INSTRUMENT_MAINTENANCE),
+            new FlagRule(DataFlag.T.name(), AlertType.INSTRUMENT_OVER_RANGE),
+            new FlagRule(STOPPED, AlertType.INSTRUMENT_STOPPED));
 
     private final Registry registry;
     private final AlertSettings settings;
@@ -54,33 +52,60 @@ public class InstrumentAlerts implements Serializable {
                 "flagRuns", Types.STRING, SerializerTypeInfo.of(FlagRun.class, FlagRunSerializer.INSTANCE)));
     }
 
-    /** {@code newestBefore}: the newest DataTime of the point before {@code r}, null if none. */
-    void onReading(SourceReading r, Long newestBefore, Collector<AlertEvent> out) throws Exception {
-        if (newestBefore != null && r.timeMillis <= newestBefore) {
+    /**
+     * {@code newestBeforeMs}: the newest DataTime of the point before {@code r}; {@code p}: the
+     * point's progress, whose flag-run bits this keeps (a run is read only where its bit is set).
+     */
+    void onReading(SourceReading r, long newestBeforeMs, PointProgress p, Collector<AlertEvent> out) throws Exception {
+        if (r.timeMillis <= newestBeforeMs) {
             return;
         }
-        boolean sourceStopped = StopEvidence.forAlerts(registry.byMn(r.mn).source(), settings.stopThresholds())
-                .sourceStopped(r);
-        for (Map.Entry<String, AlertType> f : FLAGS.entrySet()) {
-            boolean flagged =
-                    r.reported.values().stream().anyMatch(m -> f.getKey().equals(m.flag))
-                            && !(STOPPED.equals(f.getKey()) && sourceStopped);
-            FlagRun run = runs.get(f.getKey());
-            if (run == null && !flagged) {
+        Set<String> flags = new HashSet<>();
+        r.reported.values().forEach(m -> flags.add(m.flag));
+        for (int i = 0; i < FLAGS.size(); i++) {
+            FlagRule rule = FLAGS.get(i);
+            int bit = 1 << i;
+            boolean held = (p.flagRuns & bit) != 0;
+            boolean flagged = flags.contains(rule.flag()) && !(STOPPED.equals(rule.flag()) && sourceStopped(r));
+            if (!held && !flagged) {
                 continue;
             }
+            FlagRun run = held ? runs.get(rule.flag()) : null;
             run = run == null ? new FlagRun() : run;
-            AlertEvent a = flagged ? flagged(run, f.getValue(), r) : clear(run, f.getValue(), r);
+            AlertEvent a = flagged ? flagged(run, rule.type(), r) : clear(run, rule.type(), r);
             if (!run.firing && run.flaggedSinceMillis == null) {
-                runs.remove(f.getKey());
+                if (held) {
+                    runs.remove(rule.flag());
+                }
+                p.flagRuns &= ~bit;
             } else {
-                runs.put(f.getKey(), run);
+                runs.put(rule.flag(), run);
+                p.flagRuns |= bit;
             }
             if (a != null) {
                 out.collect(a);
             }
         }
     }
+
+    /** The bits of the flags that have a run for the current point: read once, when its progress is built from earlier states. */
+    int runsHeld() throws Exception {
+        int bits = 0;
+        for (int i = 0; i < FLAGS.size(); i++) {
+            if (runs.contains(FLAGS.get(i).flag())) {
+                bits |= 1 << i;
+            }
+        }
+        return bits;
+    }
+
+    private boolean sourceStopped(SourceReading r) {
+        return StopEvidence.forAlerts(registry.byMn(r.mn).source(), settings.stopThresholds())
+                .sourceStopped(r);
+    }
+
+    /** A data flag and the alert it raises. */
+    private record FlagRule(String flag, AlertType type) {}
 
     private AlertEvent flagged(FlagRun run, AlertType type, SourceReading r) {
         run.clearSinceMillis = null;

@@ -30,8 +30,7 @@ public class NoDataAlerts implements Serializable {
     private final AlertSettings settings;
     private final AlertMessages messages;
     private transient ValueState<SourceReading> last;
-    private transient ValueState<Long> lastArrival;
-    private transient ValueState<Long> timer;
+    /** The firing alert, read when {@link PointProgress#noDataFiring} says there is one. */
     private transient ValueState<AlertEvent> firing;
 
     public NoDataAlerts(Registry registry, AlertSettings settings) {
@@ -43,54 +42,59 @@ public class NoDataAlerts implements Serializable {
     void open(RuntimeContext rc) {
         last = rc.getState(new ValueStateDescriptor<>(
                 "lastReading", SerializerTypeInfo.of(SourceReading.class, SourceReadingStateSerializer.INSTANCE)));
-        lastArrival = rc.getState(new ValueStateDescriptor<>("lastArrival", Long.class));
-        timer = rc.getState(new ValueStateDescriptor<>("timer", Long.class));
         firing = rc.getState(new ValueStateDescriptor<>("firing", AlertEvent.class));
     }
 
     /**
-     * {@code r}: a reading's flags ({@link #withoutValues}); {@code newestBefore}: the newest DataTime
-     * of the point before it, null if none (kept by {@link ReadingAlerts}, so the last reading is
-     * read back only when the timer judges it).
+     * {@code r}: a reading's flags ({@link #withoutValues}); {@code newestBeforeMs}: the newest
+     * DataTime of the point before it (kept by {@link ReadingAlerts}, so the last reading is read
+     * back only when the timer judges it); {@code p}: the point's progress, which this updates.
      */
-    void onReading(SourceReading r, Long newestBefore, TimerService timers, Collector<AlertEvent> out)
+    void onReading(
+            SourceReading r, long newestBeforeMs, PointProgress p, TimerService timers, Collector<AlertEvent> out)
             throws Exception {
         long now = timers.currentProcessingTime();
-        AlertEvent fired = firing.value();
-        if (fired != null) {
-            long silentMs = now - lastArrival.value();
-            AlertEvent resolved = event(fired.startMillis, AlertEvent.RESOLVED, r, silentMs);
+        if (p.noDataFiring) {
+            long silentMs = now - p.lastArrivalMs;
+            AlertEvent resolved = event(firing.value().startMillis, AlertEvent.RESOLVED, r, silentMs);
             resolved.timeMillis = r.timeMillis;
             resolved.message = messages.noData(resolved, silentMinutes());
             out.collect(resolved);
             firing.clear();
+            p.noDataFiring = false;
         }
-        if (newestBefore == null || r.timeMillis >= newestBefore) {
+        if (r.timeMillis >= newestBeforeMs) {
             last.update(r);
         }
-        lastArrival.update(now);
-        if (timer.value() == null) {
+        p.lastArrivalMs = now;
+        if (p.noDataTimerMs == PointProgress.LONG_AGO) {
             timers.registerProcessingTimeTimer(now + settings.silentForMs());
-            timer.update(now + settings.silentForMs());
+            p.noDataTimerMs = now + settings.silentForMs();
         }
     }
 
-    void onTimer(long timestamp, TimerService timers, Collector<AlertEvent> out) throws Exception {
-        long due = lastArrival.value() + settings.silentForMs();
+    void onTimer(long timestamp, PointProgress p, TimerService timers, Collector<AlertEvent> out) throws Exception {
+        long due = p.lastArrivalMs + settings.silentForMs();
         if (timestamp < due) {
             timers.registerProcessingTimeTimer(due);
-            timer.update(due);
+            p.noDataTimerMs = due;
             return;
         }
-        timer.clear();
+        p.noDataTimerMs = PointProgress.LONG_AGO;
         SourceReading r = last.value();
-        if (firing.value() != null || sourceStopped(r, timestamp)) {
+        if (p.noDataFiring || sourceStopped(r, timestamp)) {
             return;
         }
-        AlertEvent a = event(r.timeMillis, AlertEvent.FIRING, r, timestamp - lastArrival.value());
+        AlertEvent a = event(r.timeMillis, AlertEvent.FIRING, r, timestamp - p.lastArrivalMs);
         a.message = messages.noData(a, silentMinutes());
         firing.update(a);
+        p.noDataFiring = true;
         out.collect(a);
+    }
+
+    /** Whether an alert fires for the current point: read once, when its progress is built from earlier states. */
+    boolean firing() throws Exception {
+        return firing.value() != null;
     }
 
     /** {@code silentMs}: how long the point had been silent (processing time), the alert's value in minutes. */

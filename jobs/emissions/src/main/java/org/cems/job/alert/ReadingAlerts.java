@@ -6,6 +6,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.cems.connector.base.SerializerTypeInfo;
 import org.cems.core.normalize.SourceReading;
 import org.cems.core.registry.Registry;
 import org.cems.job.types.JobTypes;
@@ -13,8 +14,9 @@ import org.cems.job.types.JobTypes;
 /**
  * The alerts judged on every reading of one monitoring point (keyed by MN): no data
  * ({@link NoDataAlerts}), instrument state ({@link InstrumentAlerts}) and clock skew
- * ({@link ClockSkewAlerts}), each a rule with its own keyed state. They share one operator so that
- * each reading's flags cross the network once, not once per rule. Input 1 is the reading flags;
+ * ({@link ClockSkewAlerts}). They share one operator so that each reading's flags cross the
+ * network once, not once per rule, and their small values one state value ({@link PointProgress}),
+ * read and written once per reading. Input 1 is the reading flags;
  * input 2 the readings refused as {@code future_time}, samples of the point's clock that only the
  * clock-skew rule reads. The timers are the no-data rule's.
  */
@@ -22,8 +24,8 @@ public class ReadingAlerts extends KeyedCoProcessFunction<String, SourceReading,
     private final NoDataAlerts noData;
     private final InstrumentAlerts instrument;
     private final ClockSkewAlerts clock;
-    /** The newest DataTime of the point's readings, which the no-data and instrument rules both judge by. */
-    private transient ValueState<Long> newest;
+    private transient ValueState<PointProgress> progressState;
+    private transient PointProgressMigration progressMigration;
 
     public ReadingAlerts(Registry registry, AlertSettings settings) {
         this.noData = new NoDataAlerts(registry, settings);
@@ -53,28 +55,39 @@ public class ReadingAlerts extends KeyedCoProcessFunction<String, SourceReading,
     public void open(OpenContext ctx) {
         noData.open(getRuntimeContext());
         instrument.open(getRuntimeContext());
-        clock.open(getRuntimeContext());
-        newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Long.class));
+        progressState = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(
+                        "progress", SerializerTypeInfo.of(PointProgress.class, PointProgressSerializer.INSTANCE)));
+        progressMigration = new PointProgressMigration(getRuntimeContext());
     }
 
     @Override
     public void processElement1(SourceReading flags, Context ctx, Collector<AlertEvent> out) throws Exception {
-        Long newestBefore = newest.value();
-        if (newestBefore == null || flags.timeMillis > newestBefore) {
-            newest.update(flags.timeMillis);
-        }
-        noData.onReading(flags, newestBefore, ctx.timerService(), out);
-        instrument.onReading(flags, newestBefore, out);
-        clock.onClockSample(flags, ctx.timerService().currentProcessingTime(), out);
+        PointProgress p = progress();
+        long newestBeforeMs = p.newestMs;
+        p.newestMs = Math.max(newestBeforeMs, flags.timeMillis);
+        noData.onReading(flags, newestBeforeMs, p, ctx.timerService(), out);
+        instrument.onReading(flags, newestBeforeMs, p, out);
+        clock.onClockSample(flags, ctx.timerService().currentProcessingTime(), p, out);
+        progressState.update(p);
     }
 
     @Override
     public void processElement2(SourceReading clockSample, Context ctx, Collector<AlertEvent> out) throws Exception {
-        clock.onClockSample(clockSample, ctx.timerService().currentProcessingTime(), out);
+        PointProgress p = progress();
+        clock.onClockSample(clockSample, ctx.timerService().currentProcessingTime(), p, out);
+        progressState.update(p);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
-        noData.onTimer(timestamp, ctx.timerService(), out);
+        PointProgress p = progress();
+        noData.onTimer(timestamp, p, ctx.timerService(), out);
+        progressState.update(p);
+    }
+
+    private PointProgress progress() throws Exception {
+        PointProgress p = progressState.value();
+        return p != null ? p : progressMigration.load(noData, instrument);
     }
 }

@@ -44,14 +44,14 @@ public final class SourceProgressSerializer extends CompactStateSerializer<Sourc
                 | (p.guard.acceptedArrivalMs != SourceProgress.LONG_AGO ? ACCEPTED : 0)
                 | (p.guard.heldArrivalMs != SourceProgress.LONG_AGO ? HELD : 0);
         out.writeByte(flags);
-        writeIf(flags, CLOCK, p.clockMs, out);
-        writeIf(flags, CLOSED, p.closedUpToMs, out);
-        writeIf(flags, ARRIVAL, p.lastArrivalMs, out);
-        writeIf(flags, TIMER, p.idleTimerMs, out);
-        writeIf(flags, FIRST_HOUR, p.firstDataHourMs, out);
-        writeIf(flags, LAST_MINUTE_RECORD, p.interval.lastDataTime, out);
-        writeIf(flags, ACCEPTED, p.guard.acceptedArrivalMs, out);
-        writeIf(flags, HELD, p.guard.heldArrivalMs, out);
+        writeVarLongIf(flags, CLOCK, p.clockMs, out);
+        writeVarLongIf(flags, CLOSED, p.closedUpToMs, out);
+        writeVarLongIf(flags, ARRIVAL, p.lastArrivalMs, out);
+        writeVarLongIf(flags, TIMER, p.idleTimerMs, out);
+        writeVarLongIf(flags, FIRST_HOUR, p.firstDataHourMs, out);
+        writeVarLongIf(flags, LAST_MINUTE_RECORD, p.interval.lastDataTime, out);
+        writeVarLongIf(flags, ACCEPTED, p.guard.acceptedArrivalMs, out);
+        writeVarLongIf(flags, HELD, p.guard.heldArrivalMs, out);
         writeVarLong(p.interval.lastSpacingMinutes, out);
         writeVarLong(p.interval.learnedMinutes, out);
         writeVarLong(p.guard.heldCount, out);
@@ -62,29 +62,19 @@ public final class SourceProgressSerializer extends CompactStateSerializer<Sourc
     public SourceProgress deserialize(DataInputView in) throws IOException {
         int flags = in.readUnsignedByte();
         SourceProgress p = new SourceProgress();
-        p.clockMs = readIf(flags, CLOCK, SourceProgress.LONG_AGO, in);
-        p.closedUpToMs = readIf(flags, CLOSED, SourceProgress.LONG_AGO, in);
-        p.lastArrivalMs = readIf(flags, ARRIVAL, SourceProgress.LONG_AGO, in);
-        p.idleTimerMs = readIf(flags, TIMER, SourceProgress.LONG_AGO, in);
-        p.firstDataHourMs = readIf(flags, FIRST_HOUR, Long.MAX_VALUE, in);
-        p.interval.lastDataTime = readIf(flags, LAST_MINUTE_RECORD, Long.MIN_VALUE, in);
-        p.guard.acceptedArrivalMs = readIf(flags, ACCEPTED, SourceProgress.LONG_AGO, in);
-        p.guard.heldArrivalMs = readIf(flags, HELD, SourceProgress.LONG_AGO, in);
+        p.clockMs = readVarLongIf(flags, CLOCK, SourceProgress.LONG_AGO, in);
+        p.closedUpToMs = readVarLongIf(flags, CLOSED, SourceProgress.LONG_AGO, in);
+        p.lastArrivalMs = readVarLongIf(flags, ARRIVAL, SourceProgress.LONG_AGO, in);
+        p.idleTimerMs = readVarLongIf(flags, TIMER, SourceProgress.LONG_AGO, in);
+        p.firstDataHourMs = readVarLongIf(flags, FIRST_HOUR, Long.MAX_VALUE, in);
+        p.interval.lastDataTime = readVarLongIf(flags, LAST_MINUTE_RECORD, Long.MIN_VALUE, in);
+        p.guard.acceptedArrivalMs = readVarLongIf(flags, ACCEPTED, SourceProgress.LONG_AGO, in);
+        p.guard.heldArrivalMs = readVarLongIf(flags, HELD, SourceProgress.LONG_AGO, in);
         p.interval.lastSpacingMinutes = (int) readVarLong(in);
         p.interval.learnedMinutes = (int) readVarLong(in);
         p.guard.heldCount = (int) readVarLong(in);
         p.guard.oldClockVotes = (int) readVarLong(in);
         return p;
-    }
-
-    private static void writeIf(int flags, int flag, long value, DataOutputView out) throws IOException {
-        if ((flags & flag) != 0) {
-            writeVarLong(value, out);
-        }
-    }
-
-    private static long readIf(int flags, int flag, long unset, DataInputView in) throws IOException {
-        return (flags & flag) != 0 ? readVarLong(in) : unset;
     }
 
     @Override

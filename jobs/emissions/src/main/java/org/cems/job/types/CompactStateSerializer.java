@@ -64,6 +64,18 @@ public abstract class CompactStateSerializer<T> extends TypeSerializerSingleton<
         out.writeByte((int) v);
     }
 
+    /** {@link #writeVarLong} when {@code flag} is set in {@code flags}: a value that is often unset costs nothing then. */
+    protected static void writeVarLongIf(int flags, int flag, long value, DataOutputView out) throws IOException {
+        if ((flags & flag) != 0) {
+            writeVarLong(value, out);
+        }
+    }
+
+    /** What {@link #writeVarLongIf} wrote: the value, or {@code unset} when {@code flag} is not in {@code flags}. */
+    protected static long readVarLongIf(int flags, int flag, long unset, DataInputView in) throws IOException {
+        return (flags & flag) != 0 ? readVarLong(in) : unset;
+    }
+
     protected static long readVarLong(DataInputView in) throws IOException {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
