@@ -25,6 +25,10 @@ final class SourceProgress {
      * bytes of maximum windows) to learn it. Both change together, in {@code SourceWindows}.
      */
     long firstDataHourMs = Long.MAX_VALUE;
+    /** Its logger hours (CN 2061) or days (CN 2031) state holds any: where none, the windows do not look. */
+    boolean holdsLoggerHours;
+
+    boolean holdsLoggerDays;
     /** The spacing of its CN 2051 records. */
     final MinuteInterval interval = new MinuteInterval();
     /** The {@link ClockJumpGuard}'s values; its held readings are a list state of their own. */

@@ -51,6 +51,9 @@ final class SourceProgressMigration {
         }
         p.guard.heldCount = guard.heldCount();
         p.clockMs = clockMs;
+        // whether its logger periods' states hold any is not known without a look; the next expiry looks
+        p.holdsLoggerHours = true;
+        p.holdsLoggerDays = true;
         p.closedUpToMs = orElse(closedUpTo.value(), SourceProgress.LONG_AGO);
         p.lastArrivalMs = orElse(lastArrival.value(), SourceProgress.LONG_AGO);
         p.idleTimerMs = orElse(idleTimer.value(), SourceProgress.LONG_AGO);

@@ -9,8 +9,9 @@ import org.cems.job.types.CompactStateSnapshot;
 
 /**
  * {@link SourceProgress} in state, format 1: a byte of flags saying which times are set, those
- * times as var-longs, then the interval's spacings and the guard's counts as var-ints. A source
- * with a clock, closed windows, an arrival and a timer takes about 30 bytes.
+ * times as var-longs, then as var-ints the interval's spacings, the guard's counts and whether
+ * logger hours and days are held. A source with a clock, closed windows, an arrival and a timer
+ * takes about 30 bytes.
  */
 public final class SourceProgressSerializer extends CompactStateSerializer<SourceProgress> {
     static final int FORMAT = 1;
@@ -56,6 +57,7 @@ public final class SourceProgressSerializer extends CompactStateSerializer<Sourc
         writeVarLong(p.interval.learnedMinutes, out);
         writeVarLong(p.guard.heldCount, out);
         writeVarLong(p.guard.oldClockVotes, out);
+        writeVarLong((p.holdsLoggerHours ? 1 : 0) | (p.holdsLoggerDays ? 2 : 0), out);
     }
 
     @Override
@@ -74,6 +76,9 @@ public final class SourceProgressSerializer extends CompactStateSerializer<Sourc
         p.interval.learnedMinutes = (int) readVarLong(in);
         p.guard.heldCount = (int) readVarLong(in);
         p.guard.oldClockVotes = (int) readVarLong(in);
+        long logger = readVarLong(in);
+        p.holdsLoggerHours = (logger & 1) != 0;
+        p.holdsLoggerDays = (logger & 2) != 0;
         return p;
     }
 

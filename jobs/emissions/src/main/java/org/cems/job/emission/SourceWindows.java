@@ -268,6 +268,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
                     return false;
                 }
                 loggerHours.put(hour, statsOf(r));
+                progress.holdsLoggerHours = true;
             }
             default -> {
                 long day = dayStart(r.timeMillis);
@@ -275,6 +276,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
                     return false;
                 }
                 loggerDays.put(day, statsOf(r));
+                progress.holdsLoggerDays = true;
             }
         }
         long hour = floor(r.timeMillis, HOUR_MS);
@@ -366,12 +368,14 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
                 expired.add(minute);
             }
         }
-        for (Long hour : loggerHours.keys()) {
-            hoursWithData.add(hour);
+        if (progress.holdsLoggerHours) {
+            for (Long hour : loggerHours.keys()) {
+                hoursWithData.add(hour);
+            }
         }
         Set<Long> closedDays = new TreeSet<>();
         closeHours(closed, watermark, hoursWithData, closedDays, out);
-        for (Long day : loggerDays.keys()) {
+        for (Long day : progress.holdsLoggerDays ? loggerDays.keys() : List.<Long>of()) {
             long dayEnd = nextDayStart(day);
             if (dayEnd > closed && dayEnd <= watermark) {
                 closedDays.add(day);
@@ -403,7 +407,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         long first = Math.max(floor(closed, HOUR_MS), progress.firstDataHourMs);
         for (long hour = first; hour + HOUR_MS <= watermark; hour += HOUR_MS) {
             if (!hoursWithData.contains(hour)) {
-                if (loggerDays.contains(dayStart(hour))) {
+                if (progress.holdsLoggerDays && loggerDays.contains(dayStart(hour))) {
                     continue;
                 }
                 if (hour < oldestMissing) {
@@ -428,16 +432,23 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
 
     /**
      * Hours (and the logger's own periods, facility reports) that no reading may change any more
-     * leave the state. Once an hour: each call iterates three map states, and what expires expires
-     * by days (hours go with their day).
+     * leave the state. Once an hour: each call iterates the hours, the facility reports and the
+     * logger's periods where it has any, and what expires expires by days (hours go with their day).
      *
      * @param horizon the hour the allowed lateness reaches back to: a reading before it is late
      */
     private void dropExpiredPeriods(long horizon) throws Exception {
-        for (Long hour : StateKeys.removeIf(hours, hour -> nextDayStart(dayStart(hour)) < horizon)) {
-            loggerHours.remove(hour);
+        List<Long> expiredHours = StateKeys.removeIf(hours, hour -> nextDayStart(dayStart(hour)) < horizon);
+        if (progress.holdsLoggerHours) {
+            for (Long hour : expiredHours) {
+                loggerHours.remove(hour);
+            }
+            progress.holdsLoggerHours = loggerHours.keys().iterator().hasNext();
         }
-        StateKeys.removeIf(loggerDays, day -> nextDayStart(day) < horizon);
+        if (progress.holdsLoggerDays) {
+            StateKeys.removeIf(loggerDays, day -> nextDayStart(day) < horizon);
+            progress.holdsLoggerDays = loggerDays.keys().iterator().hasNext();
+        }
         for (Map.Entry<String, FacilityTimeline> e : facilities.entries()) {
             int before = e.getValue().times.length;
             e.getValue().dropBefore(horizon - HOUR_MS);
@@ -501,7 +512,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
 
     private PeriodSummary hourSummary(long hour) throws Exception {
         StopEvidence evidence = stopEvidence();
-        WindowStats logger = loggerHours.get(hour);
+        WindowStats logger = progress.holdsLoggerHours ? loggerHours.get(hour) : null;
         List<SubPeriod> parts = new ArrayList<>();
         if (logger != null) {
             PeriodSummary p = Periods.fromLogger(logger);
@@ -531,7 +542,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
                 dayHours.add(e.getValue());
             }
         }
-        WindowStats logger = loggerDays.get(day);
+        WindowStats logger = progress.holdsLoggerDays ? loggerDays.get(day) : null;
         PeriodSummary p = logger != null ? Periods.fromLogger(logger) : Periods.day(dayHours);
         Periods.addMassFromHours(p, dayHours);
         useLoggerTotals(p, kind == Emission.CLOSE ? Instant.ofEpochMilli(day) : null);

@@ -11,10 +11,10 @@ class SourceProgressSerializerTest {
     private static final long T = 1_795_000_000_000L;
 
     @Test
-    void aFreshProgressTakesFiveBytes() throws Exception {
+    void aFreshProgressTakesSixBytes() throws Exception {
         SourceProgress fresh = new SourceProgress();
         byte[] bytes = write(fresh);
-        assertThat(bytes).hasSize(5);
+        assertThat(bytes).hasSize(6);
         assertThat(read(bytes)).usingRecursiveComparison().isEqualTo(fresh);
     }
 
@@ -32,10 +32,12 @@ class SourceProgressSerializerTest {
         p.guard.heldArrivalMs = T + 3_000;
         p.guard.heldCount = 2;
         p.guard.oldClockVotes = 3;
+        p.holdsLoggerHours = true;
+        p.holdsLoggerDays = true;
         byte[] bytes = write(p);
         assertThat(read(bytes)).usingRecursiveComparison().isEqualTo(p);
-        // eight times of six bytes (var-longs of epoch millis), the flags and four small counts
-        assertThat(bytes.length).isLessThanOrEqualTo(8 * 6 + 1 + 4);
+        // eight times of six bytes (var-longs of epoch millis), the flags and five small counts
+        assertThat(bytes.length).isLessThanOrEqualTo(8 * 6 + 1 + 5);
     }
 
     private static byte[] write(SourceProgress p) throws Exception {
