@@ -85,7 +85,9 @@ public final class Hj212Decoder implements Serializable {
         if (payload == null || off < 0 || len < 0 || off > payload.length - len) {
             return noFrame("payload range out of bounds");
         }
-        Session session = newSession();
+        Session session = new Session(
+                Hj212Framer.forWholeInput(options.maxSegmentBytes(), options.crcPolicy(), len),
+                new Collector(options.sm4(), options.sm4Keys()));
         List<DecodeResult> out = new ArrayList<>(2);
         out.addAll(session.feed(payload, off, len));
         out.addAll(session.finish());

@@ -19,6 +19,24 @@ class DecoderFramingTest {
         assertThat(cns(results)).containsExactly("1062", "2011", "2011");
     }
 
+    /**
+     * A whole payload is decoded in one buffer of its own size: one longer than a connection's
+     * stream buffer (twice the largest frame) comes out as the same frames a stream gives.
+     */
+    @Test
+    void aPayloadLongerThanTheStreamBufferGivesTheFramesAStreamGives() {
+        Hj212Decoder small = Hj212Decoder.builder().maxSegmentBytes(300).build();
+        String payload = (Frames.UPLOAD_2011 + "junk").repeat(20) + "##02";
+        List<DecodeResult> whole = small.decode(bytes(payload));
+        Hj212Decoder.Session stream = small.newSession();
+        List<DecodeResult> streamed = new ArrayList<>(stream.feed(bytes(payload), 0, payload.length()));
+        streamed.addAll(stream.finish());
+        assertThat(whole).hasSize(41).isEqualTo(streamed);
+        assertThat(whole.get(40))
+                .isInstanceOfSatisfying(
+                        DecodeResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.TRUNCATED));
+    }
+
     @Test
     void gluedFramesWithCrlfAndBlankLines() {
         String glued = "\r\n" + Frames.APPENDIX_A + "\r\n\r\n" + Frames.UPLOAD_2011 + "  \n";
