@@ -12,6 +12,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
+import org.cems.job.types.WireStrings;
 
 /**
  * {@link EmissionAccounting} in state: per pollutant the quarter's counts, the run, and the three
@@ -81,7 +82,7 @@ public final class EmissionAccountingSerializer extends TypeSerializerSingleton<
         a.firstHour = in.readLong();
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            PollutantAccount p = a.account(StringValue.readString(in));
+            PollutantAccount p = a.account(WireStrings.read(in));
             p.quarterStart = in.readLong();
             p.hours = in.readInt();
             p.stoppedHours = in.readInt();

@@ -12,6 +12,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 import org.cems.connector.base.SerializerTypeInfo;
+import org.cems.job.types.WireStrings;
 
 /**
  * Writes an {@link EmissionRecord} field by field, the nullable ones behind one presence mask.
@@ -143,12 +144,12 @@ public final class EmissionRecordSerializer extends TypeSerializerSingleton<Emis
         r.o2Capped = (mask & O2_CAPPED) != 0;
         r.substituted = (mask & SUBSTITUTED) != 0 ? (mask & SUBSTITUTED_TRUE) != 0 : null;
         r.exceeded = (mask & EXCEEDED) != 0 ? (mask & EXCEEDED_TRUE) != 0 : null;
-        r.enterprise = StringValue.readString(in);
-        r.park = StringValue.readString(in);
-        r.industry = StringValue.readString(in);
-        r.source = StringValue.readString(in);
-        r.pollutant = StringValue.readString(in);
-        r.window = StringValue.readString(in);
+        r.enterprise = WireStrings.read(in);
+        r.park = WireStrings.read(in);
+        r.industry = WireStrings.read(in);
+        r.source = WireStrings.read(in);
+        r.pollutant = WireStrings.read(in);
+        r.window = WireStrings.read(in);
         r.windowStartMillis = in.readLong();
         r.validCount = in.readInt();
         r.stoppedCount = in.readInt();

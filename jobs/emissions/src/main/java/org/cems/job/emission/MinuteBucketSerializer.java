@@ -12,6 +12,7 @@ import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
+import org.cems.job.types.WireStrings;
 
 /**
  * The window state that grows with sources and lateness, written compactly: counts as var-ints,
@@ -245,7 +246,7 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
         int n = readVarInt(in);
         for (int i = 0; i < n; i++) {
             int place = readVarInt(in);
-            String code = place == 0 ? StringValue.readString(in) : code(place);
+            String code = place == 0 ? WireStrings.read(in) : code(place);
             ParameterStats s = new ParameterStats();
             int flags = in.readUnsignedByte();
             s.samples = readVarInt(in);
@@ -334,7 +335,7 @@ public final class MinuteBucketSerializer extends TypeSerializerSingleton<Minute
         WindowStats stats = new WindowStats();
         int n = readVarInt(in);
         for (int i = 0; i < n; i++) {
-            String code = StringValue.readString(in);
+            String code = WireStrings.read(in);
             ParameterStats s = new ParameterStats();
             s.samples = readVarInt(in);
             s.validCount = readVarInt(in);

@@ -7,6 +7,7 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 import org.cems.job.types.CompactStateSerializer;
 import org.cems.job.types.CompactStateSnapshot;
+import org.cems.job.types.WireStrings;
 
 /**
  * {@link SubPeriodMark} in state, format 1: the interval in minutes shifted left once with the
@@ -37,7 +38,7 @@ public final class SubPeriodMarkSerializer extends CompactStateSerializer<SubPer
         SubPeriodMark m = new SubPeriodMark();
         m.minutes = (int) (head >>> 1);
         m.stopped = (head & 1) != 0;
-        m.invalidPollutants = StringValue.readString(in);
+        m.invalidPollutants = WireStrings.read(in);
         return m;
     }
 

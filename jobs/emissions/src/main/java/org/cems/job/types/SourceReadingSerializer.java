@@ -75,14 +75,14 @@ public final class SourceReadingSerializer extends TypeSerializerSingleton<Sourc
     @Override
     public SourceReading deserialize(DataInputView in) throws IOException {
         SourceReading r = new SourceReading();
-        r.enterprise = StringValue.readString(in);
-        r.park = StringValue.readString(in);
-        r.industry = StringValue.readString(in);
-        r.source = StringValue.readString(in);
-        r.mn = StringValue.readString(in);
-        r.cn = StringValue.readString(in);
+        r.enterprise = WireStrings.read(in);
+        r.park = WireStrings.read(in);
+        r.industry = WireStrings.read(in);
+        r.source = WireStrings.read(in);
+        r.mn = WireStrings.read(in);
+        r.cn = WireStrings.read(in);
         r.timeMillis = in.readLong();
-        r.origin = StringValue.readString(in);
+        r.origin = WireStrings.read(in);
         readMeasures(in, r.reported);
         readMeasures(in, r.measures);
         return r;
@@ -125,11 +125,11 @@ public final class SourceReadingSerializer extends TypeSerializerSingleton<Sourc
     private static void readMeasures(DataInputView in, Map<String, Measure> into) throws IOException {
         int n = in.readShort();
         for (int i = 0; i < n; i++) {
-            String code = StringValue.readString(in);
+            String code = WireStrings.read(in);
             double value = in.readDouble();
             Double ref = in.readBoolean() ? in.readDouble() : null;
             boolean valid = in.readBoolean();
-            Measure m = new Measure(value, ref, valid, StringValue.readString(in));
+            Measure m = new Measure(value, ref, valid, WireStrings.read(in));
             m.couKg = in.readBoolean() ? in.readDouble() : null;
             into.put(code, m);
         }
