@@ -2,8 +2,7 @@ package org.cems.job.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
+import org.cems.job.types.SerializedBytes;
 import org.junit.jupiter.api.Test;
 
 /** Every value of a point's progress comes back as written, set or not. */
@@ -13,9 +12,11 @@ class PointProgressSerializerTest {
     @Test
     void aFreshProgressTakesTwoBytes() throws Exception {
         PointProgress fresh = new PointProgress();
-        byte[] bytes = write(fresh);
+        byte[] bytes = SerializedBytes.write(PointProgressSerializer.INSTANCE, fresh);
         assertThat(bytes).hasSize(2);
-        assertThat(read(bytes)).usingRecursiveComparison().isEqualTo(fresh);
+        assertThat(SerializedBytes.read(PointProgressSerializer.INSTANCE, bytes))
+                .usingRecursiveComparison()
+                .isEqualTo(fresh);
     }
 
     @Test
@@ -28,18 +29,10 @@ class PointProgressSerializerTest {
         p.flagRuns = 0b10101;
         p.clockChangingSinceMs = T - 60_000;
         p.clockFiringSinceMs = T - 7_200_000;
-        byte[] bytes = write(p);
-        assertThat(read(bytes)).usingRecursiveComparison().isEqualTo(p);
+        byte[] bytes = SerializedBytes.write(PointProgressSerializer.INSTANCE, p);
+        assertThat(SerializedBytes.read(PointProgressSerializer.INSTANCE, bytes))
+                .usingRecursiveComparison()
+                .isEqualTo(p);
         assertThat(bytes.length).isLessThanOrEqualTo(1 + 5 * 6 + 1);
-    }
-
-    private static byte[] write(PointProgress p) throws Exception {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        PointProgressSerializer.INSTANCE.serialize(p, out);
-        return out.getCopyOfBuffer();
-    }
-
-    private static PointProgress read(byte[] bytes) throws Exception {
-        return PointProgressSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes));
     }
 }

@@ -2,8 +2,7 @@ package org.cems.job.emission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
+import org.cems.job.types.SerializedBytes;
 import org.junit.jupiter.api.Test;
 
 /** Every value of a source's progress comes back as written, set or not, in few bytes. */
@@ -13,9 +12,11 @@ class SourceProgressSerializerTest {
     @Test
     void aFreshProgressTakesSixBytes() throws Exception {
         SourceProgress fresh = new SourceProgress();
-        byte[] bytes = write(fresh);
+        byte[] bytes = SerializedBytes.write(SourceProgressSerializer.INSTANCE, fresh);
         assertThat(bytes).hasSize(6);
-        assertThat(read(bytes)).usingRecursiveComparison().isEqualTo(fresh);
+        assertThat(SerializedBytes.read(SourceProgressSerializer.INSTANCE, bytes))
+                .usingRecursiveComparison()
+                .isEqualTo(fresh);
     }
 
     @Test
@@ -34,19 +35,11 @@ class SourceProgressSerializerTest {
         p.guard.oldClockVotes = 3;
         p.holdsLoggerHours = true;
         p.holdsLoggerDays = true;
-        byte[] bytes = write(p);
-        assertThat(read(bytes)).usingRecursiveComparison().isEqualTo(p);
+        byte[] bytes = SerializedBytes.write(SourceProgressSerializer.INSTANCE, p);
+        assertThat(SerializedBytes.read(SourceProgressSerializer.INSTANCE, bytes))
+                .usingRecursiveComparison()
+                .isEqualTo(p);
         // eight times of six bytes (var-longs of epoch millis), the flags and five small counts
         assertThat(bytes.length).isLessThanOrEqualTo(8 * 6 + 1 + 5);
-    }
-
-    private static byte[] write(SourceProgress p) throws Exception {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        SourceProgressSerializer.INSTANCE.serialize(p, out);
-        return out.getCopyOfBuffer();
-    }
-
-    private static SourceProgress read(byte[] bytes) throws Exception {
-        return SourceProgressSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes));
     }
 }

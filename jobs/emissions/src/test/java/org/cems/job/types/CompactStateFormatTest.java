@@ -111,7 +111,8 @@ class CompactStateFormatTest {
         // what migration does: read with the serializer the old snapshot restores, write in the new format
         DeviceWindow w = new DeviceWindow();
         w.outlet = side(35.25, 4.5, 0.075, true, 1, 0);
-        DeviceWindow fromSavepoint = read(oldSnapshot.restoreSerializer(), write(old, w));
+        DeviceWindow fromSavepoint =
+                SerializedBytes.read(oldSnapshot.restoreSerializer(), SerializedBytes.write(old, w));
         assertThat(roundTrip(DeviceWindowSerializer.INSTANCE, fromSavepoint))
                 .usingRecursiveComparison()
                 .isEqualTo(w);
@@ -160,7 +161,7 @@ class CompactStateFormatTest {
                         .resolveSchemaCompatibility(oldSnapshot)
                         .isCompatibleAfterMigration())
                 .isTrue();
-        assertThat(read(oldSnapshot.restoreSerializer(), write(old, r)))
+        assertThat(SerializedBytes.read(oldSnapshot.restoreSerializer(), SerializedBytes.write(old, r)))
                 .usingRecursiveComparison()
                 .isEqualTo(r);
     }
@@ -181,25 +182,12 @@ class CompactStateFormatTest {
         return TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
     }
 
-    private static <T> byte[] write(TypeSerializer<T> s, T value) throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        s.serialize(value, out);
-        return out.getCopyOfBuffer();
-    }
-
-    private static <T> T read(TypeSerializer<T> s, byte[] bytes) throws IOException {
-        DataInputDeserializer in = new DataInputDeserializer(bytes);
-        T value = s.deserialize(in);
-        assertThat(in.available()).isZero();
-        return value;
-    }
-
     private static <T> int bytes(TypeSerializer<T> s, T value) throws IOException {
-        return write(s, value).length;
+        return SerializedBytes.write(s, value).length;
     }
 
     private static <T> T roundTrip(TypeSerializer<T> s, T value) throws IOException {
-        T back = read(s, write(s, value));
+        T back = SerializedBytes.read(s, SerializedBytes.write(s, value));
         assertThat(s.copy(value)).usingRecursiveComparison().isEqualTo(value);
         return back;
     }
