@@ -215,6 +215,11 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         progress = progressState.value();
         if (progress == null) {
             progress = progressMigration.load(accounting, clockGuard);
+            if (progress.hasClock()) {
+                // built from separate states, which the migration cleared: kept now, as a facility
+                // status (which writes no progress) may be the call
+                progressState.update(progress);
+            }
         }
         side = new SideOutputs() {
             @Override
