@@ -380,10 +380,12 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         }
         Set<Long> closedDays = new TreeSet<>();
         closeHours(closed, watermark, hoursWithData, closedDays, out);
-        for (Long day : progress.holdsLoggerDays ? loggerDays.keys() : List.<Long>of()) {
-            long dayEnd = nextDayStart(day);
-            if (dayEnd > closed && dayEnd <= watermark) {
-                closedDays.add(day);
+        if (progress.holdsLoggerDays) {
+            for (Long day : loggerDays.keys()) {
+                long dayEnd = nextDayStart(day);
+                if (dayEnd > closed && dayEnd <= watermark) {
+                    closedDays.add(day);
+                }
             }
         }
         for (Long day : closedDays) {
