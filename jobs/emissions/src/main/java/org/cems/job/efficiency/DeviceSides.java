@@ -18,8 +18,7 @@ import org.cems.job.emission.EmissionRecord;
  */
 public class DeviceSides implements FlatMapFunction<EmissionRecord, DeviceSide> {
     private final Registry registry;
-    /** Enterprise, then point, then pollutant: no key object to build for each record. */
-    private transient Map<String, Map<String, Map<String, List<Addressee>>>> devicesByPoint;
+    private transient Map<Point, List<Addressee>> devicesByPoint;
 
     public DeviceSides(Registry registry) {
         this.registry = registry;
@@ -27,13 +26,7 @@ public class DeviceSides implements FlatMapFunction<EmissionRecord, DeviceSide> 
 
     @Override
     public void flatMap(EmissionRecord r, Collector<DeviceSide> out) {
-        Map<String, Map<String, List<Addressee>>> points = index().get(r.enterprise);
-        Map<String, List<Addressee>> pollutants = points == null ? null : points.get(r.source);
-        List<Addressee> addressees = pollutants == null ? null : pollutants.get(r.pollutant);
-        if (addressees == null) {
-            return;
-        }
-        for (Addressee a : addressees) {
+        for (Addressee a : index().getOrDefault(new Point(r.enterprise, r.source, r.pollutant), List.of())) {
             DeviceSide s = new DeviceSide();
             s.enterprise = r.enterprise;
             s.device = a.device();
@@ -43,13 +36,15 @@ public class DeviceSides implements FlatMapFunction<EmissionRecord, DeviceSide> 
         }
     }
 
-    private Map<String, Map<String, Map<String, List<Addressee>>>> index() {
+    private Map<Point, List<Addressee>> index() {
         if (devicesByPoint == null) {
-            Map<String, Map<String, Map<String, List<Addressee>>>> map = new HashMap<>();
+            Map<Point, List<Addressee>> map = new HashMap<>();
             for (Enterprise e : registry.enterprises) {
                 for (Device d : e.devices) {
-                    addressees(map, e.id, d.inlet, d.pollutant).add(new Addressee(d.id, DeviceSide.INLET));
-                    addressees(map, e.id, d.outlet, d.pollutant).add(new Addressee(d.id, DeviceSide.OUTLET));
+                    map.computeIfAbsent(new Point(e.id, d.inlet, d.pollutant), k -> new ArrayList<>())
+                            .add(new Addressee(d.id, DeviceSide.INLET));
+                    map.computeIfAbsent(new Point(e.id, d.outlet, d.pollutant), k -> new ArrayList<>())
+                            .add(new Addressee(d.id, DeviceSide.OUTLET));
                 }
             }
             devicesByPoint = map;
@@ -57,15 +52,8 @@ public class DeviceSides implements FlatMapFunction<EmissionRecord, DeviceSide> 
         return devicesByPoint;
     }
 
-    private static List<Addressee> addressees(
-            Map<String, Map<String, Map<String, List<Addressee>>>> map,
-            String enterprise,
-            String point,
-            String pollutant) {
-        return map.computeIfAbsent(enterprise, k -> new HashMap<>())
-                .computeIfAbsent(point, k -> new HashMap<>())
-                .computeIfAbsent(pollutant, k -> new ArrayList<>());
-    }
+    /** A monitoring point's pollutant. */
+    private record Point(String enterprise, String source, String pollutant) {}
 
     /** A device and the side of it a point measures. */
     private record Addressee(String device, String side) {}
