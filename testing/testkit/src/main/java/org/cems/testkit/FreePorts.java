@@ -1,20 +1,58 @@
 package org.cems.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Free TCP ports on loopback, for servers that must be told their port before they start. */
+/**
+ * Free TCP ports on loopback, for servers that must be told their port before they start.
+ *
+ * <p>The ports come from below the kernel's ephemeral range: a port the kernel hands out for
+ * {@code bind(0)} is also what it hands to the next outgoing connection, so between our probe and
+ * the server's own bind a Kafka or HTTP client of the same test could take it (influxd once failed
+ * with "address already in use" that way). Below the range only another listener can collide, and
+ * the random pick makes that unlikely.
+ */
 public final class FreePorts {
+    private static final int LOWEST = 10_000;
+    private static final int ATTEMPTS = 200;
+
     private FreePorts() {}
 
     public static int next() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int below = ephemeralRangeStart();
+        for (int i = 0; i < ATTEMPTS; i++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+            if (bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException(
+                "no free loopback port in " + LOWEST + "-" + (below - 1) + " after " + ATTEMPTS + " tries");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /** The first port of Linux's ephemeral range, 32768 unless the machine sets another. */
+    static int ephemeralRangeStart() {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        try {
+            int start = Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]);
+            return Math.max(LOWEST + 1_000, start);
+        } catch (IOException | RuntimeException unreadable) {
+            return 32_768;
         }
     }
 }
