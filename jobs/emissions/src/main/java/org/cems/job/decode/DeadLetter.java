@@ -31,6 +31,8 @@ public class DeadLetter {
     public String mn;
     /** The DataTime of the reading turned away, when it was readable that far; else null. */
     public Long dataTimeMillis;
+    /** The events this one stands for in the {@code quality} counts: an hour's close notes a reason once for all its pollutants. */
+    public int count = 1;
 
     public DeadLetter() {}
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -238,8 +239,9 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
             }
 
             @Override
-            public void quality(AccountingNote note, String detail) {
-                qualityNote(note, detail, ctx.timerService().currentProcessingTime(), d -> ctx.output(QUALITY, d));
+            public void quality(AccountingNote note, int count, String detail) {
+                qualityNote(
+                        note, count, detail, ctx.timerService().currentProcessingTime(), d -> ctx.output(QUALITY, d));
             }
         };
     }
@@ -432,6 +434,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         if (notAccounted > 0) {
             side.quality(
                     AccountingNote.GAP_NOT_ACCOUNTED,
+                    1,
                     notAccounted + " missing hours before " + Instant.ofEpochMilli(oldestMissing)
                             + " are not emitted (accounting.max_gap)");
         }
@@ -506,9 +509,14 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
         EmissionAccounting a = orNew(accounting.value());
         long quarter = quarterStart(hour);
         if (kind == Emission.CLOSE) {
+            // one note per reason with its pollutants' count: at S = 100,000 a first hour's close
+            // sent three notes a source, each a keyed record and state update in quality-counts
+            Map<AccountingNote, Integer> notes = new EnumMap<>(AccountingNote.class);
             for (AccountingNote note : a.close(p, quarter, accountingSettings)) {
-                side.quality(note, "hour " + Instant.ofEpochMilli(hour) + " substituted");
+                notes.merge(note, 1, Integer::sum);
             }
+            notes.forEach((note, pollutants) -> side.quality(
+                    note, pollutants, "hour " + Instant.ofEpochMilli(hour) + ": " + pollutants + " substituted"));
             accounting.update(a);
         } else {
             a.provisional(p, quarter, accountingSettings, hours.get(hour));
@@ -599,6 +607,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
                                     * Math.max(Math.abs(c.massKg), Math.abs(c.loggerKg))) {
                 side.quality(
                         AccountingNote.LOGGER_TOTAL_MISMATCH,
+                        1,
                         e.getKey() + " at " + countAt + ": computed " + c.massKg + " kg, logger " + c.loggerKg + " kg");
             }
         }
@@ -644,7 +653,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
 
         void window(List<EmissionRecord> records);
 
-        void quality(AccountingNote note, String detail);
+        /** {@code count} events of one reason, counted in {@code quality} as that many. */
+        void quality(AccountingNote note, int count, String detail);
     }
 
     @Override
@@ -711,9 +721,10 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     }
 
     private void qualityNote(
-            AccountingNote note, String detail, long nowMillis, java.util.function.Consumer<DeadLetter> to) {
+            AccountingNote note, int count, String detail, long nowMillis, java.util.function.Consumer<DeadLetter> to) {
         DeadLetter d =
                 DeadLetter.of(note, detail, "source-windows", detail.getBytes(StandardCharsets.UTF_8), nowMillis);
+        d.count = count;
         if (current != null) {
             d.enterprise = current.enterprise().id;
             d.source = current.source().id;

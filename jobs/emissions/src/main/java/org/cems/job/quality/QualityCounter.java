@@ -43,7 +43,7 @@ public class QualityCounter extends KeyedProcessFunction<Tuple3<String, String, 
     public void processElement(DeadLetter d, Context ctx, Collector<QualityRecord> out) throws Exception {
         long minute = d.receivedMillis - Math.floorMod(d.receivedMillis, MINUTE_MS);
         Long count = countByMinute.get(minute);
-        countByMinute.put(minute, count == null ? 1L : count + 1);
+        countByMinute.put(minute, count == null ? d.count : count + d.count);
         long at = ctx.timerService().currentProcessingTime() + EMIT_DELAY_MS;
         Long pending = pendingTimer.value();
         if (pending == null || pending > at) {

@@ -21,6 +21,7 @@ import org.cems.core.registry.Registry;
 import org.cems.core.registry.RegistryLoader;
 import org.cems.job.decode.DeadLetter;
 import org.cems.job.decode.DecodePayloads;
+import org.cems.job.quality.AccountingNote;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -372,6 +373,31 @@ class SourceWindowsTest {
         assertThat(h11.valid).isFalse();
         assertThat(h11.substituted).isFalse();
         assertThat(h11.massAccountedKg).isEqualTo(0.0);
+    }
+
+    /**
+     * The first hour of a source, invalid (every minute flagged D, HJ 75-2017 11.2.1) with no valid
+     * hour before it: each of the three substituted pollutants is a {@code substitution_no_history}
+     * event, sent as one note that counts three.
+     */
+    @Test
+    void aFirstHourWithoutHistoryIsOneQualityNoteCountingItsSubstitutedPollutants() throws Exception {
+        for (int m = 0; m < 60; m++) {
+            Reading r = reading(MN1, "2011", HOUR10 + m * MINUTE, 20, "D", 1_000_000);
+            r.values.put("a21002", value(50, "D"));
+            r.values.put("a34013", value(5, "D"));
+            send(r);
+        }
+        send(reading(MN1, "2011", HOUR10 + HOUR, 1, "N", 1_000_000));
+        assertThat(last("1h", HOUR10).substituted).isTrue();
+        List<DeadLetter> notes = harness.getSideOutput(SourceWindows.QUALITY).stream()
+                .map(rec -> (DeadLetter) rec.getValue())
+                .toList();
+        assertThat(notes).singleElement().satisfies(n -> {
+            assertThat(n.reason).isEqualTo(AccountingNote.SUBSTITUTION_NO_HISTORY.wireName());
+            assertThat(n.count).isEqualTo(3);
+            assertThat(n.source).isEqualTo("u1-stack");
+        });
     }
 
     @Test
