@@ -25,7 +25,8 @@ final class BenchOptions {
     static final String USAGE = """
             usage: cems bench [--sources 1000,10000,100000] [--sink influxdb,discard] [--rate 1000,10000]
                               [--catch-up-sources N] [--catch-up-interval SECONDS] [--cap SECONDS]
-                              [--max-messages N] [--state-backend rocksdb|hashmap] [--no-sql] [--out DIR]
+                              [--max-messages N] [--state-backend rocksdb|hashmap] [--no-sql] [--no-warm-up]
+                              [--out DIR]
               Throughput, latency, checkpoints and catch-up of the job on this machine, against Kafka
               alone, InfluxDB alone and the same minute windows as Flink SQL (docs/benchmark.md).
               With no options it runs the whole matrix, each job phase capped (estimated 45 minutes on an
@@ -40,6 +41,7 @@ final class BenchOptions {
               --state-backend NAME  keyed state of every job, the full job and the SQL jobs alike: rocksdb (incremental
                                     checkpoints) or hashmap (the heap, full checkpoints); default the job's, rocksdb
               --no-sql              skip the Flink SQL jobs
+              --no-warm-up          skip the warm-up (every job once over 60,000 records first, not reported)
               --out DIR             report folder (default target/bench/DATE-TIME)
             """;
 
@@ -57,6 +59,9 @@ final class BenchOptions {
     String stateBackend = new JobConfig.Checkpoint().stateBackend;
 
     boolean sql = true;
+    /** Every job once over a small backlog before the measured phases, so they compare compiled code. */
+    boolean warmUp = true;
+
     Path out;
 
     /** The options, or an {@link IllegalArgumentException} naming what is wrong. */
@@ -68,12 +73,16 @@ final class BenchOptions {
                 o.sql = false;
                 continue;
             }
+            if ("--no-warm-up".equals(a)) {
+                o.warmUp = false;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + a);
             }
             String v = args[++i];
             switch (a) {
-                case "--sources" -> o.sources = positives(a, v);
+                case "--sources" -> o.sources = distinct(a, positives(a, v));
                 case "--rate" -> o.rates = positives(a, v);
                 case "--sink" -> o.sinks = sinks(v);
                 case "--catch-up-sources" -> o.catchUpSources = number(a, v, 0);
@@ -133,6 +142,14 @@ final class BenchOptions {
 
     private static List<Integer> positives(String option, String csv) {
         return Arrays.stream(csv.split(",")).map(s -> number(option, s, 1)).toList();
+    }
+
+    /** Each S once: a second run of an S would preload a topic that exists already. */
+    private static List<Integer> distinct(String option, List<Integer> values) {
+        if (values.stream().distinct().count() < values.size()) {
+            throw new IllegalArgumentException(option + " names a value twice: " + values);
+        }
+        return values;
     }
 
     private static int number(String option, String text, int min) {

@@ -200,7 +200,11 @@ final class Report {
                         + " records, encoded beforehand, with two threads and no job running: the sink's ceiling on this machine. Each job writes into "
                         + "a database of its own, dropped after its S. Restarts are the failures in the job's exception history (`/jobs/:jobid/exceptions`; "
                         + "its `numRestarts` metric where the REST API lists it) with their root causes, read before it is cancelled; "
-                        + "a record count going back is not a restart.\n\n");
+                        + "a record count going back is not a restart. "
+                        + (options.warmUp
+                                ? "Before the first S, every job ran once over an hour of 1,000 sources a minute apart (60,000 records, discarding sink, not reported), so the phases compare code the JIT has compiled (`--no-warm-up` skips it)."
+                                : "No warm-up (`--no-warm-up`): the first phases include the JIT compiling each job's code.")
+                        + "\n\n");
         md.append(String.format(
                 "Caps: each job phase at most %d s (`--cap`; a capped rate is what was read by then), the plain consumer 120 s, "
                         + "latency %d s of sending + %d s to drain per rate, the checkpoint after the backlog within 60 s. Latency is measured only "

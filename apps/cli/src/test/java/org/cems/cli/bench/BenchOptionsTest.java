@@ -18,6 +18,7 @@ class BenchOptionsTest {
         assertThat(o.catchUpSources()).isEqualTo(100000);
         assertThat(o.capSeconds).isEqualTo(300);
         assertThat(o.sql).isTrue();
+        assertThat(o.warmUp).isTrue();
         assertThat(o.out).isNull();
         // the job's default (checkpoint.state_backend), for the full job and the SQL jobs alike
         assertThat(o.stateBackend).isEqualTo("rocksdb");
@@ -35,6 +36,7 @@ class BenchOptionsTest {
                 "--out",
                 "/tmp/b",
                 "--no-sql",
+                "--no-warm-up",
                 "--cap",
                 "60");
         assertThat(o.sources).containsExactly(1000);
@@ -42,6 +44,7 @@ class BenchOptionsTest {
         assertThat(o.rates).containsExactly(1000);
         assertThat(o.out).isEqualTo(Path.of("/tmp/b"));
         assertThat(o.sql).isFalse();
+        assertThat(o.warmUp).isFalse();
         assertThat(o.capSeconds).isEqualTo(60);
         // the catch-up follows the largest S asked for, unless told
         assertThat(o.catchUpSources()).isEqualTo(1000);
@@ -80,6 +83,8 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--sources", "ten"))
                 .hasMessageContaining("--sources takes a number");
         assertThatThrownBy(() -> BenchOptions.parse("--rate", "0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> BenchOptions.parse("--sources", "1000,1000"))
+                .hasMessageContaining("--sources names a value twice");
         assertThatThrownBy(() -> BenchOptions.parse("--cap")).hasMessageContaining("--cap");
         assertThatThrownBy(() -> BenchOptions.parse("--fast", "1")).hasMessageContaining("unknown option: --fast");
         assertThatThrownBy(() -> BenchOptions.parse("--state-backend", "memory"))
