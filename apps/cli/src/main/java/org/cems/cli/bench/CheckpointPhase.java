@@ -68,6 +68,11 @@ final class CheckpointPhase {
                         c.maxMillis(),
                         c.completed(),
                         c.failed()));
+                JsonNode failed = cp.path("latest").path("failed");
+                if (c.failed() > 0 && !failed.isMissingNode() && !failed.isNull()) {
+                    rig.say("the latest failed checkpoint, " + failed.path("id").asLong() + ": "
+                            + failed.path("failure_message").asText("(no message)"));
+                }
                 rig.say("state per source by operator: " + c.byOperator());
                 return c;
             }
