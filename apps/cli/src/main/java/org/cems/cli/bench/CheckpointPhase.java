@@ -72,6 +72,10 @@ final class CheckpointPhase {
                 if (c.failed() > 0 && !failed.isMissingNode() && !failed.isNull()) {
                     rig.say("the latest failed checkpoint, " + failed.path("id").asLong() + ": "
                             + failed.path("failure_message").asText("(no message)"));
+                } else if (c.failed() > 0) {
+                    // Flink counts a checkpoint it declined to trigger (as while tasks are still
+                    // starting) as failed, with no statistics to show
+                    rig.say("the failed checkpoints never started: Flink keeps no details of a declined trigger");
                 }
                 rig.say("state per source by operator: " + c.byOperator());
                 return c;
