@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,11 +17,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code bind(0)} is also what it hands to the next outgoing connection, so between our probe and
  * the server's own bind a Kafka or HTTP client of the same test could take it (influxd once failed
  * with "address already in use" that way). Below the range only another listener can collide, and
- * the random pick makes that unlikely.
+ * the random pick makes that unlikely. A port is handed out once per JVM: two random picks can
+ * meet where {@code bind(0)} never repeats itself at once (Kafka once got one port for both its
+ * listeners).
  */
 public final class FreePorts {
     private static final int LOWEST = 10_000;
     private static final int ATTEMPTS = 200;
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {}
 
@@ -27,7 +33,7 @@ public final class FreePorts {
         int below = ephemeralRangeStart();
         for (int i = 0; i < ATTEMPTS; i++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
-            if (bindable(port)) {
+            if (bindable(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
@@ -49,7 +55,8 @@ public final class FreePorts {
     static int ephemeralRangeStart() {
         Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         try {
-            int start = Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]);
+            // by lines: Files.readString reads procfs files (size 0) short, one byte here
+            int start = Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
             return Math.max(LOWEST + 1_000, start);
         } catch (IOException | RuntimeException unreadable) {
             return 32_768;
