@@ -25,20 +25,22 @@ public final class FreePorts {
     private static final int LOWEST = 10_000;
     private static final int ATTEMPTS = 200;
 
+    /** Read once: the range is the machine's, and a test run asks for hundreds of ports. */
+    private static final int EPHEMERAL_START = ephemeralRangeStart();
+
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {}
 
     public static int next() {
-        int below = ephemeralRangeStart();
         for (int i = 0; i < ATTEMPTS; i++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_START);
             if (bindable(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
         throw new IllegalStateException(
-                "no free loopback port in " + LOWEST + "-" + (below - 1) + " after " + ATTEMPTS + " tries");
+                "no free loopback port in " + LOWEST + "-" + (EPHEMERAL_START - 1) + " after " + ATTEMPTS + " tries");
     }
 
     private static boolean bindable(int port) {
