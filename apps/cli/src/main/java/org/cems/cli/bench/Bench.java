@@ -23,9 +23,9 @@ public final class Bench {
     public static final String USAGE = BenchOptions.USAGE;
 
     /** The warm-up's backlog: an hour of 1,000 sources a minute apart (60,000 records), its hour's close included. */
-    private static final int WARM_UP_SOURCES = 1_000;
+    static final int WARM_UP_SOURCES = 1_000;
 
-    private static final int WARM_UP_INTERVAL_SECONDS = 60;
+    static final int WARM_UP_INTERVAL_SECONDS = 60;
 
     private final BenchOptions options;
     private final Path out;

@@ -202,7 +202,11 @@ final class Report {
                         + "its `numRestarts` metric where the REST API lists it) with their root causes, read before it is cancelled; "
                         + "a record count going back is not a restart. "
                         + (options.warmUp
-                                ? "Before the first S, every job ran once over an hour of 1,000 sources a minute apart (60,000 records, discarding sink, not reported), so the phases compare code the JIT has compiled (`--no-warm-up` skips it)."
+                                ? String.format(
+                                        "Before the first S, every job ran once over an hour of %,d sources every %d s (%,d records, discarding sink, not reported), so the phases compare code the JIT has compiled (`--no-warm-up` skips it).",
+                                        Bench.WARM_UP_SOURCES,
+                                        Bench.WARM_UP_INTERVAL_SECONDS,
+                                        Bench.WARM_UP_SOURCES * 3600 / Bench.WARM_UP_INTERVAL_SECONDS)
                                 : "No warm-up (`--no-warm-up`): the first phases include the JIT compiling each job's code.")
                         + "\n\n");
         md.append(String.format(
