@@ -80,6 +80,9 @@ public final class EmissionsJob {
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, config.checkpoint.incremental);
         conf.set(ROCKSDB_COMPRESSION, "ZSTD_COMPRESSION");
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(config.checkpoint.stateMemory));
+        MemorySize network = MemorySize.parse(config.checkpoint.networkMemory);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, network);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, network);
         return conf;
     }
 

@@ -163,6 +163,14 @@ public class JobConfig implements Serializable {
          */
         public String stateMemory = "512m";
         /**
+         * Flink's network memory of the embedded cluster: the buffers records travel in between
+         * operators. Flink's local default (64 MB) is a third less than this job's operators ask for
+         * at parallelism 2, so Flink shrinks every operator's pool; at 100,000 sources with InfluxDB
+         * the job then stood still inside a checkpoint (docs/benchmark.md). A cluster of one's
+         * own sets {@code taskmanager.memory.network.min} and {@code .max} instead.
+         */
+        public String networkMemory = "256m";
+        /**
          * A checkpoint whose barriers wait longer than this to align goes unaligned (the in-flight
          * records are stored with it): under backpressure, at 100,000 sources, aligned checkpoints
          * did not complete within a minute. {@code off}: always aligned.

@@ -167,12 +167,8 @@ public final class JobConfigLoader {
                 && !JobConfig.Checkpoint.STATE_BACKEND_HASHMAP.equals(c.checkpoint.stateBackend)) {
             problems.add("checkpoint.state_backend: rocksdb or hashmap, not \"" + c.checkpoint.stateBackend + "\"");
         }
-        try {
-            MemorySize.parse(c.checkpoint.stateMemory);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(
-                    "checkpoint.state_memory: a size such as 512m or 2g, not \"" + c.checkpoint.stateMemory + "\"");
-        }
+        size(problems, "checkpoint.state_memory", c.checkpoint.stateMemory);
+        size(problems, "checkpoint.network_memory", c.checkpoint.networkMemory);
         if (!JobConfig.Checkpoint.ALWAYS_ALIGNED.equals(c.checkpoint.unalignedAfter)) {
             duration(problems, "checkpoint.unaligned_after", c.checkpoint.unalignedAfter);
         }
@@ -407,6 +403,14 @@ public final class JobConfigLoader {
             Durations.parse(value);
         } catch (IllegalArgumentException | NullPointerException e) {
             problems.add(key + ": \"" + value + "\" is not a duration like 30s, 5m or 2h");
+        }
+    }
+
+    private static void size(List<String> problems, String key, String value) {
+        try {
+            MemorySize.parse(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(key + ": a size such as 512m or 2g, not \"" + value + "\"");
         }
     }
 

@@ -72,13 +72,17 @@ class JobConfigLoaderTest {
     }
 
     @Test
-    void theStateMemoryIsTheEmbeddedClustersManagedMemory() {
+    void theStateAndNetworkMemoryAreTheEmbeddedClustersManagedAndNetworkMemory() {
         JobConfig c = JobConfigLoader.load(EXAMPLE);
         assertThat(org.cems.job.EmissionsJob.flinkConfiguration(c).toMap())
-                .containsEntry("taskmanager.memory.managed.size", "512 mb");
+                .containsEntry("taskmanager.memory.managed.size", "512 mb")
+                .containsEntry("taskmanager.memory.network.min", "256 mb")
+                .containsEntry("taskmanager.memory.network.max", "256 mb");
         c.checkpoint.stateMemory = "lots";
+        c.checkpoint.networkMemory = "more";
         assertThatThrownBy(() -> JobConfigLoader.validate(c, "cems.yaml"))
-                .hasMessageContaining("checkpoint.state_memory: a size such as 512m or 2g, not \"lots\"");
+                .hasMessageContaining("checkpoint.state_memory: a size such as 512m or 2g, not \"lots\"")
+                .hasMessageContaining("checkpoint.network_memory: a size such as 512m or 2g, not \"more\"");
     }
 
     @Test
