@@ -22,10 +22,12 @@ import org.cems.cli.bench.Results.SourceRun;
 public final class Bench {
     public static final String USAGE = BenchOptions.USAGE;
 
-    /** The warm-up's backlog: an hour of 1,000 sources a minute apart (60,000 records), its hour's close included. */
+    /** The warm-up's backlog: an hour of 1,000 sources a minute apart its hour's close included. */
     static final int WARM_UP_SOURCES = 1_000;
 
     static final int WARM_UP_INTERVAL_SECONDS = 60;
+
+    static final int WARM_UP_RECORDS = WARM_UP_SOURCES * 3600 / WARM_UP_INTERVAL_SECONDS;
 
     private final BenchOptions options;
     private final Path out;

@@ -41,9 +41,9 @@ final class BenchOptions {
               --state-backend NAME  keyed state of every job, the full job and the SQL jobs alike: rocksdb (incremental
                                     checkpoints) or hashmap (the heap, full checkpoints); default the job's, rocksdb
               --no-sql              skip the Flink SQL jobs
-              --no-warm-up          skip the warm-up (every job once over 60,000 records first, not reported)
+              --no-warm-up          skip the warm-up (every job once over %,d records first, not reported)
               --out DIR             report folder (default target/bench/DATE-TIME)
-            """;
+            """.formatted(Bench.WARM_UP_RECORDS);
 
     List<Integer> sources = List.of(1000, 10000, 100000);
     List<SinkKind> sinks = List.of(SinkKind.INFLUXDB, SinkKind.DISCARD);

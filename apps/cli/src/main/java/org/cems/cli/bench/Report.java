@@ -204,9 +204,7 @@ final class Report {
                         + (options.warmUp
                                 ? String.format(
                                         "Before the first S, every job ran once over an hour of %,d sources every %d s (%,d records, discarding sink, not reported), so the phases compare code the JIT has compiled (`--no-warm-up` skips it).",
-                                        Bench.WARM_UP_SOURCES,
-                                        Bench.WARM_UP_INTERVAL_SECONDS,
-                                        Bench.WARM_UP_SOURCES * 3600 / Bench.WARM_UP_INTERVAL_SECONDS)
+                                        Bench.WARM_UP_SOURCES, Bench.WARM_UP_INTERVAL_SECONDS, Bench.WARM_UP_RECORDS)
                                 : "No warm-up (`--no-warm-up`): the first phases include the JIT compiling each job's code.")
                         + "\n\n");
         md.append(String.format(

@@ -99,6 +99,7 @@ class BenchOptionsTest {
                 .contains("--sink")
                 .contains("--catch-up-sources")
                 .contains("--cap")
-                .contains("--state-backend");
+                .contains("--state-backend")
+                .contains("every job once over 60,000 records first");
     }
 }
