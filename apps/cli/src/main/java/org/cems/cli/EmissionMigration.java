@@ -16,7 +16,7 @@ import org.cems.job.points.TotalPoints;
  * pollutant), and the narrow {@code emission_total} points (one per scope, pollutant and window)
  * into the wide ones {@link TotalPoints} writes, one statement a line, for the pollutants of the
  * parameter catalogue; and the {@code carbon} points into the sources' emission points, where
- * {@link org.cems.job.points.CarbonPoints} writes them now (docs/migration.md).
+ * {@link EmissionPoints} writes them now (docs/migration.md).
  */
 final class EmissionMigration {
     static final String USAGE = """

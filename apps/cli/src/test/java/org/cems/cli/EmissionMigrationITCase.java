@@ -164,7 +164,7 @@ class EmissionMigrationITCase {
         influx.createDatabase("carbon_now");
         List<InfluxPoint> now = new ArrayList<>(EmissionWindows.points(records));
         for (CarbonRecord c : List.of(hourCarbon, dayCarbon, loadOnly)) {
-            now.add(new CarbonPoints().map(c));
+            now.add(CarbonPoints.point(c));
         }
         db.write("carbon_now", now);
         db.assertSameWidePoints("carbon", "carbon_now", "emission", TAGS);

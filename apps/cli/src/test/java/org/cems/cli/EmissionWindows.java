@@ -18,6 +18,6 @@ public final class EmissionWindows {
                         r -> List.of(r.enterprise, r.source, r.window, r.windowStartMillis),
                         LinkedHashMap::new,
                         Collectors.toList()));
-        return windows.values().stream().map(new EmissionPoints()::map).toList();
+        return windows.values().stream().map(w -> EmissionPoints.point(w, null)).toList();
     }
 }

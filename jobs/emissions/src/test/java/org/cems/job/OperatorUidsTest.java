@@ -53,7 +53,6 @@ class OperatorUidsTest {
                         "production-conditions",
                         "source-windows",
                         "emission-points",
-                        "carbon-points",
                         "counted-masses",
                         "contributions",
                         "contribution-sums",

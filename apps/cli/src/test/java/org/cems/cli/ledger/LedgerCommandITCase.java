@@ -556,7 +556,7 @@ class LedgerCommandITCase {
         c.energyMwh = energyMwh;
         c.coalRateGrossGceKwh = coalRateGrossGceKwh;
         c.coalRateNetGceKwh = coalRateNetGceKwh;
-        return new CarbonPoints().map(c);
+        return CarbonPoints.point(c);
     }
 
     static InfluxPoint efficiency(String date, boolean valid, double efficiencyPct, double operatingRatePct) {

@@ -20,8 +20,8 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -67,8 +67,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
     /** Each minute and hour once per source (the main output has one record per pollutant): data rates, flows. */
     public static final OutputTag<SourcePeriod> PERIODS = new OutputTag<>("source-periods") {};
     /** Each window's records of one source together (minutes, hours and days): the {@code emission} points. */
-    public static final OutputTag<List<EmissionRecord>> WINDOWS =
-            new OutputTag<>("source-window-records", new ListTypeInfo<>(EmissionRecord.class));
+    public static final OutputTag<SourceWindow> WINDOWS =
+            new OutputTag<>("source-window-records", TypeInformation.of(SourceWindow.class));
     /** The longest MinInterval (HJ 212-2017): how far before an hour a record covering part of it may start. */
     private static final long LONGEST_INTERVAL_MS = 30 * MINUTE_MS;
 
@@ -234,8 +234,8 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
             }
 
             @Override
-            public void window(List<EmissionRecord> records) {
-                ctx.output(WINDOWS, records);
+            public void window(SourceWindow window) {
+                ctx.output(WINDOWS, window);
             }
 
             @Override
@@ -626,15 +626,15 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
             r.durationMinutes = durationMinutes;
             out.collect(r);
         }
-        if (!records.isEmpty()) {
-            side.window(records);
-        }
         if (!records.isEmpty() && !Window.DAY.is(window)) {
             side.period(SourcePeriod.of(records, p.mean(ParameterCodes.FLOW)));
         }
         CarbonRecord carbon = CarbonCalculator.record(p, current, window, start, hours, dayHours);
         if (carbon != null) {
             side.carbon(carbon);
+        }
+        if (!records.isEmpty() || carbon != null) {
+            side.window(new SourceWindow(records, carbon));
         }
     }
 
@@ -651,7 +651,7 @@ public class SourceWindows extends KeyedCoProcessFunction<String, SourceReading,
 
         void period(SourcePeriod period);
 
-        void window(List<EmissionRecord> records);
+        void window(SourceWindow window);
 
         /** {@code count} events of one reason, counted in {@code quality} as that many. */
         void quality(AccountingNote note, int count, String detail);

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.cems.connector.influxdb.InfluxPoint;
+import org.cems.job.carbon.CarbonRecord;
 import org.cems.job.emission.EmissionRecord;
+import org.cems.job.emission.SourceWindow;
 
 /**
  * Each window of a source as one {@code emission} point (docs/interface.md "Outputs"): the
@@ -14,7 +16,7 @@ import org.cems.job.emission.EmissionRecord;
  * met at 100,000 sources (docs/benchmark.md). Absent values are left out: a rewritten window
  * replaces the fields it sends again.
  */
-public class EmissionPoints implements MapFunction<List<EmissionRecord>, InfluxPoint> {
+public class EmissionPoints implements MapFunction<SourceWindow, InfluxPoint> {
     public static final String MEASUREMENT = "emission";
     /** How many pollutants the point carries: on every point, so {@code count(pollutant_count)} counts windows. */
     public static final String POLLUTANT_COUNT = "pollutant_count";
@@ -41,9 +43,19 @@ public class EmissionPoints implements MapFunction<List<EmissionRecord>, InfluxP
                 .timeMillis(startMillis);
     }
 
-    /** The records of one window of one source (at least one), as the windows emit them together. */
     @Override
-    public InfluxPoint map(List<EmissionRecord> window) {
+    public InfluxPoint map(SourceWindow window) {
+        return point(window.records, window.carbon);
+    }
+
+    /**
+     * One window of one source: its pollutants' records and its carbon figures (either may be
+     * absent, not both), in one point.
+     */
+    public static InfluxPoint point(List<EmissionRecord> window, CarbonRecord carbon) {
+        if (window.isEmpty()) {
+            return CarbonPoints.point(carbon);
+        }
         EmissionRecord first = window.get(0);
         InfluxPoint.Builder p = sourceWindow(
                         first.enterprise,
@@ -71,6 +83,9 @@ public class EmissionPoints implements MapFunction<List<EmissionRecord>, InfluxP
         Fields.optional(p, "flow_m3_h", flowM3H);
         if (exceeded != null) {
             p.field(EXCEEDED_COUNT, exceeded);
+        }
+        if (carbon != null) {
+            CarbonPoints.fields(p, carbon);
         }
         return p.build();
     }

@@ -31,7 +31,6 @@ import org.cems.job.kpi.CoalRates;
 import org.cems.job.kpi.WeightedDailyKpi;
 import org.cems.job.kpi.WeightedValue;
 import org.cems.job.points.AlertPoints;
-import org.cems.job.points.CarbonPoints;
 import org.cems.job.points.DataRatePoints;
 import org.cems.job.points.EfficiencyPoints;
 import org.cems.job.points.EmissionPoints;
@@ -72,7 +71,6 @@ public final class JobTopology {
                 .map(new EmissionPoints())
                 .name("emission-points")
                 .uid("emission-points");
-        DataStream<InfluxPoint> carbonPoints = carbon(emissions);
         DataStream<InfluxPoint> rollupPoints = rollups(emissions, job);
         SingleOutputStreamOperator<EfficiencyRecord> efficiencies = efficiencies(decoded, emissions, job);
         DataStream<InfluxPoint> efficiencyPoints = efficiencies
@@ -88,7 +86,6 @@ public final class JobTopology {
                 alerts.map(new AlertPoints()).name("alert-points").uid("alert-points");
         DataStream<InfluxPoint> points = decoded.splitReadingPoints()
                 .union(
-                        carbonPoints,
                         rollupPoints,
                         qualityPoints,
                         efficiencyPoints,
@@ -120,14 +117,6 @@ public final class JobTopology {
                         job.registry(), job.windows(), ClockSettings.of(job.config().clock), job.accounting()))
                 .name("source-windows")
                 .uid("source-windows");
-    }
-
-    private static DataStream<InfluxPoint> carbon(SingleOutputStreamOperator<EmissionRecord> emissions) {
-        return emissions
-                .getSideOutput(SourceWindows.CARBON)
-                .map(new CarbonPoints())
-                .name("carbon-points")
-                .uid("carbon-points");
     }
 
     /**

@@ -34,7 +34,7 @@ class EmissionPointsTest {
         nox.substituted = true;
         nox.limitMgM3 = 50.0;
 
-        InfluxPoint p = new EmissionPoints().map(List.of(so2, nox));
+        InfluxPoint p = EmissionPoints.point(List.of(so2, nox), null);
 
         assertThat(p.measurement()).isEqualTo("emission");
         assertThat(p.tags())
@@ -78,7 +78,7 @@ class EmissionPointsTest {
         so2.validCount = 1;
         so2.massLoggerKg = 4.2;
 
-        InfluxPoint p = new EmissionPoints().map(List.of(so2));
+        InfluxPoint p = EmissionPoints.point(List.of(so2), null);
 
         assertThat(p.tags()).containsEntry("window", "1m");
         assertThat(p.fields())

@@ -10,29 +10,54 @@ import org.cems.core.registry.Enterprise;
 import org.cems.core.registry.Registry;
 import org.cems.job.carbon.CarbonRecord;
 import org.cems.job.emission.EmissionRecord;
+import org.cems.job.emission.SourceWindow;
 import org.cems.job.rate.DataRate;
 import org.junit.jupiter.api.Test;
 
 /**
- * A source's carbon figures and data rates of a window land in its {@code emission} point: same
- * measurement, tags and time, so InfluxDB merges the writes into one point of one series.
+ * A source's carbon figures and data rates of a window land in its {@code emission} point: the
+ * carbon figures in the same line as the pollutants', the rates in a write of the same
+ * measurement, tags and time, which InfluxDB merges into that point of one series.
  */
 class SourceWindowPointsTest {
     private static final long HOUR = 1_795_658_400_000L;
 
     @Test
-    void carbonAndRatesShareTheEmissionPointsSeriesAndTime() {
-        InfluxPoint emission = new EmissionPoints().map(List.of(emissionRecord()));
-        InfluxPoint carbon = new CarbonPoints().map(carbonRecord());
+    void aWindowsCarbonFiguresAreFieldsOfItsEmissionPoint() {
+        InfluxPoint pollutantsAlone = EmissionPoints.point(List.of(emissionRecord()), null);
+        InfluxPoint p = new EmissionPoints().map(new SourceWindow(List.of(emissionRecord()), carbonRecord()));
+
+        assertThat(p.tags()).isEqualTo(pollutantsAlone.tags());
+        assertThat(p.timeMillis()).isEqualTo(HOUR);
+        assertThat(p.fields())
+                .containsAllEntriesOf(pollutantsAlone.fields())
+                .containsEntry("co2_t", 700.0)
+                .containsEntry("load_mw", 600.0)
+                .containsEntry("energy_mwh", 600.0)
+                .hasSize(pollutantsAlone.fields().size() + 3);
+    }
+
+    @Test
+    void aWindowWithCarbonAloneIsAPointOfTheSameSeries() {
+        InfluxPoint pollutants = EmissionPoints.point(List.of(emissionRecord()), null);
+        InfluxPoint carbon = new EmissionPoints().map(new SourceWindow(List.of(), carbonRecord()));
+
+        assertThat(carbon.measurement()).isEqualTo("emission");
+        assertThat(carbon.tags()).isEqualTo(pollutants.tags());
+        assertThat(carbon.timeMillis()).isEqualTo(HOUR);
+        assertThat(carbon.fields()).containsOnlyKeys("co2_t", "load_mw", "energy_mwh");
+    }
+
+    @Test
+    void ratesShareTheEmissionPointsSeriesAndTime() {
+        InfluxPoint emission = EmissionPoints.point(List.of(emissionRecord()), carbonRecord());
         InfluxPoint rate = new DataRatePoints(registry()).map(rate(DataRate.SOURCE, "u1-stack"));
 
-        for (InfluxPoint p : List.of(carbon, rate)) {
-            assertThat(p.measurement()).isEqualTo(emission.measurement());
-            assertThat(p.tags()).isEqualTo(emission.tags());
-            assertThat(p.timeMillis()).isEqualTo(emission.timeMillis());
-            assertThat(p.fields().keySet())
-                    .doesNotContainAnyElementsOf(emission.fields().keySet());
-        }
+        assertThat(rate.measurement()).isEqualTo(emission.measurement());
+        assertThat(rate.tags()).isEqualTo(emission.tags());
+        assertThat(rate.timeMillis()).isEqualTo(emission.timeMillis());
+        assertThat(rate.fields().keySet())
+                .doesNotContainAnyElementsOf(emission.fields().keySet());
     }
 
     @Test
