@@ -32,7 +32,8 @@ import org.cems.job.types.StateKeys;
  * Every hour a source reports re-writes that source's hour and day at once, and its enterprise's
  * and the city's hour and day at the next flush (every {@link #FLUSH_MS} of processing time: at the
  * close of an hour every source reports it, and the city's figures would otherwise be written once
- * per source); an hour first seen also writes every silent source at 0 %.
+ * per source). The sources that have not reported an hour {@link #SILENT_AFTER_MS} after it was
+ * first seen are written at 0 % then, with their enterprise and the city.
  */
 public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> {
     public static final KeySelector<DataRate, String> ONE_KEY = r -> "city";
@@ -40,6 +41,13 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
     public static final String NONE = "-";
     /** How long an enterprise's or the city's changed figures wait to be written, at most. */
     static final long FLUSH_MS = 1000;
+    /**
+     * How long after an hour is first seen its silent sources are written at 0 %. At an hour's close
+     * every source reports it within seconds; writing every source at 0 % when the first one did, to
+     * replace it a moment later, was half the data-rate points and, at 100,000 sources, 200,000
+     * points at once at every hour (docs/benchmark.md).
+     */
+    static final long SILENT_AFTER_MS = 60_000;
 
     private static final String ENTERPRISE_HOUR = "eh|";
     private static final String ENTERPRISE_DAY = "ed|";
@@ -62,6 +70,8 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
      * a restore writes what a checkpoint left pending.
      */
     private transient MapState<String, Boolean> pending;
+    /** Hours first seen whose silent sources are still to be written, with the processing time when. */
+    private transient MapState<Long, Long> silentChecks;
     /**
      * Derived from the state above, not state itself (empty after a restore, summed again when
      * first needed): the hours of {@link #cityHours}; each enterprise's hours as the sum of its
@@ -93,6 +103,8 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         cityHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("cityHours", Types.LONG, Types.BOOLEAN));
         intervals = getRuntimeContext().getMapState(new MapStateDescriptor<>("intervals", Types.STRING, Types.INT));
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pendingSums", Types.STRING, Types.BOOLEAN));
+        silentChecks =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("silentChecks", Types.LONG, Types.LONG));
         enterpriseHourSums = new HashMap<>();
         cityHourSums = new HashMap<>();
         sources = new HashMap<>();
@@ -128,31 +140,35 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
             rewriteSilentHours(enterprise, reporting, dayHours, out);
         }
         out.collect(sourceDay(enterprise, sourceHour.source, day, dayHours));
-        if (newHour) {
-            for (Enterprise e : registry.enterprises) {
-                for (Source s : e.sources) {
-                    if (!hours.contains(hourKey(hour, e.id, s.id))) {
-                        out.collect(sourceHour(e.id, s, hour));
-                        out.collect(sourceDay(e.id, s.id, day, dayHours));
-                    }
-                }
-                markEnterprise(e.id, hour, day);
-            }
-        } else if (registry.enterprise(enterprise) != null) {
+        if (registry.enterprise(enterprise) != null) {
             markEnterprise(enterprise, hour, day);
         }
         mark(CITY_HOUR, hour, null);
         mark(CITY_DAY, day, null);
         long now = ctx.timerService().currentProcessingTime();
+        if (newHour) {
+            silentChecks.put(hour, now + SILENT_AFTER_MS);
+            ctx.timerService().registerProcessingTimeTimer(now + SILENT_AFTER_MS);
+        }
         ctx.timerService().registerProcessingTimeTimer(now - now % FLUSH_MS + FLUSH_MS);
         if (newHour) {
             dropBefore(hour);
         }
     }
 
-    /** Writes the enterprise and city figures that changed since the last flush. */
+    /** Writes the silent sources of the hours due, then the enterprise and city figures that changed since the last flush. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<DataRate> out) throws Exception {
+        List<Long> due = new ArrayList<>();
+        for (Map.Entry<Long, Long> check : silentChecks.entries()) {
+            if (check.getValue() <= timestamp) {
+                due.add(check.getKey());
+            }
+        }
+        for (long hour : due) {
+            writeSilentSources(hour, out);
+            silentChecks.remove(hour);
+        }
         for (String key : pending.keys()) {
             String kind = key.substring(0, 3);
             String rest = key.substring(3);
@@ -167,6 +183,31 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
             }
         }
         pending.clear();
+    }
+
+    /** Every registry source that has not reported {@code hour}, at 0 % of what it owes, with its day. */
+    private void writeSilentSources(long hour, Collector<DataRate> out) throws Exception {
+        long day = WindowTimes.dayStart(hour, zone);
+        List<Long> dayHours = hoursOf(day);
+        boolean anySilent = false;
+        for (Enterprise e : registry.enterprises) {
+            boolean silent = false;
+            for (Source s : e.sources) {
+                if (!hours.contains(hourKey(hour, e.id, s.id))) {
+                    out.collect(sourceHour(e.id, s, hour));
+                    out.collect(sourceDay(e.id, s.id, day, dayHours));
+                    silent = true;
+                }
+            }
+            if (silent) {
+                markEnterprise(e.id, hour, day);
+                anySilent = true;
+            }
+        }
+        if (anySilent) {
+            mark(CITY_HOUR, hour, null);
+            mark(CITY_DAY, day, null);
+        }
     }
 
     private void markEnterprise(String enterprise, long hour, long day) throws Exception {

@@ -122,6 +122,11 @@ class DataRatesTest {
         rates.setProcessingTime(rates.getProcessingTime() + DataRates.FLUSH_MS);
     }
 
+    /** Processing time past the check of every hour's silent sources. */
+    void silentSourcesChecked() throws Exception {
+        rates.setProcessingTime(rates.getProcessingTime() + DataRates.SILENT_AFTER_MS);
+    }
+
     static ReadingValue value(double v, String flag) {
         ReadingValue rv = new ReadingValue();
         rv.rtd = v;
@@ -194,6 +199,7 @@ class DataRatesTest {
     @Test
     void sourcesThatNeverReportAreAtZero() throws Exception {
         threeHours();
+        silentSourcesChecked();
         // u2-stack: no interval in the registry, none sent: 1 minute, 60 due an hour
         DataRate u2 = last(DataRate.SOURCE, "power", "u2-stack", "1h", HOUR10);
         assertCounts(u2, 60, 0, 0);
@@ -277,6 +283,7 @@ class DataRatesTest {
     @Test
     void aSourceSendingHourDataAloneOwesARecordAnHour() throws Exception {
         threeHours();
+        silentSourcesChecked();
         // u2-stack sends CN 2061 for hours 10 and 12, nothing for 11: one record an hour, 11 missing
         send(MN2, "2061", HOUR10, "N", 1_000_000);
         send(MN2, "2061", HOUR10 + 2 * HOUR, "N", 1_000_000);
@@ -319,6 +326,31 @@ class DataRatesTest {
         h.received = received;
         h.valid = valid;
         return h;
+    }
+
+    /**
+     * At an hour's close every source reports it within seconds: a source that reports within
+     * {@link DataRates#SILENT_AFTER_MS} of the hour's first report is never written at 0 % first;
+     * one that does not is written at 0 % once, when that time is up.
+     */
+    @Test
+    void onlyTheSourcesSilentAMinuteAfterAnHoursFirstReportAreWrittenAtZero() throws Exception {
+        rate(hourOf("u1-stack", HOUR10, 5, 12, 12));
+        rate(hourOf("u2-stack", HOUR10, 1, 60, 59));
+        assertThat(rates.extractOutputValues())
+                .noneSatisfy(r -> assertThat(r.source).isEqualTo("u3-stack"))
+                .filteredOn(r -> r.source.equals("u2-stack"))
+                .allSatisfy(r -> assertThat(r.received).isEqualTo(60));
+
+        silentSourcesChecked();
+
+        // u3-stack: 15 minutes, stopped from 10:30: 2 due, none came
+        assertThat(rates.extractOutputValues())
+                .filteredOn(r -> r.source.equals("u3-stack") && r.window.equals("1h"))
+                .singleElement()
+                .satisfies(r -> assertCounts(r, 2, 0, 0));
+        assertCounts(last(DataRate.SOURCE, "power", "u3-stack", "1d", DAY), 2, 0, 0);
+        assertCounts(last(DataRate.CITY, DataRates.NONE, DataRates.NONE, "1h", HOUR10), 74, 72, 71);
     }
 
     /** At an hour's close every source reports it: the enterprise and the city are written once per flush, not once per source. */
