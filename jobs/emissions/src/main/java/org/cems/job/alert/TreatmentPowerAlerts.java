@@ -30,7 +30,8 @@ import org.cems.job.types.StateKeys;
  * electricity ({@code d2xxxx}, at or before it, at most {@link #EVIDENCE_HOLD_MS} old) is at or above
  * the same threshold; without one, when the source's latest minute flow (at most as old) is at or
  * above {@code stop_detection.flow_below_m3_h}. With neither, the value says nothing: it neither
- * counts nor resets. Values older than the newest of their meter are passed over.
+ * counts nor resets. Values older than the newest of their meter are passed over. Minute flows are
+ * kept from the source's first electricity value on, so that value itself has no flow evidence.
  */
 public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, StationMeasurement, SourcePeriod, AlertEvent> {
     /** Production evidence older than this says nothing: ST=44 and minute data come every minute or so. */
@@ -154,6 +155,11 @@ public class TreatmentPowerAlerts extends KeyedCoProcessFunction<String, Station
 
     @Override
     public void processElement2(SourcePeriod r, Context ctx, Collector<AlertEvent> out) throws Exception {
+        // flows are evidence for electricity values only: a source that has sent none keeps none
+        // (most do not send HJ 212-2025 electricity; an hour of flows was 390 B of state a source)
+        if (newestByMeter.isEmpty()) {
+            return;
+        }
         flowing.put(r.windowStartMillis, r.flowM3H >= flowBelowM3H);
         StateKeys.removeIf(flowing, start -> start < r.windowStartMillis - KEEP_FLOWS_MS);
     }
