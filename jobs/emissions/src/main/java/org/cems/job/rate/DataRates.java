@@ -146,12 +146,10 @@ public class DataRates extends KeyedProcessFunction<String, DataRate, DataRate> 
         mark(CITY_HOUR, hour, null);
         mark(CITY_DAY, day, null);
         long now = ctx.timerService().currentProcessingTime();
+        ctx.timerService().registerProcessingTimeTimer(now - now % FLUSH_MS + FLUSH_MS);
         if (newHour) {
             silentChecks.put(hour, now + SILENT_AFTER_MS);
             ctx.timerService().registerProcessingTimeTimer(now + SILENT_AFTER_MS);
-        }
-        ctx.timerService().registerProcessingTimeTimer(now - now % FLUSH_MS + FLUSH_MS);
-        if (newHour) {
             dropBefore(hour);
         }
     }
