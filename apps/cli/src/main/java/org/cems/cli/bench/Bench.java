@@ -22,7 +22,7 @@ import org.cems.cli.bench.Results.SourceRun;
 public final class Bench {
     public static final String USAGE = BenchOptions.USAGE;
 
-    /** The warm-up's backlog: an hour of 1,000 sources a minute apart its hour's close included. */
+    /** The warm-up's backlog: an hour of 1,000 sources a minute apart, its hour's close included. */
     static final int WARM_UP_SOURCES = 1_000;
 
     static final int WARM_UP_INTERVAL_SECONDS = 60;
